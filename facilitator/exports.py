@@ -1,0 +1,172 @@
+"""Every export the app makes, in one registry shared by the CLI and File ▸ Export.
+
+An exporter is ``fn(workshop, out, options, progress) -> None``: it reads the workshop
+(opened read-only, so it can run in a worker thread while the window keeps editing), writes
+``out`` atomically and raises ``ExportError`` (or a ``WorkshopError``) with a message for the
+user. Modules are imported only when an export runs, so start-up never loads reportlab.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from facilitator.store.database import Workshop
+from facilitator.store.errors import StorageError
+
+Progress = Callable[[float], None] | None
+
+
+class ExportError(Exception):
+    """An export that cannot be made as asked; the message is for the user."""
+
+
+@dataclass
+class ExportOptions:
+    paper: str = "a4"  # "a4" or "letter"
+    anonymous: bool = False
+    draft: bool = False
+    team_set: str | None = None  # team set id or title, for team-coloured badges and lists
+    day: str | None = None  # day id or date, for per-day documents
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Exporter:
+    kind: str  # the CLI name: ``facilitator export FILE KIND -o OUT``
+    label: str  # menu text
+    suffix: str  # default file extension
+    target: str  # "module:function"
+    area: str  # which area's menu lists it
+
+    def load(self) -> Callable[..., None]:
+        module, func = self.target.split(":")
+        return getattr(importlib.import_module(module), func)
+
+
+EXPORTERS: list[Exporter] = [
+    Exporter(
+        "agenda", "Programme (PDF)…", ".pdf", "facilitator.reports.agenda:export_agenda", "agenda"
+    ),
+    Exporter("ics", "Calendar (.ics)…", ".ics", "facilitator.interchange.ics:export_ics", "agenda"),
+    Exporter(
+        "badges",
+        "Name badges (PDF)…",
+        ".pdf",
+        "facilitator.reports.printkit:export_badges",
+        "people",
+    ),
+    Exporter(
+        "tents", "Table tents (PDF)…", ".pdf", "facilitator.reports.printkit:export_tents", "people"
+    ),
+    Exporter(
+        "sign-in",
+        "Sign-in sheets (PDF)…",
+        ".pdf",
+        "facilitator.reports.printkit:export_sign_in",
+        "people",
+    ),
+    Exporter(
+        "certificates",
+        "Certificates (PDF)…",
+        ".pdf",
+        "facilitator.reports.printkit:export_certificates",
+        "people",
+    ),
+    Exporter(
+        "participants-pdf",
+        "Participants list (PDF)…",
+        ".pdf",
+        "facilitator.reports.printkit:export_participants_pdf",
+        "people",
+    ),
+    Exporter(
+        "participants-csv",
+        "Participants (CSV)…",
+        ".csv",
+        "facilitator.interchange.roster_export:export_csv",
+        "people",
+    ),
+    Exporter(
+        "participants-xlsx",
+        "Participants (Excel)…",
+        ".xlsx",
+        "facilitator.interchange.roster_export:export_xlsx",
+        "people",
+    ),
+    Exporter(
+        "team-lists",
+        "Team lists (PDF)…",
+        ".pdf",
+        "facilitator.reports.teamlists:export_team_lists",
+        "teams",
+    ),
+    Exporter(
+        "breakout-csv",
+        "Breakout rooms (CSV)…",
+        ".csv",
+        "facilitator.interchange.breakout:export_breakout_csv",
+        "teams",
+    ),
+    Exporter(
+        "report",
+        "Outcome report (PDF)…",
+        ".pdf",
+        "facilitator.reports.outcome:export_report",
+        "report",
+    ),
+    Exporter(
+        "report-docx",
+        "Outcome report (Word)…",
+        ".docx",
+        "facilitator.reports.outcome_docx:export_report_docx",
+        "report",
+    ),
+]
+
+BY_KIND = {e.kind: e for e in EXPORTERS}
+
+
+def run_export(
+    kind: str,
+    workshop_path: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    options: ExportOptions | None = None,
+    progress: Progress = None,
+) -> Path:
+    """Open the workshop read-only and run one exporter; used by the CLI and the UI worker."""
+    exporter = BY_KIND[kind]
+    fn = exporter.load()
+    with Workshop(workshop_path, read_only=True) as ws:
+        fn(ws, Path(out), options or ExportOptions(), progress)
+    return Path(out)
+
+
+@contextmanager
+def atomic_output(out: Path) -> Iterator[Path]:
+    """Write to a temporary file beside ``out`` and move it into place only when complete."""
+    out = Path(out)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"{out}: the folder {folder} does not exist.")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + out.name, suffix=".part", dir=folder)
+    except OSError as exc:
+        raise StorageError(out, f"cannot be written ({exc.strerror}).") from exc
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        reason = "the disk is full" if exc.errno == 28 else exc.strerror
+        raise StorageError(out, f"cannot be written ({reason}).") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,796 @@
+"""The bundled demo workshop, and a large stress workshop for benchmarks.
+
+The demo is modelled on regional workshops on preventing violent extremism: three days,
+government, civil-society, academic and international participants from eight countries,
+themed plenaries, a panel, country presentations and two group exercises with worksheets.
+All names and organisations' staff are fictional.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from facilitator.resources import resource
+from facilitator.store.database import Workshop
+from facilitator.store.ids import now
+
+Progress = Callable[[float], None] | None
+
+START = date(2026, 3, 10)
+
+# (kind, title, minutes, fixed_start, room, speakers by demo index, description, objectives)
+AGENDA: list[list[tuple]] = [
+    [
+        (
+            "opening",
+            "Opening remarks",
+            30,
+            "09:00",
+            "Plenary Hall",
+            [30, 22],
+            "Welcome by the organisers and the host; purpose of the workshop and Chatham House "
+            "Rule reminder.",
+            "Set expectations; agree ground rules.",
+        ),
+        (
+            "plenary",
+            "Partnerships between governments and civil society",
+            75,
+            None,
+            "Plenary Hall",
+            [3, 32],
+            "How ministries and community organisations can work together on prevention without "
+            "compromising the independence or safety of civil society.",
+            "Identify conditions for trust; map existing coordination mechanisms.",
+        ),
+        ("break", "Coffee break", 15, None, "Foyer", [], "", ""),
+        (
+            "country",
+            "Country experiences: Central Asia",
+            90,
+            None,
+            "Plenary Hall",
+            [0, 4, 8],
+            "Short presentations from Kazakhstan, Kyrgyzstan and Uzbekistan on national "
+            "prevention programmes, followed by questions.",
+            "Share lessons learned.",
+        ),
+        ("meal", "Lunch", 60, "12:30", "Restaurant", [], "", ""),
+        (
+            "panel",
+            "Panel: the role of women and youth in prevention",
+            90,
+            None,
+            "Plenary Hall",
+            [24, 2, 17, 10],
+            "Moderated panel with practitioners working with women's groups and youth networks.",
+            "Surface practical entry points for inclusive programming.",
+        ),
+        ("break", "Coffee break", 15, None, "Foyer", [], "", ""),
+    ],
+    [
+        ("plenary", "Recap of day one", 15, "09:00", "Plenary Hall", [34], "", ""),
+        (
+            "presentation",
+            "How violent extremists use micro-platforms",
+            60,
+            None,
+            "Plenary Hall",
+            [33],
+            "Research findings on the use of pasting sites, file-sharing and content "
+            "storage services to spread propaganda to Central and South-East Asian audiences.",
+            "Understand the online threat landscape.",
+        ),
+        (
+            "country",
+            "Country experiences: South-East Asia",
+            90,
+            None,
+            "Plenary Hall",
+            [11, 15, 19, 22, 25],
+            "Viet Nam, Thailand, Cambodia, Malaysia and Indonesia present national strategic "
+            "communication initiatives targeting youth.",
+            "Compare approaches across the region.",
+        ),
+        ("meal", "Lunch", 60, "12:30", "Restaurant", [], "", ""),
+        (
+            "group",
+            "Group exercise 1: design a prevention campaign",
+            120,
+            None,
+            "Breakout rooms",
+            [31],
+            "Teams design a communication campaign for a target audience of their choice, "
+            "using the worksheet.",
+            "Apply the guiding principles for tailored campaigns.",
+        ),
+        ("break", "Coffee break", 15, None, "Foyer", [], "", ""),
+        ("plenary", "Team presentations and feedback", 60, None, "Plenary Hall", [31], "", ""),
+    ],
+    [
+        (
+            "presentation",
+            "Developing counter-narratives and alternative narratives",
+            75,
+            "09:00",
+            "Plenary Hall",
+            [32, 18],
+            "Principles of credible messengers, tone and channel choice; case studies of offline "
+            "and online campaigns.",
+            "Learn what made past campaigns effective.",
+        ),
+        ("break", "Coffee break", 15, None, "Foyer", [], "", ""),
+        (
+            "group",
+            "Group exercise 2: recommendations for states",
+            90,
+            None,
+            "Breakout rooms",
+            [31],
+            "Mixed teams draft recommendations for governments on the way forward.",
+            "Agree priority recommendations.",
+        ),
+        ("meal", "Lunch", 60, "12:30", "Restaurant", [], "", ""),
+        (
+            "plenary",
+            "The way forward: regional cooperation",
+            60,
+            None,
+            "Plenary Hall",
+            [30, 14],
+            "",
+            "Agree next steps for the regional network.",
+        ),
+        ("closing", "Closing and certificates", 30, None, "Plenary Hall", [30, 22], "", ""),
+    ],
+]
+
+EXERCISES = [
+    (
+        "Design a prevention campaign",
+        4,
+        [
+            "Target audience",
+            "Key message",
+            "Channels",
+            "Credible messengers",
+            "Risks and how to mitigate them",
+            "How to measure success",
+        ],
+    ),
+    (
+        "Recommendations for states",
+        2,
+        ["Priority recommendation", "Who should act", "Resources needed"],
+    ),
+]
+
+NOTES: dict[str, list[tuple[str, str]]] = {
+    "Partnerships between governments and civil society": [
+        (
+            "key_point",
+            "Trust between ministries and community organisations is built through "
+            "small joint projects before large programmes.",
+        ),
+        (
+            "challenge",
+            "Registration rules for NGOs in several countries limit the ability of "
+            "civil society to receive funding for prevention work.",
+        ),
+        (
+            "recommendation",
+            "Establish a national coordination platform where civil society "
+            "sits as a full member, not an observer.",
+        ),
+        ("quote", "We cannot prevent what we are not allowed to talk about."),
+        (
+            "action_item",
+            "Circulate the mapping of national coordination mechanisms to all participants.",
+        ),
+    ],
+    "Country experiences: Central Asia": [
+        (
+            "lesson_learned",
+            "Programmes that work through local mahalla and village councils "
+            "reach families that national campaigns miss.",
+        ),
+        (
+            "key_point",
+            "Returnees and their families need long-term reintegration support, not "
+            "one-off events.",
+        ),
+        (
+            "question",
+            "How can prevention programmes be evaluated when success means that nothing happens?",
+        ),
+    ],
+    "Panel: the role of women and youth in prevention": [
+        (
+            "key_point",
+            "Women are often the first to notice changes in behaviour but the last "
+            "to be consulted.",
+        ),
+        (
+            "recommendation",
+            "Fund youth-led initiatives directly, with simple reporting requirements.",
+        ),
+        ("quote", "Young people are not the problem to be solved; they are the partners."),
+        ("decision", "The network will add a youth representative to its advisory board."),
+    ],
+    "How violent extremists use micro-platforms": [
+        (
+            "key_point",
+            "A significant share of propaganda is hosted on micro-platforms such as "
+            "pasting and file-sharing sites rather than on large social networks.",
+        ),
+        (
+            "recommendation",
+            "Include digital literacy and online security training in every "
+            "civil-society capacity-building programme.",
+        ),
+        ("action_item", "Share the list of free online resources on counter-narrative evaluation."),
+    ],
+    "Country experiences: South-East Asia": [
+        (
+            "lesson_learned",
+            "Campaigns in local languages, with local messengers, outperform "
+            "translated regional material.",
+        ),
+        (
+            "key_point",
+            "Social media engagement in the region exceeds global averages; youth "
+            "spend most of their online time on video platforms.",
+        ),
+    ],
+    "Developing counter-narratives and alternative narratives": [
+        (
+            "key_point",
+            "Alternative narratives that offer belonging and purpose work better "
+            "than direct rebuttal of extremist claims.",
+        ),
+        (
+            "recommendation",
+            "Test messages with the target audience before launch and measure "
+            "engagement, not only reach.",
+        ),
+    ],
+    "Group exercise 2: recommendations for states": [
+        (
+            "recommendation",
+            "Adopt whole-of-society national action plans with a budget line "
+            "for civil-society partners.",
+        ),
+        (
+            "recommendation",
+            "Facilitate regular events that bring together law enforcement, "
+            "civil society, researchers and technology companies.",
+        ),
+        (
+            "action_item",
+            "Draft a regional statement on the way forward for the next network meeting.",
+        ),
+    ],
+    "The way forward: regional cooperation": [
+        ("decision", "The thematic working group will meet again in six months."),
+        (
+            "action_item",
+            "Set up a shared online library of campaign materials for network members.",
+        ),
+    ],
+}
+
+WORKSHEET_ANSWERS = [
+    [
+        "Secondary-school students in border districts",
+        "You belong here; your voice matters",
+        "Short videos, school radio, messaging groups",
+        "Former teachers, sports coaches",
+        "Backlash if seen as government messaging; mitigate with NGO-led branding",
+        "Engagement, survey of attitudes before and after",
+    ],
+    [
+        "University students studying abroad",
+        "Faith and peace go together",
+        "Instagram, podcasts, student unions",
+        "Religious scholars, alumni",
+        "Trolling and harassment of messengers",
+        "Shares, comments, requests for mentoring",
+    ],
+    [
+        "Young unemployed men in cities",
+        "Skills and jobs, not violence",
+        "Job fairs, Telegram channels, mosques",
+        "Local entrepreneurs",
+        "Raising expectations that cannot be met",
+        "Number enrolled in skills programmes",
+    ],
+    [
+        "Mothers of teenagers",
+        "Recognise the signs, talk early",
+        "Community meetings, WhatsApp",
+        "Women's associations, health workers",
+        "Stigma for families who seek help",
+        "Calls to helpline, attendance at sessions",
+    ],
+]
+
+
+def _load_people() -> list[list[Any]]:
+    return json.loads(resource("demo", "people.json").read_text(encoding="utf-8"))
+
+
+def _slug(name: str) -> str:
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    parts = [p for p in "".join(c if c.isalnum() else " " for c in ascii_name).split() if p]
+    return ".".join(parts).lower() or "participant"
+
+
+def write_demo(path: str | Path, size: str = "normal", progress: Progress = None) -> Path:
+    """Write a fresh demo workshop at ``path`` (replacing any file there)."""
+    path = Path(path)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    ws = Workshop(path, lock=False)
+    try:
+        if size == "large":
+            _fill_large(ws, progress)
+        else:
+            _fill_demo(ws, progress)
+    finally:
+        ws.close()
+    return path
+
+
+def _insert(db: Any, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows grouped by their keys, so columns a row leaves out keep their defaults."""
+    t = now()
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for r in rows:
+        r.setdefault("created", t)
+        r.setdefault("updated", t)
+        groups.setdefault(tuple(sorted(r)), []).append(r)
+    for group in groups.values():
+        db[table].insert_all(group, batch_size=500)
+
+
+def _details(ws: Workshop, days: int, title: str) -> None:
+    ws_id = ws.details()["id"]
+    with ws.transaction() as db:
+        db["workshop"].update(
+            ws_id,
+            {
+                "title": title,
+                "subtitle": "Strategic communications, civil society and the prevention of "
+                "violent extremism",
+                "venue": "Hotel Sunrise Conference Centre",
+                "city": "Bangkok",
+                "country": "Thailand",
+                "start_date": START.isoformat(),
+                "end_date": (START + timedelta(days=days - 1)).isoformat(),
+                "timezone": "Asia/Bangkok",
+                "organisers": json.dumps(
+                    [
+                        "UNODC Regional Office for South-East Asia",
+                        "Southeast Asia Regional Centre for Counter-Terrorism",
+                    ]
+                ),
+                "funders": json.dumps(["Government of Japan", "European Union"]),
+                "languages": json.dumps(["en", "ru"]),
+                "signatories": json.dumps(
+                    [
+                        ["Sarah Whitfield", "Programme Officer, UNODC"],
+                        ["Nur Aisyah binti Rahman", "Director, SEARCCT"],
+                    ]
+                ),
+                "chatham_house": 1,
+                "privacy": "full",
+                "description": "Three-day regional workshop bringing together government "
+                "officials, civil-society organisations, researchers and international "
+                "experts to share practice on preventing violent extremism.",
+                "updated": now(),
+            },
+        )
+
+
+def _fill_demo(ws: Workshop, progress: Progress) -> None:
+    rng = random.Random(2018)
+    _details(ws, 3, "Regional Workshop on Preventing Violent Extremism")
+    people = []
+    for i, (name, org, country, sector, gender, role, langs) in enumerate(_load_people()):
+        people.append(
+            {
+                "id": f"per_demo{i:03d}",
+                "name": name,
+                "organisation": org,
+                "country": country,
+                "sector": sector,
+                "gender": gender,
+                "role": role,
+                "languages": json.dumps(langs),
+                "email": f"{_slug(name)}@example.org",
+            }
+        )
+    day_rows, session_rows, speaker_rows, sessions_by_title = [], [], [], {}
+    for d, sessions in enumerate(AGENDA):
+        day_id = f"day_demo{d}"
+        day_rows.append(
+            {
+                "id": day_id,
+                "date": (START + timedelta(days=d)).isoformat(),
+                "title": f"Day {d + 1}",
+                "day_start": "09:00",
+                "planned_end": "17:30",
+                "position": d,
+            }
+        )
+        for pos, (kind, title, minutes, fixed, room, spk, desc, obj) in enumerate(sessions):
+            sid = f"ses_demo{d}{pos:02d}"
+            sessions_by_title[title] = sid
+            session_rows.append(
+                {
+                    "id": sid,
+                    "day_id": day_id,
+                    "position": pos,
+                    "kind": kind,
+                    "title": title,
+                    "duration_min": minutes,
+                    "fixed_start": fixed,
+                    "room": room,
+                    "description": desc,
+                    "objectives": obj,
+                }
+            )
+            for k, idx in enumerate(spk):
+                speaker_rows.append(
+                    {
+                        "id": f"spk_{sid}_{idx}",
+                        "session_id": sid,
+                        "person_id": f"per_demo{idx:03d}",
+                        "role": "moderator" if k == 0 and kind == "panel" else "speaker",
+                        "position": k,
+                    }
+                )
+    # Day one ran on time; the morning of day two is running late.
+    first = session_rows[0]
+    first["actual_start"], first["actual_end"] = "2026-03-10T09:00:00", "2026-03-10T09:34:00"
+    attendance = []
+    for d, day in enumerate(day_rows):
+        for p in people:
+            if rng.random() < (0.97 if d == 0 else 0.9):
+                attendance.append(
+                    {
+                        "id": f"att_{p['id']}_{d}",
+                        "person_id": p["id"],
+                        "day_id": day["id"],
+                        "slot": "day",
+                        "checked_in_at": f"{day['date']}T08:{rng.randint(10, 59)}:00",
+                    }
+                )
+    exercises, prompts, team_sets, rounds, teams, members, notes = [], [], [], [], [], [], []
+    group_sessions = [s for s in session_rows if s["kind"] == "group"]
+    participants = [p for p in people if p["role"] in ("participant", "speaker")]
+    colours = ["#E15759", "#4E79A7", "#59A14F", "#F28E2B"]
+    for e, (title, n_teams, prompt_texts) in enumerate(EXERCISES):
+        session = group_sessions[e]
+        ex_id = f"exe_demo{e}"
+        exercises.append(
+            {
+                "id": ex_id,
+                "session_id": session["id"],
+                "title": title,
+                "instructions": session["description"],
+            }
+        )
+        pids = []
+        for k, text in enumerate(prompt_texts):
+            pid = f"prm_demo{e}{k}"
+            pids.append(pid)
+            prompts.append({"id": pid, "exercise_id": ex_id, "position": k, "text": text})
+        ts_id = f"tms_demo{e}"
+        team_sets.append(
+            {
+                "id": ts_id,
+                "exercise_id": ex_id,
+                "title": title,
+                "team_count": n_teams,
+                "criteria": json.dumps({"balance": ["country", "sector", "gender"]}),
+                "seed": 1,
+            }
+        )
+        rid = f"rnd_demo{e}"
+        rounds.append(
+            {
+                "id": rid,
+                "team_set_id": ts_id,
+                "position": 0,
+                "title": "Round 1",
+                "session_id": session["id"],
+                "day_id": session["day_id"],
+            }
+        )
+        # Deal people round-robin after sorting by country so teams are mixed.
+        ordered = sorted(participants, key=lambda p: (p["country"], p["sector"], p["name"]))
+        for t in range(n_teams):
+            tid = f"tea_demo{e}{t}"
+            teams.append(
+                {
+                    "id": tid,
+                    "round_id": rid,
+                    "name": f"Team {t + 1}",
+                    "colour": colours[t],
+                    "room": f"Breakout room {chr(65 + t)}",
+                    "rapporteur_id": None,
+                    "position": t,
+                }
+            )
+            for k, p in enumerate(ordered[t::n_teams]):
+                members.append(
+                    {
+                        "id": f"mem_{tid}_{p['id']}",
+                        "team_id": tid,
+                        "person_id": p["id"],
+                        "position": k,
+                    }
+                )
+            if e == 0:
+                for k, text in enumerate(WORKSHEET_ANSWERS[t]):
+                    notes.append(
+                        {
+                            "id": f"not_ws{e}{t}{k}",
+                            "session_id": session["id"],
+                            "team_id": tid,
+                            "prompt_id": pids[k],
+                            "kind": "key_point",
+                            "text": text,
+                            "author": "Team rapporteur",
+                            "position": k,
+                        }
+                    )
+    by_title = {s["title"]: s for s in session_rows}
+    for title, items in NOTES.items():
+        sid = by_title[title]["id"]
+        for k, (kind, text) in enumerate(items):
+            note = {
+                "id": f"not_{sid}_{k}",
+                "session_id": sid,
+                "kind": kind,
+                "text": text,
+                "author": "Amélie Durand",
+                "position": k,
+                "starred": int(k == 0),
+            }
+            if kind == "quote":
+                note["attribution_text"] = "a civil-society participant"
+            if kind == "action_item":
+                note.update(
+                    action_owner="UNODC Regional Office",
+                    action_due=(START + timedelta(days=30 + 7 * k)).isoformat(),
+                    action_status="open",
+                )
+            if kind == "key_point" and k == 0:
+                note["attribution_person_id"] = people[rng.randrange(len(people))]["id"]
+            notes.append(note)
+    summaries = [
+        {"id": f"sum_{sessions_by_title[t]}", "session_id": sessions_by_title[t], "text": text}
+        for t, text in [
+            (
+                "Partnerships between governments and civil society",
+                "Participants agreed that partnerships work when both sides share information "
+                "early and when civil society keeps its independence. Several countries described "
+                "coordination platforms; few include civil society as full members.",
+            ),
+            (
+                "Panel: the role of women and youth in prevention",
+                "The panel stressed that women and young people should be designers of prevention "
+                "programmes, not only their audience, and called for direct, flexible funding.",
+            ),
+        ]
+    ]
+    plan = [
+        ("people", people),
+        ("days", day_rows),
+        ("sessions", session_rows),
+        ("session_speakers", speaker_rows),
+        ("attendance", attendance),
+        ("exercises", exercises),
+        ("exercise_prompts", prompts),
+        ("team_sets", team_sets),
+        ("rounds", rounds),
+        ("teams", teams),
+        ("team_members", members),
+        ("notes", notes),
+        ("summaries", summaries),
+    ]
+    with ws.transaction() as db:
+        for i, (table, rows) in enumerate(plan):
+            _insert(db, table, rows)
+            if progress:
+                progress((i + 1) / len(plan))
+
+
+FIRST = [
+    "Aigerim",
+    "Bakyt",
+    "Chen",
+    "Dilnoza",
+    "Erlan",
+    "Farida",
+    "Hoa",
+    "Ivan",
+    "Jamal",
+    "Kanat",
+    "Lan",
+    "Malika",
+    "Nurlan",
+    "Olga",
+    "Priya",
+    "Quang",
+    "Rustam",
+    "Siti",
+    "Thanh",
+    "Umida",
+    "Wei",
+    "Yusuf",
+    "Zarina",
+    "Somchai",
+    "Dara",
+    "Sophea",
+    "Agus",
+]
+LAST = [
+    "Abdullayev",
+    "Bekova",
+    "Nguyen",
+    "Tran",
+    "Wong",
+    "Rahman",
+    "Ismailova",
+    "Petrov",
+    "Santoso",
+    "Pratama",
+    "Chan",
+    "Sok",
+    "Boonmee",
+    "Karimov",
+    "Omarova",
+    "Le",
+    "Pham",
+]
+COUNTRIES = [
+    "Kazakhstan",
+    "Kyrgyzstan",
+    "Uzbekistan",
+    "Tajikistan",
+    "Viet Nam",
+    "Thailand",
+    "Cambodia",
+    "Malaysia",
+    "Indonesia",
+    "Philippines",
+    "International",
+]
+SECTORS = ["government", "civil_society", "academia", "international", "private", "media"]
+KINDS = [
+    "key_point",
+    "recommendation",
+    "action_item",
+    "decision",
+    "question",
+    "quote",
+    "challenge",
+    "lesson_learned",
+]
+WORDS = (
+    "prevention community youth women partnership campaign narrative online platform "
+    "trust dialogue government civil society research evaluation funding resilience "
+    "message audience school family religious leaders media literacy reintegration "
+    "cooperation regional network training capacity local"
+).split()
+
+
+def _fill_large(ws: Workshop, progress: Progress) -> None:
+    """Stress workshop: 600 people, 10 days × 16 sessions, 48 teams, 20,000+ notes."""
+    rng = random.Random(500)
+    _details(ws, 10, "Large stress-test workshop")
+    people = [
+        {
+            "id": f"per_l{i:05d}",
+            "name": f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}",
+            "organisation": f"Organisation {rng.randrange(120)}",
+            "country": rng.choice(COUNTRIES),
+            "sector": rng.choice(SECTORS),
+            "gender": rng.choice(["female", "male"]),
+            "role": "participant",
+            "languages": json.dumps(["en"]),
+            "email": f"person{i}@example.org",
+        }
+        for i in range(600)
+    ]
+    days, sessions = [], []
+    kinds = ["plenary", "presentation", "panel", "country", "group", "break", "meal"]
+    for d in range(10):
+        days.append(
+            {
+                "id": f"day_l{d}",
+                "date": (START + timedelta(days=d)).isoformat(),
+                "title": f"Day {d + 1}",
+                "position": d,
+            }
+        )
+        for s in range(16):
+            sessions.append(
+                {
+                    "id": f"ses_l{d:02d}{s:02d}",
+                    "day_id": f"day_l{d}",
+                    "position": s,
+                    "kind": rng.choice(kinds),
+                    "title": f"Session {d + 1}.{s + 1}",
+                    "duration_min": rng.choice([15, 30, 45, 60]),
+                    "room": f"Room {rng.randrange(6)}",
+                }
+            )
+    attendance = [
+        {"id": f"att_{p['id']}_{d['id']}", "person_id": p["id"], "day_id": d["id"]}
+        for d in days
+        for p in people
+        if rng.random() < 0.9
+    ]
+    exercises = [{"id": "exe_l0", "session_id": sessions[4]["id"], "title": "Large exercise"}]
+    team_sets = [
+        {"id": "tms_l0", "exercise_id": "exe_l0", "title": "Large exercise", "team_count": 12}
+    ]
+    rounds = [
+        {"id": f"rnd_l{r}", "team_set_id": "tms_l0", "position": r, "title": f"Round {r + 1}"}
+        for r in range(4)
+    ]
+    teams, members = [], []
+    for r in range(4):
+        order = people[:]
+        rng.shuffle(order)
+        for t in range(12):
+            tid = f"tea_l{r}{t:02d}"
+            teams.append(
+                {"id": tid, "round_id": f"rnd_l{r}", "name": f"Team {t + 1}", "position": t}
+            )
+            members += [
+                {"id": f"mem_{tid}_{p['id']}", "team_id": tid, "person_id": p["id"]}
+                for p in order[t::12]
+            ]
+    notes = []
+    for i in range(20_500):
+        s = sessions[i % len(sessions)]
+        notes.append(
+            {
+                "id": f"not_l{i:06d}",
+                "session_id": s["id"],
+                "kind": rng.choice(KINDS),
+                "text": " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 40))),
+                "position": i // len(sessions),
+                "starred": int(rng.random() < 0.05),
+                "author": "Rapporteur",
+            }
+        )
+    plan = [
+        ("people", people),
+        ("days", days),
+        ("sessions", sessions),
+        ("attendance", attendance),
+        ("exercises", exercises),
+        ("team_sets", team_sets),
+        ("rounds", rounds),
+        ("teams", teams),
+        ("team_members", members),
+        ("notes", notes),
+    ]
+    with ws.transaction() as db:
+        for i, (table, rows) in enumerate(plan):
+            _insert(db, table, rows)
+            if progress:
+                progress((i + 1) / len(plan))

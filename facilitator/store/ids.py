@@ -1,0 +1,16 @@
+"""Stable identifiers and timestamps for rows that may be merged between copies."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import UTC, datetime
+
+
+def new_id(prefix: str) -> str:
+    """A random text id, unique across laptops, so copies of a workshop can be merged."""
+    return f"{prefix}_{secrets.token_hex(6)}"
+
+
+def now() -> str:
+    """UTC timestamp with microseconds; text so it sorts and reads the same in any SQLite tool."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -1,0 +1,277 @@
+"""The workshop file format: every table, created and upgraded by ``sqlite_utils.Migrations``.
+
+The format version is the number of applied migrations and is mirrored in
+``PRAGMA user_version`` so that other tools (and older builds) can tell what they hold.
+``PRAGMA application_id`` marks the file as a Facilitator workshop.
+
+To change the format, append a new migration function; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+APPLICATION_ID = 0x46434C54  # "FCLT"
+
+migrations = Migrations("facilitator")
+
+# Tables whose rows carry stable text ids and created/updated stamps and can be merged
+# from another copy of the same workshop.
+MERGEABLE_TABLES = (
+    "workshop",
+    "days",
+    "sessions",
+    "session_speakers",
+    "people",
+    "attendance",
+    "exercises",
+    "exercise_prompts",
+    "team_sets",
+    "rounds",
+    "teams",
+    "team_members",
+    "team_constraints",
+    "notes",
+    "summaries",
+    "assets",
+    "settings",
+)
+
+_STAMPS = "created TEXT NOT NULL, updated TEXT NOT NULL"
+
+_INITIAL = f"""
+CREATE TABLE workshop (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    subtitle TEXT NOT NULL DEFAULT '',
+    venue TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    start_date TEXT,
+    end_date TEXT,
+    timezone TEXT NOT NULL DEFAULT 'UTC',
+    organisers TEXT NOT NULL DEFAULT '[]',
+    funders TEXT NOT NULL DEFAULT '[]',
+    languages TEXT NOT NULL DEFAULT '[]',
+    signatories TEXT NOT NULL DEFAULT '[]',
+    chatham_house INTEGER NOT NULL DEFAULT 0,
+    privacy TEXT NOT NULL DEFAULT 'full' CHECK (privacy IN ('full', 'name_org', 'none')),
+    half_days INTEGER NOT NULL DEFAULT 0,
+    description TEXT NOT NULL DEFAULT '',
+    {_STAMPS}
+);
+CREATE TABLE days (
+    id TEXT PRIMARY KEY,
+    date TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    day_start TEXT NOT NULL DEFAULT '09:00',
+    planned_end TEXT NOT NULL DEFAULT '17:30',
+    position INTEGER NOT NULL DEFAULT 0,
+    {_STAMPS}
+);
+CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    honorific TEXT NOT NULL DEFAULT '',
+    job_title TEXT NOT NULL DEFAULT '',
+    organisation TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    sector TEXT NOT NULL DEFAULT '',
+    gender TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT 'participant',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    languages TEXT NOT NULL DEFAULT '[]',
+    notes TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '{{}}',
+    {_STAMPS}
+);
+CREATE INDEX people_name ON people(name);
+CREATE INDEX people_email ON people(email);
+CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    day_id TEXT NOT NULL REFERENCES days(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    kind TEXT NOT NULL DEFAULT 'plenary',
+    title TEXT NOT NULL DEFAULT '',
+    duration_min INTEGER NOT NULL DEFAULT 60 CHECK (duration_min >= 0),
+    fixed_start TEXT,
+    parallel_group TEXT,
+    room TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    objectives TEXT NOT NULL DEFAULT '',
+    actual_start TEXT,
+    actual_end TEXT,
+    {_STAMPS}
+);
+CREATE INDEX sessions_day ON sessions(day_id, position);
+CREATE TABLE session_speakers (
+    id TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    role TEXT NOT NULL DEFAULT 'speaker',
+    position INTEGER NOT NULL DEFAULT 0,
+    {_STAMPS},
+    UNIQUE (session_id, person_id, role)
+);
+CREATE INDEX session_speakers_person ON session_speakers(person_id);
+CREATE TABLE attendance (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    day_id TEXT NOT NULL REFERENCES days(id) ON DELETE CASCADE,
+    slot TEXT NOT NULL DEFAULT 'day' CHECK (slot IN ('day', 'am', 'pm')),
+    present INTEGER NOT NULL DEFAULT 1,
+    checked_in_at TEXT,
+    {_STAMPS},
+    UNIQUE (person_id, day_id, slot)
+);
+CREATE INDEX attendance_day ON attendance(day_id);
+CREATE TABLE exercises (
+    id TEXT PRIMARY KEY,
+    session_id TEXT REFERENCES sessions(id) ON DELETE SET NULL,
+    title TEXT NOT NULL DEFAULT '',
+    instructions TEXT NOT NULL DEFAULT '',
+    {_STAMPS}
+);
+CREATE TABLE exercise_prompts (
+    id TEXT PRIMARY KEY,
+    exercise_id TEXT NOT NULL REFERENCES exercises(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL DEFAULT '',
+    {_STAMPS}
+);
+CREATE TABLE team_sets (
+    id TEXT PRIMARY KEY,
+    exercise_id TEXT REFERENCES exercises(id) ON DELETE CASCADE,
+    title TEXT NOT NULL DEFAULT '',
+    mode TEXT NOT NULL DEFAULT 'rotate' CHECK (mode IN ('rotate', 'keep')),
+    team_size INTEGER,
+    team_count INTEGER,
+    criteria TEXT NOT NULL DEFAULT '{{}}',
+    seed INTEGER NOT NULL DEFAULT 1,
+    {_STAMPS}
+);
+CREATE TABLE rounds (
+    id TEXT PRIMARY KEY,
+    team_set_id TEXT NOT NULL REFERENCES team_sets(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    title TEXT NOT NULL DEFAULT '',
+    session_id TEXT REFERENCES sessions(id) ON DELETE SET NULL,
+    day_id TEXT REFERENCES days(id) ON DELETE SET NULL,
+    {_STAMPS}
+);
+CREATE TABLE teams (
+    id TEXT PRIMARY KEY,
+    round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+    name TEXT NOT NULL DEFAULT '',
+    colour TEXT NOT NULL DEFAULT '',
+    room TEXT NOT NULL DEFAULT '',
+    rapporteur_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    locked INTEGER NOT NULL DEFAULT 0,
+    {_STAMPS}
+);
+CREATE INDEX teams_round ON teams(round_id);
+CREATE TABLE team_members (
+    id TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    locked INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL DEFAULT 0,
+    {_STAMPS},
+    UNIQUE (team_id, person_id)
+);
+CREATE INDEX team_members_person ON team_members(person_id);
+CREATE TABLE team_constraints (
+    id TEXT PRIMARY KEY,
+    team_set_id TEXT REFERENCES team_sets(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('keep_together', 'keep_apart', 'pin')),
+    person_ids TEXT NOT NULL DEFAULT '[]',
+    team_name TEXT,
+    rounds TEXT NOT NULL DEFAULT '[]',
+    {_STAMPS}
+);
+CREATE TABLE notes (
+    id TEXT PRIMARY KEY,
+    session_id TEXT REFERENCES sessions(id) ON DELETE CASCADE,
+    team_id TEXT REFERENCES teams(id) ON DELETE SET NULL,
+    prompt_id TEXT REFERENCES exercise_prompts(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL DEFAULT 'key_point',
+    text TEXT NOT NULL DEFAULT '',
+    attribution_person_id TEXT REFERENCES people(id) ON DELETE SET NULL,
+    attribution_text TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    starred INTEGER NOT NULL DEFAULT 0,
+    action_owner TEXT NOT NULL DEFAULT '',
+    action_due TEXT,
+    action_status TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    conflict_of TEXT,
+    {_STAMPS}
+);
+CREATE INDEX notes_session ON notes(session_id, position);
+CREATE INDEX notes_team ON notes(team_id);
+CREATE TABLE summaries (
+    id TEXT PRIMARY KEY,
+    session_id TEXT REFERENCES sessions(id) ON DELETE CASCADE,
+    team_id TEXT REFERENCES teams(id) ON DELETE CASCADE,
+    text TEXT NOT NULL DEFAULT '',
+    conflict_of TEXT,
+    {_STAMPS}
+);
+CREATE TABLE assets (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL DEFAULT 'logo',
+    name TEXT NOT NULL DEFAULT '',
+    mime TEXT NOT NULL DEFAULT '',
+    data BLOB,
+    position INTEGER NOT NULL DEFAULT 0,
+    {_STAMPS}
+);
+CREATE TABLE settings (
+    id TEXT PRIMARY KEY,
+    value TEXT NOT NULL DEFAULT 'null',
+    {_STAMPS}
+);
+CREATE TABLE drafts (
+    id TEXT PRIMARY KEY,
+    text TEXT NOT NULL DEFAULT '',
+    context TEXT NOT NULL DEFAULT '{{}}',
+    updated TEXT NOT NULL
+);
+CREATE TABLE tombstones (
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    deleted TEXT NOT NULL,
+    PRIMARY KEY (table_name, row_id)
+);
+CREATE TABLE merges (
+    id TEXT PRIMARY KEY,
+    source_path TEXT NOT NULL DEFAULT '',
+    merged_at TEXT NOT NULL,
+    report TEXT NOT NULL DEFAULT '{{}}'
+);
+"""
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    for statement in _split(_INITIAL):
+        db.execute(statement)
+    db["notes"].enable_fts(
+        ["text", "attribution_text", "action_owner"],
+        create_triggers=True,
+        tokenize="unicode61 remove_diacritics 2",
+    )
+    db["summaries"].enable_fts(
+        ["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
+
+def _split(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";\n") if s.strip()]
+
+
+def schema_version() -> int:
+    """The format version this build writes: one per migration."""
+    return len(migrations._migrations)

@@ -1,0 +1,95 @@
+"""The areas of the main window and what each one is given.
+
+The main window knows areas only through ``AREAS``: a key, a title, and the class to build
+(imported on first visit, so start-up loads nothing an area needs until it is shown). An area
+is a ``QWidget`` subclass taking ``(ctx: AreaContext)``; it talks to other areas only through
+the workshop's change signals (``ctx.workshop.hub``) and ``ctx.navigate``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from facilitator.store.database import Workshop
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    key: str
+    title: str
+    target: str  # "module:Class"
+    tip: str
+
+    def load(self) -> type[QWidget]:
+        module, cls = self.target.split(":")
+        return getattr(importlib.import_module(module), cls)
+
+
+AREAS: list[AreaSpec] = [
+    AreaSpec(
+        "overview",
+        "Overview",
+        "facilitator.ui.overview.area:OverviewArea",
+        "Workshop details and what the workshop holds",
+    ),
+    AreaSpec(
+        "agenda",
+        "Agenda",
+        "facilitator.ui.agenda.area:AgendaArea",
+        "Plan the days and run the sessions live",
+    ),
+    AreaSpec(
+        "people",
+        "Participants",
+        "facilitator.ui.people.area:PeopleArea",
+        "Roster, import, check-in and the print kit",
+    ),
+    AreaSpec(
+        "teams",
+        "Teams",
+        "facilitator.ui.teams.area:TeamsArea",
+        "Breakout teams for group exercises",
+    ),
+    AreaSpec(
+        "capture",
+        "Capture",
+        "facilitator.ui.capture.area:CaptureArea",
+        "Live notes per session and team",
+    ),
+    AreaSpec("report", "Report", "facilitator.ui.report.area:ReportArea", "The PDF outcome report"),
+]
+
+
+@dataclass
+class AreaContext:
+    """Everything an area may use, passed in (no global registry)."""
+
+    workshop: Workshop
+    undo_stack: QUndoStack
+    navigate: Callable[[str, dict[str, Any]], None]  # (area key, request) e.g. open a note
+    status: Callable[[str], None]  # show a short message in the status bar
+    error: Callable[[Exception], None]  # show a WorkshopError/ExportError to the user
+    window: QWidget | None = None
+    shared: dict[str, Any] = field(default_factory=dict)  # e.g. "live_session_id" from agenda
+
+    @property
+    def read_only(self) -> bool:
+        return self.workshop.read_only
+
+    def push(self, command: Any) -> bool:
+        """Run an undoable edit; a failure becomes a message and leaves the data as it was."""
+        from facilitator.commands.base import push
+        from facilitator.store.errors import WorkshopError
+
+        try:
+            push(self.undo_stack, command)
+        except WorkshopError as exc:
+            self.error(exc)
+            return False
+        return True
