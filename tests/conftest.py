@@ -1,0 +1,66 @@
+"""Shared fixtures: a fresh demo workshop per test, and an area context around it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from facilitator.interchange.demo import write_demo  # noqa: E402
+from facilitator.store.database import Workshop  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_demo(tmp_path_factory.mktemp("template") / "template.workshop")
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path, _demo_template: Path) -> Path:
+    """A private copy of the demo workshop."""
+    target = tmp_path / "demo.workshop"
+    target.write_bytes(_demo_template.read_bytes())
+    return target
+
+
+@pytest.fixture
+def workshop(demo_path: Path) -> Iterator[Workshop]:
+    ws = Workshop(demo_path)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def errors() -> list[Exception]:
+    """Errors an area showed to the user (instead of a dialog)."""
+    return []
+
+
+@pytest.fixture
+def ctx(qtbot, workshop: Workshop, errors: list[Exception]):  # noqa: ANN001
+    """An AreaContext like the main window builds, for testing one area on its own."""
+    from PySide6.QtGui import QUndoStack
+
+    from facilitator.commands.base import Edit
+    from facilitator.ui.areas import AreaContext
+
+    stack = QUndoStack()
+    navigations: list[tuple[str, dict]] = []
+    messages: list[str] = []
+    context = AreaContext(
+        workshop=workshop,
+        undo_stack=stack,
+        navigate=lambda key, request: navigations.append((key, request)),
+        status=messages.append,
+        error=errors.append,
+    )
+    context.shared["navigations"] = navigations
+    context.shared["messages"] = messages
+    Edit.on_error = errors.append
+    yield context
+    Edit.on_error = None
+    stack.clear()
