@@ -66,6 +66,34 @@ AREAS: list[AreaSpec] = [
 ]
 
 
+@dataclass(frozen=True)
+class ActionSpec:
+    """A menu action an area offers to the whole window; imported only when triggered."""
+
+    menu: str  # "File", "View" or "Tools"
+    text: str
+    target: str  # "module:function", called as function(ctx)
+    shortcut: str = ""
+
+    def run(self, ctx: AreaContext) -> Any:
+        module, func = self.target.split(":")
+        return getattr(importlib.import_module(module), func)(ctx)
+
+
+ACTIONS: list[ActionSpec] = [
+    ActionSpec(
+        "File", "Import roster…", "facilitator.ui.people.import_dialog:import_roster", "Ctrl+I"
+    ),
+    ActionSpec("File", "Merge from another copy…", "facilitator.ui.capture.merge:merge_from_copy"),
+    ActionSpec(
+        "View", "Projector: session timer", "facilitator.ui.agenda.projector:show_projector", "F5"
+    ),
+    ActionSpec(
+        "View", "Projector: teams", "facilitator.ui.teams.projector:show_teams_projector", "F6"
+    ),
+]
+
+
 @dataclass
 class AreaContext:
     """Everything an area may use, passed in (no global registry)."""
