@@ -1,0 +1,306 @@
+"""What the outcome report shows, as plain data, and the rules that shape it.
+
+The store fills these dataclasses with read-only queries; the PDF and Word builders only lay
+them out. Anonymisation happens here and in the store, before any builder sees a name, so a
+builder cannot leak what it was never given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+# Every section the report can hold, in the default order, with its heading.
+SECTIONS: dict[str, str] = {
+    "cover": "Cover",
+    "contents": "Contents",
+    "summary": "Executive summary",
+    "participation": "Participation at a glance",
+    "agenda": "Agenda",
+    "sessions": "Sessions",
+    "group_work": "Group work",
+    "recommendations": "Recommendations",
+    "action_plan": "Action plan",
+    "way_forward": "The way forward",
+    "acknowledgements": "Acknowledgements",
+    "annex_agenda": "Annex: detailed agenda",
+    "annex_participants": "Annex: participants",
+}
+DEFAULT_ORDER = [
+    "cover",
+    "contents",
+    "summary",
+    "participation",
+    "agenda",
+    "sessions",
+    "group_work",
+    "recommendations",
+    "action_plan",
+    "way_forward",
+    "acknowledgements",
+    "annex_participants",
+]
+
+NOTE_KINDS: dict[str, str] = {
+    "key_point": "Key points",
+    "recommendation": "Recommendations",
+    "decision": "Decisions",
+    "action_item": "Action items",
+    "quote": "Quotes",
+    "question": "Questions raised",
+    "challenge": "Challenges",
+    "lesson_learned": "Lessons learned",
+}
+# Kinds that are the outcome of the event: kept even when only starred notes are shown.
+OUTCOME_KINDS = {"recommendation", "decision", "action_item"}
+
+WITHHELD = "[name withheld]"
+
+
+@dataclass
+class ReportSettings:
+    """The organiser's choices, remembered per workshop under the ``report`` setting."""
+
+    sections: list[str] = field(default_factory=lambda: list(DEFAULT_ORDER))
+    executive_summary: str = ""
+    way_forward: str = ""
+    acknowledgements: str = ""
+    draft: bool = False
+    paper: str = "a4"
+    anonymous: bool = False
+    starred_only: bool = False
+
+    @classmethod
+    def from_value(cls, value: Any) -> ReportSettings:
+        """Read a stored setting, ignoring anything unknown or of the wrong type."""
+        s = cls()
+        if not isinstance(value, dict):
+            return s
+        sections = value.get("sections")
+        if isinstance(sections, list):
+            seen: list[str] = []
+            for key in sections:
+                if isinstance(key, str) and key in SECTIONS and key not in seen:
+                    seen.append(key)
+            s.sections = seen
+        for name in ("executive_summary", "way_forward", "acknowledgements"):
+            if isinstance(value.get(name), str):
+                setattr(s, name, value[name])
+        for name in ("draft", "anonymous", "starred_only"):
+            if isinstance(value.get(name), bool):
+                setattr(s, name, value[name])
+        if value.get("paper") in ("a4", "letter"):
+            s.paper = value["paper"]
+        return s
+
+    def to_value(self) -> dict[str, Any]:
+        return {
+            "sections": list(self.sections),
+            "executive_summary": self.executive_summary,
+            "way_forward": self.way_forward,
+            "acknowledgements": self.acknowledgements,
+            "draft": self.draft,
+            "paper": self.paper,
+            "anonymous": self.anonymous,
+            "starred_only": self.starred_only,
+        }
+
+
+@dataclass
+class Note:
+    id: str
+    kind: str
+    text: str
+    attribution: str = ""  # empty when anonymised
+    starred: bool = False
+    number: int = 0  # recommendations: their number in the whole report
+    owner: str = ""
+    due: str = ""
+    status: str = ""
+    session_title: str = ""
+
+
+@dataclass
+class SessionItem:
+    id: str
+    day_index: int
+    kind: str
+    title: str
+    planned_start: str  # "HH:MM"
+    planned_end: str
+    actual_start: str = ""  # "HH:MM" or ""
+    actual_end: str = ""
+    room: str = ""
+    speakers: list[str] = field(default_factory=list)
+    description: str = ""
+    summary: str = ""
+    notes: dict[str, list[Note]] = field(default_factory=dict)  # kind → notes in order
+
+
+@dataclass
+class DayItem:
+    id: str
+    date: str
+    title: str
+    sessions: list[SessionItem] = field(default_factory=list)
+
+
+@dataclass
+class TeamItem:
+    id: str
+    name: str
+    round_title: str
+    members: list[str] = field(default_factory=list)  # empty when anonymised
+    summary: str = ""
+    answers: dict[str, list[str]] = field(default_factory=dict)  # prompt id → texts
+
+
+@dataclass
+class ExerciseItem:
+    id: str
+    title: str
+    session_title: str
+    instructions: str
+    prompts: list[tuple[str, str]] = field(default_factory=list)  # (id, text)
+    teams: list[TeamItem] = field(default_factory=list)
+
+
+@dataclass
+class ParticipantRow:
+    name: str
+    title: str
+    organisation: str
+    country: str
+    email: str = ""
+
+
+@dataclass
+class Participation:
+    total: int = 0
+    by_country: list[tuple[str, int]] = field(default_factory=list)
+    by_sector: list[tuple[str, int]] = field(default_factory=list)
+    by_sex: list[tuple[str, int]] = field(default_factory=list)
+    per_day: list[tuple[str, int]] = field(default_factory=list)  # (day label, present)
+
+
+@dataclass
+class Logo:
+    name: str
+    mime: str
+    data: bytes
+
+
+@dataclass
+class ReportData:
+    title: str
+    subtitle: str
+    dates: str
+    venue: str
+    organisers: list[str]
+    funders: list[str]
+    description: str
+    anonymous: bool
+    chatham_house: bool
+    settings: ReportSettings
+    logos: list[Logo] = field(default_factory=list)
+    days: list[DayItem] = field(default_factory=list)
+    exercises: list[ExerciseItem] = field(default_factory=list)
+    recommendations: list[Note] = field(default_factory=list)
+    actions: list[Note] = field(default_factory=list)
+    participation: Participation = field(default_factory=Participation)
+    participants: list[ParticipantRow] = field(default_factory=list)
+    participants_mode: str = "full"  # full | name_org | organisations | none
+    organisations: list[tuple[str, str]] = field(default_factory=list)  # (organisation, country)
+
+    def note_count(self) -> int:
+        return sum(len(v) for d in self.days for s in d.sessions for v in s.notes.values())
+
+
+# -- planned times ------------------------------------------------------------------------
+
+
+def to_minutes(hhmm: str | None) -> int | None:
+    """Minutes after midnight for "HH:MM" (or an ISO date-time); None when unreadable."""
+    if not hhmm:
+        return None
+    m = re.search(r"(\d{1,2}):(\d{2})", hhmm)
+    if not m:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2))
+    if h > 47 or mi > 59:
+        return None
+    return h * 60 + mi
+
+
+def hhmm(minutes: int) -> str:
+    minutes = max(0, minutes)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def planned_times(
+    day_start: str | None, sessions: Iterable[tuple[int, str | None, str | None]]
+) -> list[tuple[int, int]]:
+    """Planned (start, end) minutes for sessions in order: (duration, fixed_start, group).
+
+    A session starts when the previous one ends, or at its fixed start if it has one;
+    sessions sharing a parallel group start together and the next session starts when the
+    longest of them ends.
+    """
+    clock = to_minutes(day_start)
+    clock = 9 * 60 if clock is None else clock
+    out: list[tuple[int, int]] = []
+    group: str | None = None
+    group_start = clock
+    for duration, fixed, parallel in sessions:
+        duration = max(0, int(duration or 0))
+        if parallel and parallel == group:
+            start = group_start
+            clock = max(clock, start + duration)
+        else:
+            fixed_min = to_minutes(fixed)
+            start = fixed_min if fixed_min is not None else clock
+            group, group_start = parallel, start
+            clock = start + duration
+        out.append((start, start + duration))
+    return out
+
+
+# -- anonymisation ------------------------------------------------------------------------
+
+
+class NameScrubber:
+    """Replaces any participant's name found in free text, for anonymised reports."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        cleaned = sorted({n.strip() for n in names if n and len(n.strip()) >= 2}, key=len)
+        cleaned.reverse()
+        self._pattern = (
+            re.compile(
+                r"(?<!\w)(?:" + "|".join(re.escape(n) for n in cleaned) + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if cleaned
+            else None
+        )
+
+    def __call__(self, text: str) -> str:
+        if not text or self._pattern is None:
+            return text
+        return self._pattern.sub(WITHHELD, text)
+
+
+def counted(values: Iterable[str], unknown: str = "Not stated") -> list[tuple[str, int]]:
+    """Counts by value, largest first, with blanks reported as ``unknown``."""
+    counts: dict[str, int] = {}
+    for v in values:
+        label = (v or "").strip() or unknown
+        counts[label] = counts.get(label, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))
+
+
+def label(value: str) -> str:
+    """ "civil_society" → "Civil society"."""
+    value = (value or "").replace("_", " ").strip()
+    return value[:1].upper() + value[1:]

@@ -1,0 +1,771 @@
+"""The PDF outcome report.
+
+Layout runs once. The table of contents is laid out in the flow with its titles, and the
+page numbers (contents, "Page N of M", header, footer, watermark) are drawn when the canvas
+saves, after every page is known: :class:`ReportCanvas` keeps each page's drawing until then.
+This costs one pass instead of ``multiBuild``'s two.
+
+Notes are plain Paragraphs in the flow (no per-note tables or KeepTogether), shaped only when
+they hold Thai or Khmer, so a 20,000-note workshop lays out about as fast as bare text.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    LongTable,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
+from reportlab.platypus.frames import Frame
+
+from facilitator.domain.report import NOTE_KINDS, SECTIONS, ExerciseItem, Note, ReportData
+from facilitator.exports import ExportError, ExportOptions, atomic_output
+from facilitator.reports import charts
+from facilitator.reports.fonts import (
+    BODY,
+    BOLD,
+    clean,
+    draw_string,
+    face_for,
+    paragraph,
+    register,
+    rich,
+    style_for,
+    styles,
+)
+from facilitator.store.database import Workshop
+from facilitator.store.report import format_day, load_report, load_settings
+
+Progress = Callable[[float], None] | None
+
+INK = colors.HexColor("#1F2A36")
+ACCENT = colors.HexColor("#2F5D8A")
+RULE = colors.HexColor("#B8C4D0")
+SHADE = colors.HexColor("#EEF2F6")
+LINES_PER_BLOCK = 40  # long notes become several paragraphs so each split stays cheap
+TEAMS_PER_TABLE = 4
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    s = dict(styles())
+    body = s["body"]
+    s["note"] = ParagraphStyle("note", parent=body, leftIndent=12, firstLineIndent=-9, spaceAfter=3)
+    s["note_cont"] = ParagraphStyle("note_cont", parent=body, leftIndent=12, spaceAfter=0)
+    s["rec"] = ParagraphStyle("rec", parent=body, leftIndent=26, firstLineIndent=-26, spaceAfter=4)
+    s["quote"] = ParagraphStyle(
+        "quote", parent=s["quote"], leftIndent=18, rightIndent=12, textColor=INK, spaceAfter=5
+    )
+    for name in ("h1", "h2", "h3"):
+        s[name] = ParagraphStyle(name + "-report", parent=s[name], keepWithNext=1, textColor=INK)
+    s["h1"].textColor = ACCENT
+    s["kind"] = ParagraphStyle(
+        "kind", parent=s["h3"], fontSize=9.5, leading=12.5, textColor=ACCENT, spaceBefore=5
+    )
+    s["meta"] = ParagraphStyle("meta", parent=s["small"], textColor=colors.HexColor("#4A5968"))
+    s["cover_title"] = ParagraphStyle("cover_title", parent=s["title"], fontSize=26, leading=32)
+    s["cover_line"] = ParagraphStyle("cover_line", parent=body, fontSize=12, leading=16)
+    s["toc0"] = ParagraphStyle("toc0", parent=body, fontName=BOLD, spaceAfter=0, leading=15)
+    s["toc1"] = ParagraphStyle("toc1", parent=body, fontSize=9, leading=12, spaceAfter=0)
+    return s
+
+
+# -- canvas that finishes each page once the page count is known ----------------------------
+
+
+class ReportCanvas(Canvas):
+    """Keeps every page until save, then draws header, footer, contents numbers, watermark."""
+
+    decor: dict[str, Any] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        register()
+        # reportlab starts every page in Helvetica, which it never embeds; BaseDocTemplate
+        # passes None explicitly, so override rather than set a default.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or BODY
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self.heading_pages: dict[str, int] = {}
+        self.number_marks: dict[int, list[tuple[float, float, str, bool]]] = {}
+        self.decor = dict(type(self).decor)
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab API
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._finish_page(total)
+            Canvas.showPage(self)
+        self._pages = []
+        Canvas.save(self)
+
+    def _finish_page(self, total: int) -> None:
+        page = self._pageNumber
+        width, height = self._pagesize
+        d = self.decor
+        self.saveState()
+        for x, y, key, bold in self.number_marks.get(page, []):
+            target = self.heading_pages.get(key)
+            if target is not None:
+                self.setFillColor(INK)
+                self.setFont(BOLD if bold else BODY, 10 if bold else 9)
+                self.drawRightString(x, y, str(target))
+        if page not in d.get("plain_pages", ()):
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(d["margin"], height - 14 * mm, width - d["margin"], height - 14 * mm)
+            self.line(d["margin"], 13 * mm, width - d["margin"], 13 * mm)
+            self.setFillColor(colors.HexColor("#4A5968"))
+            title = d.get("title", "")
+            room = width - 2 * d["margin"] - 90
+            size = 8
+            while size > 5.5 and self.stringWidth(title, face_for(title), size) > room:
+                size -= 0.5
+            draw_string(self, d["margin"], height - 12 * mm, title, size)
+            draw_string(
+                self, width - d["margin"], height - 12 * mm, "Outcome report", 8, False, "right"
+            )
+            draw_string(self, width / 2, 8.5 * mm, f"Page {page} of {total}", 8, False, "center")
+            if d.get("footer_left"):
+                draw_string(self, d["margin"], 8.5 * mm, d["footer_left"], 7.5)
+            if d.get("footer_right"):
+                draw_string(
+                    self, width - d["margin"], 8.5 * mm, d["footer_right"], 7.5, False, "right"
+                )
+        if d.get("draft"):
+            self.setFillColor(colors.HexColor("#C0392B"))
+            self.setFillAlpha(0.13)
+            self.translate(width / 2, height / 2)
+            self.rotate(50)
+            self.setFont(BOLD, 120)
+            self.drawCentredString(0, -40, "DRAFT")
+        self.restoreState()
+
+
+class TocLine(Flowable):
+    """One contents entry: its title now, its page number when the canvas saves."""
+
+    def __init__(self, text: str, key: str, level: int, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.key, self.level = key, level
+        self.indent = 16 * level
+        self.para = paragraph(text, style)
+        self.number_width = 34
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        _, h = self.para.wrap(available_width - self.indent - self.number_width, available_height)
+        self.height = h + (3 if self.level == 0 else 1)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        self.para.drawOn(c, self.indent, self.height - self.para.height)
+        base = self.height - self.para.height + self.para.style.leading * 0.28
+        if self.level == 0:
+            base += 0
+        x, y = c.absolutePosition(self.width, base)
+        page = c.getPageNumber()
+        c.number_marks.setdefault(page, []).append((x, y, self.key, self.level == 0))
+        c.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class Heading(Paragraph):
+    """A heading that goes into the contents and the PDF outline."""
+
+    def __init__(self, text: str, style: ParagraphStyle, key: str, level: int, toc: bool) -> None:
+        super().__init__(rich(text), style_for(text, style))
+        self.plain = clean(text).replace("\n", " ")
+        self.key, self.level, self.toc = key, level, toc
+
+
+class ReportDoc(BaseDocTemplate):
+    def __init__(self, filename: str, total: int, progress: Progress, **kw: Any) -> None:
+        super().__init__(filename, **kw)
+        self._total = max(1, total)
+        self._done = 0
+        self._progress = progress
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab API
+        self._done += 1
+        if self._progress and self._done % 200 == 0:
+            self._progress(0.15 + 0.8 * min(1.0, self._done / self._total))
+        if isinstance(flowable, Heading):
+            c = self.canv
+            c.heading_pages[flowable.key] = c.getPageNumber()
+            c.bookmarkPage(flowable.key)
+            c.addOutlineEntry(flowable.plain or "—", flowable.key, level=flowable.level)
+
+
+# -- story ---------------------------------------------------------------------------------
+
+
+class ReportBuilder:
+    """Turns ReportData into flowables, section by section in the organiser's order."""
+
+    def __init__(self, data: ReportData, width: float) -> None:
+        self.data = data
+        self.width = width
+        self.s = _styles()
+        self.toc: list[tuple[str, str, int]] = []
+        self._keys = 0
+
+    # headings ----------------------------------------------------------------------------
+    def heading(self, text: str, level: int, toc: bool = True) -> Heading:
+        self._keys += 1
+        key = f"h{self._keys}"
+        style = self.s[("h1", "h2", "h3")[min(level, 2)]]
+        if toc:
+            self.toc.append((text, key, level))
+        return Heading(text, style, key, min(level, 1) if level < 2 else 1, toc)
+
+    def para(self, text: str, style: str = "body", bold: bool = False, prefix: str = "") -> Any:
+        return paragraph(text, self.s[style], bold, prefix)
+
+    def blocks(self, text: str, style: str = "body") -> list[Any]:
+        """Paragraphs for free text: one per blank-line block, long blocks cut into pieces."""
+        out: list[Any] = []
+        for block in clean(text).replace("\r\n", "\n").split("\n\n"):
+            if block.strip():
+                out += self._pieces(block, style, style)
+        return out
+
+    def _pieces(self, text: str, style: str, cont: str, prefix: str = "", suffix: str = "") -> list:
+        lines = text.split("\n")
+        if len(lines) <= LINES_PER_BLOCK:
+            return [paragraph(text, self.s[style], prefix=prefix, suffix=suffix)]
+        out = []
+        for i in range(0, len(lines), LINES_PER_BLOCK):
+            chunk = "\n".join(lines[i : i + LINES_PER_BLOCK])
+            last = i + LINES_PER_BLOCK >= len(lines)
+            out.append(
+                paragraph(
+                    chunk,
+                    self.s[style if i == 0 else cont],
+                    prefix=prefix if i == 0 else "",
+                    suffix=suffix if last else "",
+                )
+            )
+        return out
+
+    # sections ----------------------------------------------------------------------------
+    def story(self) -> tuple[list[Any], set[int]]:
+        """All flowables, and the page numbers that take no header (the cover)."""
+        sections: list[tuple[str, list[Any]]] = []
+        order = self.data.settings.sections
+        for key in order:
+            if key == "contents":
+                sections.append((key, []))  # filled once every heading is known
+                continue
+            build = getattr(self, "section_" + key)
+            flow = build()
+            if flow:
+                sections.append((key, flow))
+        story: list[Any] = []
+        plain: set[int] = set()
+        for i, (key, flow) in enumerate(sections):
+            if key == "contents":
+                flow = self.contents()
+                if not flow:
+                    continue
+            if key == "cover":
+                if i == 0:
+                    plain.add(1)
+                story += flow
+                continue
+            if (
+                key
+                in (
+                    "contents",
+                    "annex_agenda",
+                    "annex_participants",
+                    "sessions",
+                    "group_work",
+                    "action_plan",
+                )
+                or not story
+            ):
+                if story and not isinstance(story[-1], PageBreak):
+                    story.append(PageBreak())
+            else:
+                story.append(CondPageBreak(60 * mm))
+            story += flow
+        if not story:
+            story.append(self.para("This report has no sections selected."))
+        return story, plain
+
+    def section_cover(self) -> list[Any]:
+        d = self.data
+        out: list[Any] = [NextPageTemplate("body")]
+        logos = []
+        for logo in d.logos[:6]:
+            try:
+                reader = ImageReader(io.BytesIO(logo.data))
+                w, h = reader.getSize()
+            except Exception:  # noqa: BLE001 - a broken logo is left out, not fatal
+                continue
+            if w <= 0 or h <= 0:
+                continue
+            scale = min(22 * mm / h, 45 * mm / w)
+            logos.append(Image(io.BytesIO(logo.data), w * scale, h * scale))
+        if logos:
+            t = Table([logos], hAlign="LEFT")
+            t.setStyle(
+                TableStyle(
+                    [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)]
+                )
+            )
+            out += [t, Spacer(1, 20 * mm)]
+        else:
+            out.append(Spacer(1, 40 * mm))
+        out.append(self.para(d.title, "cover_title", bold=True))
+        if d.subtitle:
+            out.append(self.para(d.subtitle, "subtitle"))
+        out.append(Spacer(1, 8 * mm))
+        for line in (d.dates, d.venue):
+            if line:
+                out.append(self.para(line, "cover_line"))
+        out.append(Spacer(1, 8 * mm))
+        out.append(self.para("Outcome report", "h2"))
+        if d.organisers:
+            out += [self.para("Organised by", "kind")] + [self.para(o) for o in d.organisers]
+        if d.funders:
+            out += [self.para("With the support of", "kind")] + [self.para(f) for f in d.funders]
+        if d.anonymous:
+            out += [
+                Spacer(1, 10 * mm),
+                self.para(
+                    "This report follows the Chatham House Rule: participants are free to use the "
+                    "information received, but no statement is attributed to any speaker or "
+                    "participant, and participants are not named.",
+                    "meta",
+                ),
+            ]
+        out.append(PageBreak())
+        return out
+
+    def contents(self) -> list[Any]:
+        if not self.toc:
+            return []
+        out: list[Any] = [self.para("Contents", "h1")]
+        for text, key, level in self.toc:
+            out.append(TocLine(text, key, level, self.s["toc0" if level == 0 else "toc1"]))
+        return out
+
+    def section_summary(self) -> list[Any]:
+        d = self.data
+        text = d.settings.executive_summary.strip()
+        out: list[Any] = [self.heading(SECTIONS["summary"], 0)]
+        if text:
+            return out + self.blocks(text)
+        if d.description:
+            out += self.blocks(d.description)
+        p = d.participation
+        countries = len([c for c, _ in p.by_country if c != "Not stated"])
+        facts = (
+            f"{p.total} participants"
+            + (f" from {countries} countries" if countries > 1 else "")
+            + f" took part over {len(d.days)} day{'s' if len(d.days) != 1 else ''}. "
+            f"The sessions produced {len(d.recommendations)} recommendations and "
+            f"{len(d.actions)} action items."
+        )
+        out.append(self.para(facts))
+        return out
+
+    def section_participation(self) -> list[Any]:
+        p = self.data.participation
+        out: list[Any] = [self.heading(SECTIONS["participation"], 0)]
+        out.append(
+            self.para(
+                f"{p.total} participants registered (organisers, facilitators, "
+                "rapporteurs and interpreters are not counted)."
+            )
+        )
+        half = (self.width - 12) / 2
+        out.append(charts.bar_chart("By country", p.by_country, self.width))
+        out.append(Spacer(1, 4 * mm))
+        pair = Table(
+            [
+                [
+                    charts.bar_chart("By sector", p.by_sector, half),
+                    charts.bar_chart("By sex", p.by_sex, half),
+                ]
+            ],
+            colWidths=[half + 6, half + 6],
+        )
+        pair.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), BODY),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        out += [pair, Spacer(1, 4 * mm)]
+        out.append(charts.bar_chart("Attendance per day", p.per_day, self.width))
+        return out
+
+    def _table(self, rows: list[list[Any]], widths: list[float], long: bool = False) -> Table:
+        cls = LongTable if long else Table
+        t = cls(rows, colWidths=widths, repeatRows=1, splitInRow=1)
+        t.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), BODY),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ]
+            )
+        )
+        return t
+
+    def cell(self, text: str, bold: bool = False) -> Any:
+        return paragraph(text, self.s["cell_bold" if bold else "cell"])
+
+    def cell_lines(self, texts: list[str]) -> list[Any] | Any:
+        """Cell content for many texts: one paragraph each (long ones cut so rows can split)."""
+        out: list[Any] = []
+        for t in texts:
+            out += self._pieces(t, "cell", "cell")
+        return out or ""
+
+    def section_agenda(self) -> list[Any]:
+        out: list[Any] = [self.heading(SECTIONS["agenda"], 0)]
+        w = self.width
+        for day in self.data.days:
+            out.append(self.para(f"{day.title} · {format_day(day.date)}", "h3"))
+            rows: list[list[Any]] = [
+                [
+                    self.cell("Planned", True),
+                    self.cell("Actual", True),
+                    self.cell("Session", True),
+                    self.cell("Room", True),
+                ]
+            ]
+            for s in day.sessions:
+                actual = f"{s.actual_start}–{s.actual_end}" if s.actual_start else ""
+                if s.actual_start and not s.actual_end:
+                    actual = f"{s.actual_start}–"
+                rows.append(
+                    [
+                        self.cell(f"{s.planned_start}–{s.planned_end}"),
+                        self.cell(actual),
+                        self.cell(s.title),
+                        self.cell(s.room),
+                    ]
+                )
+            if len(rows) == 1:
+                out.append(self.para("No sessions planned.", "meta"))
+                continue
+            out.append(self._table(rows, [w * 0.15, w * 0.15, w * 0.5, w * 0.2]))
+        return out
+
+    def section_annex_agenda(self) -> list[Any]:
+        out: list[Any] = [self.heading(SECTIONS["annex_agenda"], 0)]
+        for day in self.data.days:
+            out.append(self.para(f"{day.title} · {format_day(day.date)}", "h2"))
+            for s in day.sessions:
+                times = f"<b>{s.planned_start}–{s.planned_end}</b>&nbsp;&nbsp;"
+                out.append(paragraph(s.title, self.s["body"], True, prefix=times))
+                meta = [x for x in (s.room, ", ".join(s.speakers)) if x]
+                if meta:
+                    out.append(self.para(" · ".join(meta), "meta"))
+                if s.description:
+                    out += self.blocks(s.description, "small")
+        return out
+
+    def _note_flow(self, note: Note) -> list[Any]:
+        suffix = ""
+        if note.kind == "action_item":
+            bits = [b for b in (note.owner, note.due, note.status) if b]
+            if bits:
+                suffix = f' <font color="#4A5968">({rich(" · ".join(bits))})</font>'
+        if note.attribution:
+            suffix += f' <font color="#4A5968">— {rich(note.attribution)}</font>'
+        if note.kind == "quote":
+            return self._pieces("“" + note.text + "”", "quote", "quote", suffix=suffix)
+        if note.kind == "recommendation":
+            return self._pieces(
+                note.text, "rec", "rec", prefix=f"<b>R{note.number}.</b>&nbsp;", suffix=suffix
+            )
+        return self._pieces(note.text, "note", "note_cont", prefix="•&nbsp;", suffix=suffix)
+
+    def section_sessions(self) -> list[Any]:
+        out: list[Any] = [self.heading(SECTIONS["sessions"], 0)]
+        count = 0
+        for day in self.data.days:
+            for s in day.sessions:
+                if not s.summary and not s.notes:
+                    continue
+                count += 1
+                out.append(self.heading(s.title, 1))
+                meta = f"{day.title} · {s.planned_start}–{s.planned_end}"
+                if s.room:
+                    meta += f" · {s.room}"
+                if s.speakers:
+                    meta += " · " + ", ".join(s.speakers)
+                out.append(self.para(meta, "meta"))
+                if s.summary:
+                    out += [self.para("Summary", "kind")] + self.blocks(s.summary)
+                for kind, title in NOTE_KINDS.items():
+                    notes = s.notes.get(kind)
+                    if not notes:
+                        continue
+                    out.append(self.para(title, "kind"))
+                    for note in notes:
+                        out += self._note_flow(note)
+        if not count:
+            out.append(self.para("No session notes were recorded.", "meta"))
+        return out
+
+    def section_group_work(self) -> list[Any]:
+        if not self.data.exercises:
+            return []
+        out: list[Any] = [self.heading(SECTIONS["group_work"], 0)]
+        for ex in self.data.exercises:
+            out.append(self.heading(ex.title, 1))
+            if ex.session_title:
+                out.append(self.para(ex.session_title, "meta"))
+            if ex.instructions:
+                out += self.blocks(ex.instructions)
+            out += self._teams(ex)
+        return out
+
+    def _teams(self, ex: ExerciseItem) -> list[Any]:
+        out: list[Any] = []
+        if not ex.teams:
+            return [self.para("No teams were formed for this exercise.", "meta")]
+        out.append(self.para("Teams", "kind"))
+        rounds = len({t.round_title for t in ex.teams}) > 1
+        for t in ex.teams:
+            name = f"{t.name} ({t.round_title})" if rounds and t.round_title else t.name
+            if t.members:
+                out.append(
+                    paragraph(", ".join(t.members), self.s["note"], prefix=f"<b>{rich(name)}:</b> ")
+                )
+            elif self.data.anonymous:
+                out.append(paragraph(name, self.s["note"], True))
+            if t.summary:
+                out += self.blocks(t.summary)
+        answered = [t for t in ex.teams if t.answers]
+        if ex.prompts and answered:
+            out.append(self.para("Worksheet answers", "kind"))
+            for i in range(0, len(answered), TEAMS_PER_TABLE):
+                group = answered[i : i + TEAMS_PER_TABLE]
+                first = self.width * 0.22
+                rest = (self.width - first) / len(group)
+                rows: list[list[Any]] = [
+                    [self.cell("Question", True)] + [self.cell(t.name, True) for t in group]
+                ]
+                for pid, text in ex.prompts:
+                    rows.append(
+                        [self.cell(text)] + [self.cell_lines(t.answers.get(pid, [])) for t in group]
+                    )
+                out += [self._table(rows, [first] + [rest] * len(group)), Spacer(1, 3 * mm)]
+        return out
+
+    def section_recommendations(self) -> list[Any]:
+        recs = self.data.recommendations
+        out: list[Any] = [self.heading(SECTIONS["recommendations"], 0)]
+        if not recs:
+            return out + [self.para("No recommendations were recorded.", "meta")]
+        out.append(
+            self.para(
+                f"{len(recs)} recommendations, numbered as they appear in the "
+                "sessions and grouped by session."
+            )
+        )
+        current = None
+        for note in recs:
+            if note.session_title != current:
+                current = note.session_title
+                out.append(self.para(current, "kind"))
+            out += self._pieces(note.text, "rec", "rec", prefix=f"<b>R{note.number}.</b>&nbsp;")
+        return out
+
+    def section_action_plan(self) -> list[Any]:
+        acts = self.data.actions
+        out: list[Any] = [self.heading(SECTIONS["action_plan"], 0)]
+        if not acts:
+            return out + [self.para("No action items were recorded.", "meta")]
+        w = self.width
+        rows: list[list[Any]] = [
+            [self.cell(h, True) for h in ("#", "What", "Who", "By when", "Status")]
+        ]
+        for i, a in enumerate(acts, 1):
+            rows.append(
+                [
+                    self.cell(str(i)),
+                    self.cell_lines([a.text]),
+                    self.cell_lines([a.owner]),
+                    self.cell(a.due),
+                    self.cell(a.status.replace("_", " ")),
+                ]
+            )
+        out.append(
+            self._table(rows, [w * 0.06, w * 0.5, w * 0.2, w * 0.12, w * 0.12], long=len(rows) > 60)
+        )
+        return out
+
+    def _free_text(self, key: str, text: str) -> list[Any]:
+        if not text.strip():
+            return []
+        return [self.heading(SECTIONS[key], 0)] + self.blocks(text)
+
+    def section_way_forward(self) -> list[Any]:
+        return self._free_text("way_forward", self.data.settings.way_forward)
+
+    def section_acknowledgements(self) -> list[Any]:
+        return self._free_text("acknowledgements", self.data.settings.acknowledgements)
+
+    def section_annex_participants(self) -> list[Any]:
+        d = self.data
+        out: list[Any] = [self.heading(SECTIONS["annex_participants"], 0)]
+        w = self.width
+        if d.participants_mode == "organisations":
+            out.append(
+                self.para(
+                    "Participants are not named in this report (Chatham House Rule). "
+                    "These organisations took part:"
+                )
+            )
+            rows = [[self.cell("Organisation", True), self.cell("Country", True)]]
+            rows += [[self.cell(o), self.cell(c)] for o, c in d.organisations]
+            if len(rows) > 1:
+                out.append(self._table(rows, [w * 0.7, w * 0.3], long=len(rows) > 60))
+            return out
+        if d.participants_mode == "none" or not d.participants:
+            out.append(
+                self.para(
+                    f"{d.participation.total} participants took part. The "
+                    "participants list is not published with this report."
+                )
+            )
+            return out
+        if d.participants_mode == "full":
+            heads = ("Name", "Position", "Organisation", "Country", "Email")
+            widths = [0.22, 0.2, 0.26, 0.12, 0.2]
+            rows = [[self.cell(h, True) for h in heads]]
+            rows += [
+                [
+                    self.cell(p.name),
+                    self.cell(p.title),
+                    self.cell(p.organisation),
+                    self.cell(p.country),
+                    self.cell(p.email),
+                ]
+                for p in d.participants
+            ]
+        else:
+            widths = [0.45, 0.55]
+            rows = [[self.cell("Name", True), self.cell("Organisation", True)]]
+            rows += [[self.cell(p.name), self.cell(p.organisation)] for p in d.participants]
+        out.append(self._table(rows, [w * x for x in widths], long=len(rows) > 60))
+        return out
+
+
+# -- entry points --------------------------------------------------------------------------
+
+
+def build_pdf(
+    data: ReportData, target: Path, paper: str, draft: bool, progress: Progress = None
+) -> None:
+    """Lay out ``data`` into a PDF at ``target``."""
+    register()
+    pagesize = LETTER if paper == "letter" else A4
+    margin = 20 * mm
+    width = pagesize[0] - 2 * margin
+    builder = ReportBuilder(data, width)
+    story, plain = builder.story()
+    if progress:
+        progress(0.15)
+    author = "; ".join(data.organisers)
+    doc = ReportDoc(
+        str(target),
+        total=len(story),
+        progress=progress,
+        pagesize=pagesize,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=clean(data.title),
+        author=clean(author),
+        subject=clean(data.subtitle) or "Outcome report",
+        creator="Facilitator",
+        keywords="outcome report",
+        lang="en",
+    )
+    frame = Frame(
+        margin,
+        20 * mm,
+        width,
+        pagesize[1] - 40 * mm,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate("cover", [frame]), PageTemplate("body", [frame])])
+    decor = {
+        "margin": margin,
+        "title": clean(data.title).replace("\n", " "),
+        "footer_left": "Chatham House Rule" if data.anonymous else "",
+        "footer_right": data.dates,
+        "plain_pages": plain,
+        "draft": draft,
+    }
+    canvasmaker = type("BoundReportCanvas", (ReportCanvas,), {"decor": decor})
+    doc.build(story, canvasmaker=canvasmaker)
+
+
+def export_report(
+    ws: Workshop, out: Path, options: ExportOptions, progress: Progress = None
+) -> None:
+    """Registered as ``report``: the outcome report as PDF."""
+    settings = load_settings(ws)
+    anonymous = options.anonymous or settings.anonymous
+    draft = options.draft or settings.draft
+    data = load_report(ws, settings, anonymous)
+    if progress:
+        progress(0.1)
+    paper = options.paper if options.paper in ("a4", "letter") else settings.paper
+    with atomic_output(out) as tmp:
+        try:
+            build_pdf(data, tmp, paper, draft, progress)
+        except ExportError:
+            raise
+        except Exception as exc:  # reportlab layout failure: say what, keep the old file
+            raise ExportError(f"{out}: the report could not be laid out ({exc}).") from exc
+    if progress:
+        progress(1.0)
