@@ -16,17 +16,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Image,
-    LongTable,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -46,6 +47,7 @@ from facilitator.reports.fonts import (
     clean,
     draw_string,
     face_for,
+    needs_shaping,
     paragraph,
     register,
     rich,
@@ -63,19 +65,26 @@ RULE = colors.HexColor("#B8C4D0")
 SHADE = colors.HexColor("#EEF2F6")
 LINES_PER_BLOCK = 40  # long notes become several paragraphs so each split stays cheap
 TEAMS_PER_TABLE = 4
+CELL_SIZE = 8.5
+TABLE_CHUNK = 25
+KEEP_SPACE = 22 * mm  # a heading starts a new page unless this much room is left below it
 
 
 def _styles() -> dict[str, ParagraphStyle]:
     s = dict(styles())
     body = s["body"]
-    s["note"] = ParagraphStyle("note", parent=body, leftIndent=12, firstLineIndent=-9, spaceAfter=3)
+    s["note"] = ParagraphStyle("note", parent=body, leftIndent=12, firstLineIndent=-8, spaceAfter=3)
     s["note_cont"] = ParagraphStyle("note_cont", parent=body, leftIndent=12, spaceAfter=0)
-    s["rec"] = ParagraphStyle("rec", parent=body, leftIndent=26, firstLineIndent=-26, spaceAfter=4)
+    s["rec"] = ParagraphStyle(
+        "rec", parent=body, leftIndent=30, bulletIndent=0, bulletFontName=BOLD, spaceAfter=4
+    )
     s["quote"] = ParagraphStyle(
         "quote", parent=s["quote"], leftIndent=18, rightIndent=12, textColor=INK, spaceAfter=5
     )
     for name in ("h1", "h2", "h3"):
-        s[name] = ParagraphStyle(name + "-report", parent=s[name], keepWithNext=1, textColor=INK)
+        # Headings are kept with what follows by a CondPageBreak before them (see story);
+        # keepWithNext would wrap and lay out every heading and its next paragraph twice.
+        s[name] = ParagraphStyle(name + "-report", parent=s[name], textColor=INK)
     s["h1"].textColor = ACCENT
     s["kind"] = ParagraphStyle(
         "kind", parent=s["h3"], fontSize=9.5, leading=12.5, textColor=ACCENT, spaceBefore=5
@@ -199,6 +208,7 @@ class Heading(Paragraph):
         super().__init__(rich(text), style_for(text, style))
         self.plain = clean(text).replace("\n", " ")
         self.key, self.level, self.toc = key, level, toc
+        self.keep_next = True
 
 
 class ReportDoc(BaseDocTemplate):
@@ -242,7 +252,10 @@ class ReportBuilder:
         return Heading(text, style, key, min(level, 1) if level < 2 else 1, toc)
 
     def para(self, text: str, style: str = "body", bold: bool = False, prefix: str = "") -> Any:
-        return paragraph(text, self.s[style], bold, prefix)
+        p = paragraph(text, self.s[style], bold, prefix)
+        if style in ("kind", "h2", "h3"):
+            p.keep_next = True
+        return p
 
     def blocks(self, text: str, style: str = "body") -> list[Any]:
         """Paragraphs for free text: one per blank-line block, long blocks cut into pieces."""
@@ -252,20 +265,21 @@ class ReportBuilder:
                 out += self._pieces(block, style, style)
         return out
 
-    def _pieces(self, text: str, style: str, cont: str, prefix: str = "", suffix: str = "") -> list:
+    def _pieces(
+        self, text: str, style: str, cont: str, prefix: str = "", bullet: str | None = None
+    ) -> list:
         lines = text.split("\n")
         if len(lines) <= LINES_PER_BLOCK:
-            return [paragraph(text, self.s[style], prefix=prefix, suffix=suffix)]
+            return [paragraph(text, self.s[style], prefix=prefix, bullet=bullet)]
         out = []
         for i in range(0, len(lines), LINES_PER_BLOCK):
             chunk = "\n".join(lines[i : i + LINES_PER_BLOCK])
-            last = i + LINES_PER_BLOCK >= len(lines)
             out.append(
                 paragraph(
                     chunk,
                     self.s[style if i == 0 else cont],
                     prefix=prefix if i == 0 else "",
-                    suffix=suffix if last else "",
+                    bullet=bullet if i == 0 else None,
                 )
             )
         return out
@@ -311,7 +325,10 @@ class ReportBuilder:
                     story.append(PageBreak())
             else:
                 story.append(CondPageBreak(60 * mm))
-            story += flow
+            for item in flow:
+                if getattr(item, "keep_next", False):
+                    story.append(CondPageBreak(KEEP_SPACE))
+                story.append(item)
         if not story:
             story.append(self.para("This report has no sections selected."))
         return story, plain
@@ -428,34 +445,69 @@ class ReportBuilder:
         out.append(charts.bar_chart("Attendance per day", p.per_day, self.width))
         return out
 
-    def _table(self, rows: list[list[Any]], widths: list[float], long: bool = False) -> Table:
-        cls = LongTable if long else Table
-        t = cls(rows, colWidths=widths, repeatRows=1, splitInRow=1)
-        t.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), BODY),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-                    ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-                ]
-            )
-        )
-        return t
+    def _table(self, rows: list[list[Any]], widths: list[float]) -> list[Any]:
+        """A table with a header row, as consecutive tables of at most TABLE_CHUNK rows.
 
-    def cell(self, text: str, bold: bool = False) -> Any:
-        return paragraph(text, self.s["cell_bold" if bold else "cell"])
+        reportlab re-measures every remaining row each time a table splits at a page end,
+        so one table of thousands of rows costs far more than many short ones drawn
+        edge to edge. The header row heads the first piece and repeats if it splits.
+        """
+        cells = [
+            [self._cell(v, w, r == 0) for v, w in zip(row, widths, strict=True)]
+            for r, row in enumerate(rows)
+        ]
+        common = [
+            ("FONTNAME", (0, 0), (-1, -1), BODY),
+            ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
+            ("LEADING", (0, 0), (-1, -1), CELL_SIZE + 2),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ]
+        header = [
+            ("FONTNAME", (0, 0), (-1, 0), BOLD),
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ]
+        out: list[Any] = []
+        body = cells[1:]
+        first = [cells[0]] + body[:TABLE_CHUNK]
+        t = Table(first, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+        t.setStyle(TableStyle(common + header))
+        out.append(t)
+        for i in range(TABLE_CHUNK, len(body), TABLE_CHUNK):
+            t = Table(body[i : i + TABLE_CHUNK], colWidths=widths, splitInRow=1, hAlign="LEFT")
+            t.setStyle(TableStyle(common))
+            out.append(t)
+        return out
 
-    def cell_lines(self, texts: list[str]) -> list[Any] | Any:
-        """Cell content for many texts: one paragraph each (long ones cut so rows can split)."""
+    def _cell(self, value: Any, width: float, bold: bool) -> Any:
+        """A table cell: a plain string when it fits one line (cheap to lay out and draw),
+        otherwise paragraphs, cut into pieces when long so the row can split across pages."""
+        if not isinstance(value, str):
+            return value
+        text = clean(value).replace("\r\n", "\n")
+        if not text.strip():
+            return ""
+        face = BOLD if bold else BODY
+        if (
+            "\n" not in text
+            and not needs_shaping(text)
+            and stringWidth(text, face, CELL_SIZE) <= width - 7
+        ):
+            return text
+        pieces = self._pieces(text, "cell_bold" if bold else "cell", "cell")
+        return pieces[0] if len(pieces) == 1 else pieces
+
+    def cell_lines(self, texts: list[str]) -> list[Any] | str:
+        """Cell content for several texts: one paragraph each."""
         out: list[Any] = []
         for t in texts:
-            out += self._pieces(t, "cell", "cell")
+            if clean(t).strip():
+                out += self._pieces(clean(t), "cell", "cell")
         return out or ""
 
     def section_agenda(self) -> list[Any]:
@@ -465,10 +517,10 @@ class ReportBuilder:
             out.append(self.para(f"{day.title} · {format_day(day.date)}", "h3"))
             rows: list[list[Any]] = [
                 [
-                    self.cell("Planned", True),
-                    self.cell("Actual", True),
-                    self.cell("Session", True),
-                    self.cell("Room", True),
+                    "Planned",
+                    "Actual",
+                    "Session",
+                    "Room",
                 ]
             ]
             for s in day.sessions:
@@ -477,16 +529,16 @@ class ReportBuilder:
                     actual = f"{s.actual_start}–"
                 rows.append(
                     [
-                        self.cell(f"{s.planned_start}–{s.planned_end}"),
-                        self.cell(actual),
-                        self.cell(s.title),
-                        self.cell(s.room),
+                        f"{s.planned_start}–{s.planned_end}",
+                        actual,
+                        s.title,
+                        s.room,
                     ]
                 )
             if len(rows) == 1:
                 out.append(self.para("No sessions planned.", "meta"))
                 continue
-            out.append(self._table(rows, [w * 0.15, w * 0.15, w * 0.5, w * 0.2]))
+            out += self._table(rows, [w * 0.15, w * 0.15, w * 0.5, w * 0.2])
         return out
 
     def section_annex_agenda(self) -> list[Any]:
@@ -504,20 +556,23 @@ class ReportBuilder:
         return out
 
     def _note_flow(self, note: Note) -> list[Any]:
-        suffix = ""
+        # Details are plain text in the note's own run (no tags) to keep layout fast.
+        text = note.text
         if note.kind == "action_item":
-            bits = [b for b in (note.owner, note.due, note.status) if b]
+            bits = [b for b in (note.owner, note.due and f"by {note.due}", note.status) if b]
             if bits:
-                suffix = f' <font color="#4A5968">({rich(" · ".join(bits))})</font>'
-        if note.attribution:
-            suffix += f' <font color="#4A5968">— {rich(note.attribution)}</font>'
+                text += " (" + " · ".join(bits).replace("_", " ") + ")"
         if note.kind == "quote":
-            return self._pieces("“" + note.text + "”", "quote", "quote", suffix=suffix)
+            text = "“" + text + "”"
+        if note.attribution:
+            text += " — " + note.attribution
+        if note.kind == "quote":
+            return self._pieces(text, "quote", "quote")
         if note.kind == "recommendation":
-            return self._pieces(
-                note.text, "rec", "rec", prefix=f"<b>R{note.number}.</b>&nbsp;", suffix=suffix
-            )
-        return self._pieces(note.text, "note", "note_cont", prefix="•&nbsp;", suffix=suffix)
+            return self._pieces(text, "rec", "rec", bullet=f"R{note.number}.")
+        # A literal bullet and no-break space keep the note one run (bulletText is drawn
+        # separately, which costs a text object per note).
+        return self._pieces(text, "note", "note_cont", prefix="•\u00a0")
 
     def section_sessions(self) -> list[Any]:
         out: list[Any] = [self.heading(SECTIONS["sessions"], 0)]
@@ -583,14 +638,10 @@ class ReportBuilder:
                 group = answered[i : i + TEAMS_PER_TABLE]
                 first = self.width * 0.22
                 rest = (self.width - first) / len(group)
-                rows: list[list[Any]] = [
-                    [self.cell("Question", True)] + [self.cell(t.name, True) for t in group]
-                ]
+                rows: list[list[Any]] = [["Question"] + [t.name for t in group]]
                 for pid, text in ex.prompts:
-                    rows.append(
-                        [self.cell(text)] + [self.cell_lines(t.answers.get(pid, [])) for t in group]
-                    )
-                out += [self._table(rows, [first] + [rest] * len(group)), Spacer(1, 3 * mm)]
+                    rows.append([text] + [self.cell_lines(t.answers.get(pid, [])) for t in group])
+                out += self._table(rows, [first] + [rest] * len(group)) + [Spacer(1, 3 * mm)]
         return out
 
     def section_recommendations(self) -> list[Any]:
@@ -609,7 +660,7 @@ class ReportBuilder:
             if note.session_title != current:
                 current = note.session_title
                 out.append(self.para(current, "kind"))
-            out += self._pieces(note.text, "rec", "rec", prefix=f"<b>R{note.number}.</b>&nbsp;")
+            out += self._pieces(note.text, "rec", "rec", bullet=f"R{note.number}.")
         return out
 
     def section_action_plan(self) -> list[Any]:
@@ -618,22 +669,18 @@ class ReportBuilder:
         if not acts:
             return out + [self.para("No action items were recorded.", "meta")]
         w = self.width
-        rows: list[list[Any]] = [
-            [self.cell(h, True) for h in ("#", "What", "Who", "By when", "Status")]
-        ]
+        rows: list[list[Any]] = [[h for h in ("#", "What", "Who", "By when", "Status")]]
         for i, a in enumerate(acts, 1):
             rows.append(
                 [
-                    self.cell(str(i)),
-                    self.cell_lines([a.text]),
-                    self.cell_lines([a.owner]),
-                    self.cell(a.due),
-                    self.cell(a.status.replace("_", " ")),
+                    str(i),
+                    a.text,
+                    a.owner,
+                    a.due,
+                    a.status.replace("_", " "),
                 ]
             )
-        out.append(
-            self._table(rows, [w * 0.06, w * 0.5, w * 0.2, w * 0.12, w * 0.12], long=len(rows) > 60)
-        )
+        out += self._table(rows, [w * 0.06, w * 0.5, w * 0.2, w * 0.12, w * 0.12])
         return out
 
     def _free_text(self, key: str, text: str) -> list[Any]:
@@ -658,10 +705,10 @@ class ReportBuilder:
                     "These organisations took part:"
                 )
             )
-            rows = [[self.cell("Organisation", True), self.cell("Country", True)]]
-            rows += [[self.cell(o), self.cell(c)] for o, c in d.organisations]
+            rows = [["Organisation", "Country"]]
+            rows += [[o, c] for o, c in d.organisations]
             if len(rows) > 1:
-                out.append(self._table(rows, [w * 0.7, w * 0.3], long=len(rows) > 60))
+                out += self._table(rows, [w * 0.7, w * 0.3])
             return out
         if d.participants_mode == "none" or not d.participants:
             out.append(
@@ -674,22 +721,22 @@ class ReportBuilder:
         if d.participants_mode == "full":
             heads = ("Name", "Position", "Organisation", "Country", "Email")
             widths = [0.22, 0.2, 0.26, 0.12, 0.2]
-            rows = [[self.cell(h, True) for h in heads]]
+            rows = [[h for h in heads]]
             rows += [
                 [
-                    self.cell(p.name),
-                    self.cell(p.title),
-                    self.cell(p.organisation),
-                    self.cell(p.country),
-                    self.cell(p.email),
+                    p.name,
+                    p.title,
+                    p.organisation,
+                    p.country,
+                    p.email,
                 ]
                 for p in d.participants
             ]
         else:
             widths = [0.45, 0.55]
-            rows = [[self.cell("Name", True), self.cell("Organisation", True)]]
-            rows += [[self.cell(p.name), self.cell(p.organisation)] for p in d.participants]
-        out.append(self._table(rows, [w * x for x in widths], long=len(rows) > 60))
+            rows = [["Name", "Organisation"]]
+            rows += [[p.name, p.organisation] for p in d.participants]
+        out += self._table(rows, [w * x for x in widths])
         return out
 
 
@@ -746,7 +793,15 @@ def build_pdf(
         "draft": draft,
     }
     canvasmaker = type("BoundReportCanvas", (ReportCanvas,), {"decor": decor})
-    doc.build(story, canvasmaker=canvasmaker)
+    # Page streams stay Flate-compressed but skip the ASCII85 layer: a smaller file, and
+    # without reportlab's C accelerator the pure-Python encoder costs about a tenth of
+    # the build time on large reports.
+    a85 = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        doc.build(story, canvasmaker=canvasmaker)
+    finally:
+        rl_config.useA85 = a85
 
 
 def export_report(
