@@ -82,11 +82,11 @@ def build_docx(data: ReportData, target: Path, paper: str, draft: bool) -> None:
     if data.anonymous:
         footer.add_run("  ·  Chatham House Rule")
 
-    props = doc.core_properties
-    props.title = _t(data.title)
-    props.subject = _t(data.subtitle)
-    props.author = _t("; ".join(data.organisers))
-    props.last_modified_by = _t("; ".join(data.organisers[:1]))
+    props = doc.core_properties  # Word limits these to 255 characters
+    props.title = _t(data.title)[:255]
+    props.subject = _t(data.subtitle)[:255]
+    props.author = _t("; ".join(data.organisers))[:255]
+    props.last_modified_by = _t("; ".join(data.organisers[:1]))[:255]
     props.comments = "Outcome report made with Facilitator"
     props.keywords = "outcome report"
 
