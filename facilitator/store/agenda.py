@@ -247,7 +247,8 @@ def restore(ws: Workshop, scope: Iterable[str], state: dict[str, list[dict[str, 
                 )
         for table in ("sessions", "session_speakers"):
             for row in state[table]:
-                db[table].insert(row, replace=True)
+                # upsert, not INSERT OR REPLACE: a replace would cascade-delete the notes
+                db[table].upsert(row, pk="id")
                 db.execute(
                     "DELETE FROM tombstones WHERE table_name = ? AND row_id = ?",
                     [table, row["id"]],
