@@ -134,6 +134,9 @@ class LivePanel(QWidget):
 
     # -- reading ----------------------------------------------------------------------
     def refresh(self) -> None:
+        if getattr(self.ws, "db", None) is None:  # the workshop was closed under us
+            self.timer.stop()
+            return
         self.state = live_state(self.ws, self.clock, self.chosen_day())
         now = self.clock.now()
         tag = "  REHEARSAL" if self.clock.rehearsing else ""

@@ -83,6 +83,10 @@ class ProjectorWindow(QWidget):
         super().resizeEvent(event)
 
     def refresh(self) -> None:
+        if getattr(self.ctx.workshop, "db", None) is None:  # the workshop was closed
+            self.timer.stop()
+            self.close()
+            return
         self.state = st = live_state(
             self.ctx.workshop, self.clock, self.ctx.shared.get("agenda.selected_day")
         )
