@@ -63,19 +63,19 @@ class AgendaState:
         )
 
 
-def live_day(state: AgendaState, now: datetime, chosen: str | None = None) -> Day | None:
+def live_day(days: list[Day], now: datetime, chosen: str | None = None) -> Day | None:
     """Today's day from the clock; otherwise the chosen one; otherwise the first."""
     return (
-        day_for(state.days, now)
-        or state.day(chosen or "")
-        or (state.days[0] if state.days else None)
+        day_for(days, now)
+        or next((d for d in days if d.id == chosen), None)
+        or (days[0] if days else None)
     )
 
 
 def live_state(ws: Workshop, clock: Clock, chosen_day: str | None = None) -> Live | None:
-    state = AgendaState.read(ws)
+    """Read once a second by the live panel and the projector: no conflict checks here."""
     now = clock.now()
-    day = live_day(state, now, chosen_day)
+    day = live_day(store.load_days(ws), now, chosen_day)
     if day is None:
         return None
     return live(day, now, store.timer_adjust(ws))
