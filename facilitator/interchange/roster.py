@@ -639,7 +639,7 @@ def _merge_into(target: dict[str, Any], later: dict[str, Any]) -> None:
             src.update({kk: vv for kk, vv in v.items() if kk not in ("row", "file")})
             src["rows"] = [*rows, v.get("row")]
             target["source"] = src
-        elif v not in ("", None, "[]"):
+        elif v not in ("", None, "[]") and not (k == "name" and target.get("name")):
             target[k] = v
 
 

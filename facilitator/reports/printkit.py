@@ -488,17 +488,19 @@ def export_participants_pdf(
             story.append(t)
     else:
         full = privacy == "full"
-        head = ["No.", "Name", "Organisation"] + (["Country", "Role", "E-mail"] if full else [])
+        if full:
+            page = landscape(page)  # six columns; e-mail addresses stay on one line
+        head = ["#", "Name", "Organisation"] + (["Country", "Role", "E-mail"] if full else [])
         usable = page[0] - 30 * mm
         widths = (
-            [10 * mm, 48 * mm, 57 * mm, 27 * mm, 22 * mm] if full else [10 * mm, 75 * mm, 95 * mm]
+            [9 * mm, 58 * mm, 72 * mm, 28 * mm, 25 * mm] if full else [10 * mm, 75 * mm, 95 * mm]
         )
         if full:
             widths.append(usable - sum(widths))
         data: list[list[Any]] = [[Paragraph(f"<b>{h}</b>", cell) for h in head]]
         for k, p in enumerate(people):
             name = (p["honorific"] + " " if p["honorific"] else "") + p["name"]
-            row = [str(k + 1), Paragraph(fonts.rich(name), bold)]
+            row = [str(k + 1), Paragraph(fonts.rich(name, bold=True), bold)]
             org = p["organisation"] + (f"\n{p['job_title']}" if full and p["job_title"] else "")
             row.append(Paragraph(fonts.rich(org), cell))
             if full:
