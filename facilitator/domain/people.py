@@ -287,6 +287,8 @@ _ROLE_ALIASES: dict[str, tuple[str, ...]] = {
     "interpreter": ("interpreter", "interprète", "переводчик", "translator"),
 }
 
+# Letters NFKD does not split into base + accent, folded by hand ("Đức" matches "duc").
+_LETTERS = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ħ": "h", "ı": "i", "ё": "е"})
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[\s.,;:'’`\"()\-_/]+")
@@ -296,7 +298,7 @@ def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used for matching written values."""
     text = unicodedata.normalize("NFKD", str(text).casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("ё", "е")
+    text = text.translate(_LETTERS)
     return _PUNCT.sub(" ", text).strip()
 
 

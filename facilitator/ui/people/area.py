@@ -141,7 +141,8 @@ class RosterPanel(QWidget):
                 index = self.proxy.mapFromSource(self.model.index(row, 0))
                 if index.isValid():
                     sel.select(index, flags)
-                    self.view.setCurrentIndex(index)
+                    sel.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                    self.view.scrollTo(index)
 
     def _countries(self) -> list[str]:
         return sorted({p["country"] for p in self.model.rows})
