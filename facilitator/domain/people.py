@@ -289,6 +289,9 @@ _ROLE_ALIASES: dict[str, tuple[str, ...]] = {
 
 # Letters NFKD does not split into base + accent, folded by hand ("Đức" matches "duc").
 _LETTERS = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ħ": "h", "ı": "i", "ё": "е"})
+# Combining accents (Latin, Cyrillic breve): removed so "Nguyễn" matches "nguyen". Thai and
+# Khmer vowel signs are not in these ranges and are kept.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[\s.,;:'’`\"()\-_/]+")
@@ -296,10 +299,15 @@ _PUNCT = re.compile(r"[\s.,;:'’`\"()\-_/]+")
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used for matching written values."""
-    text = unicodedata.normalize("NFKD", str(text).casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(_LETTERS)
+    text = str(text).casefold()
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text)).translate(_LETTERS)
     return _PUNCT.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)
+def _fold_cached(text: str) -> str:
+    return fold(text)
 
 
 def _index(table: dict[str, tuple[str, ...]], with_key: bool = True) -> dict[str, str]:
@@ -360,7 +368,7 @@ def normalise_role(written: str) -> tuple[str, bool]:
 
 
 def clean_name(text: str) -> str:
-    return _SPACES.sub(" ", str(text)).strip()
+    return " ".join(str(text).split())
 
 
 def join_name(first: str, last: str) -> str:
@@ -378,7 +386,7 @@ def email_key(email: str) -> str:
 def name_key(name: str, organisation: str) -> str:
     """Same person whatever the order of names ("Ivanov Ivan" = "Ivan Ivanov") or accents."""
     tokens = sorted(fold(name).split())
-    return " ".join(tokens) + "|" + fold(organisation)
+    return " ".join(tokens) + "|" + _fold_cached(organisation)
 
 
 def sector_label(key: str) -> str:

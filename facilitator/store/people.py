@@ -180,7 +180,8 @@ def _row_for_insert(person: dict[str, Any], stamp: str) -> dict[str, Any]:
     row = {k: person[k] for k in PERSON_FIELDS if k in person}
     if isinstance(row.get("source"), dict):
         row["source"] = json.dumps(row["source"], ensure_ascii=False)
-    row.setdefault("id", new_id("per"))
+    if "id" not in row:
+        row["id"] = person.get("id") or new_id("per")
     row["created"] = stamp
     row["updated"] = stamp
     return row
