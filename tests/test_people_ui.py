@@ -108,6 +108,7 @@ REG = (
 
 def test_mapping_dialog_corrects_mapping_and_holds_back_rejects(
     qtbot,
+    qtmodeltester,
     ctx,
     tmp_path: Path,  # noqa: ANN001
 ) -> None:
@@ -117,6 +118,8 @@ def test_mapping_dialog_corrects_mapping_and_holds_back_rejects(
     qtbot.addWidget(dialog)
     qtmodeltester_models = (dialog.mapping_model, dialog.preview_model, dialog.rejected_model)
     assert all(m.rowCount() for m in qtmodeltester_models)
+    for model in qtmodeltester_models:
+        qtmodeltester.check(model)
     assert dialog.ui.header_row_spin.value() == 2
     # "Structure" was recognised as the organisation, "Remarque" was not mapped
     assert dialog.mapping.columns[2] == "organisation" and dialog.mapping.columns[4] == ""
