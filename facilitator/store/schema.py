@@ -275,3 +275,25 @@ def _split(script: str) -> list[str]:
 def schema_version() -> int:
     """The format version this build writes: one per migration."""
     return len(migrations._migrations)
+
+
+@migrations()
+def m002_capture_row_history(db: Database) -> None:
+    """Remember every earlier ``updated`` stamp of each mergeable row.
+
+    Merging two copies needs to know whether one side's version of a row is an ancestor of
+    the other's (then the newer one wins) or whether both sides edited it since they last
+    agreed (then both versions are kept). A trigger records the previous stamp on every
+    update, so any code path that bumps ``updated`` is covered.
+    """
+    db.execute(
+        "CREATE TABLE row_history (table_name TEXT NOT NULL, row_id TEXT NOT NULL, "
+        "updated TEXT NOT NULL, PRIMARY KEY (table_name, row_id, updated)) WITHOUT ROWID"
+    )
+    for table in MERGEABLE_TABLES:
+        db.execute(
+            f"CREATE TRIGGER [{table}_history] AFTER UPDATE OF updated ON [{table}] "
+            "WHEN OLD.updated IS NOT NEW.updated BEGIN "
+            "INSERT OR IGNORE INTO row_history (table_name, row_id, updated) "
+            f"VALUES ('{table}', OLD.id, OLD.updated); END"
+        )
