@@ -263,9 +263,7 @@ def _merge(
             continue
         cols = [c for c in _columns(local, table) if c in set(_columns(other, table))]
         col_list = ", ".join(f"[{c}]" for c in cols)
-        theirs = {
-            r["id"]: dict(r) for r in other.execute(f"SELECT {col_list} FROM [{table}]")
-        }
+        theirs = {r["id"]: dict(r) for r in other.execute(f"SELECT {col_list} FROM [{table}]")}
         other_rows_by_table[table] = set(theirs)
         ours = {r["id"]: r for r in _dicts(local, f"SELECT {col_list} FROM [{table}]")}
         hist_ours = _history(local, table)
@@ -311,9 +309,7 @@ def _merge(
                     continue
                 twin = _same_entity(local, table, uniques, row)
                 if twin is not None:
-                    if row["updated"] > twin["updated"] and any(
-                        row[c] != twin[c] for c in content
-                    ):
+                    if row["updated"] > twin["updated"] and any(row[c] != twin[c] for c in content):
                         local.execute(
                             f"UPDATE [{table}] SET "
                             + ", ".join(f"[{c}] = ?" for c in content + ["updated"])

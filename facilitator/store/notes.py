@@ -78,9 +78,7 @@ def sessions(ws: Workshop) -> list[dict[str, Any]]:
     return rows
 
 
-def default_session_id(
-    ws: Workshop, live_id: str | None = None, at: datetime | None = None
-) -> str:
+def default_session_id(ws: Workshop, live_id: str | None = None, at: datetime | None = None) -> str:
     slots = [
         SessionSlot(
             r["id"],
@@ -169,7 +167,8 @@ def teams_for_exercise(ws: Workshop, exercise_id: str) -> list[dict[str, Any]]:
 def people(ws: Workshop) -> list[dict[str, Any]]:
     return list(
         ws.db.query(
-            "SELECT id, name, organisation, country, sector FROM people ORDER BY name COLLATE NOCASE"
+            "SELECT id, name, organisation, country, sector FROM people "
+            "ORDER BY name COLLATE NOCASE"
         )
     )
 

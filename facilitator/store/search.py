@@ -113,7 +113,10 @@ def _notes(ws: Workshop, f: SearchFilter, query: str) -> list[dict[str, Any]]:
 def _summaries(ws: Workshop, f: SearchFilter, query: str) -> list[dict[str, Any]]:
     where, args = _common_filters(f, "m")
     if query:
-        source = "summaries_fts JOIN summaries m ON m.rowid = summaries_fts.rowid AND summaries_fts MATCH ?"
+        source = (
+            "summaries_fts JOIN summaries m ON m.rowid = summaries_fts.rowid"
+            " AND summaries_fts MATCH ?"
+        )
         args = [query, *args]
         rank = "bm25(summaries_fts)"
         snippet = "snippet(summaries_fts, 0, '[', ']', '…', 12)"
