@@ -2,7 +2,7 @@
 
 Run as ``python tests/capture_driver.py FILE``. Prints one line per event, flushed at once:
 ``C <note> <chars typed in this note> <monotonic time>`` after each key and ``S <note> <time>``
-after Enter saved a note. Each note is ``note-<n> `` followed by letters, 25 characters long.
+after Enter saved a note. Each note is ``note-<n> `` followed by letters, 120 characters long.
 """
 
 from __future__ import annotations
@@ -24,12 +24,12 @@ from facilitator.store.database import Workshop  # noqa: E402
 from facilitator.ui.areas import AreaContext  # noqa: E402
 from facilitator.ui.capture.area import CaptureArea  # noqa: E402
 
-NOTE_LENGTH = 25
+NOTE_LENGTH = 120
 
 
 def note_text(n: int) -> str:
     head = f"note-{n} "
-    letters = "abcdefghijklmnopqrstuvwxyz" * 2
+    letters = "abcdefghijklmnopqrstuvwxyz" * 5
     return head + letters[: NOTE_LENGTH - len(head)]
 
 

@@ -58,7 +58,7 @@ def _run_and_kill(path: Path, run_for: float) -> tuple[list[str], float]:
     return [x for x in lines if x], killed_at
 
 
-@pytest.mark.parametrize("run_for", [1.3, 2.05, 2.9, 3.6])
+@pytest.mark.parametrize("run_for", [1.3, 2.4, 3.1, 4.7])
 def test_kill_minus_nine_loses_at_most_the_last_second(
     demo_path: Path, run_for: float, qtbot, ctx
 ) -> None:  # noqa: ANN001
@@ -66,7 +66,9 @@ def test_kill_minus_nine_loses_at_most_the_last_second(
     before = sqlite3.connect(demo_path).execute("SELECT count(*) FROM notes").fetchone()[0]
     lines, killed_at = _run_and_kill(demo_path, run_for)
     cutoff = killed_at - ALLOWED_LOSS_S
-    saved = {int(x.split()[1]) for x in lines if x.startswith("S ") and float(x.split()[2]) <= cutoff}
+    saved = {
+        int(x.split()[1]) for x in lines if x.startswith("S ") and float(x.split()[2]) <= cutoff
+    }
     typed = [x.split() for x in lines if x.startswith("C ")]
     assert typed, "nothing was typed before the kill"
 
@@ -106,5 +108,6 @@ def test_kill_minus_nine_loses_at_most_the_last_second(
             assert area.input.toPlainText() == draft[0]
             assert not area.draft_banner.isHidden()
             assert "Recovered unsent text" in area.draft_label.text()
+            area.close()
         finally:
             ws.close()

@@ -518,7 +518,8 @@ class CaptureArea(QWidget):
         }
 
     def save_draft(self) -> None:
-        if self.ctx.read_only:
+        self.draft_timer.stop()
+        if self.ctx.read_only or self.ws.db is None:
             return
         try:
             store.save_draft(self.ws, DRAFT_ID, self.input.toPlainText(), self.draft_context())
@@ -543,6 +544,7 @@ class CaptureArea(QWidget):
             self.set_kind(context["kind"])
         self.said_by_edit.setText(context.get("said_by", ""))
         self.input.setPlainText(draft["text"])
+        self.draft_timer.stop()  # it is on disk already
         self.input.moveCursor(self.input.textCursor().MoveOperation.End)
         self.draft_label.setText(
             f"Recovered unsent text typed at {local_time(draft['updated'], True)}; "
@@ -691,7 +693,7 @@ class CaptureArea(QWidget):
 
     def save_summary(self) -> None:
         self.summary_timer.stop()
-        if self.ctx.read_only:
+        if self.ctx.read_only or self.ws.db is None:
             return
         session_id, team_id = getattr(self, "_summary_target", (None, None))
         if not session_id:
@@ -826,6 +828,17 @@ class CaptureArea(QWidget):
         self.summary_edit.setReadOnly(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.input.setPlaceholderText("Read-only: notes cannot be added to this file.")
+
+    def flush(self) -> None:
+        """Write pending draft and summary text now (leaving the area, closing the file)."""
+        if self.draft_timer.isActive():
+            self.save_draft()
+        if self.summary_timer.isActive():
+            self.save_summary()
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self.flush()
+        super().hideEvent(event)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
