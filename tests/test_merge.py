@@ -202,9 +202,9 @@ def test_attendance_checked_in_on_both_laptops_is_not_duplicated(
 def test_note_on_a_session_deleted_here_is_not_brought_back(copies: tuple[Path, Path]) -> None:
     a, b = copies
     with Workshop(b) as wb:
-        _add_note(wb, "late note", session_id="ses_demo206")
+        _add_note(wb, "late note", session_id="ses_demo205")
     with Workshop(a) as wa:
-        delete_rows(wa, "sessions", ["ses_demo206"])
+        delete_rows(wa, "sessions", ["ses_demo205"])
     report = merge_files(a, b)
     assert report.skipped.get("notes", 0) >= 1
     con = sqlite3.connect(a)
