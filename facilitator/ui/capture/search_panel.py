@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -176,9 +176,3 @@ class SearchPanel(QWidget):
         if index.isValid():
             table, row_id = index.data(SearchResultModel.HitRole)
             self.open_hit.emit(table, row_id)
-
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.hasFocus():
-            self._activated(self.view.currentIndex())
-            return
-        super().keyPressEvent(event)
