@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,10 +25,23 @@ def run(path: Path | None) -> int:
     app.setApplicationName("Facilitator")
     app.setOrganizationName("Facilitator")
     load_fonts()
+    from PySide6.QtCore import QTimer
+
     from facilitator.ui.main_window import MainWindow
 
     window = MainWindow()
-    if path is not None:
-        window.open_path(path)
     window.show()
+    # The window appears first; the workshop (and sqlite-utils with it) loads on the next
+    # turn of the event loop, so the user sees the app react at once even for a large file.
+    bench = bool(os.environ.get("FACILITATOR_QUIT_WHEN_SHOWN"))  # used by bench/startup.py
+    if bench:
+        QTimer.singleShot(0, lambda: print("shown", flush=True))
+
+    def open_first() -> None:
+        if path is not None:
+            window.open_path(path)
+        if bench:
+            QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+
+    QTimer.singleShot(0, open_first)
     return app.exec()

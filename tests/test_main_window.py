@@ -122,3 +122,33 @@ def test_save_copy_and_restore_from_backup(
     assert area.ui.venue_edit.text() == "Hotel Sunrise Conference Centre"
     assert window.undo_stack.count() == 0
     assert len(backups.list_backups(ws.path)) == 2  # the state before the restore is kept
+
+
+def test_backups_are_taken_while_editing_not_when_idle(window: MainWindow, demo_path: Path) -> None:
+    from facilitator.store import backups
+
+    window.open_path(demo_path)
+    window._maybe_backup()
+    assert backups.list_backups(demo_path) == []  # nothing edited yet
+    window.areas["overview"]._set("venue", "Conference Centre B", merge=False)
+    window._maybe_backup()
+    assert len(backups.list_backups(demo_path)) == 1
+    window.areas["overview"]._set("venue", "Conference Centre C", merge=False)
+    window._maybe_backup()
+    assert len(backups.list_backups(demo_path)) == 1  # the last one is under 10 minutes old
+    window.close_workshop()  # closing after edits keeps a final backup
+    assert len(backups.list_backups(demo_path)) == 2
+
+
+def test_open_recent_lists_previous_workshops(
+    window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "second.workshop"
+    other.write_bytes(demo_path.read_bytes())
+    window.open_path(demo_path)
+    window.open_path(other)
+    window._fill_recent()
+    names = [a.text() for a in window.recent_menu.actions()]
+    assert names[:2] == ["second.workshop", "demo.workshop"]
+    window.recent_menu.actions()[1].trigger()
+    assert window.workshop.path == demo_path.resolve()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+import facilitator.store.lean  # noqa: F401, I001 - must precede sqlite_utils
+
 APPLICATION_ID = 0x46434C54  # "FCLT"
 
 migrations = Migrations("facilitator")

@@ -7,8 +7,9 @@ owns its widgets. Areas are built on first visit so that opening a large worksho
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -27,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator import __version__
-from facilitator.commands.base import Edit
 from facilitator.store import backups
-from facilitator.store.database import FILE_SUFFIX, Workshop
 from facilitator.store.errors import WorkshopError
 from facilitator.ui.areas import ACTIONS, AREAS, AreaContext
 
+if TYPE_CHECKING:
+    from facilitator.store.database import Workshop
+
+FILE_SUFFIX = ".workshop"
 FILTER = f"Workshops (*{FILE_SUFFIX});;All files (*)"
 MAX_RECENT = 8
 
@@ -49,7 +52,6 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self._build_body()
         self._build_menus()
-        Edit.on_error = self.show_error
         self._backup_timer = QTimer(self, interval=60_000)
         self._backup_timer.timeout.connect(self._maybe_backup)
         self._backup_timer.start()
@@ -199,6 +201,10 @@ class MainWindow(QMainWindow):
     # -- opening and closing ---------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
         """Open a workshop; on a bad file show why and keep the current one open."""
+        from facilitator.commands.base import Edit
+        from facilitator.store.database import Workshop
+
+        Edit.on_error = self.show_error
         try:
             ws = Workshop(path)
         except WorkshopError as exc:
@@ -238,7 +244,8 @@ class MainWindow(QMainWindow):
             self._take_backup()
         for widget in self.areas.values():
             self.stack.removeWidget(widget)
-            widget.deleteLater()
+            # Delete now, not later: an area's pending timers must not fire on a closed file.
+            shiboken6.delete(widget)
         self.areas.clear()
         self.undo_stack.clear()
         self.workshop.close()
@@ -253,7 +260,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         self.close_workshop()
-        Edit.on_error = None
         super().closeEvent(event)
 
     # -- areas -----------------------------------------------------------------------------
