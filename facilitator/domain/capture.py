@@ -25,14 +25,14 @@ class Kind:
 
 
 DEFAULT_KINDS: tuple[Kind, ...] = (
-    Kind("key_point", "Key point", "k", "Ctrl+1"),
-    Kind("recommendation", "Recommendation", "r", "Ctrl+2"),
-    Kind("action_item", "Action item", "a", "Ctrl+3"),
-    Kind("decision", "Decision", "d", "Ctrl+4"),
-    Kind("question", "Question", "q", "Ctrl+5"),
-    Kind("quote", "Quote", "qu", "Ctrl+6"),
-    Kind("challenge", "Challenge", "c", "Ctrl+7"),
-    Kind("lesson_learned", "Lesson learned", "l", "Ctrl+8"),
+    Kind("key_point", "Key point", "k", "Alt+1"),
+    Kind("recommendation", "Recommendation", "r", "Alt+2"),
+    Kind("action_item", "Action item", "a", "Alt+3"),
+    Kind("decision", "Decision", "d", "Alt+4"),
+    Kind("question", "Question", "q", "Alt+5"),
+    Kind("quote", "Quote", "qu", "Alt+6"),
+    Kind("challenge", "Challenge", "c", "Alt+7"),
+    Kind("lesson_learned", "Lesson learned", "l", "Alt+8"),
 )
 KIND_KEYS = tuple(k.key for k in DEFAULT_KINDS)
 ACTION_STATUSES = ("open", "in progress", "done")

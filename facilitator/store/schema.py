@@ -296,6 +296,8 @@ def m002_capture_row_history(db: Database) -> None:
         db.execute(
             f"CREATE TRIGGER [{table}_history] AFTER UPDATE OF updated ON [{table}] "
             "WHEN OLD.updated IS NOT NEW.updated BEGIN "
-            "INSERT OR IGNORE INTO row_history (table_name, row_id, updated) "
-            f"VALUES ('{table}', OLD.id, OLD.updated); END"
+            # Not "OR IGNORE": an outer "INSERT OR REPLACE"/"UPDATE OR …" would override it.
+            "INSERT INTO row_history (table_name, row_id, updated) "
+            f"SELECT '{table}', OLD.id, OLD.updated WHERE NOT EXISTS (SELECT 1 FROM row_history "
+            f"WHERE table_name = '{table}' AND row_id = OLD.id AND updated = OLD.updated); END"
         )

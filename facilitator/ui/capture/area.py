@@ -201,7 +201,7 @@ class CaptureArea(QWidget):
         self.action_row.hide()
 
         self.hint_label = QLabel(
-            "Enter saves · Shift+Enter new line · Ctrl+1…8 or “r:” prefix sets the kind · "
+            "Enter saves · Shift+Enter new line · Alt+1…8 or a prefix like “r:” sets the kind · "
             "in the list: F2 edits, Space stars, Alt+↑/↓ moves, Delete removes"
         )
         self.hint_label.setObjectName("hint_label")
