@@ -292,6 +292,11 @@ def m002_capture_row_history(db: Database) -> None:
         "CREATE TABLE row_history (table_name TEXT NOT NULL, row_id TEXT NOT NULL, "
         "updated TEXT NOT NULL, PRIMARY KEY (table_name, row_id, updated)) WITHOUT ROWID"
     )
+    for table in ("notes", "summaries"):  # unresolved merge conflicts, counted on each edit
+        db.execute(
+            f"CREATE INDEX [{table}_conflicts] ON [{table}](conflict_of) "
+            "WHERE conflict_of IS NOT NULL"
+        )
     for table in MERGEABLE_TABLES:
         db.execute(
             f"CREATE TRIGGER [{table}_history] AFTER UPDATE OF updated ON [{table}] "

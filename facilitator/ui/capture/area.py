@@ -229,11 +229,12 @@ class CaptureArea(QWidget):
         for c, w in enumerate((28, 46, 104, 380, 130, 110, 100, 84, 80)):
             self.view.setColumnWidth(c, w)
         header.setSectionResizeMode(NoteListModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.model.rowsInserted.connect(lambda _p, _f, last: self._scroll_to(last))
+        # Rows fit their text, measured only for rows that change: sizing every row on each
+        # insert (ResizeToContents) costs a full pass over the list per note.
+        self.model.modelReset.connect(self.view.resizeRowsToContents)
+        self.model.rowsInserted.connect(self._rows_inserted)
+        self.model.dataChanged.connect(self._rows_changed)
         self.model.modelReset.connect(self._fit_columns)
-        self.model.rowsInserted.connect(self._fit_columns)
-        self.model.dataChanged.connect(self._fit_columns)
         col.addWidget(self.view, 1)
         self._list_shortcut("Delete", self.delete_selected)
         self._list_shortcut("Alt+Up", lambda: self.move_selected(-1))
@@ -659,8 +660,17 @@ class CaptureArea(QWidget):
         where = any(r.get("team_name") or r.get("prompt_text") for r in self.model.rows)
         self.view.setColumnHidden(NoteListModel.WHERE, not where)
 
-    def _scroll_to(self, row: int) -> None:
-        self.view.scrollTo(self.model.index(row, 0))
+    def _rows_inserted(self, _parent: Any, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.view.resizeRowToContents(row)
+        self._fit_columns()
+        self.view.scrollTo(self.model.index(last, 0))
+
+    def _rows_changed(self, top: Any, bottom: Any, *_roles: Any) -> None:
+        if bottom.row() - top.row() < 50:
+            for row in range(top.row(), bottom.row() + 1):
+                self.view.resizeRowToContents(row)
+        self._fit_columns()
 
     # -- summaries -------------------------------------------------------------------------
     def _load_summary(self) -> None:
