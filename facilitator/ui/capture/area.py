@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -188,6 +188,7 @@ class CaptureArea(QWidget):
         self.due_edit.setObjectName("due_edit")
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        self.due_edit.setDate(QDate.currentDate().addDays(14))
         self.due_check = QCheckBox("Due")
         self.due_check.setObjectName("due_check")
         self.due_check.toggled.connect(self.due_edit.setEnabled)
@@ -235,6 +236,9 @@ class CaptureArea(QWidget):
         self.model.rowsInserted.connect(self._rows_inserted)
         self.model.dataChanged.connect(self._rows_changed)
         self.model.modelReset.connect(self._fit_columns)
+        header.sectionResized.connect(
+            lambda col, _old, _new: col == NoteListModel.TEXT and self.view.resizeRowsToContents()
+        )
         col.addWidget(self.view, 1)
         self._list_shortcut("Delete", self.delete_selected)
         self._list_shortcut("Alt+Up", lambda: self.move_selected(-1))
