@@ -93,9 +93,14 @@ def set_team_set_fields(ws: Workshop, team_set_id: str, values: dict[str, Any]) 
 
 
 def set_criteria(
-    ws: Workshop, team_set_id: str, balance: list[str], weights: dict[str, float]
+    ws: Workshop,
+    team_set_id: str,
+    balance: list[str],
+    weights: dict[str, float],
+    effort: float = store.QUICK,
 ) -> SetFields:
-    text = json.dumps({"balance": list(balance), "weights": dict(weights)})
+    data = {"balance": list(balance), "weights": dict(weights), "effort": effort}
+    text = json.dumps(data)
     return SetFields(ws, "team_sets", team_set_id, {"criteria": text}, "Team criteria")
 
 

@@ -32,6 +32,14 @@ PALETTE = [
 ]
 DEFAULT_BALANCE = ["country", "sector", "gender"]
 BALANCE_CHOICES = ["country", "sector", "gender", "role"]
+# How long the engine searches (its ``Problem.effort``): quick is a second or two for a
+# workshop of forty and already finds the good plans; thorough searches six times longer.
+QUICK, THOROUGH, EXHAUSTIVE = 0.05, 0.3, 1.0
+EFFORTS = [
+    (QUICK, "Quick search"),
+    (THOROUGH, "Thorough search"),
+    (EXHAUSTIVE, "Exhaustive search"),
+]
 
 State = dict[str, list[dict[str, Any]]]  # {"teams": [...], "members": [...]}
 
@@ -105,9 +113,11 @@ def criteria(team_set: dict[str, Any]) -> dict[str, Any]:
         data = {}
     balance = data.get("balance")
     weights = data.get("weights")
+    effort = data.get("effort")
     return {
         "balance": list(balance) if isinstance(balance, list) else list(DEFAULT_BALANCE),
         "weights": dict(weights) if isinstance(weights, dict) else {},
+        "effort": float(effort) if isinstance(effort, int | float) and effort > 0 else QUICK,
     }
 
 
@@ -448,6 +458,7 @@ def build_problem(ws: Workshop, team_set_id: str, for_generation: bool = False) 
         locked=locked,
         mode=ts["mode"] if ts["mode"] in ("rotate", "keep") else "rotate",
         seed=int(ts["seed"] or 0),
+        effort=crit["effort"],
     )
     return TeamProblem(problem, round_keys, team_keys, {p["id"]: p["name"] for p in people_rows})
 
