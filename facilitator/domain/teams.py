@@ -699,6 +699,8 @@ class _Engine:
         self.M = [0] * (n * n) if self.wr > 0 else None
         self.prefer: list[list[int]] = [[-1] * n for _ in range(R)]
         self.big = [0] * R
+        self.pcat = [tuple(col[i] for col in prep.cat) for i in range(n)]
+        self.trace: list | None = None
         # movable people per round: present, not fixed, not in a multi-person group
         self.movable: list[list[bool]] = []
         self.movable_list: list[list[int]] = []
@@ -953,25 +955,21 @@ class _Engine:
         d = 0.0
         cA, cB = self.cnt[r][A], self.cnt[r][B]
         tabs = P.tables[r]
-        cat = P.cat
-        for a in range(self.nattr):
-            ca = cat[a]
-            cp, cq = ca[p], ca[q]
-            if cp == cq:
-                continue
-            row = tabs[a]
-            if cp >= 0:
-                rp = row[cp]
-                v = cA[a][cp]
-                d += rp[v - 1] - rp[v]
-                v = cB[a][cp]
-                d += rp[v + 1] - rp[v]
-            if cq >= 0:
-                rq = row[cq]
-                v = cB[a][cq]
-                d += rq[v - 1] - rq[v]
-                v = cA[a][cq]
-                d += rq[v + 1] - rq[v]
+        a = 0
+        for cp, cq in zip(self.pcat[p], self.pcat[q], strict=True):
+            if cp != cq:
+                row = tabs[a]
+                if cp >= 0:
+                    rp = row[cp]
+                    v = cA[a][cp]
+                    w = cB[a][cp]
+                    d += rp[v - 1] - rp[v] + rp[w + 1] - rp[w]
+                if cq >= 0:
+                    rq = row[cq]
+                    v = cB[a][cq]
+                    w = cA[a][cq]
+                    d += rq[v - 1] - rq[v] + rq[w + 1] - rq[w]
+            a += 1
         wo = self.w.organisation
         if wo:
             op, oq = P.org[p], P.org[q]
@@ -1103,24 +1101,34 @@ class _Engine:
                     f"placed in {k} teams of the allowed sizes"
                 ]
             )
-        # free singletons: rarest first
+        # free singletons, the most needed categories first
         totals = P.cat_totals[r]
 
-        def rarity(i: int) -> float:
+        bands = P.bands[r]
+
+        def tightness(i: int) -> float:
+            # people of categories every team needs (high floor / supply) go first
             s = 0.0
             for a in range(self.nattr):
                 c = P.cat[a][i]
                 if c >= 0 and totals[a][c]:
-                    s += k / totals[a][c]
+                    s += k * bands[a][c][0] / totals[a][c]
             return s + rng.random() * 0.01
 
-        singles.sort(key=rarity, reverse=True)
+        singles.sort(key=tightness, reverse=True)
         for i in singles:
             best_t, best_key = -1, None
+            mine = [
+                (a, P.cat[a][i], 1.0 / totals[a][P.cat[a][i]])
+                for a in range(self.nattr)
+                if P.cat[a][i] >= 0
+            ]
             for t in range(k):
                 if not self.can_take(r, t, 1):
                     continue
-                key = (self.insert_delta(r, i, t), len(self.members[r][t]), rng.random())
+                cnt = self.cnt[r][t]
+                spread = sum(cnt[a][c] * w for a, c, w in mine)
+                key = (self.insert_delta(r, i, t), spread, len(self.members[r][t]), rng.random())
                 if best_key is None or key < best_key:
                     best_t, best_key = t, key
             self.add(r, i, best_t)
@@ -1200,22 +1208,67 @@ class _Engine:
                 self.progress(frac)
 
     def conflicted(self, r: int) -> list[int]:
+        """Movable people who take part in some cost of their team in round ``r``."""
         out: list[int] = []
+        P = self.P
         mv = self.movable[r]
         M, n = self.M, self.n
         pref = self.prefer[r]
+        tabs = P.tables[r]
+        bands = P.bands[r]
+        cat = P.cat
+        nattr = self.nattr
+        langs = P.langs
         for t, mem in enumerate(self.members[r]):
+            repeated: set[int] = set()
+            if M is not None:
+                for ai, x in enumerate(mem):
+                    b = x * n
+                    for y in mem[ai + 1 :]:
+                        if M[b + y] > 1:
+                            repeated.add(x)
+                            repeated.add(y)
             if self.tcost[r][t] > 1e-9:
-                out.extend(x for x in mem if mv[x])
+                cnt = self.cnt[r][t]
+                short = [
+                    any(v < bands[a][c][0] and tabs[a][c][v] > 0 for c, v in enumerate(cnt[a]))
+                    for a in range(nattr)
+                ]
+                orgc = self.orgc[r][t]
+                lc = self.langc[r][t]
+                for x in mem:
+                    if not mv[x]:
+                        continue
+                    bad = False
+                    for a in range(nattr):
+                        c = cat[a][x]
+                        if c < 0:
+                            continue
+                        v = cnt[a][c]
+                        if tabs[a][c][v] > 0 or (short[a] and v > bands[a][c][0]):
+                            bad = True
+                            break
+                    if not bad:
+                        o = P.org[x]
+                        if o >= 0 and orgc[o] > 1 and self.w.organisation:
+                            bad = True
+                        elif langs[x] and self.w.language:
+                            bad = all(lc.get(lang, 0) < 2 for lang in langs[x])
+                    if bad:
+                        out.append(x)
+                        continue
+                    if x in repeated:
+                        out.append(x)
+                        continue
+                    if self.ws and pref[x] >= 0 and pref[x] != t:
+                        out.append(x)
                 continue
             for x in mem:
                 if not mv[x]:
                     continue
-                if M is not None:
-                    b = x * n
-                    if any(M[b + y] > 1 for y in mem if y != x):
-                        out.append(x)
-                        continue
+                if x in repeated:
+                    out.append(x)
+                    continue
                 if self.ws and pref[x] >= 0 and pref[x] != t:
                     out.append(x)
         return out
@@ -1236,12 +1289,40 @@ class _Engine:
             if self.rng.randrange(state[2]) == 0:
                 state[1] = (r, p, x, B)
 
+    def _partner_teams(self, r: int, p: int, A: int, limit: int) -> list[int]:
+        """The ``limit`` teams where ``p`` would fit best (cheap estimate of the insert cost)."""
+        P = self.P
+        tabs = P.tables[r]
+        cats = [(a, P.cat[a][p]) for a in range(self.nattr) if P.cat[a][p] >= 0]
+        o = P.org[p]
+        wo = self.w.organisation
+        rng = self.rng
+        scored = []
+        for B, cnt in enumerate(self.cnt[r]):
+            if B == A:
+                continue
+            g = 0.0
+            for a, c in cats:
+                row = tabs[a][c]
+                v = cnt[a][c]
+                g += row[v + 1] - row[v]
+            if o >= 0 and wo:
+                g += wo * self.orgc[r][B].get(o, 0)
+            scored.append((g, rng.random(), B))
+        scored.sort()
+        return [B for *_, B in scored[:limit]]
+
     def _scan(self, r, p, it, tabu, cur, best, state, first: bool) -> bool:
         """Evaluate the swaps and moves of ``p``; with ``first`` stop at an improving one."""
         P = self.P
         tof = self.team_of[r]
         A = tof[p]
-        mv = self.movable_list[r]
+        k = len(self.members[r])
+        if first and k > 10:
+            mvr = self.movable[r]
+            mv = [x for B in self._partner_teams(r, p, A, 6) for x in self.members[r][B] if mvr[x]]
+        else:
+            mv = self.movable_list[r]
         m = len(mv)
         off = self.rng.randrange(m) if m else 0
         for j in range(m):
@@ -1271,11 +1352,15 @@ class _Engine:
         stall = 0
         start_evals = self.evals
         n_mov = max(1, max(len(self.movable_list[r]) for r in rounds))
-        small = n_mov <= 64
+        small = n_mov <= 40
         stall_limit = 200 if small else 40 + n_mov
         conf: list[tuple[int, int]] = []
         conf_age = 0
+        last_gain = self.evals
+        patience = max(20_000, budget // 4)
         while self.evals - start_evals < budget and cur > 1e-9:
+            if self.evals - last_gain > patience:
+                break
             it += 1
             self.tick()
             if small or not conf or conf_age > 10:
@@ -1310,6 +1395,9 @@ class _Engine:
                     best = cur
                     best_snap = self.snapshot()
                     stall = 0
+                    last_gain = self.evals
+                    if self.trace is not None:
+                        self.trace.append((self.evals, best))
                 else:
                     stall += 1
             if stall > stall_limit:
@@ -1340,7 +1428,8 @@ class _Engine:
         effort = max(0.05, P.problem.effort)
         all_rounds = list(range(R))
         if self.rotate:
-            self.budget = int(effort * (150_000 + 4_000_000 * 32 / max(32, n)))
+            n_mov = max(len(m) for m in self.movable_list)
+            self.budget = int(effort * (1_500_000 if n_mov <= 40 else 80_000))
             for r in all_rounds:
                 self.construct_round(r)
                 self.tick()
