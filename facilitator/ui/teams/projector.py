@@ -177,6 +177,7 @@ def show_teams_projector(ctx: AreaContext) -> TeamsProjector:
     else:
         view.resize(1280, 800)
         view.show()
-    view.raise_()
-    view.activateWindow()
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        view.raise_()
+        view.activateWindow()
     return view
