@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from facilitator.store.database import Workshop
 from facilitator.store.errors import StorageError
+
+if TYPE_CHECKING:
+    from facilitator.store.database import Workshop  # noqa: F401
 
 Progress = Callable[[float], None] | None
 
@@ -141,6 +143,8 @@ def run_export(
     progress: Progress = None,
 ) -> Path:
     """Open the workshop read-only and run one exporter; used by the CLI and the UI worker."""
+    from facilitator.store.database import Workshop
+
     exporter = BY_KIND[kind]
     fn = exporter.load()
     with Workshop(workshop_path, read_only=True) as ws:

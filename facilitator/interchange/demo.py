@@ -329,7 +329,7 @@ def _slug(name: str) -> str:
 
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     parts = [p for p in "".join(c if c.isalnum() else " " for c in ascii_name).split() if p]
-    return ".".join(parts).lower() or "participant"
+    return ".".join(parts).lower()
 
 
 def write_demo(path: str | Path, size: str = "normal", progress: Progress = None) -> Path:
@@ -414,7 +414,7 @@ def _fill_demo(ws: Workshop, progress: Progress) -> None:
                 "gender": gender,
                 "role": role,
                 "languages": json.dumps(langs),
-                "email": f"{_slug(name)}@example.org",
+                "email": f"{_slug(name) or f'delegate{i:02d}'}@example.org",
             }
         )
     day_rows, session_rows, speaker_rows, sessions_by_title = [], [], [], {}

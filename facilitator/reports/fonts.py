@@ -142,32 +142,57 @@ def rich(text: str | None, bold: bool = False) -> str:
         out.append(escape(text[pos : m.start()]))
         run = m.group(0)
         face = face_for(run, bold)
-        out.append(f'<font name="{face}">{escape(run)}</font>')
+        # reportlab shapes a whole word in the font of its first fragment, so a word that
+        # mixes scripts ("(สมชาย", "ដារា,") would lose glyphs; a hair space splits it.
+        before = "\u200a" if m.start() > 0 and not text[m.start() - 1].isspace() else ""
+        after = "\u200a" if m.end() < len(text) and not text[m.end()].isspace() else ""
+        out.append(f'{before}<font name="{face}">{escape(run)}</font>{after}')
         pos = m.end()
     out.append(escape(text[pos:]))
     return "".join(out).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
+def segments(text: str, bold: bool = False) -> list[tuple[str, str]]:
+    """Split one line into (piece, face) runs so each script is drawn in a face that has it."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    body = BOLD if bold else BODY
+    for m in _RUN.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos : m.start()], body))
+        out.append((m.group(0), face_for(m.group(0), bold)))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], body))
+    return out
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    return sum(pdfmetrics.stringWidth(piece, face, size) for piece, face in segments(text, bold))
+
+
 def draw_string(
     canvas, x: float, y: float, text: str, size: float, bold: bool = False, align: str = "left"
 ) -> None:  # noqa: ANN001 - reportlab canvas
-    """Draw one line of user text on a canvas, choosing a face that covers its script."""
+    """Draw one line of user text on a canvas, each script run in a face that covers it."""
+    register()
     text = clean(text).replace("\n", " ")
-    face = face_for(text, bold)
-    canvas.setFont(face, size)
+    width = text_width(text, size, bold)
     if align == "center":
-        canvas.drawCentredString(x, y, text)
+        x -= width / 2
     elif align == "right":
-        canvas.drawRightString(x, y, text)
-    else:
-        canvas.drawString(x, y, text)
+        x -= width
+    for piece, face in segments(text, bold):
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, piece)
+        x += pdfmetrics.stringWidth(piece, face, size)
 
 
 def fit_size(text: str, width: float, size: float, minimum: float = 6, bold: bool = False) -> float:
     """The largest font size ≤ size at which text fits in width on one line."""
+    register()
     text = clean(text)
-    face = face_for(text, bold)
-    while size > minimum and pdfmetrics.stringWidth(text, face, size) > width:
+    while size > minimum and text_width(text, size, bold) > width:
         size -= 0.5
     return size
 

@@ -1,1 +1,1 @@
-"""store layer."""
+"""Store layer: all SQL, the file format and change signals."""

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QLockFile, QObject, Signal
 from sqlite_utils import Database
 
+import facilitator.store.lean  # noqa: F401, I001 - must precede sqlite_utils
 from facilitator.store.errors import (
     CorruptWorkshopError,
     NewerWorkshopError,
@@ -174,11 +175,11 @@ class Workshop:
                 con.execute("PRAGMA schema_version").fetchone()
             except sqlite3.OperationalError:
                 con = _ro_connect(self.path, immutable=True)
-            self.db = Database(con)
+            self.db = Database(con, execute_plugins=False)
             return
         self.read_only = False
         try:
-            self.db = Database(str(self.path))
+            self.db = Database(str(self.path), execute_plugins=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA busy_timeout=5000")

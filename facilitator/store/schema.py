@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+import facilitator.store.lean  # noqa: F401, I001 - must precede sqlite_utils
+
 APPLICATION_ID = 0x46434C54  # "FCLT"
 
 migrations = Migrations("facilitator")
@@ -275,3 +277,32 @@ def _split(script: str) -> list[str]:
 def schema_version() -> int:
     """The format version this build writes: one per migration."""
     return len(migrations._migrations)
+
+
+@migrations()
+def m002_capture_row_history(db: Database) -> None:
+    """Remember every earlier ``updated`` stamp of each mergeable row.
+
+    Merging two copies needs to know whether one side's version of a row is an ancestor of
+    the other's (then the newer one wins) or whether both sides edited it since they last
+    agreed (then both versions are kept). A trigger records the previous stamp on every
+    update, so any code path that bumps ``updated`` is covered.
+    """
+    db.execute(
+        "CREATE TABLE row_history (table_name TEXT NOT NULL, row_id TEXT NOT NULL, "
+        "updated TEXT NOT NULL, PRIMARY KEY (table_name, row_id, updated)) WITHOUT ROWID"
+    )
+    for table in ("notes", "summaries"):  # unresolved merge conflicts, counted on each edit
+        db.execute(
+            f"CREATE INDEX [{table}_conflicts] ON [{table}](conflict_of) "
+            "WHERE conflict_of IS NOT NULL"
+        )
+    for table in MERGEABLE_TABLES:
+        db.execute(
+            f"CREATE TRIGGER [{table}_history] AFTER UPDATE OF updated ON [{table}] "
+            "WHEN OLD.updated IS NOT NEW.updated BEGIN "
+            # Not "OR IGNORE": an outer "INSERT OR REPLACE"/"UPDATE OR …" would override it.
+            "INSERT INTO row_history (table_name, row_id, updated) "
+            f"SELECT '{table}', OLD.id, OLD.updated WHERE NOT EXISTS (SELECT 1 FROM row_history "
+            f"WHERE table_name = '{table}' AND row_id = OLD.id AND updated = OLD.updated); END"
+        )

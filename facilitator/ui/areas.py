@@ -11,12 +11,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from facilitator.store.database import Workshop
+if TYPE_CHECKING:
+    from facilitator.store.database import Workshop
 
 
 @dataclass(frozen=True)

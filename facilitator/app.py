@@ -1,0 +1,47 @@
+"""Start the desktop app."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from facilitator.resources import resource
+
+UI_FONTS = ("NotoSans-Regular.ttf", "NotoSansThai-Regular.ttf", "NotoSansKhmer-Regular.ttf")
+
+
+def load_fonts() -> None:
+    """Make the bundled faces available so names in every script render on any machine."""
+    for name in UI_FONTS:
+        QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+
+
+def run(path: Path | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Facilitator")
+    app.setOrganizationName("Facilitator")
+    load_fonts()
+    from PySide6.QtCore import QTimer
+
+    from facilitator.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    # The window appears first; the workshop (and sqlite-utils with it) loads on the next
+    # turn of the event loop, so the user sees the app react at once even for a large file.
+    bench = bool(os.environ.get("FACILITATOR_QUIT_WHEN_SHOWN"))  # used by bench/startup.py
+    if bench:
+        QTimer.singleShot(0, lambda: print("shown", flush=True))
+
+    def open_first() -> None:
+        if path is not None:
+            window.open_path(path)
+        if bench:
+            QTimer.singleShot(0, lambda: (print("ready", flush=True), app.quit()))
+
+    QTimer.singleShot(0, open_first)
+    return app.exec()

@@ -1,0 +1,270 @@
+"""Undoable agenda edits.
+
+Most agenda edits touch several sessions at once (a move renumbers two days, a catch-up plan
+rewrites the rest of the day), so :class:`SessionsEdit` snapshots the session and speaker rows
+it may touch before the change and after it: undo and redo write those snapshots back, which
+restores exactly what was there, ids included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from facilitator.commands.base import DeleteRows, Edit, InsertRow, SetFields
+from facilitator.domain.agenda import CatchUp
+from facilitator.store import agenda as store
+from facilitator.store.database import Workshop
+from facilitator.store.ids import new_id, now
+
+SESSION_FIELDS = (
+    "kind",
+    "title",
+    "duration_min",
+    "fixed_start",
+    "parallel_group",
+    "room",
+    "description",
+    "objectives",
+)
+
+
+class SessionsEdit(Edit):
+    """A change to some sessions (and their speakers) done by ``change``; undo restores them."""
+
+    def __init__(
+        self,
+        ws: Workshop,
+        text: str,
+        scope: Iterable[str],
+        change: Callable[[], Iterable[str] | None],
+    ) -> None:
+        super().__init__(text)
+        self.ws = ws
+        self.scope = list(dict.fromkeys(scope))
+        self.change = change
+        self.before: dict[str, list[dict[str, Any]]] | None = None
+        self.after: dict[str, list[dict[str, Any]]] | None = None
+
+    def apply(self) -> None:
+        if self.after is not None:
+            store.restore(self.ws, self.scope, self.after)
+            return
+        self.before = store.snapshot(self.ws, self.scope)
+        try:
+            created = self.change() or ()
+        except Exception:
+            store.restore(self.ws, self.scope, self.before)
+            raise
+        self.scope = list(dict.fromkeys([*self.scope, *created]))
+        self.after = store.snapshot(self.ws, self.scope)
+
+    def revert(self) -> None:
+        assert self.before is not None
+        store.restore(self.ws, self.scope, self.before)
+
+
+def _day_ids(ws: Workshop, day_id: str) -> list[str]:
+    return [r["id"] for r in store.session_rows(ws, day_id)]
+
+
+def add_session(
+    ws: Workshop, day_id: str, values: dict[str, Any], after_id: str | None = None
+) -> SessionsEdit:
+    """A new session at the end of a day, or right after ``after_id``."""
+    sid = new_id("ses")
+    order = _day_ids(ws, day_id)
+
+    def change() -> list[str]:
+        stamp = now()
+        row = {"kind": "plenary", "title": "New session", "duration_min": 60, **values}
+        row.update(id=sid, day_id=day_id, position=len(order), created=stamp, updated=stamp)
+        with ws.transaction() as db:
+            db["sessions"].insert(row)
+        new_order = list(order)
+        index = new_order.index(after_id) + 1 if after_id in new_order else len(new_order)
+        new_order.insert(index, sid)
+        store.place(ws, day_id, new_order)
+        return [sid]
+
+    edit = SessionsEdit(ws, f"Add session '{values.get('title', 'New session')}'", order, change)
+    edit.new_id = sid  # type: ignore[attr-defined]
+    return edit
+
+
+def move_sessions(
+    ws: Workshop, ids: list[str], day_id: str, index: int, text: str = ""
+) -> SessionsEdit:
+    """Move sessions (kept in their order) into ``day_id`` before position ``index``."""
+    rows = {r["id"]: r for r in store.session_rows(ws)}
+    sources = {rows[i]["day_id"] for i in ids if i in rows}
+    target = _day_ids(ws, day_id)
+    scope = set(target) | set(ids)
+    for d in sources:
+        scope |= set(_day_ids(ws, d))
+
+    def change() -> None:
+        moving = [i for i in ids if i in rows]
+        before = [i for i in target[:index] if i not in moving]
+        after = [i for i in target[index:] if i not in moving]
+        for d in sources - {day_id}:
+            store.place(ws, d, [i for i in _day_ids(ws, d) if i not in moving])
+        store.place(ws, day_id, before + moving + after)
+
+    label = text or ("Move session" if len(ids) == 1 else f"Move {len(ids)} sessions")
+    return SessionsEdit(ws, label, scope, change)
+
+
+def duplicate_sessions(ws: Workshop, ids: list[str]) -> SessionsEdit:
+    """Copies (with speakers) placed right after each original."""
+    rows = {r["id"]: r for r in store.session_rows(ws)}
+    days = {rows[i]["day_id"] for i in ids if i in rows}
+    scope: set[str] = set()
+    for d in days:
+        scope |= set(_day_ids(ws, d))
+    copies = {i: new_id("ses") for i in ids if i in rows}
+
+    def change() -> list[str]:
+        stamp = now()
+        speakers = store.speakers_by_session(ws)
+        with ws.transaction() as db:
+            for original, copy in copies.items():
+                row = dict(rows[original])
+                row.update(
+                    id=copy, created=stamp, updated=stamp, actual_start=None, actual_end=None
+                )
+                db["sessions"].insert(row)
+        for original, copy in copies.items():
+            store.set_speakers(
+                ws, copy, [(s["person_id"], s["role"]) for s in speakers.get(original, [])]
+            )
+        for d in days:
+            order: list[str] = []
+            for sid in _day_ids(ws, d):
+                if sid in copies.values():
+                    continue
+                order.append(sid)
+                if sid in copies:
+                    order.append(copies[sid])
+            store.place(ws, d, order)
+        return list(copies.values())
+
+    label = "Duplicate session" if len(ids) == 1 else f"Duplicate {len(ids)} sessions"
+    return SessionsEdit(ws, label, scope, change)
+
+
+def delete_sessions(ws: Workshop, ids: list[str]) -> DeleteRows:
+    """Delete sessions; undo brings back their speakers, notes and links too."""
+    label = "Delete session" if len(ids) == 1 else f"Delete {len(ids)} sessions"
+    return DeleteRows(ws, "sessions", ids, label)
+
+
+def edit_session(
+    ws: Workshop,
+    session_id: str,
+    values: dict[str, Any],
+    speakers: list[tuple[str, str]] | None = None,
+) -> SessionsEdit:
+    """Change fields of one session and, if given, its speakers and moderators."""
+    clean = {k: v for k, v in values.items() if k in SESSION_FIELDS}
+
+    def change() -> None:
+        if clean:
+            ws.update("sessions", session_id, clean)
+        if speakers is not None:
+            store.set_speakers(ws, session_id, speakers)
+
+    title = clean.get("title") or (ws.get("sessions", session_id) or {}).get("title", "")
+    return SessionsEdit(ws, f"Edit session '{title}'", [session_id], change)
+
+
+def apply_catch_up(ws: Workshop, plan: CatchUp) -> SessionsEdit:
+    """Write a previewed shift/shorten plan as one undoable step."""
+    edits = plan.edits
+
+    def change() -> None:
+        stamp = now()
+        with ws.transaction() as db:
+            for sid, values in edits.items():
+                db["sessions"].update(sid, {**values, "updated": stamp})
+        ws.notify("sessions", list(edits))
+
+    text = "Shift the rest of the day" if plan.mode == "shift" else "Shorten later sessions"
+    return SessionsEdit(ws, text, list(edits), change)
+
+
+def start_session(ws: Workshop, session_ids: list[str], moment: datetime) -> SessionsEdit:
+    """Record the actual start of a block; a session still running is finished at that time."""
+    running = [
+        r["id"]
+        for r in ws.db.query(
+            "SELECT id FROM sessions WHERE actual_start IS NOT NULL AND actual_end IS NULL"
+        )
+        if r["id"] not in session_ids
+    ]
+    text = store.local_text(moment)
+
+    def change() -> None:
+        with ws.transaction() as db:
+            for sid in running:
+                db["sessions"].update(sid, {"actual_end": text, "updated": now()})
+            for sid in session_ids:
+                db["sessions"].update(
+                    sid, {"actual_start": text, "actual_end": None, "updated": now()}
+                )
+        ws.notify("sessions", [*running, *session_ids])
+
+    return SessionsEdit(ws, "Start session", [*running, *session_ids], change)
+
+
+def finish_session(ws: Workshop, session_ids: list[str], moment: datetime) -> SessionsEdit:
+    text = store.local_text(moment)
+
+    def change() -> None:
+        with ws.transaction() as db:
+            for sid in session_ids:
+                row = ws.get("sessions", sid) or {}
+                values = {"actual_end": text, "updated": now()}
+                if not row.get("actual_start"):
+                    values["actual_start"] = text
+                db["sessions"].update(sid, values)
+        ws.notify("sessions", session_ids)
+
+    return SessionsEdit(ws, "Finish session", session_ids, change)
+
+
+class AdjustTimer(Edit):
+    """+/− minutes on the running timer; kept apart from the plan so planned times stay."""
+
+    def __init__(self, ws: Workshop, session_ids: list[str], minutes: int) -> None:
+        sign = "+" if minutes >= 0 else "−"
+        super().__init__(f"Timer {sign}{abs(minutes)} min")
+        self.ws = ws
+        self.ids = session_ids
+        self.minutes = minutes
+        self.old = store.timer_adjust(ws)
+
+    def apply(self) -> None:
+        new = dict(self.old)
+        for sid in self.ids:
+            new[sid] = new.get(sid, 0) + self.minutes
+        self.ws.set_setting(store.ADJUST_KEY, new)
+
+    def revert(self) -> None:
+        self.ws.set_setting(store.ADJUST_KEY, self.old)
+
+
+def add_day(ws: Workshop, values: dict[str, Any]) -> InsertRow:
+    position = ws.db.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM days").fetchone()[0]
+    row = {"title": "", "day_start": "09:00", "planned_end": "17:30", **values}
+    row["position"] = position
+    return InsertRow(ws, "days", row, f"Add day {values.get('date', '')}", prefix="day")
+
+
+def edit_day(ws: Workshop, day_id: str, values: dict[str, Any]) -> SetFields:
+    return SetFields(ws, "days", day_id, values, "Edit day")
+
+
+def delete_day(ws: Workshop, day_id: str) -> DeleteRows:
+    return DeleteRows(ws, "days", [day_id], "Delete day")

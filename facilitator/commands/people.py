@@ -1,0 +1,105 @@
+"""Undoable edits on people and attendance."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from facilitator.commands.base import DeleteRows, Edit, InsertRow, Macro, SetFields
+from facilitator.interchange.roster import ImportPlan
+from facilitator.store import people as store
+from facilitator.store.database import Workshop
+from facilitator.store.ids import new_id
+
+
+def add_person(ws: Workshop, values: dict[str, Any]) -> InsertRow:
+    return InsertRow(ws, "people", values, text=f"Add {values.get('name', 'person')}", prefix="per")
+
+
+def edit_person(ws: Workshop, person_id: str, values: dict[str, Any]) -> SetFields:
+    return SetFields(ws, "people", person_id, values, text="Edit participant")
+
+
+def delete_people(ws: Workshop, ids: list[str]) -> DeleteRows:
+    n = len(ids)
+    return DeleteRows(ws, "people", ids, text=f"Delete {n} participant{'s' * (n != 1)}")
+
+
+class SetPresent(Edit):
+    """Check someone in (or out) for a day or half-day; undo restores what was recorded."""
+
+    def __init__(
+        self, ws: Workshop, person_id: str, day_id: str, slot: str, present: bool, name: str = ""
+    ) -> None:
+        super().__init__(f"{'Check in' if present else 'Check out'} {name}".strip())
+        self.ws = ws
+        self.key = (person_id, day_id, slot)
+        self.present = present
+        self.before = store.attendance_row(ws, person_id, day_id, slot)
+
+    def apply(self) -> None:
+        store.set_present(self.ws, *self.key, self.present)
+
+    def revert(self) -> None:
+        row = store.attendance_row(self.ws, *self.key)
+        if self.before is None:
+            if row is not None:
+                self.ws.delete("attendance", row["id"])
+        elif row is not None:
+            self.ws.update(
+                "attendance",
+                row["id"],
+                {"present": self.before["present"], "checked_in_at": self.before["checked_in_at"]},
+            )
+
+
+def add_walk_in(ws: Workshop, values: dict[str, Any], day_id: str, slot: str) -> tuple[Macro, str]:
+    """A person who turned up without registering: added and checked in as one undo step."""
+    values = dict(values)
+    values.setdefault("id", new_id("per"))
+    values.setdefault("source", '{"walk_in": true}')
+    insert = add_person(ws, values)
+    return (
+        _WalkIn(f"Walk-in {values.get('name', '')}", insert, ws, values["id"], day_id, slot),
+        values["id"],
+    )
+
+
+class _WalkIn(Macro):
+    def __init__(
+        self, text: str, insert: InsertRow, ws: Workshop, pid: str, day_id: str, slot: str
+    ) -> None:
+        super().__init__(text, [insert])
+        self.ws, self.pid, self.day_id, self.slot = ws, pid, day_id, slot
+
+    def apply(self) -> None:
+        super().apply()
+        store.set_present(self.ws, self.pid, self.day_id, self.slot, True)
+
+    # revert: deleting the person cascades to the attendance row
+
+
+class ImportRoster(Edit):
+    """A whole roster import as one undo step (adds and updates, written in one transaction)."""
+
+    def __init__(self, ws: Workshop, plan: ImportPlan) -> None:
+        n_add, n_upd = len(plan.adds), len(plan.updates)
+        super().__init__(f"Import {plan.file} ({n_add} added, {n_upd} updated)")
+        self.ws = ws
+        self.adds = []
+        for row in plan.adds:
+            person = copy.copy(row.person)
+            person["id"] = new_id("per")
+            self.adds.append(person)
+        self.updates = [(pid, dict(values)) for pid, _row, values in plan.updates]
+        self.new_ids: list[str] = []
+        self.olds: list[tuple[str, dict[str, Any]]] = []
+        self.progress = None
+
+    def apply(self) -> None:
+        self.new_ids, self.olds = store.write_import(
+            self.ws, self.adds, self.updates, self.progress
+        )
+
+    def revert(self) -> None:
+        store.undo_import(self.ws, self.new_ids, self.olds)

@@ -1,0 +1,271 @@
+"""Every SQL statement of the agenda: days, sessions, speakers and the live timer.
+
+Rows come back as plain dicts; :func:`load_days` turns them into the pure
+:mod:`facilitator.domain.agenda` values the timing rules work on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from facilitator.domain.agenda import Day, Session, parse_hhmm
+from facilitator.store.database import Workshop
+from facilitator.store.ids import now
+
+ADJUST_KEY = "agenda.timer_adjust"
+ISO = "%Y-%m-%dT%H:%M:%S"
+
+
+def day_rows(ws: Workshop) -> list[dict[str, Any]]:
+    return list(ws.db.query("SELECT * FROM days ORDER BY position, date, id"))
+
+
+def session_rows(ws: Workshop, day_id: str | None = None) -> list[dict[str, Any]]:
+    if day_id is None:
+        return list(
+            ws.db.query(
+                "SELECT s.* FROM sessions s JOIN days d ON d.id = s.day_id "
+                "ORDER BY d.position, d.date, s.position, s.id"
+            )
+        )
+    return list(
+        ws.db.query(
+            "SELECT * FROM sessions WHERE day_id = ? ORDER BY position, id",
+            [day_id],
+        )
+    )
+
+
+def speaker_rows(ws: Workshop, session_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    sql = (
+        "SELECT ss.*, p.name AS name, p.organisation AS organisation, p.country AS country "
+        "FROM session_speakers ss JOIN people p ON p.id = ss.person_id"
+    )
+    params: list[str] = []
+    if session_ids is not None:
+        params = list(session_ids)
+        if not params:
+            return []
+        sql += f" WHERE ss.session_id IN ({','.join('?' * len(params))})"
+    sql += " ORDER BY ss.session_id, ss.position, p.name"
+    return list(ws.db.query(sql, params))
+
+
+def speakers_by_session(ws: Workshop) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in speaker_rows(ws):
+        out.setdefault(row["session_id"], []).append(row)
+    return out
+
+
+def people(ws: Workshop) -> list[dict[str, Any]]:
+    """Everyone who can speak or moderate, for pickers."""
+    return list(
+        ws.db.query("SELECT id, name, organisation, country, role FROM people ORDER BY name")
+    )
+
+
+def person_names(ws: Workshop) -> dict[str, str]:
+    return {r["id"]: r["name"] for r in ws.db.query("SELECT id, name FROM people")}
+
+
+def rooms(ws: Workshop) -> list[str]:
+    return [
+        r["room"]
+        for r in ws.db.query(
+            "SELECT DISTINCT room FROM sessions WHERE room != '' ORDER BY room COLLATE NOCASE"
+        )
+    ]
+
+
+def timezone(ws: Workshop) -> str:
+    return ws.details().get("timezone") or "UTC"
+
+
+def parse_local(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def local_text(moment: datetime) -> str:
+    return moment.replace(microsecond=0, tzinfo=None).strftime(ISO)
+
+
+def to_session(row: dict[str, Any], speakers: list[dict[str, Any]] | None = None) -> Session:
+    try:
+        fixed = parse_hhmm(row.get("fixed_start"))
+    except ValueError:
+        fixed = None
+    return Session(
+        id=row["id"],
+        day_id=row["day_id"],
+        position=row["position"],
+        duration=int(row["duration_min"] or 0),
+        kind=row["kind"] or "plenary",
+        title=row["title"] or "",
+        fixed_start=fixed,
+        parallel_group=(row.get("parallel_group") or "").strip() or None,
+        room=row.get("room") or "",
+        speakers=tuple(dict.fromkeys(s["person_id"] for s in speakers or [])),
+        actual_start=parse_local(row.get("actual_start")),
+        actual_end=parse_local(row.get("actual_end")),
+    )
+
+
+def to_day(row: dict[str, Any], sessions: Iterable[Session]) -> Day:
+    start = _time_or(row.get("day_start"), 9 * 60)
+    end = _time_or(row.get("planned_end"), 17 * 60 + 30)
+    try:
+        when = date.fromisoformat(row["date"])
+    except (TypeError, ValueError):
+        when = date.today()
+    return Day(row["id"], when, start, end, tuple(sessions), row.get("title") or "")
+
+
+def _time_or(text: str | None, default: int) -> int:
+    try:
+        value = parse_hhmm(text)
+    except ValueError:
+        value = None
+    return default if value is None else value
+
+
+def load_days(ws: Workshop) -> list[Day]:
+    """The whole agenda as domain values, days in order."""
+    speakers = speakers_by_session(ws)
+    by_day: dict[str, list[Session]] = {}
+    for row in session_rows(ws):
+        by_day.setdefault(row["day_id"], []).append(to_session(row, speakers.get(row["id"])))
+    return [to_day(d, by_day.get(d["id"], [])) for d in day_rows(ws)]
+
+
+# -- writes ---------------------------------------------------------------------------------
+
+
+def next_position(ws: Workshop, day_id: str) -> int:
+    row = ws.db.execute(
+        "SELECT COALESCE(MAX(position) + 1, 0) FROM sessions WHERE day_id = ?", [day_id]
+    ).fetchone()
+    return int(row[0])
+
+
+def place(ws: Workshop, day_id: str, ordered_ids: list[str]) -> None:
+    """Put sessions into ``day_id`` in this order (positions 0…n-1), in one transaction."""
+    stamp = now()
+    with ws.transaction() as db:
+        for position, sid in enumerate(ordered_ids):
+            db.execute(
+                "UPDATE sessions SET day_id = ?, position = ?, updated = ? WHERE id = ?",
+                [day_id, position, stamp, sid],
+            )
+    ws.notify("sessions", ordered_ids)
+
+
+def set_speakers(ws: Workshop, session_id: str, people_roles: list[tuple[str, str]]) -> None:
+    """Replace the speakers and moderators of a session (order kept)."""
+    from facilitator.store.ids import new_id
+
+    stamp = now()
+    old = [
+        r["id"]
+        for r in ws.db.query("SELECT id FROM session_speakers WHERE session_id = ?", [session_id])
+    ]
+    with ws.transaction() as db:
+        db.execute("DELETE FROM session_speakers WHERE session_id = ?", [session_id])
+        for rid in old:
+            db["tombstones"].upsert(
+                {"table_name": "session_speakers", "row_id": rid, "deleted": stamp},
+                pk=("table_name", "row_id"),
+            )
+        seen: set[tuple[str, str]] = set()
+        for position, (person_id, role) in enumerate(people_roles):
+            if (person_id, role) in seen:
+                continue
+            seen.add((person_id, role))
+            db["session_speakers"].insert(
+                {
+                    "id": new_id("spk"),
+                    "session_id": session_id,
+                    "person_id": person_id,
+                    "role": role,
+                    "position": position,
+                    "created": stamp,
+                    "updated": stamp,
+                }
+            )
+    ws.notify("session_speakers", [session_id])
+
+
+def snapshot(ws: Workshop, session_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    """The session and speaker rows of some sessions, for exact undo."""
+    ids = list(dict.fromkeys(session_ids))
+    if not ids:
+        return {"sessions": [], "session_speakers": []}
+    marks = ",".join("?" * len(ids))
+    return {
+        "sessions": list(ws.db.query(f"SELECT * FROM sessions WHERE id IN ({marks})", ids)),
+        "session_speakers": list(
+            ws.db.query(f"SELECT * FROM session_speakers WHERE session_id IN ({marks})", ids)
+        ),
+    }
+
+
+def restore(ws: Workshop, scope: Iterable[str], state: dict[str, list[dict[str, Any]]]) -> None:
+    """Make the sessions in ``scope`` (and their speakers) exactly as in ``state``.
+
+    Sessions in scope but not in ``state`` are removed (with tombstones, so a merge does not
+    bring them back); rows in ``state`` are written back as they were.
+    """
+    ids = list(dict.fromkeys(scope))
+    if not ids:
+        return
+    marks = ",".join("?" * len(ids))
+    stamp = now()
+    keep = {r["id"] for r in state["sessions"]}
+    with ws.transaction() as db:
+        gone_spk = [
+            r[0]
+            for r in db.execute(
+                f"SELECT id FROM session_speakers WHERE session_id IN ({marks})", ids
+            ).fetchall()
+        ]
+        db.execute(f"DELETE FROM session_speakers WHERE session_id IN ({marks})", ids)
+        for sid in ids:
+            if sid not in keep:
+                db.execute("DELETE FROM sessions WHERE id = ?", [sid])
+        for table, gone in (("session_speakers", gone_spk), ("sessions", set(ids) - keep)):
+            for rid in gone:
+                db["tombstones"].upsert(
+                    {"table_name": table, "row_id": rid, "deleted": stamp},
+                    pk=("table_name", "row_id"),
+                )
+        for table in ("sessions", "session_speakers"):
+            for row in state[table]:
+                # upsert, not INSERT OR REPLACE: a replace would cascade-delete the notes
+                db[table].upsert(row, pk="id")
+                db.execute(
+                    "DELETE FROM tombstones WHERE table_name = ? AND row_id = ?",
+                    [table, row["id"]],
+                )
+    ws.notify("sessions", ids)
+    ws.notify("session_speakers", ids)
+
+
+def timer_adjust(ws: Workshop) -> dict[str, int]:
+    value = ws.setting(ADJUST_KEY, {}) or {}
+    return {str(k): int(v) for k, v in value.items()}
+
+
+def running_session_id(ws: Workshop) -> str | None:
+    """The session started and not yet finished (what Capture defaults to)."""
+    row = ws.db.execute(
+        "SELECT id FROM sessions WHERE actual_start IS NOT NULL AND actual_end IS NULL "
+        "ORDER BY actual_start DESC LIMIT 1"
+    ).fetchone()
+    return row[0] if row else None

@@ -1,0 +1,152 @@
+"""Full-text search over notes and summaries (SQLite FTS5) with filters."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from facilitator.domain.capture import fts_query
+from facilitator.store.database import Workshop
+
+SUMMARY_KIND = "summary"
+
+
+@dataclass
+class SearchFilter:
+    text: str = ""
+    kind: str | None = None  # a note kind, or "summary" for summaries only
+    day_id: str | None = None
+    session_id: str | None = None
+    team_id: str | None = None
+    starred: bool = False
+    country: str | None = None  # of the attributed person
+    sector: str | None = None
+    limit: int = 500
+
+
+def search(ws: Workshop, f: SearchFilter) -> list[dict[str, Any]]:
+    """Matching notes and summaries, best match first (most recent first without text).
+
+    Each result has ``table`` ("notes" or "summaries"), ``id``, ``kind``, ``text``,
+    ``snippet``, session/day/team names and ids.
+    """
+    query = fts_query(f.text)
+    if f.text.strip() and not query:
+        return []
+    results: list[dict[str, Any]] = []
+    if f.kind != SUMMARY_KIND:
+        results += _notes(ws, f, query)
+    if (f.kind in (None, SUMMARY_KIND)) and not f.starred and not f.country and not f.sector:
+        results += _summaries(ws, f, query)
+    if query:
+        results.sort(key=lambda r: r["rank"])
+    else:
+        results.sort(key=lambda r: r["updated"], reverse=True)
+    return results[: f.limit]
+
+
+def _common_filters(f: SearchFilter, alias: str) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    if f.day_id:
+        where.append("s.day_id = ?")
+        args.append(f.day_id)
+    if f.session_id:
+        where.append(f"{alias}.session_id = ?")
+        args.append(f.session_id)
+    if f.team_id:
+        where.append(f"{alias}.team_id = ?")
+        args.append(f.team_id)
+    return where, args
+
+
+def _run(ws: Workshop, sql: str, args: list[Any]) -> list[dict[str, Any]]:
+    try:
+        return list(ws.db.query(sql, args))
+    except sqlite3.OperationalError:
+        # A query FTS5 cannot parse finds nothing rather than failing the view.
+        return []
+
+
+def _notes(ws: Workshop, f: SearchFilter, query: str) -> list[dict[str, Any]]:
+    where, args = _common_filters(f, "n")
+    if f.kind:
+        where.append("n.kind = ?")
+        args.append(f.kind)
+    if f.starred:
+        where.append("n.starred = 1")
+    if f.country:
+        where.append("p.country = ?")
+        args.append(f.country)
+    if f.sector:
+        where.append("p.sector = ?")
+        args.append(f.sector)
+    if query:
+        source = (
+            "notes_fts JOIN notes n ON n.rowid = notes_fts.rowid"
+            "  AND notes_fts MATCH ?"  # MATCH first so the index drives the query
+        )
+        args = [query, *args]
+        rank = "bm25(notes_fts)"
+        snippet = "snippet(notes_fts, 0, '[', ']', '…', 12)"
+    else:
+        source = "notes n"
+        rank = "0"
+        snippet = "substr(n.text, 1, 160)"
+    sql = f"""
+        SELECT 'notes' AS [table], n.id, n.kind, n.text, n.starred, n.updated, n.created,
+               n.session_id, n.team_id, n.conflict_of, s.title AS session_title,
+               s.day_id, d.title AS day_title, t.name AS team_name,
+               COALESCE(p.name, n.attribution_text) AS attribution,
+               {snippet} AS snippet, {rank} AS rank
+        FROM {source}
+        LEFT JOIN sessions s ON s.id = n.session_id
+        LEFT JOIN days d ON d.id = s.day_id
+        LEFT JOIN teams t ON t.id = n.team_id
+        LEFT JOIN people p ON p.id = n.attribution_person_id
+        {"WHERE " + " AND ".join(where) if where else ""}
+        ORDER BY {rank if query else "n.updated DESC"} LIMIT {int(f.limit)}"""
+    return _run(ws, sql, args)
+
+
+def _summaries(ws: Workshop, f: SearchFilter, query: str) -> list[dict[str, Any]]:
+    where, args = _common_filters(f, "m")
+    if query:
+        source = (
+            "summaries_fts JOIN summaries m ON m.rowid = summaries_fts.rowid"
+            " AND summaries_fts MATCH ?"
+        )
+        args = [query, *args]
+        rank = "bm25(summaries_fts)"
+        snippet = "snippet(summaries_fts, 0, '[', ']', '…', 12)"
+    else:
+        source = "summaries m"
+        rank = "0"
+        snippet = "substr(m.text, 1, 160)"
+    where.append("m.text != ''")
+    sql = f"""
+        SELECT 'summaries' AS [table], m.id, 'summary' AS kind, m.text, 0 AS starred,
+               m.updated, m.created, m.session_id, m.team_id, m.conflict_of,
+               s.title AS session_title, s.day_id, d.title AS day_title, t.name AS team_name,
+               '' AS attribution, {snippet} AS snippet, {rank} AS rank
+        FROM {source}
+        LEFT JOIN sessions s ON s.id = m.session_id
+        LEFT JOIN days d ON d.id = s.day_id
+        LEFT JOIN teams t ON t.id = m.team_id
+        WHERE {" AND ".join(where)}
+        ORDER BY {rank if query else "m.updated DESC"} LIMIT {int(f.limit)}"""
+    return _run(ws, sql, args)
+
+
+def countries_and_sectors(ws: Workshop) -> tuple[list[str], list[str]]:
+    """Values offered by the country and sector filters: those of attributed people."""
+    rows = list(
+        ws.db.query(
+            """SELECT DISTINCT p.country, p.sector FROM notes n
+               JOIN people p ON p.id = n.attribution_person_id"""
+        )
+    )
+    countries = sorted({r["country"] for r in rows if r["country"]})
+    sectors = sorted({r["sector"] for r in rows if r["sector"]})
+    return countries, sectors

@@ -1,0 +1,271 @@
+"""Live mode: the session on now, its timer, start/finish, +/− minutes and catching up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.commands import agenda as cmd
+from facilitator.domain.agenda import Live, hhmm, kind_label, plan_shift, plan_shorten
+from facilitator.store import agenda as store
+from facilitator.ui.agenda.clock import Clock
+from facilitator.ui.agenda.dialogs import CatchUpDialog, RehearseDialog
+from facilitator.ui.agenda.state import live_state
+from facilitator.ui.areas import AreaContext
+
+LEVEL_COLOURS = {"idle": "#7F8C8D", "ok": "#27AE60", "warn": "#F39C12", "over": "#C0392B"}
+
+
+def countdown(seconds: int) -> str:
+    sign = "−" if seconds < 0 else ""
+    seconds = abs(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes:02d}:{secs:02d}"
+
+
+class LivePanel(QWidget):
+    """Runs the day; every button is one undoable edit (except the clock itself)."""
+
+    changed = Signal()
+
+    def __init__(
+        self, ctx: AreaContext, clock: Clock, chosen_day: Callable[[], str | None]
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.ws = ctx.workshop
+        self.clock = clock
+        self.chosen_day = chosen_day
+        self.state: Live | None = None
+        layout = QVBoxLayout(self)
+        self.clock_label = QLabel()
+        self.day_label = QLabel()
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        big = QFont(self.font())
+        big.setPointSizeF(self.font().pointSizeF() * 1.4)
+        big.setBold(True)
+        self.title_label.setFont(big)
+        self.detail_label = QLabel()
+        self.remaining_label = QLabel()
+        huge = QFont(self.font())
+        huge.setPointSizeF(self.font().pointSizeF() * 3)
+        huge.setBold(True)
+        self.remaining_label.setFont(huge)
+        self.remaining_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.remaining_label.setAccessibleName("Time remaining")
+        self.elapsed_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.next_label = QLabel()
+        self.next_label.setWordWrap(True)
+        self.projection_label = QLabel()
+        self.projection_label.setWordWrap(True)
+        for w in (
+            self.clock_label,
+            self.day_label,
+            self.title_label,
+            self.detail_label,
+            self.remaining_label,
+            self.elapsed_label,
+            self.progress,
+            self.next_label,
+            self.projection_label,
+        ):
+            layout.addWidget(w)
+        grid = QGridLayout()
+        self.start_button = QPushButton("&Start")
+        self.finish_button = QPushButton("&Finish")
+        self.plus1_button = QPushButton("+&1 min")
+        self.plus5_button = QPushButton("+&5 min")
+        self.minus1_button = QPushButton("−1 mi&n")
+        self.catch_up_button = QPushButton("&Catch up…")
+        self.rehearse_button = QPushButton("&Rehearse…")
+        self.real_time_button = QPushButton("Real &time")
+        self.projector_button = QPushButton("&Projector (F5)")
+        self.start_button.setToolTip("Record the actual start now (finishes a running session)")
+        self.finish_button.setToolTip("Record the actual end now")
+        self.catch_up_button.setToolTip("Shift the rest of the day, or shorten later sessions")
+        self.rehearse_button.setToolTip("Practise with the clock set to another time")
+        buttons = [
+            (self.start_button, 0, 0),
+            (self.finish_button, 0, 1),
+            (self.catch_up_button, 0, 2),
+            (self.plus1_button, 1, 0),
+            (self.plus5_button, 1, 1),
+            (self.minus1_button, 1, 2),
+            (self.rehearse_button, 2, 0),
+            (self.real_time_button, 2, 1),
+            (self.projector_button, 2, 2),
+        ]
+        for b, r, c in buttons:
+            grid.addWidget(b, r, c)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self.start_button.clicked.connect(self.start)
+        self.finish_button.clicked.connect(self.finish)
+        self.plus1_button.clicked.connect(lambda: self.adjust(1))
+        self.plus5_button.clicked.connect(lambda: self.adjust(5))
+        self.minus1_button.clicked.connect(lambda: self.adjust(-1))
+        self.catch_up_button.clicked.connect(self.catch_up)
+        self.rehearse_button.clicked.connect(self.rehearse)
+        self.real_time_button.clicked.connect(self.real_time)
+        self.projector_button.clicked.connect(self._projector)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    # -- reading ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        if getattr(self.ws, "db", None) is None:  # the workshop was closed under us
+            self.timer.stop()
+            return
+        self.state = live_state(self.ws, self.clock, self.chosen_day())
+        now = self.clock.now()
+        tag = "  REHEARSAL" if self.clock.rehearsing else ""
+        self.clock_label.setText(f"{now:%a %d %b %Y  %H:%M:%S}{tag}")
+        self.real_time_button.setEnabled(self.clock.rehearsing)
+        st = self.state
+        editable = not self.ctx.read_only
+        if st is None or st.current is None:
+            if st is None:
+                self.day_label.setText("No days in the agenda yet.")
+            elif now.date() != st.day.date:
+                self.day_label.setText(
+                    f"Today is not a workshop day. Showing {st.day.title or st.day.date}; "
+                    "use Rehearse… to practise."
+                )
+            else:
+                self.day_label.setText("The day's sessions are over.")
+            self.title_label.setText("")
+            self.detail_label.setText("")
+            self.remaining_label.setText("--:--")
+            self.elapsed_label.setText("")
+            self.next_label.setText("")
+            self.projection_label.setText("")
+            self.progress.setValue(0)
+            for b in (
+                self.start_button,
+                self.finish_button,
+                self.plus1_button,
+                self.plus5_button,
+                self.minus1_button,
+                self.catch_up_button,
+            ):
+                b.setEnabled(False)
+            self._set_live_id()
+            return
+        self.day_label.setText(
+            f"{st.day.title or 'Day'} · {st.day.date:%a %d %b} · "
+            + ("running" if st.running else "by the clock (not started)")
+        )
+        titles = " | ".join(t.session.title for t in st.current_block)
+        self.title_label.setText(titles)
+        first = st.current.session
+        room = f" · {first.room}" if first.room else ""
+        self.detail_label.setText(
+            f"{kind_label(first.kind)}{room} · {hhmm(st.start)}–{hhmm(st.start + st.length)}"
+            f" ({st.length} min)"
+        )
+        self.remaining_label.setText(countdown(st.remaining_s))
+        colour = LEVEL_COLOURS[st.level]
+        self.remaining_label.setStyleSheet(f"color: {colour};")
+        self.progress.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        self.progress.setValue(int(min(1.0, st.fraction) * 1000))
+        self.elapsed_label.setText(
+            f"Elapsed {countdown(st.elapsed_s)} of {st.length} min"
+            + (" · over time" if st.level == "over" else "")
+        )
+        if st.next_block:
+            nxt = st.next_block[0]
+            self.next_label.setText(
+                f"Next at {hhmm(nxt.start)}: " + " | ".join(t.session.title for t in st.next_block)
+            )
+        else:
+            self.next_label.setText("Last session of the day.")
+        late = st.delay
+        verdict = (
+            f"{late} min late" if late > 0 else (f"{-late} min ahead" if late < 0 else "on time")
+        )
+        self.projection_label.setText(
+            f"Projected end of day {hhmm(st.projected_end)} "
+            f"(planned {hhmm(st.day.planned_end)}) · {verdict}"
+        )
+        self.projection_label.setStyleSheet(
+            "color: #C0392B; font-weight: bold;" if st.projected_end > st.day.planned_end else ""
+        )
+        self.start_button.setEnabled(editable and not st.running)
+        self.finish_button.setEnabled(editable and st.running)
+        for b in (self.plus1_button, self.plus5_button, self.minus1_button):
+            b.setEnabled(editable)
+        self.catch_up_button.setEnabled(editable and late > 0 and bool(st.next_block))
+        self._set_live_id()
+
+    def _set_live_id(self) -> None:
+        running = store.running_session_id(self.ws)
+        self.ctx.shared["live_session_id"] = running
+
+    def block_ids(self) -> list[str]:
+        return [t.session.id for t in self.state.current_block] if self.state else []
+
+    # -- acting -----------------------------------------------------------------------
+    def start(self) -> None:
+        ids = self.block_ids()
+        if ids and self.ctx.push(cmd.start_session(self.ws, ids, self.clock.now())):
+            self.ctx.status(f"Started '{self.state.current.session.title}'")
+        self.refresh()
+
+    def finish(self) -> None:
+        ids = self.block_ids()
+        if ids and self.ctx.push(cmd.finish_session(self.ws, ids, self.clock.now())):
+            self.ctx.status(f"Finished '{self.state.current.session.title}'")
+        self.refresh()
+
+    def adjust(self, minutes: int) -> None:
+        ids = self.block_ids()
+        if ids:
+            self.ctx.push(cmd.AdjustTimer(self.ws, ids, minutes))
+        self.refresh()
+
+    def catch_up(self) -> None:
+        self.refresh()
+        st = self.state
+        if st is None or st.current is None:
+            return
+        dialog = CatchUpDialog(st, plan_shift(st), plan_shorten(st), self)
+        self.ctx.shared["agenda.catch_up_dialog"] = dialog  # lets tests drive it
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.plan().changes:
+            self.ctx.push(cmd.apply_catch_up(self.ws, dialog.plan()))
+        self.refresh()
+
+    def rehearse(self) -> None:
+        dialog = RehearseDialog(self.clock.now(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.clock.rehearse(dialog.moment())
+        self.refresh()
+
+    def real_time(self) -> None:
+        self.clock.reset()
+        self.refresh()
+
+    def _projector(self) -> None:
+        from facilitator.ui.agenda.projector import show_projector
+
+        show_projector(self.ctx)

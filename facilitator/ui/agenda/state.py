@@ -1,0 +1,90 @@
+"""One read of the agenda for the views: days, timings, conflicts, speakers, live state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from facilitator.domain.agenda import (
+    Conflict,
+    Day,
+    Live,
+    Timed,
+    conflicts,
+    day_for,
+    flow,
+    live,
+)
+from facilitator.store import agenda as store
+from facilitator.store.database import Workshop
+from facilitator.ui.agenda.clock import Clock
+
+
+@dataclass
+class AgendaState:
+    days: list[Day] = field(default_factory=list)
+    timed: dict[str, Timed] = field(default_factory=dict)  # session id → placed
+    rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    speakers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    by_session: dict[str, list[Conflict]] = field(default_factory=dict)
+    by_day: dict[str, list[Conflict]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, ws: Workshop) -> AgendaState:
+        days = store.load_days(ws)
+        names = store.person_names(ws)
+        state = cls(
+            days=days,
+            rows={r["id"]: r for r in store.session_rows(ws)},
+            speakers=store.speakers_by_session(ws),
+        )
+        for day in days:
+            for t in flow(day):
+                state.timed[t.session.id] = t
+        state.conflicts = conflicts(days, names)
+        for c in state.conflicts:
+            state.by_day.setdefault(c.day_id, []).append(c)
+            for sid in c.session_ids:
+                state.by_session.setdefault(sid, []).append(c)
+        return state
+
+    def day(self, day_id: str) -> Day | None:
+        return next((d for d in self.days if d.id == day_id), None)
+
+    def ordered_ids(self) -> list[str]:
+        return [t.session.id for d in self.days for t in flow(d)]
+
+    def speaker_text(self, session_id: str) -> str:
+        people = self.speakers.get(session_id, [])
+        return ", ".join(
+            p["name"] + (" (mod.)" if p["role"] == "moderator" else "") for p in people
+        )
+
+
+def live_day(days: list[Day], now: datetime, chosen: str | None = None) -> Day | None:
+    """Today's day from the clock; otherwise the chosen one; otherwise the first."""
+    return (
+        day_for(days, now)
+        or next((d for d in days if d.id == chosen), None)
+        or (days[0] if days else None)
+    )
+
+
+def live_state(ws: Workshop, clock: Clock, chosen_day: str | None = None) -> Live | None:
+    """Read once a second by the live panel and the projector: no conflict checks here."""
+    now = clock.now()
+    day = live_day(store.load_days(ws), now, chosen_day)
+    if day is None:
+        return None
+    return live(day, now, store.timer_adjust(ws))
+
+
+def shared_clock(ctx: Any) -> Clock:
+    """One clock per window, shared by the agenda area and the projector."""
+    clock = ctx.shared.get("agenda.clock")
+    if clock is None:
+        clock = Clock(store.timezone(ctx.workshop))
+        ctx.shared["agenda.clock"] = clock
+    return clock

@@ -1,0 +1,1 @@
+"""The Capture area: live notes, summaries, worksheets, search and merging copies."""

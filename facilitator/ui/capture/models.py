@@ -1,0 +1,414 @@
+"""Item models of the capture area: the session's notes, search results, worksheet grid."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from facilitator.commands import capture as commands
+from facilitator.domain.capture import ACTION_STATUSES, Kind, label_of
+from facilitator.store import notes as store
+from facilitator.store.database import Workshop
+
+Index = QModelIndex | QPersistentModelIndex
+
+KIND_COLOURS = {
+    "key_point": "#4E79A7",
+    "recommendation": "#59A14F",
+    "action_item": "#F28E2B",
+    "decision": "#B07AA1",
+    "question": "#76B7B2",
+    "quote": "#9C755F",
+    "challenge": "#E15759",
+    "lesson_learned": "#EDC948",
+    "summary": "#666666",
+}
+CONFLICT_BRUSH = QBrush(QColor("#FFE9B3"))
+
+
+def local_time(stamp: str | None, with_date: bool = False) -> str:
+    """UTC file stamp → local clock time for display."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%a %d %b %H:%M:%S" if with_date else "%H:%M")
+
+
+def attribution(row: dict[str, Any]) -> str:
+    return row.get("person_name") or row.get("attribution_text") or ""
+
+
+class NoteListModel(QAbstractTableModel):
+    """Notes of one session (optionally one team), in their order; edits go through undo.
+
+    It listens to the change hub and updates only the rows a change touched, so a new note
+    appears without reloading the list and the selection survives edits and moves.
+    """
+
+    STAR, TIME, KIND, TEXT, SAID_BY, WHERE, OWNER, DUE, STATUS = range(9)
+    HEADERS = ("★", "Time", "Kind", "Note", "Said by", "Team / prompt", "Owner", "Due", "Status")
+    NoteIdRole = Qt.ItemDataRole.UserRole + 1
+    KindKeyRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(
+        self,
+        ws: Workshop,
+        push: Callable[[Any], bool],
+        kinds: list[Kind],
+        people_lookup: Callable[[str], str | None] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.push = push
+        self.kinds = kinds
+        self.people_lookup = people_lookup or (lambda _name: None)
+        self.session_id: str | None = None
+        self.team_id: str | None = None
+        self.rows: list[dict[str, Any]] = []
+        self.read_only = ws.read_only
+        ws.hub.changed.connect(self._on_changed)
+        ws.hub.reset.connect(self.reload)
+
+    # -- loading ---------------------------------------------------------------------------
+    def set_filter(self, session_id: str | None, team_id: str | None) -> None:
+        self.session_id, self.team_id = session_id, team_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = store.notes_for(self.ws, self.session_id, self.team_id)
+        self.endResetModel()
+
+    def set_kinds(self, kinds: list[Kind]) -> None:
+        self.kinds = kinds
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, self.KIND), self.index(len(self.rows) - 1, self.KIND)
+            )
+
+    def _belongs(self, row: dict[str, Any]) -> bool:
+        if row["session_id"] != self.session_id:
+            return False
+        return not self.team_id or row["team_id"] == self.team_id
+
+    @staticmethod
+    def _key(row: dict[str, Any]) -> tuple[int, str]:
+        return (row["position"], row["created"])
+
+    def row_of(self, note_id: str) -> int:
+        for i, r in enumerate(self.rows):
+            if r["id"] == note_id:
+                return i
+        return -1
+
+    def ids(self) -> list[str]:
+        return [r["id"] for r in self.rows]
+
+    def _on_changed(self, table: str, ids: frozenset) -> None:
+        if table in ("people", "teams", "exercise_prompts"):
+            if self.rows:
+                last = self.index(len(self.rows) - 1, self.columnCount() - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+            if table != "people":
+                self.reload()
+            return
+        if table != "notes":
+            return
+        if not ids:
+            self.reload()
+            return
+        fresh = store.notes_by_ids(self.ws, list(ids))
+        resort = False
+        for note_id in ids:
+            row = fresh.get(note_id)
+            at = self.row_of(note_id)
+            belongs = row is not None and self._belongs(row)
+            if belongs and at >= 0:
+                if self._key(self.rows[at]) != self._key(row):
+                    resort = True
+                self.rows[at] = row
+                self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+            elif belongs:
+                keys = [self._key(r) for r in self.rows]
+                pos = bisect.bisect_right(keys, self._key(row))
+                self.beginInsertRows(QModelIndex(), pos, pos)
+                self.rows.insert(pos, row)
+                self.endInsertRows()
+            elif at >= 0:
+                self.beginRemoveRows(QModelIndex(), at, at)
+                del self.rows[at]
+                self.endRemoveRows()
+        if resort:
+            self._resort()
+
+    def _resort(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old_ids = self.ids()
+        self.rows.sort(key=self._key)
+        new_pos = {r["id"]: i for i, r in enumerate(self.rows)}
+        old_list = self.persistentIndexList()
+        new_list = [
+            self.index(new_pos[old_ids[ix.row()]], ix.column()) if ix.isValid() else ix
+            for ix in old_list
+        ]
+        self.changePersistentIndexList(old_list, new_list)
+        self.layoutChanged.emit()
+
+    # -- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == self.NoteIdRole:
+            return row["id"]
+        if role == self.KindKeyRole:
+            return row["kind"]
+        if role == Qt.ItemDataRole.CheckStateRole and col == self.STAR:
+            return Qt.CheckState.Checked if row["starred"] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole and row.get("conflict_of"):
+            return CONFLICT_BRUSH
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.KIND:
+            return QBrush(QColor(KIND_COLOURS.get(row["kind"], "#333333")))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.get("conflict_of"):
+                return "Changed differently in another copy: choose with Resolve conflicts…"
+            if col == self.TIME:
+                return f"Written {local_time(row['created'], True)}; " + (
+                    f"edited {local_time(row['updated'], True)}"
+                )
+            if col == self.TEXT:
+                return row["text"]
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            edit = role == Qt.ItemDataRole.EditRole
+            if col == self.STAR:
+                return None
+            if col == self.TIME:
+                mark = "⚠ " if row.get("conflict_of") and not edit else ""
+                return mark + local_time(row["created"])
+            if col == self.KIND:
+                return row["kind"] if edit else label_of(row["kind"], self.kinds)
+            if col == self.TEXT:
+                return row["text"]
+            if col == self.SAID_BY:
+                return attribution(row)
+            if col == self.WHERE:
+                parts = [row.get("team_name") or "", row.get("prompt_text") or ""]
+                return " · ".join(p for p in parts if p)
+            if col == self.OWNER:
+                return row["action_owner"]
+            if col == self.DUE:
+                return row["action_due"] or ""
+            if col == self.STATUS:
+                return row["action_status"]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.read_only:
+            return base
+        col = index.column()
+        if col == self.STAR:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if col in (self.KIND, self.TEXT, self.SAID_BY, self.OWNER, self.DUE, self.STATUS):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or self.read_only:
+            return False
+        row = self.rows[index.row()]
+        col = index.column()
+        values: dict[str, Any] = {}
+        if col == self.STAR and role == Qt.ItemDataRole.CheckStateRole:
+            checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+            values["starred"] = int(checked)
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        elif col == self.KIND:
+            values["kind"] = str(value)
+        elif col == self.TEXT:
+            text = str(value).strip()
+            if not text:
+                return False  # deleting is done with Delete, not by emptying the text
+            values["text"] = text
+        elif col == self.SAID_BY:
+            text = str(value).strip()
+            person = self.people_lookup(text)
+            values["attribution_person_id"] = person
+            values["attribution_text"] = "" if person else text
+        elif col == self.OWNER:
+            values["action_owner"] = str(value).strip()
+        elif col == self.DUE:
+            text = str(value).strip()
+            if text:
+                try:
+                    text = datetime.strptime(text, "%Y-%m-%d").date().isoformat()
+                except ValueError:
+                    return False
+            values["action_due"] = text or None
+        elif col == self.STATUS:
+            text = str(value).strip()
+            if text and text not in ACTION_STATUSES:
+                return False
+            values["action_status"] = text
+        else:
+            return False
+        if all(row.get(k) == v for k, v in values.items()):
+            return False
+        return bool(self.push(commands.edit_note(self.ws, row["id"], values)))
+
+
+class SearchResultModel(QAbstractTableModel):
+    """Search hits (notes and summaries); the id and table are under UserRole."""
+
+    HEADERS = ("Kind", "Day", "Session", "Team", "Text", "Said by")
+    HitRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, kinds: list[Kind], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.kinds = kinds
+        self.rows: list[dict[str, Any]] = []
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == self.HitRole:
+            return (row["table"], row["id"])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row["text"]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return QBrush(QColor(KIND_COLOURS.get(row["kind"], "#333333")))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        col = index.column()
+        if col == 0:
+            star = " ★" if row["starred"] else ""
+            return (
+                "Summary" if row["kind"] == "summary" else label_of(row["kind"], self.kinds)
+            ) + star
+        if col == 1:
+            return row["day_title"] or ""
+        if col == 2:
+            return row["session_title"] or ""
+        if col == 3:
+            return row["team_name"] or ""
+        if col == 4:
+            return " ".join((row["snippet"] or "").split())
+        if col == 5:
+            return row["attribution"] or ""
+        return None
+
+
+class WorksheetModel(QAbstractTableModel):
+    """Prompts down, teams across: every team's answers side by side."""
+
+    CellRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, ws: Workshop, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.exercise_id: str | None = None
+        self.prompts: list[dict[str, Any]] = []
+        self.teams: list[dict[str, Any]] = []
+        self.answers: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        ws.hub.changed.connect(self._on_changed)
+        ws.hub.reset.connect(self.reload)
+
+    def set_exercise(self, exercise_id: str | None) -> None:
+        self.exercise_id = exercise_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.prompts = store.prompts(self.ws, self.exercise_id)
+        self.teams = store.teams_for_exercise(self.ws, self.exercise_id) if self.exercise_id else []
+        self.answers = {}
+        if self.prompts:
+            marks = ",".join("?" * len(self.prompts))
+            for r in self.ws.db.query(
+                f"""SELECT * FROM notes WHERE prompt_id IN ({marks}) AND team_id IS NOT NULL
+                    ORDER BY position, created""",
+                [p["id"] for p in self.prompts],
+            ):
+                self.answers.setdefault((r["prompt_id"], r["team_id"]), []).append(r)
+        self.endResetModel()
+
+    def _on_changed(self, table: str, _ids: frozenset) -> None:
+        if table in ("notes", "exercise_prompts", "teams", "exercises", "rounds", "team_sets"):
+            self.reload()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.prompts)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.teams)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.teams):
+            team = self.teams[section]
+            multi = len({t["round_id"] for t in self.teams}) > 1
+            return f"{team['name']} ({team['round_title']})" if multi else team["name"]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.prompts):
+            return self.prompts[section]["text"]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        prompt = self.prompts[index.row()]
+        team = self.teams[index.column()]
+        if role == self.CellRole:
+            return (prompt["id"], team["id"])
+        notes = self.answers.get((prompt["id"], team["id"]), [])
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if len(notes) == 1:
+                return notes[0]["text"]
+            return "\n".join(f"• {n['text']}" for n in notes)
+        if role == Qt.ItemDataRole.BackgroundRole and any(n["conflict_of"] for n in notes):
+            return CONFLICT_BRUSH
+        return None

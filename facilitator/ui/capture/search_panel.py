@@ -1,0 +1,178 @@
+"""Full-text search over notes and summaries with filters; a hit opens the note in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.domain.capture import Kind
+from facilitator.store import notes as store
+from facilitator.store.database import Workshop
+from facilitator.store.search import SUMMARY_KIND, SearchFilter, countries_and_sectors, search
+from facilitator.ui.capture.models import SearchResultModel
+
+
+class SearchPanel(QWidget):
+    """Query box, filters and results; ``open_hit`` carries (table, id) of an activated hit."""
+
+    open_hit = Signal(str, str)
+
+    def __init__(self, ws: Workshop, kinds: list[Kind], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.kinds = kinds
+        layout = QVBoxLayout(self)
+        self.query_edit = QLineEdit()
+        self.query_edit.setObjectName("search_edit")
+        self.query_edit.setPlaceholderText(
+            "Search all notes and summaries (every word must match; accents ignored)"
+        )
+        self.query_edit.setClearButtonEnabled(True)
+        layout.addWidget(self.query_edit)
+        filters = QHBoxLayout()
+        self.kind_combo = self._combo("search_kind", "Any kind")
+        self.day_combo = self._combo("search_day", "Any day")
+        self.session_combo = self._combo("search_session", "Any session")
+        self.team_combo = self._combo("search_team", "Any team")
+        self.country_combo = self._combo("search_country", "Any country")
+        self.sector_combo = self._combo("search_sector", "Any sector")
+        self.starred_check = QCheckBox("★ only")
+        self.starred_check.setObjectName("search_starred")
+        for w in (
+            self.kind_combo,
+            self.day_combo,
+            self.session_combo,
+            self.team_combo,
+            self.country_combo,
+            self.sector_combo,
+            self.starred_check,
+        ):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        self.count_label = QLabel()
+        layout.addWidget(self.count_label)
+        self.model = SearchResultModel(kinds, self)
+        self.view = QTableView()
+        self.view.setObjectName("search_results")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for col, width in enumerate((120, 60, 200, 70, 460, 140)):
+            self.view.setColumnWidth(col, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.view.activated.connect(self._activated)
+        layout.addWidget(self.view, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(150)
+        self.timer.timeout.connect(self.run)
+        self.query_edit.textChanged.connect(lambda _t: self.timer.start())
+        self.query_edit.returnPressed.connect(self._enter)
+        for combo in (
+            self.kind_combo,
+            self.day_combo,
+            self.session_combo,
+            self.team_combo,
+            self.country_combo,
+            self.sector_combo,
+        ):
+            combo.currentIndexChanged.connect(lambda _i: self.run())
+        self.starred_check.toggled.connect(lambda _c: self.run())
+        self.fill_filters()
+
+    def _combo(self, name: str, anything: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.addItem(anything, None)
+        combo.setMaximumWidth(220)
+        return combo
+
+    @staticmethod
+    def _refill(combo: QComboBox, items: list[tuple[str, Any]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for text, data in items:
+            combo.addItem(text, data)
+        at = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(at, 0))
+        combo.blockSignals(False)
+
+    def fill_filters(self) -> None:
+        """(Re)load filter choices from the file, keeping what was chosen."""
+        self._refill(
+            self.kind_combo, [(k.label, k.key) for k in self.kinds] + [("Summary", SUMMARY_KIND)]
+        )
+        self._refill(
+            self.day_combo, [(d["title"] or d["date"], d["id"]) for d in store.days(self.ws)]
+        )
+        self._refill(
+            self.session_combo,
+            [(f"{s['day_title']} · {s['title']}", s["id"]) for s in store.sessions(self.ws)],
+        )
+        self._refill(
+            self.team_combo,
+            [(f"{t['name']} ({t['round_title']})", t["id"]) for t in store.all_teams(self.ws)],
+        )
+        countries, sectors = countries_and_sectors(self.ws)
+        self._refill(self.country_combo, [(c, c) for c in countries])
+        self._refill(self.sector_combo, [(s.replace("_", " "), s) for s in sectors])
+
+    def set_kinds(self, kinds: list[Kind]) -> None:
+        self.kinds = kinds
+        self.model.kinds = kinds
+        self.fill_filters()
+
+    def current_filter(self) -> SearchFilter:
+        return SearchFilter(
+            text=self.query_edit.text(),
+            kind=self.kind_combo.currentData(),
+            day_id=self.day_combo.currentData(),
+            session_id=self.session_combo.currentData(),
+            team_id=self.team_combo.currentData(),
+            starred=self.starred_check.isChecked(),
+            country=self.country_combo.currentData(),
+            sector=self.sector_combo.currentData(),
+        )
+
+    def run(self) -> None:
+        self.timer.stop()
+        f = self.current_filter()
+        rows = search(self.ws, f)
+        self.model.set_rows(rows)
+        more = " (first 500 shown)" if len(rows) >= f.limit else ""
+        self.count_label.setText(
+            f"{len(rows)} result{'s' if len(rows) != 1 else ''}{more}. "
+            "Enter or double-click opens the note where it was written."
+        )
+
+    def _enter(self) -> None:
+        self.run()
+        if self.model.rowCount():
+            self.view.setFocus()
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            table, row_id = index.data(SearchResultModel.HitRole)
+            self.open_hit.emit(table, row_id)

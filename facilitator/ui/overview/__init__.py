@@ -1,0 +1,1 @@
+"""Overview area: workshop details and a summary of what the workshop holds."""

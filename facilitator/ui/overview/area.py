@@ -1,0 +1,218 @@
+"""Overview: edit the workshop details; see what the workshop holds at a glance.
+
+Every field is written the moment it changes (typing in one field merges into one undo step).
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QDate, QSignalBlocker, QTimer
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from facilitator.commands.base import SetFields
+from facilitator.store.overview import glance
+from facilitator.ui.areas import AreaContext
+from facilitator.ui.forms.ui_overview import Ui_OverviewForm
+
+PRIVACY = [
+    ("full", "Full details"),
+    ("name_org", "Name and organisation only"),
+    ("none", "Nothing personal"),
+]
+COMMON_ZONES = [
+    "UTC",
+    "Asia/Almaty",
+    "Asia/Bangkok",
+    "Asia/Bishkek",
+    "Asia/Ho_Chi_Minh",
+    "Asia/Jakarta",
+    "Asia/Kuala_Lumpur",
+    "Asia/Manila",
+    "Asia/Phnom_Penh",
+    "Asia/Tashkent",
+    "Asia/Dushanbe",
+    "Europe/Brussels",
+    "Europe/London",
+    "America/New_York",
+]
+
+
+class OverviewArea(QWidget):
+    def __init__(self, ctx: AreaContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.ws = ctx.workshop
+        self.ui = Ui_OverviewForm()
+        inner = QWidget()
+        self.ui.setupUi(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(inner)
+        for key, label in PRIVACY:
+            self.ui.privacy_combo.addItem(label, key)
+        self.ui.timezone_combo.addItems(COMMON_ZONES)
+        self._row_id = self.ws.details()["id"]
+        self._text_fields: dict[str, QLineEdit] = {
+            "title": self.ui.title_edit,
+            "subtitle": self.ui.subtitle_edit,
+            "venue": self.ui.venue_edit,
+            "city": self.ui.city_edit,
+            "country": self.ui.country_edit,
+        }
+        self._list_fields: dict[str, QPlainTextEdit] = {
+            "organisers": self.ui.organisers_edit,
+            "funders": self.ui.funders_edit,
+        }
+        self._load()
+        self._wire()
+        self._glance_timer = QTimer(self, singleShot=True, interval=300)
+        self._glance_timer.timeout.connect(self._refresh_glance)
+        self._refresh_glance()
+        self.ws.hub.changed.connect(self._on_changed)
+        self.ws.hub.reset.connect(self._load)
+        self.setEnabled(True)
+        for w in self.findChildren(QWidget):
+            if hasattr(w, "setReadOnly"):
+                w.setReadOnly(ctx.read_only)
+        for w in (
+            self.ui.start_date_edit,
+            self.ui.end_date_edit,
+            self.ui.timezone_combo,
+            self.ui.privacy_combo,
+            self.ui.chatham_check,
+            self.ui.half_days_check,
+        ):
+            w.setEnabled(not ctx.read_only)
+
+    # -- loading ---------------------------------------------------------------------------
+    def _load(self) -> None:
+        d = self.ws.details()
+        blockers = [QSignalBlocker(w) for w in self.findChildren(QWidget)]
+        for key, edit in self._text_fields.items():
+            if edit.text() != (d[key] or ""):
+                edit.setText(d[key] or "")
+        for key, edit in self._list_fields.items():
+            text = "\n".join(json.loads(d[key] or "[]"))
+            if edit.toPlainText() != text:
+                edit.setPlainText(text)
+        sig = "\n".join(" | ".join(s) for s in json.loads(d["signatories"] or "[]"))
+        if self.ui.signatories_edit.toPlainText() != sig:
+            self.ui.signatories_edit.setPlainText(sig)
+        langs = ", ".join(json.loads(d["languages"] or "[]"))
+        if self.ui.languages_edit.text() != langs:
+            self.ui.languages_edit.setText(langs)
+        if self.ui.description_edit.toPlainText() != d["description"]:
+            self.ui.description_edit.setPlainText(d["description"])
+        for key, edit in (
+            ("start_date", self.ui.start_date_edit),
+            ("end_date", self.ui.end_date_edit),
+        ):
+            if d[key]:
+                edit.setDate(QDate.fromString(d[key], "yyyy-MM-dd"))
+        self.ui.timezone_combo.setCurrentText(d["timezone"])
+        self.ui.privacy_combo.setCurrentIndex(max(0, [k for k, _ in PRIVACY].index(d["privacy"])))
+        self.ui.chatham_check.setChecked(bool(d["chatham_house"]))
+        self.ui.half_days_check.setChecked(bool(d["half_days"]))
+        del blockers
+
+    def _wire(self) -> None:
+        for key, edit in self._text_fields.items():
+            edit.textEdited.connect(lambda text, k=key: self._set(k, text.strip() and text))
+        for key, edit in self._list_fields.items():
+            edit.textChanged.connect(
+                lambda k=key, e=edit: self._set(
+                    k,
+                    json.dumps(
+                        [ln.strip() for ln in e.toPlainText().splitlines() if ln.strip()],
+                        ensure_ascii=False,
+                    ),
+                )
+            )
+        self.ui.signatories_edit.textChanged.connect(self._set_signatories)
+        self.ui.languages_edit.textEdited.connect(
+            lambda text: self._set(
+                "languages",
+                json.dumps([p.strip() for p in text.replace(";", ",").split(",") if p.strip()]),
+            )
+        )
+        self.ui.description_edit.textChanged.connect(
+            lambda: self._set("description", self.ui.description_edit.toPlainText())
+        )
+        self.ui.start_date_edit.dateChanged.connect(
+            lambda d: self._set("start_date", d.toString("yyyy-MM-dd"), merge=False)
+        )
+        self.ui.end_date_edit.dateChanged.connect(
+            lambda d: self._set("end_date", d.toString("yyyy-MM-dd"), merge=False)
+        )
+        self.ui.timezone_combo.currentTextChanged.connect(self._set_timezone)
+        self.ui.privacy_combo.currentIndexChanged.connect(
+            lambda i: self._set("privacy", PRIVACY[i][0], merge=False)
+        )
+        self.ui.chatham_check.toggled.connect(
+            lambda on: self._set("chatham_house", int(on), merge=False)
+        )
+        self.ui.half_days_check.toggled.connect(
+            lambda on: self._set("half_days", int(on), merge=False)
+        )
+
+    def _set_signatories(self) -> None:
+        rows = []
+        for line in self.ui.signatories_edit.toPlainText().splitlines():
+            if line.strip():
+                name, _, title = line.partition("|")
+                rows.append([name.strip(), title.strip()])
+        self._set("signatories", json.dumps(rows, ensure_ascii=False))
+
+    def _set_timezone(self, text: str) -> None:
+        from zoneinfo import available_timezones
+
+        if text in COMMON_ZONES or text in available_timezones():
+            self._set("timezone", text, merge=False)
+
+    def _set(self, key: str, value: Any, merge: bool = True) -> None:
+        if self.ctx.read_only:
+            return
+        value = value if value is not None else ""
+        if value is False:
+            value = ""
+        if self.ws.details()[key] == value:
+            return
+        label = key.replace("_", " ")
+        self.ctx.push(
+            SetFields(
+                self.ws, "workshop", self._row_id, {key: value}, text=f"Edit {label}", merge=merge
+            )
+        )
+
+    # -- updates from anywhere -------------------------------------------------------------
+    def _on_changed(self, table: str, ids: frozenset) -> None:
+        if table == "workshop":
+            self._load()
+        self._glance_timer.start()
+
+    def _refresh_glance(self) -> None:
+        g = glance(self.ws)
+
+        def pairs(items: list[tuple], label: Any = str) -> str:
+            return ", ".join(f"{escape(label(k) or 'not given')} {n}" for k, n in items) or "none"
+
+        days = "".join(
+            f"<li>{escape(title or date)} ({escape(date)}): {n} checked in</li>"
+            for (date, title), (_, n) in zip(g["days"], g["attendance"], strict=False)
+        )
+        notes_total = sum(n for _, n in g["notes"])
+        html = (
+            f"<h3>{g['people']} people</h3>"
+            f"<p><b>Roles:</b> {pairs(g['roles'])}</p>"
+            f"<p><b>Countries ({len(g['countries'])}):</b> {pairs(g['countries'])}</p>"
+            f"<p><b>Gender:</b> {pairs(g['genders'])}</p>"
+            f"<h3>{len(g['days'])} days, {g['sessions']} sessions</h3><ul>{days}</ul>"
+            f"<p>{g['group_sessions']} group sessions, {g['exercises']} exercises, "
+            f"{g['teams']} teams</p>"
+            f"<h3>{notes_total} notes, {g['summaries']} summaries</h3>"
+            f"<p>{pairs(g['notes'], lambda k: k.replace('_', ' '))}</p>"
+        )
+        self.ui.glance_label.setText(html)

@@ -1,0 +1,386 @@
+"""File ▸ Import roster…: choose a file, check and correct the column mapping, preview, import.
+
+Nothing is written until the user presses Import; a file with rejected rows imports nothing
+unless the user chooses to skip them. The whole import is one undo step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QProgressDialog,
+    QStyledItemDelegate,
+    QWidget,
+)
+
+from facilitator.commands.people import ImportRoster
+from facilitator.domain import people as dom
+from facilitator.interchange import roster
+from facilitator.store import people as store
+from facilitator.ui.areas import AreaContext
+from facilitator.ui.forms.ui_people_import import Ui_ImportDialog
+from facilitator.ui.people.worker import run_with_progress
+
+Index = QModelIndex | QPersistentModelIndex
+IGNORE_LABEL = "— not imported —"
+FILE_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
+
+
+class MappingModel(QAbstractTableModel):
+    """One row per column of the file: its header, examples, and the field it imports as."""
+
+    def __init__(self, table: roster.Table, mapping: roster.Mapping, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.table = table
+        self.mapping = mapping
+        self.names: list[str] = []
+        self.examples: list[str] = []
+        self.set_mapping(mapping)
+
+    def set_mapping(self, mapping: roster.Mapping) -> None:
+        self.beginResetModel()
+        self.mapping = mapping
+        self.names = roster.headers(self.table, mapping)
+        data = self.table.rows[mapping.header_row + 1 : mapping.header_row + 60]
+        self.examples = []
+        for i in range(len(self.names)):
+            seen = [r[i] for r in data if i < len(r) and r[i]][:3]
+            self.examples.append(" · ".join(seen))
+        for i in range(len(self.names)):
+            mapping.columns.setdefault(i, roster.IGNORE)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.names)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        field = self.mapping.columns.get(r, roster.IGNORE)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if c == 0:
+                return self.names[r]
+            if c == 1:
+                return self.examples[r]
+            return roster.FIELDS.get(field, IGNORE_LABEL) if field else IGNORE_LABEL
+        if role == Qt.ItemDataRole.EditRole and c == 2:
+            return field
+        if role == Qt.ItemDataRole.ForegroundRole and c == 2 and not field:
+            return QColor("#7B8794")
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or index.column() != 2 or role != Qt.ItemDataRole.EditRole:
+            return False
+        value = value or roster.IGNORE
+        if value not in roster.FIELDS and value != roster.IGNORE:
+            return False
+        self.mapping.columns[index.row()] = value
+        self.dataChanged.emit(index, index)
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == 2 else base
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return ["Column in the file", "Examples", "Imports as"][section]
+        return None
+
+
+class FieldDelegate(QStyledItemDelegate):
+    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:  # noqa: N802
+        combo = QComboBox(parent)
+        combo.addItem(IGNORE_LABEL, roster.IGNORE)
+        for key, label in roster.FIELDS.items():
+            combo.addItem(label, key)
+        combo.activated.connect(lambda _i: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        i = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(0, i))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class PreviewModel(QAbstractTableModel):
+    """What the import will do, row by row, before anything is written."""
+
+    HEAD = ["Row", "Action", "Name", "Organisation", "Country", "Gender", "Sector", "Notes"]
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.items: list[tuple[int, str, dict[str, Any], str]] = []
+
+    def set_plan(self, plan: roster.ImportPlan | None) -> None:
+        self.beginResetModel()
+        items: list[tuple[int, str, dict[str, Any], str]] = []
+        if plan is not None:
+            for row in plan.adds:
+                items.append((row.row, "Add", row.person, "; ".join(row.warnings)))
+            for _pid, row, values in plan.updates:
+                changed = ", ".join(k.replace("_", " ") for k in values if k != "source")
+                items.append((row.row, f"Update ({changed})", row.person, "; ".join(row.warnings)))
+            for _pid, row in plan.unchanged:
+                items.append((row.row, "Already present", row.person, ""))
+            for row, into, why in plan.merged:
+                items.append((row.row, f"Merged into row {into}", row.person, why))
+            items.sort(key=lambda t: t[0])
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEAD)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        number, action, person, note = self.items[index.row()]
+        c = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if c == 0:
+                return str(number)
+            if c == 1:
+                return action
+            if c == 7:
+                return note
+            key = ["name", "organisation", "country", "gender", "sector"][c - 2]
+            value = person.get(key, "")
+            if key == "gender":
+                return dom.gender_label(value)
+            if key == "sector":
+                return dom.sector_label(value)
+            return value
+        if role == Qt.ItemDataRole.ForegroundRole and c == 7 and note:
+            return QColor("#A05A00")
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEAD[section]
+        return None
+
+
+class RejectedModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.items: list[roster.Rejected] = []
+
+    def set_items(self, items: list[roster.Rejected]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 2
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        item = self.items[index.row()]
+        return str(item.row) if index.column() == 0 else item.reason
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return ["Row", "Why it was rejected"][section]
+        return None
+
+
+class ImportDialog(QDialog):
+    """The mapping dialog: header row, column mapping, preview and rejected rows."""
+
+    def __init__(
+        self,
+        ctx: AreaContext,
+        table: roster.Table,
+        existing: list[dict[str, Any]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent or ctx.window)
+        self.ctx = ctx
+        self.table = table
+        self.existing = existing
+        self.plan: roster.ImportPlan | None = None
+        self.ui = Ui_ImportDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(f"Import roster – {table.path.name}")
+        self.ui.file_label.setText(f"<b>{table.path.name}</b>: {table.describe()}.")
+        mapping = roster.detect_mapping(table)
+        self.mapping_model = MappingModel(table, mapping, self)
+        self.ui.mapping_view.setModel(self.mapping_model)
+        self.ui.mapping_view.setItemDelegateForColumn(2, FieldDelegate(self.ui.mapping_view))
+        self.ui.mapping_view.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
+        self.ui.mapping_view.verticalHeader().hide()
+        self.ui.mapping_view.setColumnWidth(0, 220)
+        self.ui.mapping_view.setColumnWidth(2, 200)
+        self.preview_model = PreviewModel(self)
+        self.ui.preview_view.setModel(self.preview_model)
+        self.ui.preview_view.verticalHeader().hide()
+        self.ui.preview_view.horizontalHeader().setStretchLastSection(True)
+        self.rejected_model = RejectedModel(self)
+        self.ui.rejected_view.setModel(self.rejected_model)
+        self.ui.rejected_view.verticalHeader().hide()
+        self.ui.rejected_view.horizontalHeader().setStretchLastSection(True)
+        self.ui.header_row_spin.setMaximum(max(1, len(table.rows)))
+        self.ui.header_row_spin.setValue(mapping.header_row + 1)
+        self.ui.header_row_spin.valueChanged.connect(self._header_row_changed)
+        self.mapping_model.dataChanged.connect(lambda *_: self.recompute())
+        self.ui.skip_invalid_check.toggled.connect(lambda _on: self._update_button())
+        self.import_button = self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText("Import")
+        self.ui.button_box.accepted.connect(self.accept)
+        self.ui.button_box.rejected.connect(self.reject)
+        self.ui.splitter.setSizes([260, 400])
+        self.recompute()
+
+    @property
+    def mapping(self) -> roster.Mapping:
+        return self.mapping_model.mapping
+
+    def _header_row_changed(self, value: int) -> None:
+        row = value - 1
+        cells = self.table.rows[row] if row < len(self.table.rows) else []
+        self.mapping_model.set_mapping(roster.Mapping(row, roster.map_header(cells)))
+        self.recompute()
+
+    def set_field(self, column: int, field: str) -> None:
+        """Map one file column to a field (what the combo box in the table does)."""
+        self.mapping_model.setData(self.mapping_model.index(column, 2), field)
+
+    def recompute(self) -> None:
+        problem = self.mapping.problem()
+        if problem:
+            self.plan = None
+            self.preview_model.set_plan(None)
+            self.rejected_model.set_items([])
+            self.ui.summary_label.setText(f"<span style='color:#B3261E'>{problem}</span>")
+            self._update_button()
+            return
+        table, mapping, existing = self.table, self.mapping, self.existing
+
+        def work(progress: Any) -> roster.ImportPlan:
+            rows, rejected = roster.convert(table, mapping, progress)
+            return roster.plan_import(table.path.name, rows, rejected, existing, progress)
+
+        if len(table.rows) > 3000:
+            self.plan = run_with_progress(self, "Checking rows…", work)
+        else:
+            self.plan = work(lambda _f: None)
+        self.preview_model.set_plan(self.plan)
+        self.rejected_model.set_items(self.plan.rejected)
+        self.ui.result_tabs.setTabText(1, f"Rejected rows ({len(self.plan.rejected)})")
+        text = "Import will: " + self.plan.summary() + "."
+        if self.plan.rejected:
+            n = len(self.plan.rejected)
+            text += (
+                f"<br><span style='color:#B3261E'>{n} row{'s' * (n != 1)} cannot be imported "
+                "(see Rejected rows). Nothing is imported until you fix the file or "
+                "choose to skip them.</span>"
+            )
+            self.ui.result_tabs.setCurrentIndex(1)
+        self.ui.summary_label.setText(text)
+        self._update_button()
+
+    def can_import(self) -> bool:
+        plan = self.plan
+        if plan is None or not (plan.adds or plan.updates):
+            return False
+        return not plan.rejected or self.ui.skip_invalid_check.isChecked()
+
+    def _update_button(self) -> None:
+        self.ui.skip_invalid_check.setVisible(bool(self.plan and self.plan.rejected))
+        self.import_button.setEnabled(self.can_import() and not self.ctx.read_only)
+
+
+def open_file(ctx: AreaContext, path: str | Path) -> ImportDialog | None:
+    """Read the file (in a worker, with progress) and build the mapping dialog."""
+    path = Path(path)
+    try:
+        table = run_with_progress(
+            ctx.window, f"Reading {path.name}…", lambda p: roster.read_table(path, p)
+        )
+    except roster.RosterFileError as exc:
+        ctx.error(exc)
+        return None
+    if not table.rows:
+        ctx.error(roster.RosterFileError(f"{path}: the file holds no rows."))
+        return None
+    return ImportDialog(ctx, table, store.people(ctx.workshop))
+
+
+def commit(ctx: AreaContext, dialog: ImportDialog) -> bool:
+    """Write the accepted plan as one undoable step, with progress for large imports."""
+    if dialog.plan is None or not dialog.can_import():
+        return False
+    command = ImportRoster(ctx.workshop, dialog.plan)
+    total = len(command.adds) + len(command.updates)
+    progress = None
+    if total > 2000:
+        progress = QProgressDialog("Writing participants…", "", 0, 100, ctx.window)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        command.progress = lambda f: progress.setValue(int(f * 100))
+    try:
+        ok = ctx.push(command)
+    finally:
+        if progress is not None:
+            progress.reset()
+            progress.close()
+        command.progress = None
+    if ok:
+        ctx.status(
+            f"Imported {dialog.table.path.name}: {len(command.adds)} added, "
+            f"{len(command.updates)} updated, {len(dialog.plan.rejected)} skipped."
+        )
+    return ok
+
+
+def import_roster(ctx: AreaContext, path: str | Path | None = None) -> bool:
+    """File ▸ Import roster…"""
+    if ctx.read_only:
+        ctx.status("This workshop is open read-only; importing is disabled.")
+        return False
+    if path is None:
+        chosen, _ = QFileDialog.getOpenFileName(ctx.window, "Import roster", "", FILE_FILTER)
+        if not chosen:
+            return False
+        path = chosen
+    dialog = open_file(ctx, path)
+    if dialog is None:
+        return False
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    return commit(ctx, dialog)

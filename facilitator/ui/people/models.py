@@ -1,0 +1,265 @@
+"""Item models for the roster, the check-in list and the attendance tables."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from facilitator.domain import people as dom
+from facilitator.store import people as store
+from facilitator.store.database import Workshop
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS: list[tuple[str, str]] = [
+    ("name", "Name"),
+    ("organisation", "Organisation"),
+    ("country", "Country"),
+    ("sector", "Sector"),
+    ("gender", "Gender"),
+    ("role", "Role"),
+    ("email", "E-mail"),
+]
+PERSON_ID = Qt.ItemDataRole.UserRole + 1
+
+
+def _shown(key: str, value: Any) -> str:
+    value = "" if value is None else str(value)
+    if key == "sector":
+        return dom.sector_label(value)
+    if key == "gender":
+        return dom.gender_label(value)
+    if key == "role":
+        return dom.role_label(value)
+    return value
+
+
+class PeopleModel(QAbstractTableModel):
+    """Everyone in the roster; with ``presence`` on, a last column shows who is checked in."""
+
+    def __init__(self, ws: Workshop, presence: bool = False, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.presence = presence
+        self.rows: list[dict[str, Any]] = []
+        self.haystacks: list[str] = []
+        self.checked: dict[str, str] = {}  # person id → time checked in
+        self.day_id = ""
+        self.slot = "day"
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = store.people(self.ws)
+        self.haystacks = [
+            dom.fold(" ".join(_shown(k, p.get(k)) for k, _ in COLUMNS) + " " + p["job_title"])
+            for p in self.rows
+        ]
+        self._load_presence()
+        self.endResetModel()
+
+    def _load_presence(self) -> None:
+        self.checked = {}
+        if self.presence and self.day_id:
+            for (pid, slot), row in store.attendance(self.ws, self.day_id).items():
+                if slot == self.slot and row["present"]:
+                    self.checked[pid] = (row["checked_in_at"] or "")[11:16]
+
+    def set_day(self, day_id: str, slot: str) -> None:
+        self.day_id, self.slot = day_id, slot
+        self.refresh_presence()
+
+    def refresh_presence(self) -> None:
+        self._load_presence()
+        if self.rows:
+            col = len(COLUMNS)
+            self.dataChanged.emit(self.index(0, col), self.index(len(self.rows) - 1, col))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS) + int(self.presence)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        p = self.rows[index.row()]
+        col = index.column()
+        if role == PERSON_ID:
+            return p["id"]
+        if col == len(COLUMNS):
+            at = self.checked.get(p["id"])
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"✓ {at}" if at is not None else ""
+            if role == Qt.ItemDataRole.ForegroundRole and at is not None:
+                return QColor("#1B7F3B")
+            return None
+        key = COLUMNS[col][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return _shown(key, p.get(key))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "name" and p.get("job_title"):
+            return f"{p['name']} — {p['job_title']}"
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == len(COLUMNS):
+            return "Checked in"
+        return COLUMNS[section][1] if 0 <= section < len(COLUMNS) else None
+
+    def person_at(self, row: int) -> dict[str, Any]:
+        return self.rows[row]
+
+    def row_of(self, person_id: str) -> int:
+        for i, p in enumerate(self.rows):
+            if p["id"] == person_id:
+                return i
+        return -1
+
+
+class PeopleFilter(QSortFilterProxyModel):
+    """Instant filter across every column: each typed word must appear somewhere in the row.
+
+    Matching is case- and accent-insensitive ("nguyen" finds "Nguyễn") and uses a folded text
+    per row computed once on load, so filtering thousands of people stays instant.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.words: list[str] = []
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortLocaleAware(True)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.words = dom.fold(text).split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        if not self.words:
+            return True
+        hay = self.sourceModel().haystacks[source_row]
+        return all(w in hay for w in self.words)
+
+    def people(self) -> list[dict[str, Any]]:
+        src = self.sourceModel()
+        return [src.rows[self.mapToSource(self.index(r, 0)).row()] for r in range(self.rowCount())]
+
+
+def counts_text(people: list[dict[str, Any]]) -> str:
+    """One line per dimension: the counts a roster panel shows for what is listed."""
+    if not people:
+        return "No one listed."
+
+    def line(title: str, key: str, label: Any) -> str:
+        c = Counter(label(p[key]) or "not given" for p in people)
+        return f"<b>{title}:</b> " + ", ".join(f"{k} {n}" for k, n in c.most_common())
+
+    return "<br>".join(
+        [
+            f"<b>{len(people)} people</b>",
+            line("Countries", "country", str),
+            line("Sectors", "sector", dom.sector_label),
+            line("Gender", "gender", dom.gender_label),
+        ]
+    )
+
+
+class AttendanceModel(QAbstractTableModel):
+    """People present on a day, by country × sector (rows) and sex (columns), with totals."""
+
+    GENDERS = ["female", "male", "other"]
+
+    def __init__(self, ws: Workshop, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.day_id = ""
+        self.slot: str | None = None
+        self.rows: list[tuple[str, str, list[int], bool]] = []  # country, sector, counts, total?
+
+    def set_day(self, day_id: str, slot: str | None) -> None:
+        self.day_id, self.slot = day_id, slot
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = build_disaggregation(store.disaggregated(self.ws, self.day_id, self.slot))
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return ["Country", "Sector", "Female", "Male", "Other / not given", "Total"]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 6
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        country, sector, counts, total = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return country
+            if col == 1:
+                return sector
+            return str(counts[col - 2])
+        if role == Qt.ItemDataRole.FontRole and total:
+            from PySide6.QtGui import QFont
+
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section] if 0 <= section < 6 else None
+        return None
+
+    def as_rows(self) -> list[list[str]]:
+        return [[c, s, *map(str, n)] for c, s, n, _t in self.rows]
+
+
+def build_disaggregation(
+    counts: list[dict[str, Any]],
+) -> list[tuple[str, str, list[int], bool]]:
+    """Rows country × sector with female/male/other/total, a subtotal per country, a total."""
+    table: dict[tuple[str, str], list[int]] = {}
+    for r in counts:
+        key = (r["country"] or "Not given", dom.sector_label(r["sector"]) or "Not given")
+        cell = table.setdefault(key, [0, 0, 0])
+        g = r["gender"]
+        cell[0 if g == "female" else 1 if g == "male" else 2] += r["n"]
+    out: list[tuple[str, str, list[int], bool]] = []
+    grand = [0, 0, 0]
+    for country in sorted({c for c, _ in table}):
+        sub = [0, 0, 0]
+        for (c, sector), cell in sorted(table.items()):
+            if c != country:
+                continue
+            out.append((country, sector, [*cell, sum(cell)], False))
+            sub = [a + b for a, b in zip(sub, cell, strict=True)]
+        out.append((country, "All sectors", [*sub, sum(sub)], True))
+        grand = [a + b for a, b in zip(grand, sub, strict=True)]
+    out.append(("All countries", "All sectors", [*grand, sum(grand)], True))
+    return out

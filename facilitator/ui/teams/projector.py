@@ -1,0 +1,183 @@
+"""Projector view of the teams of the current round: large type in team colours.
+
+Opens full screen on a second screen when there is one (else a large window on this one);
+Esc closes it. The round is the one open in the Teams area, else the round of the session
+running live, else the first round of the first team set. It follows every edit.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from facilitator.store import teams as store
+from facilitator.ui.areas import AreaContext
+
+
+def current_round(ctx: AreaContext) -> tuple[str | None, str | None]:
+    """(team set id, round id) to show."""
+    ws = ctx.workshop
+    chosen = ctx.shared.get("teams_current") or {}
+    if chosen.get("round_id") and ws.get("rounds", chosen["round_id"]):
+        return chosen.get("team_set_id"), chosen["round_id"]
+    live = ctx.shared.get("live_session_id")
+    if live:
+        for r in ws.db.query("SELECT id, team_set_id FROM rounds WHERE session_id = ?", [live]):
+            return r["team_set_id"], r["id"]
+    ts = store.find_team_set(ws, None)
+    if ts is None:
+        return None, None
+    rounds = store.rounds(ws, ts["id"])
+    return ts["id"], rounds[0]["id"] if rounds else None
+
+
+class TeamsProjector(QWidget):
+    def __init__(self, ctx: AreaContext) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.setWindowTitle("Teams – projector")
+        self.setObjectName("teams_projector")
+        self.setStyleSheet("#teams_projector{background:#111820;}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(30, 24, 30, 24)
+        self.title = QLabel()
+        self.title.setStyleSheet("color:#F5F7FA;")
+        font = QFont()
+        font.setPointSize(30)
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setSpacing(18)
+        layout.addWidget(self.grid_host, 1)
+        self.panels: list[QFrame] = []
+        ctx.workshop.hub.changed.connect(self._changed)
+        self.refresh()
+
+    def _changed(self, table: str, _ids: Any) -> None:
+        if table in ("teams", "team_members", "people", "rounds", "team_sets"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        for p in self.panels:
+            self.grid.removeWidget(p)
+            p.deleteLater()
+        self.panels = []
+        ws = self.ctx.workshop
+        ts_id, round_id = current_round(self.ctx)
+        ts = ws.get("team_sets", ts_id) if ts_id else None
+        if ts is None or round_id is None:
+            self.title.setText("No breakout teams yet")
+            return
+        rnd = ws.get("rounds", round_id) or {}
+        several = len(store.rounds(ws, ts["id"])) > 1
+        self.title.setText(ts["title"] + (f" · {rnd.get('title')}" if several else ""))
+        teams = store.teams(ws, round_id)
+        members: dict[str, list[dict[str, Any]]] = {t["id"]: [] for t in teams}
+        for m in store.members(ws, list(members)):
+            members[m["team_id"]].append(m)
+        n = max(1, len(teams))
+        cols = n if n <= 4 else math.ceil(n / math.ceil(n / 4))
+        rows = math.ceil(n / cols)
+        size = self._fit(teams, members, cols, rows)
+        for k, t in enumerate(teams):
+            self.grid.addWidget(self._panel(t, members[t["id"]], size), k // cols, k % cols)
+
+    def _fit(self, teams: list[dict], members: dict[str, list[dict]], cols: int, rows: int) -> int:
+        """The largest point size at which every name fits on one line in its panel."""
+        width = max(self.width(), 640) - 60
+        height = max(self.height(), 400) - 48 - 70
+        cell_w = (width - 18 * (cols - 1)) / cols - 40
+        cell_h = (height - 18 * (rows - 1)) / rows - 24
+        names = [m["name"] for t in teams for m in members[t["id"]]] or ["(no members)"]
+        most = max((len(v) for v in members.values()), default=1)
+        size = 40
+        while size > 10:
+            font = QFont()
+            font.setPointSize(size)
+            fm = QFontMetrics(font)
+            head = fm.height() * 1.4 + fm.height() * 0.8
+            wide = max(fm.horizontalAdvance(x) for x in names)
+            if wide <= cell_w and head + most * fm.lineSpacing() <= cell_h:
+                break
+            size -= 1
+        return size
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.refresh()
+
+    def _panel(self, team: dict[str, Any], people: list[dict[str, Any]], size: int) -> QFrame:
+        colour = QColor(team["colour"] or "#4E79A7")
+        ink = "#FFFFFF" if colour.lightnessF() < 0.62 else "#1C2430"
+        frame = QFrame()
+        frame.setObjectName("team_panel")
+        frame.setStyleSheet(
+            f"#team_panel{{background:{colour.name()};border-radius:14px;}} QLabel{{color:{ink};}}"
+        )
+        v = QVBoxLayout(frame)
+        v.setContentsMargins(18, 12, 18, 12)
+        head = QLabel(team["name"])
+        hf = QFont()
+        hf.setPointSize(int(size * 1.25))
+        hf.setBold(True)
+        head.setFont(hf)
+        v.addWidget(head)
+        if team.get("room"):
+            room = QLabel(team["room"])
+            rf = QFont()
+            rf.setPointSize(max(9, int(size * 0.7)))
+            room.setFont(rf)
+            v.addWidget(room)
+        names = QLabel("\n".join(p["name"] for p in people) or "(no members)")
+        nf = QFont()
+        nf.setPointSize(size)
+        names.setFont(nf)
+        names.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        v.addWidget(names, 1)
+        self.panels.append(frame)
+        return frame
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        try:
+            self.ctx.workshop.hub.changed.disconnect(self._changed)
+        except (RuntimeError, TypeError):
+            pass
+        super().closeEvent(event)
+
+
+def show_teams_projector(ctx: AreaContext) -> TeamsProjector:
+    """View ▸ Projector: teams (F6)."""
+    old = ctx.shared.get("teams_projector")
+    if old is not None:
+        try:
+            old.close()
+        except RuntimeError:
+            pass
+    view = TeamsProjector(ctx)
+    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    ctx.shared["teams_projector"] = view
+    screens = QGuiApplication.screens()
+    here = ctx.window.screen() if ctx.window is not None else QGuiApplication.primaryScreen()
+    others = [s for s in screens if s is not here]
+    if others:
+        view.setGeometry(others[0].geometry())
+        view.showFullScreen()
+    else:
+        view.resize(1280, 800)
+        view.show()
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        view.raise_()
+        view.activateWindow()
+    return view

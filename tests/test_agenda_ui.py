@@ -1,0 +1,273 @@
+"""The Agenda area driven like a user would: mouse, keyboard, live mode on a fake clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from facilitator.store import agenda as store
+from facilitator.ui.agenda.area import AgendaArea
+from facilitator.ui.agenda.clock import FixedClock
+from facilitator.ui.agenda.dialogs import CatchUpDialog, SessionDialog
+from facilitator.ui.agenda.models import SessionTableModel
+from facilitator.ui.agenda.projector import show_projector
+
+# The offscreen platform says so whenever a top-level window is shown; nothing to do with us.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+
+
+def order(ws, day_id: str) -> list[str]:
+    return [r["id"] for r in store.session_rows(ws, day_id)]
+
+
+@pytest.fixture
+def clock(ctx) -> FixedClock:
+    c = FixedClock(datetime(2026, 3, 11, 9, 10))
+    ctx.shared["agenda.clock"] = c
+    return c
+
+
+@pytest.fixture
+def area(qtbot, ctx, clock) -> AgendaArea:
+    a = AgendaArea(ctx)
+    qtbot.addWidget(a)
+    a.resize(1400, 900)
+    a.show()
+    qtbot.waitExposed(a)
+    return a
+
+
+def settle(qtbot, area: AgendaArea) -> None:
+    qtbot.wait(10)
+    area.reload()
+
+
+def test_drag_a_block_to_reorder_and_undo(qtbot, area: AgendaArea, ctx) -> None:
+    ws = ctx.workshop
+    tl = area.timeline
+    first = tl.block_of("ses_demo003").rect.center().toPoint()  # Country experiences, day 1
+    target = tl.block_of("ses_demo001").rect.topLeft().toPoint() + QPoint(30, 3)
+    qtbot.mousePress(tl, Qt.MouseButton.LeftButton, pos=first)
+    qtbot.mouseMove(tl, first + QPoint(0, -20))
+    qtbot.mouseMove(tl, target)
+    qtbot.mouseRelease(tl, Qt.MouseButton.LeftButton, pos=target)
+    assert order(ws, "day_demo0")[:3] == ["ses_demo000", "ses_demo003", "ses_demo001"]
+    settle(qtbot, area)
+    assert area.timeline.block_of("ses_demo003").timed.start == 9 * 60 + 30
+    ctx.undo_stack.undo()
+    assert order(ws, "day_demo0")[:4] == [
+        "ses_demo000",
+        "ses_demo001",
+        "ses_demo002",
+        "ses_demo003",
+    ]
+
+
+def test_drag_a_block_to_another_day(qtbot, area: AgendaArea, ctx) -> None:
+    tl = area.timeline
+    start = tl.block_of("ses_demo005").rect.center().toPoint()
+    target = tl.block_of("ses_demo200").rect.center().toPoint() + QPoint(0, 20)
+    qtbot.mousePress(tl, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(tl, start + QPoint(30, 0))
+    qtbot.mouseMove(tl, target)
+    qtbot.mouseRelease(tl, Qt.MouseButton.LeftButton, pos=target)
+    assert order(ctx.workshop, "day_demo2")[:2] == ["ses_demo200", "ses_demo005"]
+
+
+def test_keyboard_moves_selects_and_switches_views(qtbot, area: AgendaArea, ctx) -> None:
+    area.timeline.setFocus()
+    area.select("ses_demo101")
+    qtbot.keyClick(area.timeline, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert order(ctx.workshop, "day_demo1")[1:3] == ["ses_demo102", "ses_demo101"]
+    settle(qtbot, area)
+    qtbot.keyClick(area.timeline, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert "ses_demo101" in order(ctx.workshop, "day_demo2")
+    settle(qtbot, area)
+    qtbot.keyClick(area.timeline, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert area.views.currentWidget() is area.table
+    row = area.table.currentIndex().row()
+    assert area.model.session_id(row) == "ses_demo101"
+
+
+def test_table_model_and_drop_reorders(qtbot, qtmodeltester, area: AgendaArea, ctx) -> None:
+    model = area.model
+    qtmodeltester.check(model)
+    row = model.row_of("ses_demo104")  # group exercise 1, day 2
+    data = model.mimeData([model.index(row, 0)])
+    drop_row = model.row_of("ses_demo100")
+    # the drop hands the move to an undoable command instead of removing rows itself
+    model.dropMimeData(data, Qt.DropAction.MoveAction, drop_row, 0, model.index(-1, -1))
+    qtbot.waitUntil(lambda: order(ctx.workshop, "day_demo1")[0] == "ses_demo104")
+    fresh = SessionTableModel()
+    qtmodeltester.check(fresh)
+
+
+def test_conflicts_are_shown_on_the_sessions(qtbot, area: AgendaArea, ctx) -> None:
+    ws = ctx.workshop
+    with ws.transaction() as db:
+        db.execute("UPDATE sessions SET duration_min = 150 WHERE id = 'ses_demo003'")
+    ws.notify("sessions")
+    settle(qtbot, area)
+    model = area.model
+    row = model.row_of("ses_demo003")
+    col = [c[0] for c in __import__("facilitator.ui.agenda.models", fromlist=["x"]).COLUMNS]
+    text = model.index(row, col.index("conflicts")).data()
+    assert "into 'Lunch'" in text
+    assert "1 conflict" in area.conflict_summary.text()
+    area.conflict_view.setCurrentIndex(area.conflict_model.index(0))
+    area._show_conflict(area.conflict_model.index(0))
+    assert area.current_id == "ses_demo003"
+
+
+def test_edit_session_dialog_with_speaker_is_one_undo_step(
+    qtbot, area: AgendaArea, ctx, monkeypatch
+) -> None:
+    def fill(dialog: SessionDialog) -> int:
+        dialog.ui.title_edit.setText("Partnerships and trust")
+        dialog.ui.fixed_check.setChecked(True)
+        dialog.ui.person_combo.setEditText("Dana Omarova")
+        dialog.ui.role_combo.setCurrentIndex(1)
+        dialog.ui.add_speaker_button.click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SessionDialog, "exec", fill)
+    area.select("ses_demo001")
+    area.actions_by_name["edit"].trigger()
+    row = ctx.workshop.get("sessions", "ses_demo001")
+    assert row["title"] == "Partnerships and trust" and row["fixed_start"] == "12:30"
+    names = [(s["name"], s["role"]) for s in store.speakers_by_session(ctx.workshop)["ses_demo001"]]
+    assert ("Dana Omarova", "moderator") in names
+    ctx.undo_stack.undo()
+    assert ctx.workshop.get("sessions", "ses_demo001")["fixed_start"] is None
+    assert len(store.speakers_by_session(ctx.workshop)["ses_demo001"]) == 2
+
+
+def test_duplicate_and_delete_from_the_toolbar(qtbot, area: AgendaArea, ctx) -> None:
+    area.select("ses_demo102")
+    area.actions_by_name["duplicate"].trigger()
+    assert len(order(ctx.workshop, "day_demo1")) == 8
+    settle(qtbot, area)
+    ctx.shared["agenda.confirmed"] = True
+    area.select("ses_demo102")
+    area.actions_by_name["delete"].trigger()
+    assert ctx.workshop.get("sessions", "ses_demo102") is None
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
+    assert len(order(ctx.workshop, "day_demo1")) == 7
+
+
+def test_live_mode_on_a_fake_clock(qtbot, area: AgendaArea, ctx, clock) -> None:
+    live = area.live
+    live.refresh()
+    assert live.title_label.text() == "Recap of day one"  # by the clock: 09:00–09:15
+    assert not live.state.running and live.state.elapsed_s == 600
+    clock.moment = datetime(2026, 3, 11, 9, 0)
+    live.refresh()
+    assert live.title_label.text() == "Recap of day one"
+    live.start_button.click()
+    assert ctx.workshop.get("sessions", "ses_demo100")["actual_start"] == "2026-03-11T09:00:00"
+    assert ctx.shared["live_session_id"] == "ses_demo100"
+    clock.advance(minutes=11)  # 11 of 15 min: past 70%
+    live.refresh()
+    assert live.state.level == "warn" and live.remaining_label.text() == "04:00"
+    live.plus5_button.click()
+    assert live.remaining_label.text() == "09:00" and live.state.level == "ok"
+    live.minus1_button.click()
+    clock.advance(minutes=9)
+    live.refresh()
+    assert live.state.level == "over" and live.remaining_label.text() == "−01:00"
+    assert "5 min late" in live.projection_label.text()
+    live.finish_button.click()
+    assert ctx.workshop.get("sessions", "ses_demo100")["actual_end"] == "2026-03-11T09:20:00"
+    assert ctx.shared["live_session_id"] is None
+    assert live.title_label.text() == "How violent extremists use micro-platforms"
+    ctx.undo_stack.undo()
+    assert ctx.workshop.get("sessions", "ses_demo100")["actual_end"] is None
+
+
+def test_catch_up_preview_then_apply_and_undo(
+    qtbot, area: AgendaArea, ctx, clock, monkeypatch
+) -> None:
+    clock.moment = datetime(2026, 3, 11, 10, 50)
+    area.live.refresh()
+    area.live.start_button.click()  # country experiences starts 35 min late
+    clock.advance(minutes=5)
+    area.live.refresh()
+    assert area.live.catch_up_button.isEnabled()
+    seen = {}
+
+    def choose(dialog: CatchUpDialog) -> int:
+        dialog.ui.shorten_radio.setChecked(True)
+        seen["rows"] = dialog.model.rowCount()
+        seen["summary"] = dialog.ui.summary_label.text()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CatchUpDialog, "exec", choose)
+    area.live.catch_up_button.click()
+    # 35 min late, but the group exercise still ends before the fixed lunch: nothing to cut
+    assert seen["rows"] == 0 and "already fits" in seen["summary"]
+    assert ctx.undo_stack.count() == 1  # only the start
+    monkeypatch.undo()
+
+    clock.advance(minutes=30)  # now it runs into lunch
+    area.live.refresh()
+
+    def shorten(dialog: CatchUpDialog) -> int:
+        dialog.ui.shorten_radio.setChecked(True)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(CatchUpDialog, "exec", shorten)
+    area.live.catch_up_button.click()
+    assert ctx.workshop.get("sessions", "ses_demo104")["duration_min"] == 120  # cancelled
+
+    def shift(dialog: CatchUpDialog) -> int:
+        dialog.ui.shift_radio.setChecked(True)
+        seen["model"] = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(CatchUpDialog, "exec", shift)
+    area.live.catch_up_button.click()
+    assert "Lunch" in seen["model"]
+    lunch = ctx.workshop.get("sessions", "ses_demo103")["fixed_start"]
+    assert lunch > "12:30"
+    ctx.undo_stack.undo()
+    assert ctx.workshop.get("sessions", "ses_demo103")["fixed_start"] == "12:30"
+
+
+def test_projector_shows_title_countdown_next_and_colours(qtbot, ctx, clock, monkeypatch) -> None:
+    beeps: list[int] = []
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
+    from facilitator.commands import agenda as cmd
+
+    ctx.push(cmd.start_session(ctx.workshop, ["ses_demo101"], datetime(2026, 3, 11, 9, 15)))
+    clock.moment = datetime(2026, 3, 11, 9, 45)
+    window = show_projector(ctx)  # deletes itself on close
+    assert window.title_label.text() == "How violent extremists use micro-platforms"
+    assert window.countdown_label.text() == "30:00"
+    assert window.next_label.text() == "Next at 10:15: Country experiences: South-East Asia"
+    assert window.level == "ok"
+    assert show_projector(ctx) is window
+    clock.advance(minutes=15)
+    window.refresh()
+    assert window.level == "warn" and "9A5B00" in window.styleSheet()
+    clock.advance(minutes=15)
+    window.refresh()
+    assert window.level == "over" and window.countdown_label.text() == "00:00"
+    assert beeps == [1]
+    window.refresh()
+    assert beeps == [1]  # once per session
+    window.close()
+
+
+def test_rehearsal_clock_offsets_live_mode() -> None:
+    from facilitator.ui.agenda.clock import Clock
+
+    c = Clock("Asia/Bangkok")
+    c.rehearse(datetime(2026, 3, 11, 10, 40))
+    assert c.rehearsing
+    assert abs((c.now() - datetime(2026, 3, 11, 10, 40)).total_seconds()) < 5
+    c.reset()
+    assert not c.rehearsing

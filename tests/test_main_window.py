@@ -1,0 +1,154 @@
+"""The main window driven like a user: open, navigate, edit, undo, reopen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from facilitator.store.database import Workshop
+from facilitator.ui.areas import AREAS
+from facilitator.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings)
+    shown: list[str] = []
+    monkeypatch.setattr(w, "show_error", lambda exc: shown.append(str(exc)))
+    w.errors_shown = shown
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close_workshop()
+
+
+def test_open_edit_title_undo_and_reopen(window: MainWindow, qtbot, demo_path: Path) -> None:  # noqa: ANN001
+    assert window.open_path(demo_path)
+    area = window.show_area("overview")
+    title = area.ui.title_edit
+    assert title.text() == "Regional Workshop on Preventing Violent Extremism"
+    title.selectAll()
+    qtbot.keyClicks(title, "Bishkek regional workshop")
+    assert window.workshop.details()["title"] == "Bishkek regional workshop"
+    assert window.undo_stack.count() == 1  # typing merged into one step
+    window.undo_stack.undo()
+    assert window.workshop.details()["title"] == "Regional Workshop on Preventing Violent Extremism"
+    assert title.text() == window.workshop.details()["title"]
+    window.undo_stack.redo()
+    window.close_workshop()
+    with Workshop(demo_path, read_only=True) as ws:
+        assert ws.details()["title"] == "Bishkek regional workshop"
+    assert window.open_path(demo_path)
+    assert window.areas["overview"].ui.title_edit.text() == "Bishkek regional workshop"
+    assert str(demo_path.resolve()) in window.recent()
+
+
+def test_checkbox_and_list_edits_are_saved(window: MainWindow, qtbot, demo_path: Path) -> None:  # noqa: ANN001
+    window.open_path(demo_path)
+    area = window.show_area("overview")
+    area.ui.chatham_check.click()
+    assert window.workshop.details()["chatham_house"] == 0
+    area.ui.funders_edit.setPlainText("Government of Japan\n\nNorway\n")
+    assert window.workshop.details()["funders"] == '["Government of Japan", "Norway"]'
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert window.workshop.details()["chatham_house"] == 1
+    assert area.ui.chatham_check.isChecked()
+
+
+@pytest.mark.parametrize("spec", AREAS, ids=[s.key for s in AREAS])
+def test_every_area_opens_from_navigation(
+    window: MainWindow,
+    qtbot,
+    demo_path: Path,  # noqa: ANN001
+    spec,
+) -> None:  # noqa: ANN001
+    window.open_path(demo_path)
+    row = AREAS.index(spec)
+    window.nav.setCurrentRow(row)
+    assert window.stack.currentWidget() is window.areas[spec.key]
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.areas["overview"]
+
+
+def test_bad_file_shows_message_and_keeps_current(
+    window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    window.open_path(demo_path)
+    bad = tmp_path / "garbage.workshop"
+    bad.write_bytes(b"\x00" * 4096)
+    assert not window.open_path(bad)
+    assert "garbage.workshop" in window.errors_shown[-1]
+    assert window.workshop is not None and window.workshop.path == demo_path.resolve()
+
+
+def test_second_window_gets_read_only_view(
+    window: MainWindow,
+    qtbot,
+    demo_path: Path,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    window.open_path(demo_path)
+    other = MainWindow(QSettings(str(tmp_path / "s2.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(other)
+    assert other.open_path(demo_path)
+    assert other.workshop.read_only
+    assert other.banner.isVisibleTo(other) and "already open" in other.banner.text()
+    assert other.areas["overview"].ui.title_edit.isReadOnly()
+    other.close_workshop()
+
+
+def test_save_copy_and_restore_from_backup(
+    window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    from facilitator.store import backups
+
+    window.open_path(demo_path)
+    copy = tmp_path / "copy.workshop"
+    window.save_copy_to(copy)
+    with Workshop(copy, read_only=True) as ws:
+        assert ws.db["people"].count == 36
+    ws = window.workshop
+    snapshot = backups.take_backup(ws.db.conn, ws.path)
+    area = window.areas["overview"]
+    area.ui.venue_edit.setText("")
+    area._set("venue", "Another venue")
+    assert ws.details()["venue"] == "Another venue"
+    window.restore_backup(snapshot)
+    assert ws.details()["venue"] == "Hotel Sunrise Conference Centre"
+    assert area.ui.venue_edit.text() == "Hotel Sunrise Conference Centre"
+    assert window.undo_stack.count() == 0
+    assert len(backups.list_backups(ws.path)) == 2  # the state before the restore is kept
+
+
+def test_backups_are_taken_while_editing_not_when_idle(window: MainWindow, demo_path: Path) -> None:
+    from facilitator.store import backups
+
+    window.open_path(demo_path)
+    window._maybe_backup()
+    assert backups.list_backups(demo_path) == []  # nothing edited yet
+    window.areas["overview"]._set("venue", "Conference Centre B", merge=False)
+    window._maybe_backup()
+    assert len(backups.list_backups(demo_path)) == 1
+    window.areas["overview"]._set("venue", "Conference Centre C", merge=False)
+    window._maybe_backup()
+    assert len(backups.list_backups(demo_path)) == 1  # the last one is under 10 minutes old
+    window.close_workshop()  # closing after edits keeps a final backup
+    assert len(backups.list_backups(demo_path)) == 2
+
+
+def test_open_recent_lists_previous_workshops(
+    window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "second.workshop"
+    other.write_bytes(demo_path.read_bytes())
+    window.open_path(demo_path)
+    window.open_path(other)
+    window._fill_recent()
+    names = [a.text() for a in window.recent_menu.actions()]
+    assert names[:2] == ["second.workshop", "demo.workshop"]
+    window.recent_menu.actions()[1].trigger()
+    assert window.workshop.path == demo_path.resolve()
