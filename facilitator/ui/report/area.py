@@ -197,7 +197,6 @@ class ReportArea(QWidget):
 
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.preview_note = QLabel("Press Preview to see the first pages of the report.")
         self.pages_layout.addWidget(self.preview_note)
         scroll = QScrollArea()
@@ -231,19 +230,9 @@ class ReportArea(QWidget):
         self.ws.hub.changed.connect(self._on_changed)
         self.ws.hub.reset.connect(self.load)
         self.load()
-        for w in (
-            u.summary_edit,
-            u.way_forward_edit,
-            u.acknowledgements_edit,
-            u.anonymous_check,
-            u.starred_check,
-            u.draft_check,
-            u.paper_combo,
-            u.up_button,
-            u.down_button,
-            u.sections_view,
-        ):
-            w.setEnabled(not ctx.read_only)
+        editors = (u.summary_edit, u.way_forward_edit, u.acknowledgements_edit, u.starred_check)
+        for w in (*editors, u.draft_check, u.paper_combo, u.up_button, u.down_button):
+            w.setEnabled(not ctx.read_only)  # the anonymised box is set up by load()
 
     # settings ----------------------------------------------------------------------------
     def load(self) -> None:
@@ -345,7 +334,7 @@ class ReportArea(QWidget):
             label.setPixmap(pixmap)
             label.setFixedSize(pixmap.size())
             label.setStyleSheet("border: 1px solid #B8C4D0; background: white;")
-            self.pages_layout.addWidget(label)
+            self.pages_layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         shown = len(paths)
         more = f" (first {shown} shown; export to see all)" if total > shown else ""
         self.ui.status_label.setText(f"{total} pages{more}.")
