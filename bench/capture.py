@@ -62,7 +62,7 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="bench-capture-"))
     path = Path(args.keep) if args.keep else folder / "large.workshop"
     t0 = time.perf_counter()
-    write_demo(path, size="large")
+    write_demo(path, size="large", overwrite=True)
     print(f"large workshop written in {time.perf_counter() - t0:.1f} s: {path}")
 
     ws = Workshop(path, lock=False)

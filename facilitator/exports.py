@@ -145,11 +145,42 @@ def run_export(
     """Open the workshop read-only and run one exporter; used by the CLI and the UI worker."""
     from facilitator.store.database import Workshop
 
+    source, target = Path(workshop_path), Path(out)
+    if not source.exists():
+        raise ExportError(f"{source}: no such workshop file.")
+    if target.exists() and target.resolve() == source.resolve():
+        raise ExportError(f"{target}: that is the workshop itself; choose another output file.")
+    if _is_workshop(target):
+        raise ExportError(
+            f"{target}: is a workshop file; exporting over it would destroy it. "
+            "Choose another output file."
+        )
     exporter = BY_KIND[kind]
     fn = exporter.load()
     with Workshop(workshop_path, read_only=True) as ws:
         fn(ws, Path(out), options or ExportOptions(), progress)
     return Path(out)
+
+
+def _is_workshop(path: Path) -> bool:
+    """Whether path is an existing Facilitator workshop (never to be overwritten by an export)."""
+    from facilitator.store.schema import APPLICATION_ID
+
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError:
+        return False
+    return (
+        header[:16] == b"SQLite format 3\x00"
+        and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+    )
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager
@@ -166,6 +197,8 @@ def atomic_output(out: Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
+        # mkstemp makes the file private; exports are ordinary documents others may read.
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, out)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

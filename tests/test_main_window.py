@@ -69,9 +69,9 @@ def test_every_area_opens_from_navigation(
     window.open_path(demo_path)
     row = AREAS.index(spec)
     window.nav.setCurrentRow(row)
-    assert window.stack.currentWidget() is window.areas[spec.key]
+    assert window.current_area() is window.areas[spec.key]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
-    assert window.stack.currentWidget() is window.areas["overview"]
+    assert window.current_area() is window.areas["overview"]
 
 
 def test_bad_file_shows_message_and_keeps_current(
@@ -152,3 +152,12 @@ def test_open_recent_lists_previous_workshops(
     assert names[:2] == ["second.workshop", "demo.workshop"]
     window.recent_menu.actions()[1].trigger()
     assert window.workshop.path == demo_path.resolve()
+
+
+def test_window_fits_a_small_laptop_screen(window: MainWindow, demo_path: Path) -> None:
+    window.open_path(demo_path)
+    for spec in AREAS:
+        window.show_area(spec.key)
+    assert window.minimumSizeHint().width() <= 1280
+    window.resize(1280, 720)
+    assert window.width() <= 1280

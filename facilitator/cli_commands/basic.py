@@ -9,7 +9,8 @@ from pathlib import Path
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo", help="write the demo workshop to PATH")
-    demo.add_argument("path", help="file to write (replaced if it exists)")
+    demo.add_argument("path", help="file to write")
+    demo.add_argument("--force", action="store_true", help="replace PATH if it exists")
     demo.add_argument(
         "--size",
         choices=["normal", "large"],
@@ -27,7 +28,7 @@ def _demo(args: argparse.Namespace) -> int:
     from facilitator.store.errors import WorkshopError
 
     try:
-        path = write_demo(Path(args.path), size=args.size)
+        path = write_demo(Path(args.path), size=args.size, overwrite=args.force)
     except (WorkshopError, OSError) as exc:
         print(f"facilitator demo: {exc}", file=sys.stderr)
         return 1

@@ -33,6 +33,13 @@ def _import(args: argparse.Namespace) -> int:
     from facilitator.store.database import Workshop
     from facilitator.store.errors import WorkshopError
 
+    if not Path(args.file).exists():
+        print(
+            f"facilitator import: {args.file}: no such workshop file (create it with "
+            "'facilitator FILE' or 'facilitator demo FILE').",
+            file=sys.stderr,
+        )
+        return 2
     try:
         ws = Workshop(args.file, read_only=args.dry_run)
     except WorkshopError as exc:

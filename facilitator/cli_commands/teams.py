@@ -1,7 +1,7 @@
 """``facilitator teams plan PROBLEM.json [-o ASSIGNMENT.json]``: plan teams without a window.
 
 The file formats and the planning live in ``facilitator.interchange.teams_json``; this module
-only wires them to the command line (see docs/teams.md).
+only wires them to the command line (see README.md, section Breakout teams).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Read PROBLEM.json (rounds, teams, participants, constraints) and write "
         "the teams of every round as JSON: {round: {team: [person ids]}}.",
     )
-    plan.add_argument("problem", help="problem JSON file (see docs/teams.md)")
+    plan.add_argument("problem", help="problem JSON file (see README.md, section Breakout teams)")
     plan.add_argument("-o", "--output", help="write the assignment here (default: print it)")
     plan.set_defaults(handler=_plan)
 

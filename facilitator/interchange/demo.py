@@ -17,6 +17,7 @@ from typing import Any
 
 from facilitator.resources import resource
 from facilitator.store.database import Workshop
+from facilitator.store.errors import StorageError
 from facilitator.store.ids import now
 
 Progress = Callable[[float], None] | None
@@ -327,14 +328,21 @@ def _load_people() -> list[list[Any]]:
 def _slug(name: str) -> str:
     import unicodedata
 
+    name = name.replace("Đ", "D").replace("đ", "d")
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     parts = [p for p in "".join(c if c.isalnum() else " " for c in ascii_name).split() if p]
     return ".".join(parts).lower()
 
 
-def write_demo(path: str | Path, size: str = "normal", progress: Progress = None) -> Path:
-    """Write a fresh demo workshop at ``path`` (replacing any file there)."""
+def write_demo(
+    path: str | Path, size: str = "normal", progress: Progress = None, overwrite: bool = False
+) -> Path:
+    """Write a fresh demo workshop at ``path``; an existing file is kept unless ``overwrite``."""
     path = Path(path)
+    if not path.parent.is_dir():
+        raise StorageError(path, f"cannot be written: the folder {path.parent} does not exist.")
+    if path.exists() and not overwrite:
+        raise StorageError(path, "already exists; choose another name (or --force to replace it).")
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     ws = Workshop(path, lock=False)

@@ -188,6 +188,8 @@ def merge_files(
     path: str | os.PathLike[str], other: str | os.PathLike[str], progress: Progress = None
 ) -> MergeReport:
     """Open ``path`` for writing and merge ``other`` into it (the CLI path)."""
+    if not Path(path).exists():
+        raise MergeError(Path(path), "no such workshop file.")
     ws = Workshop(path)
     try:
         if ws.read_only:

@@ -104,6 +104,7 @@ def build_story(ws: Workshop, options: ExportOptions, progress: Progress = None)
                 TableStyle(
                     [
                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("FONTNAME", (0, 0), (-1, -1), fonts.BODY),
                         ("LINEBEFORE", (0, 0), (0, 0), 4, colors.HexColor(kind_colour(s.kind))),
                         ("LEFTPADDING", (0, 0), (0, 0), 6),
                         ("LEFTPADDING", (1, 0), (1, 0), 0),
@@ -176,7 +177,7 @@ def export_agenda(ws: Workshop, out: Path, options: ExportOptions, progress: Pro
             title=f"Programme: {footer_title}",
             author=", ".join(_organisers(details)),
         )
-        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+        doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=fonts.embedded_canvas)
 
 
 def _organisers(details: dict) -> list[str]:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 from facilitator.resources import resource
 
@@ -226,3 +228,16 @@ def styles() -> dict[str, ParagraphStyle]:
         ),
         "quote": ParagraphStyle("quote", parent=base, fontName=ITALIC, leftIndent=14),
     }
+
+
+def embedded_canvas(*args: Any, **kwargs: Any) -> Canvas:
+    """A reportlab canvas that starts in the bundled face.
+
+    reportlab opens every page in Helvetica, which it never embeds, so a PDF made with the
+    default canvas lists an unembedded font even when no text uses it. Use this as
+    ``Canvas(...)`` or as ``doc.build(..., canvasmaker=embedded_canvas)``.
+    """
+    register()
+    kwargs["initialFontName"] = kwargs.get("initialFontName") or BODY
+    kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10
+    return Canvas(*args, **kwargs)

@@ -400,7 +400,7 @@ class ReportBuilder:
         if d.description:
             out += self.blocks(d.description)
         p = d.participation
-        countries = len([c for c, _ in p.by_country if c != "Not stated"])
+        countries = len([c for c, _ in p.by_country if c not in ("Not stated", "International")])
         facts = (
             f"{p.total} participants"
             + (f" from {countries} countries" if countries > 1 else "")

@@ -144,7 +144,7 @@ def export_badges(
     mx, my = 12 * mm, 14 * mm
     bw, bh = (page_w - 2 * mx) / cols, (page_h - 2 * my) / rows
     with atomic_output(out) as tmp:
-        c = Canvas(str(tmp), pagesize=(page_w, page_h))
+        c = fonts.embedded_canvas(str(tmp), pagesize=(page_w, page_h))
         c.setTitle(f"Name badges – {title}")
         for k, p in enumerate(people):
             slot = k % per_sheet
@@ -236,7 +236,7 @@ def export_tents(
     people = _people_or_error(ws)
     page_w, page_h = landscape(_page(options))
     with atomic_output(out) as tmp:
-        c = Canvas(str(tmp), pagesize=(page_w, page_h))
+        c = fonts.embedded_canvas(str(tmp), pagesize=(page_w, page_h))
         c.setTitle(f"Table tents – {ws.details()['title']}")
         for k, p in enumerate(people):
             half = page_h / 2
@@ -361,7 +361,7 @@ def _build(out: Path, story: list[Any], page: tuple[float, float], title: str) -
             bottomMargin=16 * mm,
             title=title,
         )
-        doc.build(story, onFirstPage=footer, onLaterPages=footer)
+        doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=fonts.embedded_canvas)
 
 
 # -- certificates ------------------------------------------------------------------------------
@@ -383,7 +383,7 @@ def export_certificates(
         signatories = []
     page_w, page_h = landscape(_page(options))
     with atomic_output(out) as tmp:
-        c = Canvas(str(tmp), pagesize=(page_w, page_h))
+        c = fonts.embedded_canvas(str(tmp), pagesize=(page_w, page_h))
         c.setTitle(f"Certificates – {details['title']}")
         for k, p in enumerate(people):
             _certificate(c, p, details, signatories, page_w, page_h)

@@ -147,6 +147,8 @@ class Workshop:
         self.open_result = OpenResult()
         self._lock: QLockFile | None = None
         info = inspect_file(self.path)
+        if not info.exists and (read_only or not self.path.parent.is_dir()):
+            raise WorkshopError(self.path, "does not exist.")
         if not info.exists and not info.writable:
             raise StorageError(self.path, "cannot be created: the folder is not writable.")
         reason = ""

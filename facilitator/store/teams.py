@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from facilitator.domain import people as people_dom
 from facilitator.domain import teams as engine
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id, now
@@ -377,8 +378,13 @@ def build_problem(ws: Workshop, team_set_id: str, for_generation: bool = False) 
         engine.Person(
             id=p["id"],
             name=p["name"],
-            attributes={"country": p["country"], "sector": p["sector"], "gender": p["gender"]}
-            | {"role": p["role"]},
+            # Labels, not keys, so the engine's reasons read "Civil society", not "civil_society".
+            attributes={
+                "country": p["country"],
+                "sector": people_dom.sector_label(p["sector"]),
+                "gender": p["gender"],
+                "role": people_dom.role_label(p["role"]),
+            },
             organisation=p["organisation"],
             languages=tuple(str(x) for x in _json_list(p["languages"])),
             role=p["role"],

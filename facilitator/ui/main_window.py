@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -243,9 +245,10 @@ class MainWindow(QMainWindow):
         if self._dirty_since_backup:
             self._take_backup()
         for widget in self.areas.values():
-            self.stack.removeWidget(widget)
+            holder = widget.parentWidget().parentWidget()
+            self.stack.removeWidget(holder)
             # Delete now, not later: an area's pending timers must not fire on a closed file.
-            shiboken6.delete(widget)
+            shiboken6.delete(holder)
         self.areas.clear()
         self.undo_stack.clear()
         self.workshop.close()
@@ -276,14 +279,25 @@ class MainWindow(QMainWindow):
             widget = spec.load()(self.ctx)
             widget.setObjectName(f"{key}_area")
             self.areas[key] = widget
-            self.stack.addWidget(widget)
-        self.stack.setCurrentWidget(widget)
+            # A scroll area lets an area wider than a small laptop screen scroll instead of
+            # forcing the window off the screen.
+            holder = QScrollArea()
+            holder.setObjectName(f"{key}_holder")
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(widget)
+            self.stack.addWidget(holder)
+        self.stack.setCurrentWidget(widget.parentWidget().parentWidget())
         row = [s.key for s in AREAS].index(key)
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
         return widget
+
+    def current_area(self) -> QWidget | None:
+        holder = self.stack.currentWidget()
+        return holder.widget() if isinstance(holder, QScrollArea) else None
 
     def navigate(self, key: str, request: dict[str, Any]) -> None:
         widget = self.show_area(key)

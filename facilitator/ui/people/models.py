@@ -170,7 +170,7 @@ def counts_text(people: list[dict[str, Any]]) -> str:
 
     return "<br>".join(
         [
-            f"<b>{len(people)} people</b>",
+            f"<b>{len(people)} {'person' if len(people) == 1 else 'people'}</b>",
             line("Countries", "country", str),
             line("Sectors", "sector", dom.sector_label),
             line("Gender", "gender", dom.gender_label),

@@ -311,6 +311,7 @@ class TeamColumn(QFrame):
         self.lock_button.blockSignals(False)
         if not self.room_edit.hasFocus() and self.room_edit.text() != (team.get("room") or ""):
             self.room_edit.setText(team.get("room") or "")
+            self.room_edit.setCursorPosition(0)  # show the start of a long room name
         self.rapporteur_combo.blockSignals(True)
         self.rapporteur_combo.clear()
         self.rapporteur_combo.addItem("No rapporteur", None)
