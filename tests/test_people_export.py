@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import subprocess
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -160,3 +161,15 @@ def test_participants_list_follows_privacy(workshop: Workshop, tmp_path: Path) -
     printkit.export_participants_pdf(workshop, out, ExportOptions())
     text = _text(out)
     assert "Sarah Whitfield" not in text and "36 participants" in text and "Viet Nam" in text
+
+
+def test_sign_in_continuation_pages_name_their_day(workshop: Workshop, tmp_path: Path) -> None:
+    out = tmp_path / "sign-in.pdf"
+    printkit.export_sign_in(workshop, out, ExportOptions(), None)
+    page_two = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(out), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Sign-in sheet · Day 1" in page_two

@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    Flowable,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -296,6 +297,7 @@ def export_sign_in(
             story.append(PageBreak())
         story.append(Paragraph(fonts.rich(details["title"]), st["h2"]))
         story.append(Paragraph(fonts.rich("Sign-in sheet · " + _day_label(day)), st["h1"]))
+        story.append(_Running("Sign-in sheet · " + _day_label(day)))
         if privacy == "none":
             story.append(
                 Paragraph("Please write your name, organisation and country.", st["small"])
@@ -343,6 +345,29 @@ def export_sign_in(
         progress(1.0)
 
 
+class _Running(Flowable):
+    """Invisible marker: the text every following page repeats in its footer (sheets that are
+    separated on the desk still say which day they are for)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        self.canv._running_text = self.text  # type: ignore[attr-defined]
+
+
+class _Doc(SimpleDocTemplate):
+    def afterPage(self) -> None:  # noqa: N802 - reportlab API
+        text = getattr(self.canv, "_running_text", "")
+        if text:
+            self.canv.saveState()
+            self.canv.setFillColor(MUTED)
+            fonts.draw_string(self.canv, self.leftMargin, 9 * mm, text, 7.5)
+            self.canv.restoreState()
+
+
 def _build(out: Path, story: list[Any], page: tuple[float, float], title: str) -> None:
     def footer(canvas: Canvas, doc: Any) -> None:
         canvas.saveState()
@@ -352,7 +377,7 @@ def _build(out: Path, story: list[Any], page: tuple[float, float], title: str) -
         canvas.restoreState()
 
     with atomic_output(out) as tmp:
-        doc = SimpleDocTemplate(
+        doc = _Doc(
             str(tmp),
             pagesize=page,
             leftMargin=15 * mm,
