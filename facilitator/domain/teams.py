@@ -633,6 +633,39 @@ def _field(order: int) -> tuple[list[list[int]], list[list[int]]] | None:
     return add, mul
 
 
+# Cyclic resolvable designs: (teams, size) -> (m, rows, base round).  Points are (x, row) with
+# x in Z_m, numbered row*m + x, plus infinite points numbered from m*rows (written as
+# (-1, j)); round t adds t (mod m) to every finite x, giving m rounds with no repeated pair.
+_CYCLIC: dict[tuple[int, int], tuple[int, int, list[list[tuple[int, int]]]]] = {
+    (6, 4): (
+        7,
+        3,
+        [
+            [(-1, 0), (0, 2), (1, 0), (2, 1)],
+            [(-1, 1), (2, 0), (4, 2), (5, 1)],
+            [(-1, 2), (0, 1), (3, 0), (3, 2)],
+            [(0, 0), (4, 0), (6, 0), (6, 1)],
+            [(5, 0), (1, 2), (2, 2), (6, 2)],
+            [(1, 1), (3, 1), (4, 1), (5, 2)],
+        ],
+    ),
+}
+
+
+def _cyclic_rounds(k: int, s: int, rounds: int) -> list[list[list[int]]] | None:
+    spec = _CYCLIC.get((k, s))
+    if spec is None or rounds > spec[0]:
+        return None
+    m, rows, base = spec
+    out = []
+    for t in range(rounds):
+        groups = []
+        for block in base:
+            groups.append([m * rows + j if x < 0 else j * m + (x + t) % m for x, j in block])
+        out.append(groups)
+    return out
+
+
 def _design_rounds(k: int, s: int, rounds: int) -> list[list[list[int]]] | None:
     """Up to k+1 rounds of k groups of s (s <= k, k a prime power) with no repeated pair.
 
@@ -640,6 +673,9 @@ def _design_rounds(k: int, s: int, rounds: int) -> list[list[list[int]]] | None:
     (c + m*y, y) for each c (a transversal design); round k, if s divides k, splits each
     row y into k/s groups.
     """
+    cyclic = _cyclic_rounds(k, s, rounds)
+    if cyclic is not None:
+        return cyclic
     if s > k or s < 1:
         return None
     limit = k + (1 if k % s == 0 else 0)
@@ -1481,6 +1517,18 @@ def _repeat_warnings(prep: _Prep) -> list[str]:
     pr = prep.problem
     if pr.mode != "rotate" or len(pr.rounds) < 2:
         return []
+    out = []
+    for r in range(1, len(pr.rounds)):
+        k_prev = len(prep.team_ids[r - 1])
+        both = all(prep.present[r][i] == prep.present[r - 1][i] for i in range(prep.n))
+        if both and prep.q[r] > k_prev:
+            out.append(
+                f"Repeats are unavoidable in round {prep.round_ids[r]}: its teams of "
+                f"{prep.q[r]} or more draw from only {k_prev} teams of round "
+                f"{prep.round_ids[r - 1]}, so some teammates meet again (team size larger "
+                "than the number of teams)"
+            )
+            break
     n = sum(1 for i in range(prep.n) if any(prep.present[r][i] for r in range(len(pr.rounds))))
     met = 0
     for r in range(len(pr.rounds)):
@@ -1489,12 +1537,12 @@ def _repeat_warnings(prep: _Prep) -> list[str]:
         sizes = sorted({prep.q[r] for r in range(len(pr.rounds))})
         size = sizes[0]
         limit = max_rounds_without_repeats(n, size) if size > 1 else len(pr.rounds)
-        return [
+        out.append(
             f"Repeats are unavoidable: over {len(pr.rounds)} rounds in teams of {size} or more "
             f"each person would meet {met} people but there are only {n - 1} others "
             f"(at most {limit} rounds can be free of repeated pairs)"
-        ]
-    return []
+        )
+    return out
 
 
 def plan(
