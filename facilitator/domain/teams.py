@@ -114,7 +114,7 @@ class Weights:
     minority: float = 6.0
     organisation: float = 4.0
     language: float = 3.0
-    repeat: float = 10.0
+    repeat: float = 25.0
     stability: float = 30.0
 
     @classmethod
@@ -1465,7 +1465,7 @@ class _Engine:
         all_rounds = list(range(R))
         if self.rotate:
             n_mov = max(len(m) for m in self.movable_list)
-            self.budget = int(effort * (1_500_000 if n_mov <= 40 else 80_000))
+            self.budget = int(effort * (300_000 if n_mov <= 40 else max(80_000, 12_000_000 // n)))
             for r in all_rounds:
                 self.construct_round(r)
                 self.tick()
