@@ -984,10 +984,10 @@ class _Engine:
         P = self.P
         tof = self.team_of[r]
         A, B = tof[p], tof[q]
+        self.evals += 1
         if P.apart[p] or P.apart[q]:
             if not self.apart_ok(r, p, B, q) or not self.apart_ok(r, q, A, p):
                 return None
-        self.evals += 1
         d = 0.0
         cA, cB = self.cnt[r][A], self.cnt[r][B]
         tabs = P.tables[r]
@@ -1044,9 +1044,9 @@ class _Engine:
     def move_delta(self, r: int, p: int, B: int) -> float | None:
         P = self.P
         A = self.team_of[r][p]
+        self.evals += 1
         if P.apart[p] and not self.apart_ok(r, p, B):
             return None
-        self.evals += 1
         d = 0.0
         cA, cB = self.cnt[r][A], self.cnt[r][B]
         tabs = P.tables[r]
@@ -1398,6 +1398,7 @@ class _Engine:
             if self.evals - last_gain > patience:
                 break
             it += 1
+            self.evals += 1  # every iteration counts, even one without a legal move
             self.tick()
             if small or not conf or conf_age > 10:
                 conf = [(r, p) for r in rounds for p in self.conflicted(r)]
