@@ -256,10 +256,9 @@ def test_quality_bar_on_realistic_rosters(n, size):
     # 4 rounds, size <= number of teams and 4*(size-1) <= n-1: zero repeats are possible
     assert 4 * (size - 1) <= n - 1 and size <= k
     assert repeated_pairs(result.assignment) == 0
-    # balance: the primary minority attribute always in band; on large rosters every attribute
-    # is in band.  On small rosters (5 or 12 teams) the joint packing of three attributes with
-    # zero repeats over 4 rounds is very tight, so a small number of people outside the
-    # country/sector band is tolerated there.
+    # balance: on large rosters every attribute is in band.  On small rosters (5 or 12 teams)
+    # the joint packing of three attributes with zero repeats over 4 rounds is very tight and
+    # the search does not always reach it, so a few people outside the band are tolerated.
     assert band_violations(problem, result.assignment, "gender") <= BAND_TOLERANCE[n]
     spread = sum(band_violations(problem, result.assignment, a) for a in ("country", "sector"))
     assert spread <= BAND_TOLERANCE[n]

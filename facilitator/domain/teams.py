@@ -110,6 +110,8 @@ class Pin:
 
 @dataclass
 class Weights:
+    """Weights of the soft goals (see the module docstring); 0 switches a goal off."""
+
     balance: float = 10.0
     minority: float = 6.0
     organisation: float = 4.0
