@@ -110,11 +110,13 @@ class Pin:
 
 @dataclass
 class Weights:
+    """Weights of the soft goals (see the module docstring); 0 switches a goal off."""
+
     balance: float = 10.0
     minority: float = 6.0
     organisation: float = 4.0
     language: float = 3.0
-    repeat: float = 10.0
+    repeat: float = 25.0
     stability: float = 30.0
 
     @classmethod
@@ -984,10 +986,10 @@ class _Engine:
         P = self.P
         tof = self.team_of[r]
         A, B = tof[p], tof[q]
+        self.evals += 1
         if P.apart[p] or P.apart[q]:
             if not self.apart_ok(r, p, B, q) or not self.apart_ok(r, q, A, p):
                 return None
-        self.evals += 1
         d = 0.0
         cA, cB = self.cnt[r][A], self.cnt[r][B]
         tabs = P.tables[r]
@@ -1044,9 +1046,9 @@ class _Engine:
     def move_delta(self, r: int, p: int, B: int) -> float | None:
         P = self.P
         A = self.team_of[r][p]
+        self.evals += 1
         if P.apart[p] and not self.apart_ok(r, p, B):
             return None
-        self.evals += 1
         d = 0.0
         cA, cB = self.cnt[r][A], self.cnt[r][B]
         tabs = P.tables[r]
@@ -1398,6 +1400,7 @@ class _Engine:
             if self.evals - last_gain > patience:
                 break
             it += 1
+            self.evals += 1  # every iteration counts, even one without a legal move
             self.tick()
             if small or not conf or conf_age > 10:
                 conf = [(r, p) for r in rounds for p in self.conflicted(r)]
@@ -1465,7 +1468,7 @@ class _Engine:
         all_rounds = list(range(R))
         if self.rotate:
             n_mov = max(len(m) for m in self.movable_list)
-            self.budget = int(effort * (1_500_000 if n_mov <= 40 else 80_000))
+            self.budget = int(effort * (300_000 if n_mov <= 40 else max(80_000, 12_000_000 // n)))
             for r in all_rounds:
                 self.construct_round(r)
                 self.tick()
