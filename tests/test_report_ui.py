@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from facilitator.store.report import SETTING_KEY
+from facilitator.store.report import SETTING_KEY, load_settings
 from facilitator.ui.report.area import ReportArea
 
 
@@ -64,3 +64,20 @@ def test_export_writes_pdf_and_docx(ctx, qtbot, errors, tmp_path: Path):  # noqa
         assert out.stat().st_size > 1000
     assert not errors
     assert area.ui.progress_bar.value() == 100
+
+
+def test_report_edits_undo_and_typing_is_one_step(ctx, qtbot):  # noqa: ANN001
+    area = ReportArea(ctx)
+    qtbot.addWidget(area)
+    area.ui.draft_check.setChecked(True)
+    area.ui.summary_edit.setFocus()
+    qtbot.keyClicks(area.ui.summary_edit, "Governments and civil society agreed")
+    area.save()  # what the typing timer does
+    assert ctx.workshop.setting(SETTING_KEY)["executive_summary"].startswith("Governments")
+    assert ctx.undo_stack.count() == 2  # the tick, then all the typing as one step
+    ctx.undo_stack.undo()
+    assert ctx.workshop.setting(SETTING_KEY)["executive_summary"] == ""
+    assert area.ui.summary_edit.toPlainText() == ""
+    ctx.undo_stack.undo()
+    assert load_settings(ctx.workshop).draft is False  # back to no saved choices at all
+    assert not area.ui.draft_check.isChecked()

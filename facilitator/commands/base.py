@@ -266,3 +266,32 @@ class Macro(Edit):
     def revert(self) -> None:
         for e in reversed(self.edits):
             e.revert()
+
+
+class SetSetting(Edit):
+    """Change one per-workshop setting (a JSON value); consecutive typing merges into one step."""
+
+    def __init__(
+        self, workshop: Workshop, key: str, value: Any, text: str = "", merge: bool = False
+    ) -> None:
+        super().__init__(text or f"Change {key}")
+        self.workshop = workshop
+        self.key = key
+        self.new = value
+        self.old = workshop.setting(key)
+        self._id = _merge_id("settings", key, ("value",)) if merge else -1
+
+    def id(self) -> int:  # noqa: A003 - Qt API
+        return self._id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
+        if not isinstance(other, SetSetting) or other.id() != self.id() or self._id < 0:
+            return False
+        self.new = other.new
+        return True
+
+    def apply(self) -> None:
+        self.workshop.set_setting(self.key, self.new)
+
+    def revert(self) -> None:
+        self.workshop.set_setting(self.key, self.old)

@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.commands.base import SetSetting
 from facilitator.domain.report import SECTIONS, ReportSettings
 from facilitator.exports import ExportError, ExportOptions
 from facilitator.store.database import Workshop
 from facilitator.store.errors import WorkshopError
-from facilitator.store.report import load_report, load_settings, save_settings
+from facilitator.store.report import SETTING_KEY, load_report, load_settings
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_report_options import Ui_ReportOptions
 
@@ -210,6 +211,8 @@ class ReportArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
 
+        self._saving = False
+        self._typed = False
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(300)
@@ -220,7 +223,7 @@ class ReportArea(QWidget):
         u.up_button.clicked.connect(lambda: self._move(-1))
         u.down_button.clicked.connect(lambda: self._move(1))
         for edit in (u.summary_edit, u.way_forward_edit, u.acknowledgements_edit):
-            edit.textChanged.connect(self._save_timer.start)
+            edit.textChanged.connect(self._text_changed)
         for check in (u.anonymous_check, u.starred_check, u.draft_check):
             check.toggled.connect(self.save)
         u.paper_combo.currentIndexChanged.connect(self.save)
@@ -276,16 +279,29 @@ class ReportArea(QWidget):
         )
 
     def save(self) -> None:
+        """Record the choices as one undoable step (typing in a text merges into one step)."""
         if self._loading or self.ctx.read_only:
             return
+        typing, self._typed = self._typed, False
         self._save_timer.stop()
+        value = self.settings().to_value()
+        if value == self.ws.setting(SETTING_KEY):
+            return
+        self._saving = True
         try:
-            save_settings(self.ws, self.settings())
-        except WorkshopError as exc:
-            self.ctx.error(exc)
+            self.ctx.push(SetSetting(self.ws, SETTING_KEY, value, "Edit report", merge=typing))
+        finally:
+            self._saving = False
+
+    def _text_changed(self) -> None:
+        if not self._loading:
+            self._typed = True
+            self._save_timer.start()
 
     def _on_changed(self, table: str, ids: object) -> None:
-        if table == "workshop":
+        if table == "workshop" or (
+            table == "settings" and SETTING_KEY in ids and not self._saving  # type: ignore[operator]
+        ):
             self.load()
 
     def _move(self, step: int) -> None:
