@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from facilitator.domain.sample_rosters import make_roster
 from facilitator.domain.teams import (  # noqa: E402
     Person,
     Problem,
@@ -23,51 +24,6 @@ from facilitator.domain.teams import (  # noqa: E402
     plan,
     teams_for_size,
 )
-
-COUNTRIES = [
-    "Kazakhstan",
-    "Uzbekistan",
-    "Kyrgyzstan",
-    "Tajikistan",
-    "Mongolia",
-    "Georgia",
-    "Armenia",
-    "Azerbaijan",
-    "Turkey",
-    "Ukraine",
-]
-SECTORS = ["Government", "Civil society", "Academia", "Private sector", "Media"]
-
-
-def roster(n: int, seed: int) -> list[Person]:
-    rng = random.Random(seed)
-    weights = [rng.random() ** 2 + 0.05 for _ in COUNTRIES]
-    people = []
-    orgs: dict[str, list[str]] = {}
-    for i in range(n):
-        country = rng.choices(COUNTRIES, weights)[0]
-        national = orgs.setdefault(country, [])
-        if national and rng.random() < 0.5:
-            org = rng.choice(national)
-        else:
-            org = f"Ministry {len(national) + 1} of {country}"
-            national.append(org)
-        roll = rng.random()
-        langs = ("en",) if roll < 0.8 else ("ru",) if roll < 0.92 else ("fr", "ru")
-        people.append(
-            Person(
-                id=f"P{i + 1:03d}",
-                name=f"Person {i + 1}",
-                attributes={
-                    "country": country,
-                    "sector": rng.choice(SECTORS),
-                    "gender": "F" if rng.random() < 0.45 else "M",
-                },
-                organisation=org,
-                languages=langs,
-            )
-        )
-    return people
 
 
 def random_split(problem: Problem, seed: int) -> dict:
@@ -96,7 +52,9 @@ def main() -> None:
         size = 4 if n == 20 else 5
         k = teams_for_size(n, size=size)
         rounds = [RoundSpec(str(r + 1), tuple(f"T{j + 1}" for j in range(k))) for r in range(4)]
-        cases.append((f"{n} people, {k}x~{size}, 4 rounds", Problem(roster(n, n), rounds, seed=1)))
+        cases.append(
+            (f"{n} people, {k}x~{size}, 4 rounds", Problem(make_roster(n, n), rounds, seed=1))
+        )
     for k, size, n_rounds in ((4, 4, 5), (6, 4, 7), (8, 4, 9), (8, 4, 10)):
         people = [Person(id=f"G{i:02d}") for i in range(k * size)]
         rounds = [
