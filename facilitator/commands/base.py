@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from facilitator.store.database import Workshop
+from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import new_id, now
 
 _MERGE_IDS: dict[tuple[str, str, tuple[str, ...]], int] = {}
@@ -154,11 +154,9 @@ class Snapshot:
     def restore(self, ws: Workshop) -> None:
         with ws.transaction() as db:
             for table, row in self.rows:
-                db[table].insert(row, replace=True)
-                db.execute(
-                    "DELETE FROM tombstones WHERE table_name = ? AND row_id = ?",
-                    [table, row["id"]],
-                )
+                # upsert, not INSERT OR REPLACE: a replace would cascade-delete children
+                db[table].upsert(row, pk="id")
+                unbury(db, table, [row["id"]])
             for table, row_id, column, value in self.cleared:
                 db.execute(f"UPDATE [{table}] SET [{column}] = ? WHERE id = ?", [value, row_id])
         for table in {t for t, _ in self.rows} | {c[0] for c in self.cleared}:
@@ -176,10 +174,7 @@ def delete_rows(ws: Workshop, table: str, ids: list[str]) -> None:
         marks = ",".join("?" * len(ids))
         db.execute(f"DELETE FROM [{table}] WHERE id IN ({marks})", ids)
         for t, row in snap.rows:
-            db["tombstones"].upsert(
-                {"table_name": t, "row_id": row["id"], "deleted": stamp},
-                pk=("table_name", "row_id"),
-            )
+            bury(db, t, [row["id"]], stamp)
     for t in snap.tables():
         ws.notify(t)
 
@@ -228,21 +223,6 @@ class InsertRow(Edit):
 
     def revert(self) -> None:
         delete_rows(self.workshop, self.table, [self.row["id"]])
-
-
-class FunctionCommand(Edit):
-    """An edit expressed as a pair of callables, for area-specific multi-row changes."""
-
-    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> None:
-        super().__init__(text)
-        self._do = do
-        self._undo = undo
-
-    def apply(self) -> None:
-        self._do()
-
-    def revert(self) -> None:
-        self._undo()
 
 
 class Macro(Edit):

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from facilitator.domain.agenda import Day, Session, parse_hhmm
-from facilitator.store.database import Workshop
+from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import now
 
 ADJUST_KEY = "agenda.timer_adjust"
@@ -178,11 +178,7 @@ def set_speakers(ws: Workshop, session_id: str, people_roles: list[tuple[str, st
     ]
     with ws.transaction() as db:
         db.execute("DELETE FROM session_speakers WHERE session_id = ?", [session_id])
-        for rid in old:
-            db["tombstones"].upsert(
-                {"table_name": "session_speakers", "row_id": rid, "deleted": stamp},
-                pk=("table_name", "row_id"),
-            )
+        bury(db, "session_speakers", old, stamp)
         seen: set[tuple[str, str]] = set()
         for position, (person_id, role) in enumerate(people_roles):
             if (person_id, role) in seen:
@@ -239,20 +235,13 @@ def restore(ws: Workshop, scope: Iterable[str], state: dict[str, list[dict[str, 
         for sid in ids:
             if sid not in keep:
                 db.execute("DELETE FROM sessions WHERE id = ?", [sid])
-        for table, gone in (("session_speakers", gone_spk), ("sessions", set(ids) - keep)):
-            for rid in gone:
-                db["tombstones"].upsert(
-                    {"table_name": table, "row_id": rid, "deleted": stamp},
-                    pk=("table_name", "row_id"),
-                )
+        bury(db, "session_speakers", gone_spk, stamp)
+        bury(db, "sessions", [sid for sid in ids if sid not in keep], stamp)
         for table in ("sessions", "session_speakers"):
             for row in state[table]:
                 # upsert, not INSERT OR REPLACE: a replace would cascade-delete the notes
                 db[table].upsert(row, pk="id")
-                db.execute(
-                    "DELETE FROM tombstones WHERE table_name = ? AND row_id = ?",
-                    [table, row["id"]],
-                )
+            unbury(db, table, [row["id"] for row in state[table]])
     ws.notify("sessions", ids)
     ws.notify("session_speakers", ids)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -251,9 +251,7 @@ class Workshop:
         row.setdefault("updated", stamp)
         with self.transaction() as db:
             db[table].insert(row)
-            db.execute(
-                "DELETE FROM tombstones WHERE table_name = ? AND row_id = ?", [table, row["id"]]
-            )
+            unbury(db, table, [row["id"]])
         self.notify(table, [row["id"]])
         return row["id"]
 
@@ -267,10 +265,7 @@ class Workshop:
     def delete(self, table: str, row_id: str) -> None:
         with self.transaction() as db:
             db[table].delete(row_id)
-            db["tombstones"].upsert(
-                {"table_name": table, "row_id": row_id, "deleted": now()},
-                pk=("table_name", "row_id"),
-            )
+            bury(db, table, [row_id])
         self.notify(table, [row_id])
 
     def get(self, table: str, row_id: str) -> dict[str, Any] | None:
@@ -300,6 +295,23 @@ class Workshop:
 
     def version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def bury(db: Database, table: str, ids: Iterable[str], stamp: str | None = None) -> None:
+    """Record deleted rows, so that merging another copy does not bring them back."""
+    stamp = stamp or now()
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO tombstones (table_name, row_id, deleted) VALUES (?, ?, ?)",
+        [(table, row_id, stamp) for row_id in ids],
+    )
+
+
+def unbury(db: Database, table: str, ids: Iterable[str]) -> None:
+    """Forget the deletion of rows that exist again (an undo, a re-import)."""
+    db.conn.executemany(
+        "DELETE FROM tombstones WHERE table_name = ? AND row_id = ?",
+        [(table, row_id) for row_id in ids],
+    )
 
 
 def _storage_error(path: Path, exc: sqlite3.DatabaseError) -> WorkshopError:

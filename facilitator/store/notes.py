@@ -14,7 +14,7 @@ from facilitator.domain.capture import (
     kinds_from_setting,
     planned_starts,
 )
-from facilitator.store.database import Workshop
+from facilitator.store.database import Workshop, unbury
 from facilitator.store.ids import new_id, now
 
 NOTE_FIELDS = (
@@ -234,7 +234,7 @@ def add_note(ws: Workshop, row: dict[str, Any], draft_id: str | None = None) -> 
     """Insert a note and clear the draft it came from in one transaction (no double on crash)."""
     with ws.transaction() as db:
         db["notes"].insert(row)
-        db.execute("DELETE FROM tombstones WHERE table_name = 'notes' AND row_id = ?", [row["id"]])
+        unbury(db, "notes", [row["id"]])
         if draft_id:
             db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
     ws.notify("notes", [row["id"]])

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from facilitator.store.database import Workshop
+from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import new_id, now
 
 Progress = Callable[[float], None] | None
@@ -233,11 +233,7 @@ def write_import(
                     progress((k + 1) / total)
         if batch:
             conn.executemany(insert_sql, batch)
-        if new_ids:
-            conn.executemany(
-                "DELETE FROM tombstones WHERE table_name = 'people' AND row_id = ?",
-                [(i,) for i in new_ids],
-            )
+        unbury(db, "people", new_ids)
         old_rows = {p["id"]: p for p in people_by_ids(ws, [pid for pid, _ in updates])}
         for k, (pid, values) in enumerate(updates):
             values = dict(values)
@@ -267,11 +263,7 @@ def undo_import(ws: Workshop, new_ids: list[str], olds: list[tuple[str, dict[str
             chunk = new_ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
             conn.execute(f"DELETE FROM people WHERE id IN ({marks})", chunk)
-        conn.executemany(
-            "INSERT OR REPLACE INTO tombstones (table_name, row_id, deleted) "
-            "VALUES ('people', ?, ?)",
-            [(i, stamp) for i in new_ids],
-        )
+        bury(db, "people", new_ids, stamp)
         for pid, values in olds:
             values = {**values, "updated": stamp}
             sets = ", ".join(f"[{c}] = ?" for c in values)

@@ -14,7 +14,7 @@ from typing import Any
 
 from facilitator.domain import people as people_dom
 from facilitator.domain import teams as engine
-from facilitator.store.database import Workshop
+from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import new_id, now
 
 # Roles that take part in breakout teams (organisers, interpreters and rapporteurs do not).
@@ -257,11 +257,11 @@ def set_round_state(ws: Workshop, round_ids: list[str], state: State) -> None:
                 if r[0] not in target_members
             ]
             db.execute(f"DELETE FROM team_members WHERE team_id IN ({cm})", current)
-            _tombstone(ws, "team_members", gone, stamp)
+            bury(ws.db, "team_members", gone, stamp)
         if removed:
             rm = ",".join("?" * len(removed))
             db.execute(f"DELETE FROM teams WHERE id IN ({rm})", removed)
-            _tombstone(ws, "teams", removed, stamp)
+            bury(ws.db, "teams", removed, stamp)
         for team_id, row in target_teams.items():
             if team_id in current:
                 old = ws.get("teams", team_id) or {}
@@ -270,10 +270,10 @@ def set_round_state(ws: Workshop, round_ids: list[str], state: State) -> None:
                     db["teams"].update(team_id, changed)
             else:
                 db["teams"].insert(row)
-                _untombstone(ws, "teams", [team_id])
+                unbury(ws.db, "teams", [team_id])
         if state["members"]:
             db["team_members"].insert_all(state["members"])
-            _untombstone(ws, "team_members", [m["id"] for m in state["members"]])
+            unbury(ws.db, "team_members", [m["id"] for m in state["members"]])
     ws.notify("teams")
     ws.notify("team_members")
     if removed:
@@ -287,19 +287,6 @@ def removed_teams(ws: Workshop, round_ids: list[str], state: State) -> list[str]
     marks = ",".join("?" * len(round_ids))
     rows = ws.db.execute(f"SELECT id FROM teams WHERE round_id IN ({marks})", round_ids)
     return [r[0] for r in rows.fetchall() if r[0] not in keep]
-
-
-def _tombstone(ws: Workshop, table: str, ids: list[str], stamp: str) -> None:
-    if ids:
-        ws.db["tombstones"].upsert_all(
-            [{"table_name": table, "row_id": i, "deleted": stamp} for i in ids],
-            pk=("table_name", "row_id"),
-        )
-
-
-def _untombstone(ws: Workshop, table: str, ids: list[str]) -> None:
-    for i in ids:
-        ws.db.execute("DELETE FROM tombstones WHERE table_name = ? AND row_id = ?", [table, i])
 
 
 def moved_state(state: State, person_id: str, to_team_id: str, row: int = -1) -> State:
