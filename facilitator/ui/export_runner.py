@@ -4,81 +4,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QFileDialog
 
 from facilitator.exports import BY_KIND, ExportError, ExportOptions, run_export
 from facilitator.store.errors import WorkshopError
 from facilitator.ui.areas import AreaContext
+from facilitator.ui.background import BackgroundJob
 
 
-class ExportWorker(QObject):
-    progress = Signal(int)
-    finished = Signal(str)
-    failed = Signal(str)
-
-    def __init__(self, kind: str, workshop_path: Path, out: Path, options: ExportOptions):
-        super().__init__()
-        self.kind, self.workshop_path, self.out, self.options = kind, workshop_path, out, options
-
-    def run(self) -> None:
-        try:
-            run_export(
-                self.kind,
-                self.workshop_path,
-                self.out,
-                self.options,
-                progress=lambda f: self.progress.emit(int(f * 100)),
-            )
-        except (ExportError, WorkshopError) as exc:
-            self.failed.emit(str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001 - a bug still must not kill the window
-            self.failed.emit(f"{self.out}: the export failed unexpectedly ({exc!r}).")
-            return
-        self.finished.emit(str(self.out))
-
-
-class ExportJob(QObject):
-    """Owns the thread, the worker and the progress dialog of one export."""
-
-    done = Signal(str)
-    error = Signal(str)
+class ExportJob(BackgroundJob):
+    """One export; reports success in the status bar and failures as a message."""
 
     def __init__(
         self, ctx: AreaContext, kind: str, out: Path, options: ExportOptions | None = None
     ) -> None:
-        super().__init__(ctx.window)
-        self.ctx = ctx
-        self.thread = QThread(self)
-        self.worker = ExportWorker(kind, ctx.workshop.path, out, options or ExportOptions())
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.dialog = QProgressDialog(f"Writing {out.name}…", "", 0, 100, ctx.window)
-        self.dialog.setCancelButton(None)
-        self.dialog.setMinimumDuration(300)
-        self.worker.progress.connect(self.dialog.setValue)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def _stop(self) -> None:
-        self.dialog.reset()
-        self.dialog.close()
-        self.thread.quit()
-        self.thread.wait()
-
-    def _finished(self, path: str) -> None:
-        self._stop()
-        self.ctx.status(f"Exported {path}")
-        self.done.emit(path)
-
-    def _failed(self, message: str) -> None:
-        self._stop()
-        self.ctx.error(ExportError(message))
-        self.error.emit(message)
+        workshop_path, opts = ctx.workshop.path, options or ExportOptions()
+        super().__init__(
+            ctx.window,
+            f"Writing {out.name}…",
+            lambda progress: run_export(kind, workshop_path, out, opts, progress),
+            expected=(ExportError, WorkshopError),
+            unexpected=lambda exc: ExportError(f"{out}: the export failed unexpectedly ({exc!r})."),
+        )
+        self.done.connect(lambda path: ctx.status(f"Exported {path}"))
+        self.error.connect(
+            lambda exc: ctx.error(exc if isinstance(exc, ExportError) else ExportError(str(exc)))
+        )
 
 
 def export_with_dialog(

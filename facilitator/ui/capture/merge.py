@@ -2,80 +2,50 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from facilitator.interchange.merge import MergeReport, merge_into
 from facilitator.store.database import Workshop
 from facilitator.store.errors import WorkshopError
 from facilitator.ui.areas import AreaContext
+from facilitator.ui.background import BackgroundJob
 
 
-class MergeWorker(QObject):
-    progress = Signal(int)
-    finished = Signal(object)  # MergeReport
-    failed = Signal(object)  # WorkshopError
-
-    def __init__(self, path: Path, other: Path) -> None:
-        super().__init__()
-        self.path, self.other = path, other
-
-    def run(self) -> None:
-        # SQLite connections are per thread: the worker opens the file itself.
-        try:
-            ws = Workshop(self.path, lock=False)
-            try:
-                report = merge_into(
-                    ws, self.other, progress=lambda f: self.progress.emit(int(f * 100))
-                )
-            finally:
-                ws.close()
-        except WorkshopError as exc:
-            self.failed.emit(exc)
-            return
-        except Exception as exc:  # noqa: BLE001 - a bug must not kill the window
-            self.failed.emit(
-                WorkshopError(self.other, f"could not be merged: unexpected error ({exc!r}).")
-            )
-            return
-        self.finished.emit(report)
+def _merge(path: Path, other: Path, progress: Callable[[float], None]) -> MergeReport:
+    # SQLite connections are per thread: the worker opens the file itself.
+    ws = Workshop(path, lock=False)
+    try:
+        return merge_into(ws, other, progress=progress)
+    finally:
+        ws.close()
 
 
-class MergeJob(QObject):
-    """Owns the thread, worker and progress dialog of one merge."""
-
-    done = Signal(object)
-    error = Signal(object)
+class MergeJob(BackgroundJob):
+    """One merge in a worker thread; reloads every view and reports what it did."""
 
     def __init__(self, ctx: AreaContext, other: Path) -> None:
-        super().__init__(ctx.window)
+        path = ctx.workshop.path
+        super().__init__(
+            ctx.window,
+            f"Merging {other.name}…",
+            lambda progress: _merge(path, other, progress),
+            expected=(WorkshopError,),
+            unexpected=lambda exc: WorkshopError(
+                other, f"could not be merged: unexpected error ({exc!r})."
+            ),
+        )
         self.ctx = ctx
         self.report: MergeReport | None = None
         self.message_box: QMessageBox | None = None
-        self.thread = QThread(self)
-        self.worker = MergeWorker(ctx.workshop.path, other)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.dialog = QProgressDialog(f"Merging {other.name}…", "", 0, 100, ctx.window)
-        self.dialog.setCancelButton(None)
-        self.dialog.setMinimumDuration(300)
-        self.worker.progress.connect(self.dialog.setValue)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
+        # Connected before any outside listener, so the report is ready when ``done`` reaches
+        # them.
+        self.done.connect(self._report)
+        self.error.connect(ctx.error)
 
-    def start(self) -> None:
-        self.thread.start()
-
-    def _stop(self) -> None:
-        self.dialog.reset()
-        self.dialog.close()
-        self.thread.quit()
-        self.thread.wait()
-
-    def _finished(self, report: MergeReport) -> None:
-        self._stop()
+    def _report(self, report: MergeReport) -> None:
         self.report = report
         self.ctx.workshop.hub.reset.emit()  # every view reloads what it shows
         lines = report.lines()
@@ -97,12 +67,6 @@ class MergeJob(QObject):
         box.setInformativeText("\n".join(extra))
         self.message_box = box
         box.open()
-        self.done.emit(report)
-
-    def _failed(self, exc: WorkshopError) -> None:
-        self._stop()
-        self.ctx.error(exc)
-        self.error.emit(exc)
 
 
 def merge_from_copy(ctx: AreaContext, path: str | Path | None = None) -> MergeJob | None:
