@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from facilitator.cli import main as cli_main
-from facilitator.domain.report import NameScrubber, ReportSettings, planned_times
+from facilitator.domain.report import NameScrubber, ReportSettings, to_minutes
 from facilitator.exports import ExportOptions, run_export
 from facilitator.store.database import Workshop
 from facilitator.store.report import SETTING_KEY, load_report, load_settings, save_settings
@@ -171,11 +171,33 @@ def test_sections_order_and_starred_only(demo_path: Path, tmp_path: Path):
     assert (round(float(width)), round(float(height))) == (612, 792)
 
 
-def test_planned_times_follow_durations_fixed_starts_and_parallel_groups():
-    times = planned_times(
-        "09:00",
-        [(30, None, None), (60, None, "a"), (90, None, "a"), (15, None, None), (60, "12:30", None)],
-    )
+def test_planned_times_follow_durations_fixed_starts_and_parallel_groups(tmp_path: Path):
+    from facilitator.store.database import Workshop
+    from facilitator.store.report import load_report
+
+    with Workshop(tmp_path / "times.workshop") as ws:
+        ws.insert("days", {"id": "d1", "date": "2026-03-10", "day_start": "09:00"})
+        plan = [
+            (30, None, None),
+            (60, None, "a"),
+            (90, None, "a"),
+            (15, None, None),
+            (60, "12:30", None),
+        ]
+        for k, (minutes, fixed, group) in enumerate(plan):
+            ws.insert(
+                "sessions",
+                {
+                    "id": f"s{k}",
+                    "day_id": "d1",
+                    "position": k,
+                    "duration_min": minutes,
+                    "fixed_start": fixed,
+                    "parallel_group": group,
+                },
+            )
+        sessions = load_report(ws).days[0].sessions
+    times = [(to_minutes(s.planned_start), to_minutes(s.planned_end)) for s in sessions]
     assert times == [(540, 570), (570, 630), (570, 660), (660, 675), (750, 810)]
 
 

@@ -239,34 +239,6 @@ def hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def planned_times(
-    day_start: str | None, sessions: Iterable[tuple[int, str | None, str | None]]
-) -> list[tuple[int, int]]:
-    """Planned (start, end) minutes for sessions in order: (duration, fixed_start, group).
-
-    A session starts when the previous one ends, or at its fixed start if it has one;
-    sessions sharing a parallel group start together and the next session starts when the
-    longest of them ends.
-    """
-    clock = to_minutes(day_start)
-    clock = 9 * 60 if clock is None else clock
-    out: list[tuple[int, int]] = []
-    group: str | None = None
-    group_start = clock
-    for duration, fixed, parallel in sessions:
-        duration = max(0, int(duration or 0))
-        if parallel and parallel == group:
-            start = group_start
-            clock = max(clock, start + duration)
-        else:
-            fixed_min = to_minutes(fixed)
-            start = fixed_min if fixed_min is not None else clock
-            group, group_start = parallel, start
-            clock = start + duration
-        out.append((start, start + duration))
-    return out
-
-
 # -- anonymisation ------------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from facilitator.domain import agenda as agenda_dom
 from facilitator.domain.report import (
     NOTE_KINDS,
     OUTCOME_KINDS,
@@ -28,9 +29,9 @@ from facilitator.domain.report import (
     counted,
     hhmm,
     label,
-    planned_times,
     to_minutes,
 )
+from facilitator.store import agenda as agenda_store
 from facilitator.store.database import Workshop
 
 SETTING_KEY = "report"
@@ -182,11 +183,13 @@ def load_report(
     for index, d in enumerate(day_rows):
         day = DayItem(d["id"], d["date"], d["title"] or f"Day {index + 1}")
         rows = by_day.get(d["id"], [])
-        times = planned_times(
-            d["day_start"],
-            [(r["duration_min"], r["fixed_start"], r["parallel_group"]) for r in rows],
-        )
-        for r, (start, end) in zip(rows, times, strict=True):
+        # The Agenda's own timing rules, so the report's planned times match the programme.
+        timed = {
+            t.session.id: (t.start, t.end)
+            for t in agenda_dom.flow(agenda_store.to_day(d, map(agenda_store.to_session, rows)))
+        }
+        for r in rows:
+            start, end = timed[r["id"]]
             item = SessionItem(
                 id=r["id"],
                 day_index=index,
