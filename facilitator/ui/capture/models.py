@@ -14,6 +14,7 @@ from facilitator.commands import capture as commands
 from facilitator.domain.capture import ACTION_STATUSES, Kind, label_of
 from facilitator.store import notes as store
 from facilitator.store.database import Workshop
+from facilitator.ui.models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,7 +49,7 @@ def attribution(row: dict[str, Any]) -> str:
     return row.get("person_name") or row.get("attribution_text") or ""
 
 
-class NoteListModel(QAbstractTableModel):
+class NoteListModel(RowsModel):
     """Notes of one session (optionally one team), in their order; edits go through undo.
 
     It listens to the change hub and updates only the rows a change touched, so a new note
@@ -75,7 +76,6 @@ class NoteListModel(QAbstractTableModel):
         self.people_lookup = people_lookup or (lambda _name: None)
         self.session_id: str | None = None
         self.team_id: str | None = None
-        self.rows: list[dict[str, Any]] = []
         self.read_only = ws.read_only
         ws.hub.changed.connect(self._on_changed)
         ws.hub.reset.connect(self.reload)
@@ -166,17 +166,6 @@ class NoteListModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # -- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -284,7 +273,7 @@ class NoteListModel(QAbstractTableModel):
         return bool(self.push(commands.edit_note(self.ws, row["id"], values)))
 
 
-class SearchResultModel(QAbstractTableModel):
+class SearchResultModel(RowsModel):
     """Search hits (notes and summaries); the id and table are under UserRole."""
 
     HEADERS = ("Kind", "Day", "Session", "Team", "Text", "Said by")
@@ -293,23 +282,11 @@ class SearchResultModel(QAbstractTableModel):
     def __init__(self, kinds: list[Kind], parent: Any = None) -> None:
         super().__init__(parent)
         self.kinds = kinds
-        self.rows: list[dict[str, Any]] = []
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
