@@ -73,7 +73,6 @@ class OverviewArea(QWidget):
         self._refresh_glance()
         self.ws.hub.changed.connect(self._on_changed)
         self.ws.hub.reset.connect(self._load)
-        self.setEnabled(True)
         for w in self.findChildren(QWidget):
             if hasattr(w, "setReadOnly"):
                 w.setReadOnly(ctx.read_only)
@@ -120,7 +119,7 @@ class OverviewArea(QWidget):
 
     def _wire(self) -> None:
         for key, edit in self._text_fields.items():
-            edit.textEdited.connect(lambda text, k=key: self._set(k, text.strip() and text))
+            edit.textEdited.connect(lambda text, k=key: self._set(k, text))
         for key, edit in self._list_fields.items():
             edit.textChanged.connect(
                 lambda k=key, e=edit: self._set(
@@ -175,9 +174,6 @@ class OverviewArea(QWidget):
     def _set(self, key: str, value: Any, merge: bool = True) -> None:
         if self.ctx.read_only:
             return
-        value = value if value is not None else ""
-        if value is False:
-            value = ""
         if self.ws.details()[key] == value:
             return
         label = key.replace("_", " ")
