@@ -234,15 +234,8 @@ def test_repeat_free_rounds_bound():
         (4, 4, 5),
         (6, 4, 7),
         (8, 4, 9),
-        pytest.param(
-            8,
-            4,
-            10,
-            marks=pytest.mark.xfail(
-                reason="no constructive seed for 8x4x10 yet; the local search leaves repeats",
-                strict=False,
-            ),
-        ),
+        (8, 4, 10),
+        (6, 3, 8),
     ],
 )
 def test_rotation_instances_without_repeats(k, size, n_rounds):

@@ -41,6 +41,7 @@ evaluated moves, never by the clock.
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from collections.abc import Callable, Iterable, Mapping
@@ -668,16 +669,97 @@ def _cyclic_rounds(k: int, s: int, rounds: int) -> list[list[list[int]]] | None:
     return out
 
 
+# Doubled affine planes: s -> a relabelling of the s*s points of AG(2, s).  The s+1 parallel
+# classes of AG(2, s), followed by the same classes relabelled, give 2(s+1) rounds in which
+# every pair of base points shares a line exactly twice and no two lines share three points.
+# Each base point p becomes two people 2p and 2p+1 (who never meet), and each line becomes
+# two complementary teams, one person per base point; _doubled_rounds picks which copy of
+# each base point goes into which team so that the two lines through a pair of base points
+# cover its four cross pairs exactly once.  For s = 4 this gives the 10 rounds of 8 teams of
+# 4 that a 32-person roster allows.  The relabellings were found by a search over random
+# permutations of the points, kept only if the parity equations below are solvable.
+_DOUBLED: dict[int, list[int]] = {
+    3: [2, 3, 6, 0, 8, 1, 5, 4, 7],
+    4: [6, 12, 4, 14, 9, 3, 0, 8, 13, 5, 15, 7, 2, 1, 11, 10],
+}
+
+
+def _solve_gf2(rows: list[tuple[int, int]]) -> int | None:
+    """A solution of the GF(2) system given as (bitmask of variables, right-hand side)."""
+    pivots: dict[int, tuple[int, int]] = {}
+    for mask, rhs in rows:
+        for col, (pm, pr) in pivots.items():
+            if mask >> col & 1:
+                mask ^= pm
+                rhs ^= pr
+        if not mask:
+            if rhs:
+                return None
+            continue
+        col = mask.bit_length() - 1
+        for c2, (pm, pr) in list(pivots.items()):
+            if pm >> col & 1:
+                pivots[c2] = (pm ^ mask, pr ^ rhs)
+        pivots[col] = (mask, rhs)
+    return sum(1 << col for col, (_, pr) in pivots.items() if pr)
+
+
+def _doubled_rounds(k: int, s: int, rounds: int) -> list[list[list[int]]] | None:
+    """Up to 2(s+1) rounds of k = 2s teams of s with no repeated pair (see _DOUBLED)."""
+    relabel = _DOUBLED.get(s)
+    if relabel is None or k != 2 * s or rounds > 2 * (s + 1):
+        return None
+    f = _field(s)
+    if f is None:
+        return None
+    add, mul = f
+    plane = [[[x * s + add[mul[m][x]][c] for x in range(s)] for c in range(s)] for m in range(s)]
+    plane.append([[c * s + y for y in range(s)] for c in range(s)])
+    classes = plane + [[[relabel[p] for p in line] for line in cls] for cls in plane]
+    lines = [line for cls in classes for line in cls]
+    # one variable per (line, point): which copy of the point goes to the line's first team
+    var = {(li, p): li * s + j for li, line in enumerate(lines) for j, p in enumerate(line)}
+    through: dict[tuple[int, int], list[int]] = {}
+    for li, line in enumerate(lines):
+        for a, b in itertools.combinations(sorted(line), 2):
+            through.setdefault((a, b), []).append(li)
+    rows = []
+    for (a, b), (l1, l2) in through.items():
+        mask = 0
+        for li in (l1, l2):
+            mask ^= (1 << var[li, a]) ^ (1 << var[li, b])
+        rows.append((mask, 1))
+    sol = _solve_gf2(rows)
+    if sol is None:
+        return None
+    out = []
+    for cls in classes[:rounds]:
+        groups = []
+        for line in cls:
+            li = lines.index(line)
+            first = [2 * p + (sol >> var[li, p] & 1) for p in line]
+            groups.append(first)
+            groups.append([q ^ 1 for q in first])
+        out.append(groups)
+    return out
+
+
 def _design_rounds(k: int, s: int, rounds: int) -> list[list[list[int]]] | None:
+    """Rounds of k groups of s with no repeated pair from a known design, or None."""
+    for construction in (_cyclic_rounds, _affine_rounds, _doubled_rounds):
+        design = construction(k, s, rounds)
+        if design is not None:
+            return design
+    return None
+
+
+def _affine_rounds(k: int, s: int, rounds: int) -> list[list[list[int]]] | None:
     """Up to k+1 rounds of k groups of s (s <= k, k a prime power) with no repeated pair.
 
     Points are (x, y), x in GF(k), y < s, numbered y*k + x.  Round m < k groups point
     (c + m*y, y) for each c (a transversal design); round k, if s divides k, splits each
     row y into k/s groups.
     """
-    cyclic = _cyclic_rounds(k, s, rounds)
-    if cyclic is not None:
-        return cyclic
     if s > k or s < 1:
         return None
     limit = k + (1 if k % s == 0 else 0)
