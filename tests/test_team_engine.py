@@ -211,15 +211,15 @@ def test_quality_bar_on_realistic_rosters(n, size):
     # 4 rounds, size <= number of teams and 4*(size-1) <= n-1: zero repeats are possible
     assert 4 * (size - 1) <= n - 1 and size <= k
     assert repeated_pairs(result.assignment) == 0
-    # balance: on large rosters every attribute is in band.  On small rosters (5 or 12 teams)
-    # the joint packing of three attributes with zero repeats over 4 rounds is very tight and
-    # the search does not always reach it, so a few people outside the band are tolerated.
+    # balance: every attribute is in band from 60 people up.  On the 20-person roster no plan
+    # has every team in band and no repeated pair over 4 rounds (a SAT solver proves it), so
+    # the weights decide the trade and a few people stay outside the band.
     assert band_violations(problem, result.assignment, "gender") <= BAND_TOLERANCE[n]
     spread = sum(band_violations(problem, result.assignment, a) for a in ("country", "sector"))
     assert spread <= BAND_TOLERANCE[n]
 
 
-BAND_TOLERANCE = {20: 20, 60: 15, 150: 0, 300: 0}
+BAND_TOLERANCE = {20: 15, 60: 0, 150: 0, 300: 0}
 
 
 def test_repeat_free_rounds_bound():

@@ -817,6 +817,12 @@ class _Engine:
         self.langc: list[list[dict[int, int]]] = [[] for _ in range(R)]
         self.tcost: list[list[float]] = [[] for _ in range(R)]
         self.M = [0] * (n * n) if self.wr > 0 else None
+        # the search's weights: the user's, raised on features the search keeps violating
+        # (see penalise); costs reported and compared between plans always use the user's
+        self.gtab = prep.tables
+        self.gwo = self.w.organisation
+        self.gwl = self.w.language
+        self.gwr = self.wr
         self.prefer: list[list[int]] = [[-1] * n for _ in range(R)]
         self.big = [0] * R
         self.pcat = [tuple(col[i] for col in prep.cat) for i in range(n)]
@@ -957,22 +963,22 @@ class _Engine:
                 lc[lang] -= 1
         return after - before
 
-    def team_cost(self, r: int, t: int) -> float:
-        """Cost of a team excluding repeats and stability."""
-        P = self.P
-        tabs = P.tables[r]
+    def team_cost(self, r: int, t: int, guided: bool = False) -> float:
+        """Cost of a team excluding repeats and stability (with the search's weights if
+        ``guided``)."""
+        tabs = self.gtab[r] if guided else self.P.tables[r]
         cnt = self.cnt[r][t]
         cost = 0.0
         for a in range(self.nattr):
             row = tabs[a]
             for c, v in enumerate(cnt[a]):
                 cost += row[c][v]
-        wo = self.w.organisation
+        wo = self.gwo if guided else self.w.organisation
         if wo:
             for v in self.orgc[r][t].values():
                 if v > 1:
                     cost += wo * v * (v - 1) / 2
-        wl = self.w.language
+        wl = self.gwl if guided else self.w.language
         if wl:
             cost += wl * self.lang_pen(self.members[r][t], self.langc[r][t])
         return cost
@@ -980,15 +986,22 @@ class _Engine:
     def refresh_costs(self, r: int) -> None:
         self.tcost[r] = [self.team_cost(r, t) for t in range(len(self.members[r]))]
 
-    def total_cost(self) -> float:
-        total = sum(sum(tc) for tc in self.tcost)
+    def total_cost(self, guided: bool = False) -> float:
+        if guided:
+            total = sum(
+                self.team_cost(r, t, guided=True)
+                for r in range(self.R)
+                for t in range(len(self.members[r]))
+            )
+        else:
+            total = sum(sum(tc) for tc in self.tcost)
         if self.M is not None:
             M = self.M
             rep = 0
             for v in M:
                 if v > 1:
                     rep += v * (v - 1) // 2
-            total += self.wr * rep / 2
+            total += (self.gwr if guided else self.wr) * rep / 2
         if self.ws:
             for r in range(self.R):
                 pref = self.prefer[r]
@@ -997,6 +1010,52 @@ class _Engine:
                     if pref[i] >= 0 and tof[i] != pref[i]:
                         total += self.ws
         return total
+
+    def true_delta(self, r: int, p: int, x: int, B: int) -> float | None:
+        """Change in the user's cost of swapping ``p`` with ``x`` (or moving ``p`` to ``B``)."""
+        saved = self.gtab, self.gwo, self.gwl, self.gwr
+        self.gtab, self.gwo, self.gwl = self.P.tables, self.w.organisation, self.w.language
+        self.gwr = self.wr
+        try:
+            return self.swap_delta(r, p, x) if x >= 0 else self.move_delta(r, p, B)
+        finally:
+            self.gtab, self.gwo, self.gwl, self.gwr = saved
+
+    def penalise(self, rounds: list[int]) -> None:
+        """Raise the search's weight on what the current plan still gets wrong.
+
+        A balance band of one category in one round, the organisation, language or repeat
+        goal: each one broken now costs more from here on, so the search leaves a local
+        optimum that trades one goal against another (guided local search, or "breakout").
+        """
+        P = self.P
+        if self.gtab is P.tables:
+            self.gtab = [[[list(row) for row in rows] for rows in tabs] for tabs in P.tables]
+        broken: set[tuple[int, int, int]] = set()
+        org = lang = False
+        for r in rounds:
+            tabs = P.tables[r]
+            for t, cnt in enumerate(self.cnt[r]):
+                for a in range(self.nattr):
+                    row = tabs[a]
+                    for c, v in enumerate(cnt[a]):
+                        if row[c][v] > 0:
+                            broken.add((r, a, c))
+                if self.w.organisation and any(v > 1 for v in self.orgc[r][t].values()):
+                    org = True
+                if self.w.language and self.lang_pen(self.members[r][t], self.langc[r][t]):
+                    lang = True
+        for r, a, c in broken:
+            base = P.tables[r][a][c]
+            grow = self.gtab[r][a][c]
+            for v, cost in enumerate(base):
+                grow[v] += cost
+        if org:
+            self.gwo += self.w.organisation
+        if lang:
+            self.gwl += self.w.language
+        if self.M is not None and any(v > 1 for v in self.M):
+            self.gwr += self.wr
 
     def snapshot(self) -> list[list[int]]:
         return [list(t) for t in self.team_of]
@@ -1031,7 +1090,7 @@ class _Engine:
         P = self.P
         d = 0.0
         cnt = self.cnt[r][t]
-        tabs = P.tables[r]
+        tabs = self.gtab[r]
         for a in range(self.nattr):
             c = P.cat[a][i]
             if c >= 0:
@@ -1039,18 +1098,18 @@ class _Engine:
                 v = cnt[a][c]
                 d += row[v + 1] - row[v]
         o = P.org[i]
-        if o >= 0 and self.w.organisation:
-            d += self.w.organisation * self.orgc[r][t].get(o, 0)
+        if o >= 0 and self.gwo:
+            d += self.gwo * self.orgc[r][t].get(o, 0)
         mem = self.members[r][t]
-        if self.w.language and P.langs[i]:
-            d += self.w.language * self.lang_delta(self.langc[r][t], mem, -1, i)
+        if self.gwl and P.langs[i]:
+            d += self.gwl * self.lang_delta(self.langc[r][t], mem, -1, i)
         if self.M is not None:
             M, n = self.M, self.n
             base = i * n
             s = 0
             for x in mem:
                 s += M[base + x]
-            d += self.wr * s
+            d += self.gwr * s
         if self.ws:
             pref = self.prefer[r][i]
             if pref >= 0 and pref != t:
@@ -1074,7 +1133,7 @@ class _Engine:
                 return None
         d = 0.0
         cA, cB = self.cnt[r][A], self.cnt[r][B]
-        tabs = P.tables[r]
+        tabs = self.gtab[r]
         a = 0
         for cp, cq in zip(self.pcat[p], self.pcat[q], strict=True):
             if cp != cq:
@@ -1090,7 +1149,7 @@ class _Engine:
                     w = cA[a][cq]
                     d += rq[v - 1] - rq[v] + rq[w + 1] - rq[w]
             a += 1
-        wo = self.w.organisation
+        wo = self.gwo
         if wo:
             op, oq = P.org[p], P.org[q]
             if op != oq:
@@ -1100,8 +1159,8 @@ class _Engine:
                 if oq >= 0:
                     d += wo * (oA.get(oq, 0) - (oB[oq] - 1))
         mA, mB = self.members[r][A], self.members[r][B]
-        if self.w.language and P.langkey[p] != P.langkey[q]:
-            d += self.w.language * (
+        if self.gwl and P.langkey[p] != P.langkey[q]:
+            d += self.gwl * (
                 self.lang_delta(self.langc[r][A], mA, p, q)
                 + self.lang_delta(self.langc[r][B], mB, q, p)
             )
@@ -1116,7 +1175,7 @@ class _Engine:
             for x in mB:
                 if x != q:
                     s += M[bp + x] - M[bq + x] + 1
-            d += self.wr * s
+            d += self.gwr * s
         if self.ws:
             pp, pq = self.prefer[r][p], self.prefer[r][q]
             if pp >= 0:
@@ -1133,7 +1192,7 @@ class _Engine:
             return None
         d = 0.0
         cA, cB = self.cnt[r][A], self.cnt[r][B]
-        tabs = P.tables[r]
+        tabs = self.gtab[r]
         for a in range(self.nattr):
             cp = P.cat[a][p]
             if cp >= 0:
@@ -1142,12 +1201,12 @@ class _Engine:
                 d += rp[v - 1] - rp[v]
                 v = cB[a][cp]
                 d += rp[v + 1] - rp[v]
-        wo = self.w.organisation
+        wo = self.gwo
         op = P.org[p]
         if wo and op >= 0:
             d += wo * (self.orgc[r][B].get(op, 0) - (self.orgc[r][A][op] - 1))
-        if self.w.language and P.langs[p]:
-            d += self.w.language * (
+        if self.gwl and P.langs[p]:
+            d += self.gwl * (
                 self.lang_delta(self.langc[r][A], self.members[r][A], p, -1)
                 + self.lang_delta(self.langc[r][B], self.members[r][B], -1, p)
             )
@@ -1161,7 +1220,7 @@ class _Engine:
                     s -= M[bp + x] - 1
             for x in self.members[r][B]:
                 s += M[bp + x]
-            d += self.wr * s
+            d += self.gwr * s
         if self.ws:
             pp = self.prefer[r][p]
             if pp >= 0:
@@ -1412,10 +1471,10 @@ class _Engine:
     def _partner_teams(self, r: int, p: int, A: int, limit: int) -> list[int]:
         """The ``limit`` teams where ``p`` would fit best (cheap estimate of the insert cost)."""
         P = self.P
-        tabs = P.tables[r]
+        tabs = self.gtab[r]
         cats = [(a, P.cat[a][p]) for a in range(self.nattr) if P.cat[a][p] >= 0]
         o = P.org[p]
-        wo = self.w.organisation
+        wo = self.gwo
         rng = self.rng
         scored = []
         for B, cnt in enumerate(self.cnt[r]):
@@ -1463,16 +1522,21 @@ class _Engine:
         return first and state[0] is not None and state[0] < -1e-9
 
     def search(self, rounds: list[int], budget: int) -> None:
+        """Tabu search over swaps and moves; at a local optimum the weights of what is still
+        wrong go up (penalise), every few times the search restarts from the best plan."""
         rng = self.rng
         cur = self.total_cost()
+        gcur = self.total_cost(guided=True)
         best = cur
+        gbest = gcur
         best_snap = self.snapshot()
         tabu: dict[tuple[int, int, int], int] = {}
         it = 0
         stall = 0
+        escapes = 0
         start_evals = self.evals
         n_mov = max(1, max(len(self.movable_list[r]) for r in rounds))
-        small = n_mov <= 40
+        small = n_mov <= 64
         stall_limit = 200 if small else 40 + n_mov
         conf: list[tuple[int, int]] = []
         conf_age = 0
@@ -1493,16 +1557,17 @@ class _Engine:
             state: list = [None, None, 0]
             if small:
                 for r, p in conf:
-                    self._scan(r, p, it, tabu, cur, best, state, first=False)
+                    self._scan(r, p, it, tabu, gcur, gbest, state, first=False)
             else:
                 for _ in range(3):
                     r, p = conf[rng.randrange(len(conf))]
-                    if self._scan(r, p, it, tabu, cur, best, state, first=True):
+                    if self._scan(r, p, it, tabu, gcur, gbest, state, first=True):
                         break
             if state[1] is None:
                 stall += 1
             else:
                 r, p, x, B = state[1]
+                d = state[0] if self.gtab is self.P.tables else self.true_delta(r, p, x, B)
                 tof = self.team_of[r]
                 tenure = 3 + rng.randrange(8)
                 tabu[(r, p, tof[p])] = it + tenure
@@ -1511,30 +1576,38 @@ class _Engine:
                     self.apply_swap(r, p, x)
                 else:
                     self.apply_move(r, p, B)
-                cur += state[0]
+                cur += d
+                gcur += state[0]
                 if cur < best - 1e-9:
                     best = cur
                     best_snap = self.snapshot()
-                    stall = 0
                     last_gain = self.evals
                     if self.trace is not None:
                         self.trace.append((self.evals, best))
+                if gcur < gbest - 1e-9:
+                    gbest = gcur
+                    stall = 0
                 else:
                     stall += 1
             if stall > stall_limit:
-                # perturb: restart from the best plan with a few random swaps
-                self.restore(best_snap, rounds)
-                for _ in range(2 + rng.randrange(3)):
-                    r2 = rounds[rng.randrange(len(rounds))]
-                    mv = self.movable_list[r2]
-                    if len(mv) < 2:
-                        continue
-                    p, x = rng.sample(mv, 2)
-                    if self.team_of[r2][p] != self.team_of[r2][x]:
-                        if self.swap_delta(r2, p, x) is not None:
-                            self.apply_swap(r2, p, x)
-                cur = self.total_cost()
-                tabu.clear()
+                escapes += 1
+                if escapes % 8 == 0:
+                    # restart from the best plan with a few random swaps
+                    self.restore(best_snap, rounds)
+                    for _ in range(2 + rng.randrange(3)):
+                        r2 = rounds[rng.randrange(len(rounds))]
+                        mv = self.movable_list[r2]
+                        if len(mv) < 2:
+                            continue
+                        p, x = rng.sample(mv, 2)
+                        if self.team_of[r2][p] != self.team_of[r2][x]:
+                            if self.swap_delta(r2, p, x) is not None:
+                                self.apply_swap(r2, p, x)
+                    cur = self.total_cost()
+                    tabu.clear()
+                else:
+                    self.penalise(rounds)
+                gcur = gbest = self.total_cost(guided=True)
                 conf = []
                 stall = 0
         if cur > best + 1e-9:
@@ -1550,10 +1623,22 @@ class _Engine:
         all_rounds = list(range(R))
         if self.rotate:
             n_mov = max(len(m) for m in self.movable_list)
-            self.budget = int(effort * (300_000 if n_mov <= 40 else max(80_000, 12_000_000 // n)))
+            # evaluations allowed: about the same time for every roster size at a given effort,
+            # with more for rosters of 40 to 100, where balance and new partners are tightest
+            if n_mov <= 40:
+                base = 300_000
+            elif n_mov <= 100:
+                base = 48_000_000 // n_mov
+            else:
+                base = max(80_000, 24_000_000 // n)
+            self.budget = int(effort * base)
+            # round by round: each round is built and improved knowing who met before, then
+            # all rounds are improved together with what is left of the budget
             for r in all_rounds:
                 self.construct_round(r)
                 self.tick()
+                if n_mov > 40:
+                    self.search([r], self.budget // (2 * R))
             greedy_cost = self.total_cost()
             greedy_snap = self.snapshot()
             # try constructive designs for every prefix of rounds that admits one
@@ -1564,7 +1649,7 @@ class _Engine:
                 self.construct_round(R - 1)
                 if self.total_cost() >= greedy_cost:
                     self.restore(greedy_snap, all_rounds)
-            self.search(all_rounds, self.budget)
+            self.search(all_rounds, max(self.budget // 2, self.budget - self.evals))
         else:
             self.budget = int(effort * 60_000) * R
             for r in all_rounds:
