@@ -1,9 +1,14 @@
 """Breakout-team formation engine (pure Python, no Qt, no database).
 
 An exercise has one or more rounds; in every round the people present are split into the
-round's teams so that team sizes differ by at most one.  The engine first builds a greedy plan
-and then improves it with a tabu search over swaps (and size-preserving moves) between teams,
-scored incrementally.
+round's teams so that team sizes differ by at most one.  The engine builds the rounds one at a
+time (greedy placement, then a tabu search over swaps and size-preserving moves, knowing who
+met in earlier rounds), then improves all rounds together.  Costs are scored incrementally.
+When the search stalls, the weights of what the current plan still breaks go up for the rest
+of the search (guided local search); plans are always compared with the user's weights.  Pure
+rotation problems start from combinatorial designs with no repeated pair where one is known
+(affine planes and transversal designs, a cyclic design for 6x4, doubled affine planes for
+8x4 over 10 rounds and 6x3 over 8).
 
 Hard constraints are never broken: keep-together groups, keep-apart pairs, pins and user
 locks (person X in team T for some rounds), absences and the size rule.  A problem whose hard
