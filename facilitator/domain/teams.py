@@ -738,10 +738,10 @@ def _doubled_rounds(k: int, s: int, rounds: int) -> list[list[list[int]]] | None
     if sol is None:
         return None
     out = []
-    for cls in classes[:rounds]:
+    for ci, cls in enumerate(classes[:rounds]):
         groups = []
-        for line in cls:
-            li = lines.index(line)
+        for j, line in enumerate(cls):
+            li = ci * s + j  # every class holds s lines
             first = [2 * p + (sol >> var[li, p] & 1) for p in line]
             groups.append(first)
             groups.append([q ^ 1 for q in first])
