@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.domain import people as dom
+from facilitator.store.people import PERSON_FIELDS
 
 Progress = Callable[[float], None] | None
 
@@ -547,20 +548,8 @@ def _keys(person: dict[str, Any]) -> tuple[str, str]:
     return email, dom.name_key(person.get("name", ""), person.get("organisation", "") or "")
 
 
-_COMPARED = (
-    "name",
-    "honorific",
-    "job_title",
-    "organisation",
-    "country",
-    "sector",
-    "gender",
-    "role",
-    "email",
-    "phone",
-    "languages",
-    "notes",
-)
+# fields an import compares with the roster (the import's own provenance is not one of them)
+_COMPARED = tuple(f for f in PERSON_FIELDS if f != "source")
 
 
 def plan_import(
