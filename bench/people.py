@@ -17,7 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from facilitator.commands.people import ImportRoster  # noqa: E402
+from facilitator.edits.people import ImportRoster  # noqa: E402
 from facilitator.interchange import roster  # noqa: E402
 from facilitator.store import people as store  # noqa: E402
 from facilitator.store.database import Workshop  # noqa: E402

@@ -45,7 +45,7 @@ def ctx(qtbot, workshop: Workshop, errors: list[Exception]):  # noqa: ANN001
     """An AreaContext like the main window builds, for testing one area on its own."""
     from PySide6.QtGui import QUndoStack
 
-    from facilitator.commands.base import Edit
+    from facilitator.edits.base import Edit
     from facilitator.ui.areas import AreaContext
 
     stack = QUndoStack()

@@ -7,9 +7,9 @@ from datetime import datetime
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from facilitator.commands import agenda as cmd
-from facilitator.commands.base import push
 from facilitator.domain.agenda import plan_shift, plan_shorten
+from facilitator.edits import agenda as cmd
+from facilitator.edits.base import push
 from facilitator.store import agenda as store
 from facilitator.store.database import Workshop
 

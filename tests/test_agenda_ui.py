@@ -240,7 +240,7 @@ def test_catch_up_preview_then_apply_and_undo(
 def test_projector_shows_title_countdown_next_and_colours(qtbot, ctx, clock, monkeypatch) -> None:
     beeps: list[int] = []
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
-    from facilitator.commands import agenda as cmd
+    from facilitator.edits import agenda as cmd
 
     ctx.push(cmd.start_session(ctx.workshop, ["ses_demo101"], datetime(2026, 3, 11, 9, 15)))
     clock.moment = datetime(2026, 3, 11, 9, 45)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.cli import main
-from facilitator.commands.base import delete_rows
+from facilitator.edits.base import delete_rows
 from facilitator.interchange.demo import write_demo
 from facilitator.interchange.merge import MergeError, merge_files, merge_into
 from facilitator.store import notes as store
@@ -115,8 +115,8 @@ def test_both_sides_changed_keeps_both_and_flags_them(copies: tuple[Path, Path])
 def test_a_resolved_conflict_stays_resolved(copies: tuple[Path, Path], keep: str, qtbot) -> None:  # noqa: ANN001
     from PySide6.QtGui import QUndoStack
 
-    from facilitator.commands import capture as commands
-    from facilitator.commands.base import push
+    from facilitator.edits import capture as commands
+    from facilitator.edits.base import push
 
     a, b = copies
     with Workshop(a) as wa:

@@ -191,7 +191,7 @@ def test_duplicates_within_file_and_against_roster(workshop: Workshop, tmp_path:
     assert updated["per_demo002"]["phone"] == "+7 700 000"
     assert "name" in updated["per_demo030"]
     before = workshop.db["people"].count
-    from facilitator.commands.people import ImportRoster
+    from facilitator.edits.people import ImportRoster
 
     cmd = ImportRoster(workshop, plan)
     cmd.apply()

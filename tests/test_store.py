@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.commands.base import DeleteRows, InsertRow, SetFields, push
+from facilitator.edits.base import DeleteRows, InsertRow, SetFields, push
 from facilitator.store import backups
 from facilitator.store.database import Workshop, check_workshop
 from facilitator.store.errors import (

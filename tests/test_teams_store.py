@@ -6,9 +6,9 @@ import json
 
 from PySide6.QtGui import QUndoStack
 
-from facilitator.commands import teams as commands
-from facilitator.commands.base import push
 from facilitator.domain import teams as engine
+from facilitator.edits import teams as commands
+from facilitator.edits.base import push
 from facilitator.store import teams as store
 
 

@@ -236,7 +236,7 @@ def set_round_state(ws: Workshop, round_ids: list[str], state: State) -> None:
     """Make the teams and members of ``round_ids`` exactly ``state``, in one transaction.
 
     Teams the state no longer holds are deleted (their notes lose the team link); callers
-    that must undo this snapshot those teams first (see ``commands.teams``).
+    that must undo this snapshot those teams first (see ``edits.teams``).
     """
     marks = ",".join("?" * len(round_ids))
     stamp = now()

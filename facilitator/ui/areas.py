@@ -113,7 +113,7 @@ class AreaContext:
 
     def push(self, command: Any) -> bool:
         """Run an undoable edit; a failure becomes a message and leaves the data as it was."""
-        from facilitator.commands.base import push
+        from facilitator.edits.base import push
         from facilitator.store.errors import WorkshopError
 
         try:

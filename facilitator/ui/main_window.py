@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
     # -- opening and closing ---------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
         """Open a workshop; on a bad file show why and keep the current one open."""
-        from facilitator.commands.base import Edit
+        from facilitator.edits.base import Edit
         from facilitator.store.database import Workshop
 
         Edit.on_error = self.show_error

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.commands import agenda as cmd
+from facilitator.edits import agenda as cmd
 from facilitator.store import agenda as store
 from facilitator.ui.agenda.dialogs import DayDialog, SessionDialog
 from facilitator.ui.agenda.live import LivePanel

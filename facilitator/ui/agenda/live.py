@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.commands import agenda as cmd
 from facilitator.domain.agenda import Live, hhmm, kind_label, plan_shift, plan_shorten
+from facilitator.edits import agenda as cmd
 from facilitator.store import agenda as store
 from facilitator.ui.agenda.clock import Clock
 from facilitator.ui.agenda.dialogs import CatchUpDialog, RehearseDialog

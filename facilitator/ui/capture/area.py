@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.commands import capture as commands
 from facilitator.domain.capture import ACTION_STATUSES, label_of, parse_prefix
+from facilitator.edits import capture as edits
 from facilitator.store import notes as store
 from facilitator.store.errors import WorkshopError
 from facilitator.ui.areas import AreaContext
@@ -595,7 +595,7 @@ class CaptureArea(QWidget):
                 self.due_edit.date().toString("yyyy-MM-dd") if self.due_check.isChecked() else None
             )
             values["action_status"] = self.status_combo.currentText()
-        command = commands.AddNote(self.ws, store.new_note_row(**values), DRAFT_ID)
+        command = edits.AddNote(self.ws, store.new_note_row(**values), DRAFT_ID)
         if not self.ctx.push(command):
             return None  # the text stays in the box and in the draft
         self.draft_timer.stop()
@@ -622,14 +622,14 @@ class CaptureArea(QWidget):
         ids = self.selected_ids()
         if ids and not self.ctx.read_only:
             first = self.view.currentIndex().row()
-            if self.ctx.push(commands.delete_notes(self.ws, ids)) and self.model.rowCount():
+            if self.ctx.push(edits.delete_notes(self.ws, ids)) and self.model.rowCount():
                 self.select_row(min(first, self.model.rowCount() - 1))
 
     def move_selected(self, delta: int) -> None:
         ids = self.selected_ids()
         if len(ids) != 1 or self.ctx.read_only:
             return
-        edit = commands.move_note(self.ws, self.model.ids(), ids[0], delta)
+        edit = edits.move_note(self.ws, self.model.ids(), ids[0], delta)
         if edit is not None and self.ctx.push(edit):
             self.select_note(ids[0])
 
@@ -637,7 +637,7 @@ class CaptureArea(QWidget):
         for note_id in self.selected_ids():
             row = self.model.rows[self.model.row_of(note_id)]
             self.ctx.push(
-                commands.edit_note(self.ws, note_id, {"starred": 0 if row["starred"] else 1})
+                edits.edit_note(self.ws, note_id, {"starred": 0 if row["starred"] else 1})
             )
 
     def select_row(self, row: int) -> None:
@@ -716,7 +716,7 @@ class CaptureArea(QWidget):
         row = store.summary(self.ws, session_id, team_id)
         if (row["text"] if row else "") == text:
             return
-        self.ctx.push(commands.SaveSummary(self.ws, session_id, team_id, text))
+        self.ctx.push(edits.SaveSummary(self.ws, session_id, team_id, text))
 
     # -- worksheet -------------------------------------------------------------------------
     def edit_prompts(self) -> None:

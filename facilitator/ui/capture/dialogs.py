@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.commands import capture as commands
 from facilitator.domain.capture import Kind, KindConfigError, validate_kinds
+from facilitator.edits import capture as edits
 from facilitator.store import notes as store
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.capture.models import attribution, local_time
@@ -100,7 +100,7 @@ class PromptEditorDialog(QDialog):
         if empty:
             self.ui.error_label.setText(f"Prompt {empty[0]} is empty: type a text or remove it.")
             return
-        edit = commands.save_prompts(
+        edit = edits.save_prompts(
             self.ctx.workshop,
             self.exercise_id,
             self.session_id,
@@ -186,7 +186,7 @@ class ConflictDialog(QDialog):
         if not index.isValid():
             return
         table, mine, other = self.conflicts[index.row()]
-        if self.ctx.push(commands.resolve_conflict(self.ctx.workshop, table, mine, other, keep)):
+        if self.ctx.push(edits.resolve_conflict(self.ctx.workshop, table, mine, other, keep)):
             self.reload()
 
 

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from facilitator.commands import capture as commands
 from facilitator.domain.capture import ACTION_STATUSES, Kind, label_of
+from facilitator.edits import capture as edits
 from facilitator.store import notes as store
 from facilitator.store.database import Workshop
 from facilitator.ui.models import RowsModel
@@ -270,7 +270,7 @@ class NoteListModel(RowsModel):
             return False
         if all(row.get(k) == v for k, v in values.items()):
             return False
-        return bool(self.push(commands.edit_note(self.ws, row["id"], values)))
+        return bool(self.push(edits.edit_note(self.ws, row["id"], values)))
 
 
 class SearchResultModel(RowsModel):

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QSignalBlocker, QTimer
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from facilitator.commands.base import SetFields
+from facilitator.edits.base import SetFields
 from facilitator.store.overview import glance
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_overview import Ui_OverviewForm

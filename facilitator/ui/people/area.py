@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.commands.base import SetFields
-from facilitator.commands.people import add_person, delete_people, edit_person
 from facilitator.domain import people as dom
+from facilitator.edits.base import SetFields
+from facilitator.edits.people import add_person, delete_people, edit_person
 from facilitator.exports import EXPORTERS, ExportOptions
 from facilitator.store import people as store
 from facilitator.ui.areas import AreaContext

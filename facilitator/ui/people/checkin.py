@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.commands.people import SetPresent, add_walk_in
+from facilitator.edits.people import SetPresent, add_walk_in
 from facilitator.store import people as store
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.people.dialogs import WalkInDialog

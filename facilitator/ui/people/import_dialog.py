@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.commands.people import ImportRoster
 from facilitator.domain import people as dom
+from facilitator.edits.people import ImportRoster
 from facilitator.interchange import roster
 from facilitator.store import people as store
 from facilitator.ui.areas import AreaContext

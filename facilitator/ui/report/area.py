@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.commands.base import SetSetting
 from facilitator.domain.report import SECTIONS, ReportSettings
+from facilitator.edits.base import SetSetting
 from facilitator.exports import ExportError, ExportOptions
 from facilitator.store.database import Workshop
 from facilitator.store.errors import WorkshopError

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.commands import teams as commands
-from facilitator.commands.base import DeleteRows, SetFields
 from facilitator.domain import teams as engine
+from facilitator.edits import teams as edits
+from facilitator.edits.base import DeleteRows, SetFields
 from facilitator.store import teams as store
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.teams.cards import (
@@ -462,7 +462,7 @@ class TeamsArea(QWidget):
             self.create_exercise(values["session_id"], values["title"], values["team_count"])
 
     def create_exercise(self, session_id: str | None, title: str, team_count: int = 4) -> None:
-        macro = commands.new_exercise(self.ws, session_id, title, team_count)
+        macro = edits.new_exercise(self.ws, session_id, title, team_count)
         if self.ctx.push(macro):
             self.exercise_id = macro.edits[0].row_id
             self.round_id = None
@@ -472,7 +472,7 @@ class TeamsArea(QWidget):
         if not self.exercise_id:
             return
         ex = self.ws.get("exercises", self.exercise_id) or {}
-        macro = commands.new_exercise(self.ws, ex.get("session_id"), ex.get("title") or "", 4)
+        macro = edits.new_exercise(self.ws, ex.get("session_id"), ex.get("title") or "", 4)
         # Reuse the existing exercise: only the team set and its first round are added.
         macro.edits = macro.edits[1:]
         macro.edits[0].row["exercise_id"] = self.exercise_id
@@ -481,7 +481,7 @@ class TeamsArea(QWidget):
 
     def add_round(self) -> None:
         if self.team_set_id:
-            cmd = commands.add_round(self.ws, self.team_set_id)
+            cmd = edits.add_round(self.ws, self.team_set_id)
             if self.ctx.push(cmd):
                 self.round_id = cmd.row_id
                 self.refresh()
@@ -499,18 +499,18 @@ class TeamsArea(QWidget):
         values = {"team_size": value, "team_count": None} if by_size else {"team_count": value}
         ts = self.ws.get("team_sets", self.team_set_id) or {}
         if any(ts.get(k) != v for k, v in values.items()):
-            self.ctx.push(commands.set_team_set_fields(self.ws, self.team_set_id, values))
+            self.ctx.push(edits.set_team_set_fields(self.ws, self.team_set_id, values))
 
     def _mode_changed(self) -> None:
         if self.team_set_id:
             mode = self.mode_combo.currentData()
-            self.ctx.push(commands.set_team_set_fields(self.ws, self.team_set_id, {"mode": mode}))
+            self.ctx.push(edits.set_team_set_fields(self.ws, self.team_set_id, {"mode": mode}))
 
     def _seed_changed(self) -> None:
         ts = self.ws.get("team_sets", self.team_set_id or "")
         if ts and ts["seed"] != self.seed_spin.value():
             values = {"seed": self.seed_spin.value()}
-            self.ctx.push(commands.set_team_set_fields(self.ws, ts["id"], values))
+            self.ctx.push(edits.set_team_set_fields(self.ws, ts["id"], values))
 
     def _criteria_changed(self) -> None:
         ts = self.ws.get("team_sets", self.team_set_id or "")
@@ -526,7 +526,7 @@ class TeamsArea(QWidget):
         effort = float(self.effort_combo.currentData())
         old = store.criteria(ts)
         if (old["balance"], old["weights"], old["effort"]) != (balance, weights, effort):
-            self.ctx.push(commands.set_criteria(self.ws, ts["id"], balance, weights, effort))
+            self.ctx.push(edits.set_criteria(self.ws, ts["id"], balance, weights, effort))
 
     # -- generating ------------------------------------------------------------------------
     @property
@@ -583,7 +583,7 @@ class TeamsArea(QWidget):
         self._stop_thread()
         if tp is None:
             return
-        if self.ctx.push(commands.apply_plan(self.ws, tp, result.assignment)):
+        if self.ctx.push(edits.apply_plan(self.ws, tp, result.assignment)):
             self.ctx.status(f"Teams generated: score {result.evaluation.overall_score:g}")
         self.refresh()
 
@@ -607,7 +607,7 @@ class TeamsArea(QWidget):
         """Move one person into a team of the current round: one undo step."""
         if self.ctx.read_only or not self.round_id:
             return False
-        cmd = commands.move_person(self.ws, self.round_id, person_id, team_id, row)
+        cmd = edits.move_person(self.ws, self.round_id, person_id, team_id, row)
         return cmd is not None and self.ctx.push(cmd)
 
     def _current_card(self) -> tuple[TeamColumn, QModelIndex] | None:
@@ -649,18 +649,18 @@ class TeamsArea(QWidget):
             self.set_member_locked(member["id"], not member["locked"])
 
     def set_member_locked(self, member_id: str, locked: bool) -> None:
-        self.ctx.push(commands.set_member_locked(self.ws, member_id, locked))
+        self.ctx.push(edits.set_member_locked(self.ws, member_id, locked))
 
     def set_team_locked(self, team_id: str, locked: bool) -> None:
-        self.ctx.push(commands.set_team_locked(self.ws, team_id, locked))
+        self.ctx.push(edits.set_team_locked(self.ws, team_id, locked))
 
     def set_room(self, team_id: str, room: str) -> None:
-        self.ctx.push(commands.set_team_room(self.ws, team_id, room))
+        self.ctx.push(edits.set_team_room(self.ws, team_id, room))
 
     def set_rapporteur(self, team_id: str, person_id: str | None) -> None:
         team = self.ws.get("teams", team_id) or {}
         if team.get("rapporteur_id") != person_id:
-            self.ctx.push(commands.set_rapporteur(self.ws, team_id, person_id))
+            self.ctx.push(edits.set_rapporteur(self.ws, team_id, person_id))
 
     def add_constraint(
         self,
@@ -670,7 +670,7 @@ class TeamsArea(QWidget):
         round_ids: list[str] | None = None,
     ) -> None:
         if self.team_set_id:
-            cmd = commands.add_constraint(
+            cmd = edits.add_constraint(
                 self.ws, self.team_set_id, kind, person_ids, team_name, round_ids
             )
             self.ctx.push(cmd)

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from facilitator.commands.people import ImportRoster
+    from facilitator.edits.people import ImportRoster
     from facilitator.interchange import roster
     from facilitator.store import people as store
     from facilitator.store.database import Workshop

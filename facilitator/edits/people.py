@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from facilitator.commands.base import DeleteRows, Edit, InsertRow, Macro, SetFields
+from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields
 from facilitator.interchange.roster import ImportPlan
 from facilitator.store import people as store
 from facilitator.store.database import Workshop

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from facilitator.commands.base import DeleteRows, Edit, InsertRow, SetFields
 from facilitator.domain.agenda import CatchUp
+from facilitator.edits.base import DeleteRows, Edit, InsertRow, SetFields
 from facilitator.store import agenda as store
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id, now

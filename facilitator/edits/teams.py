@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from facilitator.commands.base import Edit, InsertRow, Macro, SetFields, Snapshot
+from facilitator.edits.base import Edit, InsertRow, Macro, SetFields, Snapshot
 from facilitator.store import teams as store
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id

@@ -18,12 +18,12 @@ from facilitator import __version__
 # Subcommand name → module that defines ``register(subparsers)``; imported only when used so
 # that starting the app stays fast.
 SUBCOMMANDS: dict[str, str] = {
-    "demo": "facilitator.cli_commands.basic",
-    "check": "facilitator.cli_commands.basic",
-    "export": "facilitator.cli_commands.export",
-    "import": "facilitator.cli_commands.people",
-    "teams": "facilitator.cli_commands.teams",
-    "merge": "facilitator.cli_commands.merge",
+    "demo": "facilitator.cli.basic",
+    "check": "facilitator.cli.basic",
+    "export": "facilitator.cli.export",
+    "import": "facilitator.cli.people",
+    "teams": "facilitator.cli.teams",
+    "merge": "facilitator.cli.merge",
 }
 
 SUMMARIES = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitator.commands.base import DeleteRows, Edit, InsertRow, Macro, SetFields, delete_rows
+from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields, delete_rows
 from facilitator.store import notes as store
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id, now

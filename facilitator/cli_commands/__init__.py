@@ -1,1 +1,0 @@
-"""Headless subcommands, one module per area."""

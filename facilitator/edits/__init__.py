@@ -1,0 +1,1 @@
+"""Undoable edits: one QUndoCommand per user edit; edits call stores, never widgets."""
