@@ -1,6 +1,6 @@
 """Types into the real Capture area of a workshop file until killed (for the crash test).
 
-Run as ``python tests/capture_driver.py FILE``. Prints one line per event, flushed at once:
+Run as ``python tests/ui/capture_driver.py FILE``. Prints one line per event, flushed at once:
 ``C <note> <chars typed in this note> <monotonic time>`` after each key and ``S <note> <time>``
 after Enter saved a note. Each note is ``note-<n> `` followed by letters, 120 characters long.
 """
@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QUndoStack  # noqa: E402

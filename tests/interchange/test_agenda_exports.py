@@ -121,7 +121,7 @@ def test_cli_exports(demo_path: Path, tmp_path: Path) -> None:
             [sys.executable, "-m", "facilitator", "export", str(demo_path), kind, "-o", str(out)],
             capture_output=True,
             text=True,
-            cwd=Path(__file__).resolve().parent.parent,
+            cwd=Path(__file__).resolve().parents[2],
         )
         assert done.returncode == 0, done.stderr
         assert out.stat().st_size > 1000
