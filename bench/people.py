@@ -19,7 +19,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from facilitator.edits.people import ImportRoster  # noqa: E402
 from facilitator.interchange import roster  # noqa: E402
-from facilitator.store import people as store  # noqa: E402
 from facilitator.store.database import Workshop  # noqa: E402
 
 FIRST = ["Aigerim", "Бакыт", "Chen", "Dilnoza", "Ерлан", "Hoa", "Nguyễn", "Olga", "Priya", "Siti"]
@@ -65,12 +64,12 @@ def main() -> None:
 
     t_csv, n = timed(csv_only)
     ws = Workshop(folder / "bench.workshop")
-    t_plan, (table, mapping, plan) = timed(lambda: roster.load_and_plan(src, store.people(ws)))
+    t_plan, (table, mapping, plan) = timed(lambda: roster.load_and_plan(src, ws.people.people()))
     cmd = ImportRoster(ws, plan)
     t_write, _ = timed(cmd.apply)
     count = ws.db["people"].count
     # a second import of the same file: every row is matched, nothing doubles
-    t_again, (_t, _m, again) = timed(lambda: roster.load_and_plan(src, store.people(ws)))
+    t_again, (_t, _m, again) = timed(lambda: roster.load_and_plan(src, ws.people.people()))
     assert ws.db["people"].count == count and not again.adds
     ws.close()
     print(f"rows in file: {n - 2:,}; imported people: {count:,}; rejected: {len(plan.rejected)}")

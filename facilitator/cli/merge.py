@@ -21,8 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _merge(args: argparse.Namespace) -> int:
-    from facilitator.interchange.merge import merge_files
     from facilitator.store.errors import WorkshopError
+    from facilitator.store.merge import merge_files
 
     try:
         report = merge_files(args.file, args.other)

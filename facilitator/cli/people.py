@@ -29,7 +29,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _import(args: argparse.Namespace) -> int:
     from facilitator.edits.people import ImportRoster
     from facilitator.interchange import roster
-    from facilitator.store import people as store
     from facilitator.store.database import Workshop
     from facilitator.store.errors import WorkshopError
 
@@ -47,7 +46,7 @@ def _import(args: argparse.Namespace) -> int:
         return 2
     try:
         try:
-            table, mapping, plan = roster.load_and_plan(args.roster, store.people(ws))
+            table, mapping, plan = roster.load_and_plan(args.roster, ws.people.people())
         except roster.RosterFileError as exc:
             print(f"facilitator import: {exc}", file=sys.stderr)
             return 2

@@ -16,7 +16,8 @@ from facilitator.domain.agenda import CatchUp
 from facilitator.edits.base import DeleteRows, Edit, InsertRow, SetFields
 from facilitator.store import agenda as store
 from facilitator.store.database import Workshop
-from facilitator.store.ids import new_id, now
+from facilitator.store.ids import new_id
+from facilitator.store.tables import Table
 
 SESSION_FIELDS = (
     "kind",
@@ -49,24 +50,20 @@ class SessionsEdit(Edit):
 
     def apply(self) -> None:
         if self.after is not None:
-            store.restore(self.ws, self.scope, self.after)
+            self.ws.agenda.restore(self.scope, self.after)
             return
-        self.before = store.snapshot(self.ws, self.scope)
-        try:
-            created = self.change() or ()
-        except Exception:
-            store.restore(self.ws, self.scope, self.before)
-            raise
+        self.before = self.ws.agenda.snapshot(self.scope)
+        created = self.change() or ()  # a failure rolls the whole operation back
         self.scope = list(dict.fromkeys([*self.scope, *created]))
-        self.after = store.snapshot(self.ws, self.scope)
+        self.after = self.ws.agenda.snapshot(self.scope)
 
     def revert(self) -> None:
         assert self.before is not None
-        store.restore(self.ws, self.scope, self.before)
+        self.ws.agenda.restore(self.scope, self.before)
 
 
 def _day_ids(ws: Workshop, day_id: str) -> list[str]:
-    return [r["id"] for r in store.session_rows(ws, day_id)]
+    return [r["id"] for r in ws.agenda.session_rows(day_id)]
 
 
 def add_session(
@@ -77,15 +74,13 @@ def add_session(
     order = _day_ids(ws, day_id)
 
     def change() -> list[str]:
-        stamp = now()
         row = {"kind": "plenary", "title": "New session", "duration_min": 60, **values}
-        row.update(id=sid, day_id=day_id, position=len(order), created=stamp, updated=stamp)
-        with ws.transaction() as db:
-            db["sessions"].insert(row)
+        row.update(id=sid, day_id=day_id, position=len(order))
+        ws.agenda.insert_sessions([row])
         new_order = list(order)
         index = new_order.index(after_id) + 1 if after_id in new_order else len(new_order)
         new_order.insert(index, sid)
-        store.place(ws, day_id, new_order)
+        ws.agenda.place(day_id, new_order)
         return [sid]
 
     edit = SessionsEdit(ws, f"Add session '{values.get('title', 'New session')}'", order, change)
@@ -97,7 +92,7 @@ def move_sessions(
     ws: Workshop, ids: list[str], day_id: str, index: int, text: str = ""
 ) -> SessionsEdit:
     """Move sessions (kept in their order) into ``day_id`` before position ``index``."""
-    rows = {r["id"]: r for r in store.session_rows(ws)}
+    rows = {r["id"]: r for r in ws.agenda.session_rows()}
     sources = {rows[i]["day_id"] for i in ids if i in rows}
     target = _day_ids(ws, day_id)
     scope = set(target) | set(ids)
@@ -109,8 +104,8 @@ def move_sessions(
         before = [i for i in target[:index] if i not in moving]
         after = [i for i in target[index:] if i not in moving]
         for d in sources - {day_id}:
-            store.place(ws, d, [i for i in _day_ids(ws, d) if i not in moving])
-        store.place(ws, day_id, before + moving + after)
+            ws.agenda.place(d, [i for i in _day_ids(ws, d) if i not in moving])
+        ws.agenda.place(day_id, before + moving + after)
 
     label = text or ("Move session" if len(ids) == 1 else f"Move {len(ids)} sessions")
     return SessionsEdit(ws, label, scope, change)
@@ -118,7 +113,7 @@ def move_sessions(
 
 def duplicate_sessions(ws: Workshop, ids: list[str]) -> SessionsEdit:
     """Copies (with speakers) placed right after each original."""
-    rows = {r["id"]: r for r in store.session_rows(ws)}
+    rows = {r["id"]: r for r in ws.agenda.session_rows()}
     days = {rows[i]["day_id"] for i in ids if i in rows}
     scope: set[str] = set()
     for d in days:
@@ -126,18 +121,18 @@ def duplicate_sessions(ws: Workshop, ids: list[str]) -> SessionsEdit:
     copies = {i: new_id("ses") for i in ids if i in rows}
 
     def change() -> list[str]:
-        stamp = now()
-        speakers = store.speakers_by_session(ws)
-        with ws.transaction() as db:
-            for original, copy in copies.items():
-                row = dict(rows[original])
-                row.update(
-                    id=copy, created=stamp, updated=stamp, actual_start=None, actual_end=None
-                )
-                db["sessions"].insert(row)
+        speakers = ws.agenda.speakers_by_session()
+        copied = []
         for original, copy in copies.items():
-            store.set_speakers(
-                ws, copy, [(s["person_id"], s["role"]) for s in speakers.get(original, [])]
+            row = dict(rows[original])
+            row.update(id=copy, actual_start=None, actual_end=None)
+            row.pop("created", None)
+            row.pop("updated", None)
+            copied.append(row)
+        ws.agenda.insert_sessions(copied)
+        for original, copy in copies.items():
+            ws.agenda.set_speakers(
+                copy, [(s["person_id"], s["role"]) for s in speakers.get(original, [])]
             )
         for d in days:
             order: list[str] = []
@@ -147,7 +142,7 @@ def duplicate_sessions(ws: Workshop, ids: list[str]) -> SessionsEdit:
                 order.append(sid)
                 if sid in copies:
                     order.append(copies[sid])
-            store.place(ws, d, order)
+            ws.agenda.place(d, order)
         return list(copies.values())
 
     label = "Duplicate session" if len(ids) == 1 else f"Duplicate {len(ids)} sessions"
@@ -157,7 +152,7 @@ def duplicate_sessions(ws: Workshop, ids: list[str]) -> SessionsEdit:
 def delete_sessions(ws: Workshop, ids: list[str]) -> DeleteRows:
     """Delete sessions; undo brings back their speakers, notes and links too."""
     label = "Delete session" if len(ids) == 1 else f"Delete {len(ids)} sessions"
-    return DeleteRows(ws, "sessions", ids, label)
+    return DeleteRows(ws, Table.SESSIONS, ids, label)
 
 
 def edit_session(
@@ -171,11 +166,11 @@ def edit_session(
 
     def change() -> None:
         if clean:
-            ws.update("sessions", session_id, clean)
+            ws.agenda.update_sessions({session_id: clean})
         if speakers is not None:
-            store.set_speakers(ws, session_id, speakers)
+            ws.agenda.set_speakers(session_id, speakers)
 
-    title = clean.get("title") or (ws.get("sessions", session_id) or {}).get("title", "")
+    title = clean.get("title") or (ws.rows.get(Table.SESSIONS, session_id) or {}).get("title", "")
     return SessionsEdit(ws, f"Edit session '{title}'", [session_id], change)
 
 
@@ -184,11 +179,7 @@ def apply_catch_up(ws: Workshop, plan: CatchUp) -> SessionsEdit:
     edits = plan.edits
 
     def change() -> None:
-        stamp = now()
-        with ws.transaction() as db:
-            for sid, values in edits.items():
-                db["sessions"].update(sid, {**values, "updated": stamp})
-        ws.notify("sessions", list(edits))
+        ws.agenda.update_sessions(edits)
 
     text = "Shift the rest of the day" if plan.mode == "shift" else "Shorten later sessions"
     return SessionsEdit(ws, text, list(edits), change)
@@ -196,24 +187,14 @@ def apply_catch_up(ws: Workshop, plan: CatchUp) -> SessionsEdit:
 
 def start_session(ws: Workshop, session_ids: list[str], moment: datetime) -> SessionsEdit:
     """Record the actual start of a block; a session still running is finished at that time."""
-    running = [
-        r["id"]
-        for r in ws.db.query(
-            "SELECT id FROM sessions WHERE actual_start IS NOT NULL AND actual_end IS NULL"
-        )
-        if r["id"] not in session_ids
-    ]
+    running = [sid for sid in ws.agenda.running_session_ids() if sid not in session_ids]
     text = store.local_text(moment)
 
     def change() -> None:
-        with ws.transaction() as db:
-            for sid in running:
-                db["sessions"].update(sid, {"actual_end": text, "updated": now()})
-            for sid in session_ids:
-                db["sessions"].update(
-                    sid, {"actual_start": text, "actual_end": None, "updated": now()}
-                )
-        ws.notify("sessions", [*running, *session_ids])
+        values: dict[str, dict[str, Any]] = {sid: {"actual_end": text} for sid in running}
+        for sid in session_ids:
+            values[sid] = {"actual_start": text, "actual_end": None}
+        ws.agenda.update_sessions(values)
 
     return SessionsEdit(ws, "Start session", [*running, *session_ids], change)
 
@@ -222,14 +203,13 @@ def finish_session(ws: Workshop, session_ids: list[str], moment: datetime) -> Se
     text = store.local_text(moment)
 
     def change() -> None:
-        with ws.transaction() as db:
-            for sid in session_ids:
-                row = ws.get("sessions", sid) or {}
-                values = {"actual_end": text, "updated": now()}
-                if not row.get("actual_start"):
-                    values["actual_start"] = text
-                db["sessions"].update(sid, values)
-        ws.notify("sessions", session_ids)
+        rows = {r["id"]: r for r in ws.agenda.sessions_by_ids(session_ids)}
+        values: dict[str, dict[str, Any]] = {}
+        for sid in session_ids:
+            values[sid] = {"actual_end": text}
+            if not rows.get(sid, {}).get("actual_start"):
+                values[sid]["actual_start"] = text
+        ws.agenda.update_sessions(values)
 
     return SessionsEdit(ws, "Finish session", session_ids, change)
 
@@ -243,28 +223,28 @@ class AdjustTimer(Edit):
         self.ws = ws
         self.ids = session_ids
         self.minutes = minutes
-        self.old = store.timer_adjust(ws)
+        self.old = ws.agenda.timer_adjust()
 
     def apply(self) -> None:
         new = dict(self.old)
         for sid in self.ids:
             new[sid] = new.get(sid, 0) + self.minutes
-        self.ws.set_setting(store.ADJUST_KEY, new)
+        self.ws.info.set_setting(store.ADJUST_KEY, new)
 
     def revert(self) -> None:
-        self.ws.set_setting(store.ADJUST_KEY, self.old)
+        self.ws.info.set_setting(store.ADJUST_KEY, self.old)
 
 
 def add_day(ws: Workshop, values: dict[str, Any]) -> InsertRow:
-    position = ws.db.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM days").fetchone()[0]
+    position = ws.agenda.next_day_position()
     row = {"title": "", "day_start": "09:00", "planned_end": "17:30", **values}
     row["position"] = position
-    return InsertRow(ws, "days", row, f"Add day {values.get('date', '')}", prefix="day")
+    return InsertRow(ws, Table.DAYS, row, f"Add day {values.get('date', '')}", prefix="day")
 
 
 def edit_day(ws: Workshop, day_id: str, values: dict[str, Any]) -> SetFields:
-    return SetFields(ws, "days", day_id, values, "Edit day")
+    return SetFields(ws, Table.DAYS, day_id, values, "Edit day")
 
 
 def delete_day(ws: Workshop, day_id: str) -> DeleteRows:
-    return DeleteRows(ws, "days", [day_id], "Delete day")
+    return DeleteRows(ws, Table.DAYS, [day_id], "Delete day")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields, delete_rows
-from facilitator.store import notes as store
+from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id, now
+from facilitator.store.tables import Table
 
 
 class AddNote(Edit):
@@ -24,21 +24,21 @@ class AddNote(Edit):
         return self.row["id"]
 
     def apply(self) -> None:
-        store.add_note(self.ws, self.row, self.draft_id)
+        self.ws.notes.add_note(self.row, self.draft_id)
         self.draft_id = None  # redo after undo must not wipe a newer draft
 
     def revert(self) -> None:
-        delete_rows(self.ws, "notes", [self.row["id"]])
+        self.ws.rows.delete(Table.NOTES, [self.row["id"]])
 
 
 def edit_note(ws: Workshop, note_id: str, values: dict[str, Any]) -> SetFields:
     field = ", ".join(k.replace("_", " ") for k in values)
-    return SetFields(ws, "notes", note_id, values, text=f"Edit note {field}")
+    return SetFields(ws, Table.NOTES, note_id, values, text=f"Edit note {field}")
 
 
 def delete_notes(ws: Workshop, ids: list[str]) -> DeleteRows:
     n = len(ids)
-    return DeleteRows(ws, "notes", ids, text=f"Delete {n} note{'s' if n != 1 else ''}")
+    return DeleteRows(ws, Table.NOTES, ids, text=f"Delete {n} note{'s' if n != 1 else ''}")
 
 
 def move_note(ws: Workshop, ordered_ids: list[str], note_id: str, delta: int) -> Edit | None:
@@ -51,9 +51,9 @@ def move_note(ws: Workshop, ordered_ids: list[str], note_id: str, delta: int) ->
         return None
     order = list(ordered_ids)
     order.insert(j, order.pop(i))
-    current = store.notes_by_ids(ws, order)
+    current = ws.notes.notes_by_ids(order)
     edits: list[Edit] = [
-        SetFields(ws, "notes", nid, {"position": pos})
+        SetFields(ws, Table.NOTES, nid, {"position": pos})
         for pos, nid in enumerate(order)
         if nid in current and current[nid]["position"] != pos
     ]
@@ -71,7 +71,7 @@ class SaveSummary(Edit):
         self.session_id = session_id
         self.team_id = team_id
         self.new = text
-        row = store.summary(ws, session_id, team_id)
+        row = ws.notes.summary(session_id, team_id)
         self.row_id = row["id"] if row else new_id("sum")
         self.existed = row is not None
         self.old = row["text"] if row else ""
@@ -87,10 +87,10 @@ class SaveSummary(Edit):
         return True
 
     def apply(self) -> None:
-        if self.ws.get("summaries", self.row_id) is None:
+        if self.ws.rows.get(Table.SUMMARIES, self.row_id) is None:
             stamp = now()
-            self.ws.insert(
-                "summaries",
+            self.ws.rows.insert(
+                Table.SUMMARIES,
                 {
                     "id": self.row_id,
                     "session_id": self.session_id,
@@ -101,13 +101,13 @@ class SaveSummary(Edit):
                 },
             )
         else:
-            self.ws.update("summaries", self.row_id, {"text": self.new})
+            self.ws.rows.update(Table.SUMMARIES, self.row_id, {"text": self.new})
 
     def revert(self) -> None:
         if self.existed:
-            self.ws.update("summaries", self.row_id, {"text": self.old})
+            self.ws.rows.update(Table.SUMMARIES, self.row_id, {"text": self.old})
         else:
-            delete_rows(self.ws, "summaries", [self.row_id])
+            self.ws.rows.delete(Table.SUMMARIES, [self.row_id])
 
 
 def save_prompts(
@@ -126,7 +126,7 @@ def save_prompts(
     if exercise_id is None:
         ins = InsertRow(
             ws,
-            "exercises",
+            Table.EXERCISES,
             {"session_id": session_id, "title": title or "Exercise"},
             text="Add exercise",
             prefix="exe",
@@ -135,10 +135,10 @@ def save_prompts(
         exercise_id = ins.row_id
         existing: dict[str, dict[str, Any]] = {}
     else:
-        ex = ws.get("exercises", exercise_id) or {}
+        ex = ws.rows.get(Table.EXERCISES, exercise_id) or {}
         if title and ex.get("title") != title:
-            edits.append(SetFields(ws, "exercises", exercise_id, {"title": title}))
-        existing = {p["id"]: p for p in store.prompts(ws, exercise_id)}
+            edits.append(SetFields(ws, Table.EXERCISES, exercise_id, {"title": title}))
+        existing = {p["id"]: p for p in ws.notes.prompts(exercise_id)}
     kept: set[str] = set()
     for pos, (pid, text) in enumerate(texts):
         if pid and pid in existing:
@@ -150,19 +150,19 @@ def save_prompts(
             if old["position"] != pos:
                 change["position"] = pos
             if change:
-                edits.append(SetFields(ws, "exercise_prompts", pid, change))
+                edits.append(SetFields(ws, Table.EXERCISE_PROMPTS, pid, change))
         else:
             edits.append(
                 InsertRow(
                     ws,
-                    "exercise_prompts",
+                    Table.EXERCISE_PROMPTS,
                     {"exercise_id": exercise_id, "position": pos, "text": text},
                     prefix="prm",
                 )
             )
     gone = [pid for pid in existing if pid not in kept]
     if gone:
-        edits.append(DeleteRows(ws, "exercise_prompts", gone))
+        edits.append(DeleteRows(ws, Table.EXERCISE_PROMPTS, gone))
     return Macro("Edit worksheet prompts", edits) if edits else None
 
 
@@ -193,11 +193,13 @@ def resolve_conflict(
 
     class _Remember(Edit):
         def apply(self) -> None:
-            store.remember_version(ws, table, original["id"], stamp)
+            ws.notes.remember_version(table, original["id"], stamp)
 
         def revert(self) -> None:  # an extra ancestor stamp is harmless; nothing to undo
             pass
 
-    edits.append(_Remember("Remember merged version"))
+    remember = _Remember("Remember merged version")
+    remember.ws = ws
+    edits.append(remember)
     label = {"mine": "Keep this copy's version", "other": "Use the other copy's version"}
     return Macro(label.get(keep, "Keep both versions"), edits)

@@ -7,22 +7,24 @@ from typing import Any
 
 from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields
 from facilitator.interchange.roster import ImportPlan
-from facilitator.store import people as store
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id
+from facilitator.store.tables import Table
 
 
 def add_person(ws: Workshop, values: dict[str, Any]) -> InsertRow:
-    return InsertRow(ws, "people", values, text=f"Add {values.get('name', 'person')}", prefix="per")
+    return InsertRow(
+        ws, Table.PEOPLE, values, text=f"Add {values.get('name', 'person')}", prefix="per"
+    )
 
 
 def edit_person(ws: Workshop, person_id: str, values: dict[str, Any]) -> SetFields:
-    return SetFields(ws, "people", person_id, values, text="Edit participant")
+    return SetFields(ws, Table.PEOPLE, person_id, values, text="Edit participant")
 
 
 def delete_people(ws: Workshop, ids: list[str]) -> DeleteRows:
     n = len(ids)
-    return DeleteRows(ws, "people", ids, text=f"Delete {n} participant{'s' * (n != 1)}")
+    return DeleteRows(ws, Table.PEOPLE, ids, text=f"Delete {n} participant{'s' * (n != 1)}")
 
 
 class SetPresent(Edit):
@@ -35,19 +37,19 @@ class SetPresent(Edit):
         self.ws = ws
         self.key = (person_id, day_id, slot)
         self.present = present
-        self.before = store.attendance_row(ws, person_id, day_id, slot)
+        self.before = ws.people.attendance_row(person_id, day_id, slot)
 
     def apply(self) -> None:
-        store.set_present(self.ws, *self.key, self.present)
+        self.ws.people.set_present(*self.key, self.present)
 
     def revert(self) -> None:
-        row = store.attendance_row(self.ws, *self.key)
+        row = self.ws.people.attendance_row(*self.key)
         if self.before is None:
             if row is not None:
-                self.ws.delete("attendance", row["id"])
+                self.ws.rows.delete(Table.ATTENDANCE, [row["id"]])
         elif row is not None:
-            self.ws.update(
-                "attendance",
+            self.ws.rows.update(
+                Table.ATTENDANCE,
                 row["id"],
                 {"present": self.before["present"], "checked_in_at": self.before["checked_in_at"]},
             )
@@ -74,7 +76,7 @@ class _WalkIn(Macro):
 
     def apply(self) -> None:
         super().apply()
-        store.set_present(self.ws, self.pid, self.day_id, self.slot, True)
+        self.ws.people.set_present(self.pid, self.day_id, self.slot, True)
 
     # revert: deleting the person cascades to the attendance row
 
@@ -97,9 +99,9 @@ class ImportRoster(Edit):
         self.progress = None
 
     def apply(self) -> None:
-        self.new_ids, self.olds = store.write_import(
-            self.ws, self.adds, self.updates, self.progress
+        self.new_ids, self.olds = self.ws.people.write_import(
+            self.adds, self.updates, self.progress
         )
 
     def revert(self) -> None:
-        store.undo_import(self.ws, self.new_ids, self.olds)
+        self.ws.people.undo_import(self.new_ids, self.olds)

@@ -9,50 +9,50 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from facilitator.edits.base import Edit, InsertRow, Macro, SetFields, Snapshot
+from facilitator.edits.base import Edit, InsertRow, Macro, SetFields
 from facilitator.store import teams as store
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id
+from facilitator.store.rows import Snapshot
+from facilitator.store.tables import Table
 
 
 class SetRoundState(Edit):
     """Replace the teams and members of some rounds; undo restores the previous rows,
     including teams the change deleted and the notes that pointed at them."""
 
-    def __init__(
-        self, workshop: Workshop, round_ids: list[str], after: store.State, text: str
-    ) -> None:
+    def __init__(self, ws: Workshop, round_ids: list[str], after: store.State, text: str) -> None:
         super().__init__(text)
-        self.workshop = workshop
+        self.ws = ws
         self.round_ids = list(round_ids)
-        self.before = store.round_state(workshop, self.round_ids)
+        self.before = ws.teams.round_state(self.round_ids)
         self.after = after
         self._removed: Snapshot | None = None
 
     def apply(self) -> None:
-        gone = store.removed_teams(self.workshop, self.round_ids, self.after)
-        self._removed = Snapshot(self.workshop, "teams", gone) if gone else None
-        store.set_round_state(self.workshop, self.round_ids, self.after)
+        gone = self.ws.teams.removed_teams(self.round_ids, self.after)
+        self._removed = self.ws.rows.snapshot(Table.TEAMS, gone) if gone else None
+        self.ws.teams.set_round_state(self.round_ids, self.after)
 
     def revert(self) -> None:
         if self._removed is not None:
-            self._removed.restore(self.workshop)
-        store.set_round_state(self.workshop, self.round_ids, self.before)
+            self.ws.rows.restore(self._removed)
+        self.ws.teams.set_round_state(self.round_ids, self.before)
 
 
 def move_person(
     ws: Workshop, round_id: str, person_id: str, to_team_id: str, row: int = -1
 ) -> SetRoundState | None:
     """Move one person to another team of the same round (one undo step); None if no-op."""
-    state = store.round_state(ws, [round_id])
+    state = ws.teams.round_state([round_id])
     if to_team_id not in {t["id"] for t in state["teams"]}:
         return None
     current = next((m for m in state["members"] if m["person_id"] == person_id), None)
     if current is not None and current["team_id"] == to_team_id and row < 0:
         return None
     after = store.moved_state(state, person_id, to_team_id, row)
-    name = (ws.get("people", person_id) or {}).get("name", person_id)
-    team = (ws.get("teams", to_team_id) or {}).get("name", "")
+    name = (ws.rows.get(Table.PEOPLE, person_id) or {}).get("name", person_id)
+    team = (ws.rows.get(Table.TEAMS, to_team_id) or {}).get("name", "")
     return SetRoundState(ws, [round_id], after, f"Move {name} to {team}")
 
 
@@ -60,14 +60,14 @@ def apply_plan(
     ws: Workshop, tp: store.TeamProblem, assignment: dict[str, dict[str, list[str]]]
 ) -> SetRoundState:
     """Store a planned assignment as one undo step."""
-    round_ids, after = store.state_from_assignment(ws, tp, assignment)
+    round_ids, after = ws.teams.state_from_assignment(tp, assignment)
     return SetRoundState(ws, round_ids, after, "Generate teams")
 
 
 def set_member_locked(ws: Workshop, member_id: str, locked: bool) -> SetFields:
     return SetFields(
         ws,
-        "team_members",
+        Table.TEAM_MEMBERS,
         member_id,
         {"locked": int(locked)},
         "Lock person" if locked else "Unlock person",
@@ -76,20 +76,20 @@ def set_member_locked(ws: Workshop, member_id: str, locked: bool) -> SetFields:
 
 def set_team_locked(ws: Workshop, team_id: str, locked: bool) -> SetFields:
     return SetFields(
-        ws, "teams", team_id, {"locked": int(locked)}, "Lock team" if locked else "Unlock team"
+        ws, Table.TEAMS, team_id, {"locked": int(locked)}, "Lock team" if locked else "Unlock team"
     )
 
 
 def set_team_room(ws: Workshop, team_id: str, room: str) -> SetFields:
-    return SetFields(ws, "teams", team_id, {"room": room}, "Team room", merge=True)
+    return SetFields(ws, Table.TEAMS, team_id, {"room": room}, "Team room", merge=True)
 
 
 def set_rapporteur(ws: Workshop, team_id: str, person_id: str | None) -> SetFields:
-    return SetFields(ws, "teams", team_id, {"rapporteur_id": person_id}, "Team rapporteur")
+    return SetFields(ws, Table.TEAMS, team_id, {"rapporteur_id": person_id}, "Team rapporteur")
 
 
 def set_team_set_fields(ws: Workshop, team_set_id: str, values: dict[str, Any]) -> SetFields:
-    return SetFields(ws, "team_sets", team_set_id, values, "Team criteria")
+    return SetFields(ws, Table.TEAM_SETS, team_set_id, values, "Team criteria")
 
 
 def set_criteria(
@@ -101,7 +101,7 @@ def set_criteria(
 ) -> SetFields:
     data = {"balance": list(balance), "weights": dict(weights), "effort": effort}
     text = json.dumps(data)
-    return SetFields(ws, "team_sets", team_set_id, {"criteria": text}, "Team criteria")
+    return SetFields(ws, Table.TEAM_SETS, team_set_id, {"criteria": text}, "Team criteria")
 
 
 def add_constraint(
@@ -119,7 +119,7 @@ def add_constraint(
     }
     return InsertRow(
         ws,
-        "team_constraints",
+        Table.TEAM_CONSTRAINTS,
         {
             "team_set_id": team_set_id,
             "kind": kind,
@@ -133,15 +133,15 @@ def add_constraint(
 
 
 def add_round(ws: Workshop, team_set_id: str) -> InsertRow:
-    existing = store.rounds(ws, team_set_id)
-    ts = ws.get("team_sets", team_set_id) or {}
-    ex = ws.get("exercises", ts.get("exercise_id") or "") or {}
-    session = ws.get("sessions", ex.get("session_id") or "") or {}
+    existing = ws.teams.rounds(team_set_id)
+    ts = ws.rows.get(Table.TEAM_SETS, team_set_id) or {}
+    ex = ws.rows.get(Table.EXERCISES, ts.get("exercise_id") or "") or {}
+    session = ws.rows.get(Table.SESSIONS, ex.get("session_id") or "") or {}
     last = existing[-1] if existing else {}
     position = (last.get("position", -1) or 0) + 1 if existing else 0
     return InsertRow(
         ws,
-        "rounds",
+        Table.ROUNDS,
         {
             "team_set_id": team_set_id,
             "position": position,
@@ -156,14 +156,14 @@ def add_round(ws: Workshop, team_set_id: str) -> InsertRow:
 
 def new_exercise(ws: Workshop, session_id: str | None, title: str, team_count: int = 4) -> Macro:
     """An exercise for a group session with one team set and its first round."""
-    session = ws.get("sessions", session_id) if session_id else None
+    session = ws.rows.get(Table.SESSIONS, session_id) if session_id else None
     ex_id, ts_id = new_id("exe"), new_id("tms")
     return Macro(
         f"New exercise {title}",
         [
             InsertRow(
                 ws,
-                "exercises",
+                Table.EXERCISES,
                 {
                     "id": ex_id,
                     "session_id": session_id,
@@ -173,7 +173,7 @@ def new_exercise(ws: Workshop, session_id: str | None, title: str, team_count: i
             ),
             InsertRow(
                 ws,
-                "team_sets",
+                Table.TEAM_SETS,
                 {
                     "id": ts_id,
                     "exercise_id": ex_id,
@@ -186,7 +186,7 @@ def new_exercise(ws: Workshop, session_id: str | None, title: str, team_count: i
             ),
             InsertRow(
                 ws,
-                "rounds",
+                Table.ROUNDS,
                 {
                     "team_set_id": ts_id,
                     "position": 0,

@@ -18,7 +18,7 @@ from typing import Any
 from facilitator.resources import resource
 from facilitator.store.database import Workshop
 from facilitator.store.errors import StorageError
-from facilitator.store.ids import now
+from facilitator.store.tables import Table
 
 Progress = Callable[[float], None] | None
 
@@ -356,55 +356,39 @@ def write_demo(
     return path
 
 
-def _insert(db: Any, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert rows grouped by their keys, so columns a row leaves out keep their defaults."""
-    t = now()
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for r in rows:
-        r.setdefault("created", t)
-        r.setdefault("updated", t)
-        groups.setdefault(tuple(sorted(r)), []).append(r)
-    for group in groups.values():
-        db[table].insert_all(group, batch_size=500)
-
-
 def _details(ws: Workshop, days: int, title: str) -> None:
-    ws_id = ws.details()["id"]
-    with ws.transaction() as db:
-        db["workshop"].update(
-            ws_id,
-            {
-                "title": title,
-                "subtitle": "Strategic communications, civil society and the prevention of "
-                "violent extremism",
-                "venue": "Hotel Sunrise Conference Centre",
-                "city": "Bangkok",
-                "country": "Thailand",
-                "start_date": START.isoformat(),
-                "end_date": (START + timedelta(days=days - 1)).isoformat(),
-                "timezone": "Asia/Bangkok",
-                "organisers": json.dumps(
-                    [
-                        "UNODC Regional Office for South-East Asia",
-                        "Southeast Asia Regional Centre for Counter-Terrorism",
-                    ]
-                ),
-                "funders": json.dumps(["Government of Japan", "European Union"]),
-                "languages": json.dumps(["en", "ru"]),
-                "signatories": json.dumps(
-                    [
-                        ["Sarah Whitfield", "Programme Officer, UNODC"],
-                        ["Nur Aisyah binti Rahman", "Director, SEARCCT"],
-                    ]
-                ),
-                "chatham_house": 1,
-                "privacy": "full",
-                "description": "Three-day regional workshop bringing together government "
-                "officials, civil-society organisations, researchers and international "
-                "experts to share practice on preventing violent extremism.",
-                "updated": now(),
-            },
-        )
+    ws.info.set_details(
+        {
+            "title": title,
+            "subtitle": "Strategic communications, civil society and the prevention of "
+            "violent extremism",
+            "venue": "Hotel Sunrise Conference Centre",
+            "city": "Bangkok",
+            "country": "Thailand",
+            "start_date": START.isoformat(),
+            "end_date": (START + timedelta(days=days - 1)).isoformat(),
+            "timezone": "Asia/Bangkok",
+            "organisers": json.dumps(
+                [
+                    "UNODC Regional Office for South-East Asia",
+                    "Southeast Asia Regional Centre for Counter-Terrorism",
+                ]
+            ),
+            "funders": json.dumps(["Government of Japan", "European Union"]),
+            "languages": json.dumps(["en", "ru"]),
+            "signatories": json.dumps(
+                [
+                    ["Sarah Whitfield", "Programme Officer, UNODC"],
+                    ["Nur Aisyah binti Rahman", "Director, SEARCCT"],
+                ]
+            ),
+            "chatham_house": 1,
+            "privacy": "full",
+            "description": "Three-day regional workshop bringing together government "
+            "officials, civil-society organisations, researchers and international "
+            "experts to share practice on preventing violent extremism.",
+        },
+    )
 
 
 def _fill_demo(ws: Workshop, progress: Progress) -> None:
@@ -602,25 +586,21 @@ def _fill_demo(ws: Workshop, progress: Progress) -> None:
         ]
     ]
     plan = [
-        ("people", people),
-        ("days", day_rows),
-        ("sessions", session_rows),
-        ("session_speakers", speaker_rows),
-        ("attendance", attendance),
-        ("exercises", exercises),
-        ("exercise_prompts", prompts),
-        ("team_sets", team_sets),
-        ("rounds", rounds),
-        ("teams", teams),
-        ("team_members", members),
-        ("notes", notes),
-        ("summaries", summaries),
+        (Table.PEOPLE, people),
+        (Table.DAYS, day_rows),
+        (Table.SESSIONS, session_rows),
+        (Table.SESSION_SPEAKERS, speaker_rows),
+        (Table.ATTENDANCE, attendance),
+        (Table.EXERCISES, exercises),
+        (Table.EXERCISE_PROMPTS, prompts),
+        (Table.TEAM_SETS, team_sets),
+        (Table.ROUNDS, rounds),
+        (Table.TEAMS, teams),
+        (Table.TEAM_MEMBERS, members),
+        (Table.NOTES, notes),
+        (Table.SUMMARIES, summaries),
     ]
-    with ws.transaction() as db:
-        for i, (table, rows) in enumerate(plan):
-            _insert(db, table, rows)
-            if progress:
-                progress((i + 1) / len(plan))
+    ws.rows.load(plan, progress)
 
 
 FIRST = [
@@ -786,19 +766,15 @@ def _fill_large(ws: Workshop, progress: Progress) -> None:
             }
         )
     plan = [
-        ("people", people),
-        ("days", days),
-        ("sessions", sessions),
-        ("attendance", attendance),
-        ("exercises", exercises),
-        ("team_sets", team_sets),
-        ("rounds", rounds),
-        ("teams", teams),
-        ("team_members", members),
-        ("notes", notes),
+        (Table.PEOPLE, people),
+        (Table.DAYS, days),
+        (Table.SESSIONS, sessions),
+        (Table.ATTENDANCE, attendance),
+        (Table.EXERCISES, exercises),
+        (Table.TEAM_SETS, team_sets),
+        (Table.ROUNDS, rounds),
+        (Table.TEAMS, teams),
+        (Table.TEAM_MEMBERS, members),
+        (Table.NOTES, notes),
     ]
-    with ws.transaction() as db:
-        for i, (table, rows) in enumerate(plan):
-            _insert(db, table, rows)
-            if progress:
-                progress((i + 1) / len(plan))
+    ws.rows.load(plan, progress)

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from facilitator.domain.agenda import at, flow, kind_label
 from facilitator.exports import ExportError, ExportOptions, Progress, atomic_output
-from facilitator.store import agenda as store
 from facilitator.store.database import Workshop
 
 PRODID = "-//Facilitator//Workshop agenda//EN"
@@ -97,7 +96,7 @@ def vtimezone(zone: ZoneInfo, first: date, last: date) -> list[str]:
 
 
 def calendar_text(ws: Workshop) -> str:
-    details = ws.details()
+    details = ws.info.details()
     tz_name = details.get("timezone") or "UTC"
     try:
         zone = ZoneInfo(tz_name)
@@ -106,11 +105,11 @@ def calendar_text(ws: Workshop) -> str:
             f"{ws.path.name}: workshop time zone '{tz_name}' is not known; set it in Overview "
             "(for example Asia/Bangkok)."
         ) from exc
-    days = store.load_days(ws)
+    days = ws.agenda.load_days()
     if not any(d.sessions for d in days):
         raise ExportError(f"{ws.path.name}: the agenda has no sessions to put in a calendar.")
-    speakers = store.speakers_by_session(ws)
-    rows = {r["id"]: r for r in store.session_rows(ws)}
+    speakers = ws.agenda.speakers_by_session()
+    rows = {r["id"]: r for r in ws.agenda.session_rows()}
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     workshop = details.get("title") or "Workshop"
     lines = [

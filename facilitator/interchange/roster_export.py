@@ -15,7 +15,6 @@ from typing import Any
 
 from facilitator.domain import people as dom
 from facilitator.exports import ExportOptions, Progress, atomic_output
-from facilitator.store import people as store
 from facilitator.store.database import Workshop
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -59,8 +58,8 @@ def _display(key: str, value: Any) -> str:
 
 def roster_table(ws: Workshop, privacy: str | None = None) -> tuple[list[str], list[list[str]]]:
     """Header and rows as the privacy setting allows ('none' gives counts only)."""
-    privacy = privacy or ws.details()["privacy"]
-    people = store.people(ws)
+    privacy = privacy or ws.info.details()["privacy"]
+    people = ws.people.people()
     if privacy == "none":
         counts: dict[tuple[str, str, str], int] = {}
         for p in people:

@@ -27,7 +27,6 @@ from reportlab.platypus import (
 from facilitator.domain.agenda import Day, day_end, flow, hhmm, kind_colour, kind_label
 from facilitator.exports import ExportError, ExportOptions, Progress, atomic_output
 from facilitator.reports import fonts
-from facilitator.store import agenda as store
 from facilitator.store.database import Workshop
 
 TITLE_LIMIT = 300  # characters of a title shown in the header cell (the rest would not fit)
@@ -57,19 +56,19 @@ def build_story(ws: Workshop, options: ExportOptions, progress: Progress = None)
     indent = 30 * mm
     body = ParagraphStyle("desc", parent=st["body"], leftIndent=indent, fontSize=9, leading=12)
     meta_i = ParagraphStyle("meta_i", parent=meta, leftIndent=indent, spaceAfter=2)
-    details = ws.details()
-    days = pick_days(store.load_days(ws), options.day, ws.path.name)
+    details = ws.info.details()
+    days = pick_days(ws.agenda.load_days(), options.day, ws.path.name)
     if not any(d.sessions for d in days):
         raise ExportError(f"{ws.path.name}: the agenda has no sessions to print.")
-    rows = {r["id"]: r for r in store.session_rows(ws)}
-    speakers = store.speakers_by_session(ws)
+    rows = {r["id"]: r for r in ws.agenda.session_rows()}
+    speakers = ws.agenda.speakers_by_session()
     story: list = [Paragraph(fonts.rich(details.get("title") or "Programme"), st["title"])]
     if details.get("subtitle"):
         story.append(Paragraph(fonts.rich(details["subtitle"]), st["subtitle"]))
     where = ", ".join(p for p in (details.get("venue"), details.get("city")) if p)
     if where:
         story.append(Paragraph(fonts.rich(where), st["body"]))
-    all_days = store.load_days(ws)
+    all_days = ws.agenda.load_days()
     for n, day in enumerate(days):
         index = next((i for i, d in enumerate(all_days) if d.id == day.id), n)
         if n > 0:
@@ -148,7 +147,7 @@ def build_story(ws: Workshop, options: ExportOptions, progress: Progress = None)
 def export_agenda(ws: Workshop, out: Path, options: ExportOptions, progress: Progress) -> None:
     """Write the programme PDF (all days, or ``options.day``)."""
     story = build_story(ws, options, progress)
-    details = ws.details()
+    details = ws.info.details()
     footer_title = fonts.clean(details.get("title") or "Programme")
     pagesize = LETTER if options.paper == "letter" else A4
 

@@ -55,7 +55,7 @@ from facilitator.reports.fonts import (
     styles,
 )
 from facilitator.store.database import Workshop
-from facilitator.store.report import format_day, load_report, load_settings
+from facilitator.store.report import format_day
 
 Progress = Callable[[float], None] | None
 
@@ -808,10 +808,10 @@ def export_report(
     ws: Workshop, out: Path, options: ExportOptions, progress: Progress = None
 ) -> None:
     """Registered as ``report``: the outcome report as PDF."""
-    settings = load_settings(ws)
+    settings = ws.report.load_settings()
     anonymous = options.anonymous or settings.anonymous
     draft = options.draft or settings.draft
-    data = load_report(ws, settings, anonymous)
+    data = ws.report.load_report(settings, anonymous)
     if progress:
         progress(0.1)
     paper = options.paper if options.paper in ("a4", "letter") else settings.paper

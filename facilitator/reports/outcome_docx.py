@@ -22,7 +22,7 @@ from facilitator.domain.report import NOTE_KINDS, SECTIONS, ReportData
 from facilitator.exports import ExportError, ExportOptions, atomic_output
 from facilitator.reports.fonts import clean
 from facilitator.store.database import Workshop
-from facilitator.store.report import format_day, load_report, load_settings
+from facilitator.store.report import format_day
 
 Progress = Callable[[float], None] | None
 ACCENT = RGBColor(0x2F, 0x5D, 0x8A)
@@ -304,8 +304,8 @@ def export_report_docx(
     ws: Workshop, out: Path, options: ExportOptions, progress: Progress = None
 ) -> None:
     """Registered as ``report-docx``: the outcome report as an editable Word document."""
-    settings = load_settings(ws)
-    data = load_report(ws, settings, options.anonymous or settings.anonymous)
+    settings = ws.report.load_settings()
+    data = ws.report.load_report(settings, options.anonymous or settings.anonymous)
     if progress:
         progress(0.3)
     paper = options.paper if options.paper in ("a4", "letter") else settings.paper

@@ -31,7 +31,6 @@ from reportlab.platypus import (
 from facilitator.domain import people as dom
 from facilitator.exports import ExportError, ExportOptions, Progress, atomic_output
 from facilitator.reports import fonts
-from facilitator.store import people as store
 from facilitator.store.database import Workshop
 
 INK = colors.HexColor("#1F2933")
@@ -120,7 +119,7 @@ def _date_range(details: dict[str, Any]) -> str:
 
 
 def _people_or_error(ws: Workshop) -> list[dict[str, Any]]:
-    people = store.people(ws)
+    people = ws.people.people()
     if not people:
         raise ExportError(f"{ws.path}: the roster is empty; add or import participants first.")
     return people
@@ -135,11 +134,11 @@ def export_badges(
     per_sheet = int(options.extra.get("per_sheet", 8))
     if per_sheet not in (8, 10):
         raise ExportError("Badges come 8 or 10 to a sheet.")
-    if options.team_set and not store.team_set_exists(ws, options.team_set):
+    if options.team_set and not ws.people.team_set_exists(options.team_set):
         raise ExportError(f"{ws.path}: there is no team set “{options.team_set}”.")
     people = _people_or_error(ws)
-    teams = store.team_colours(ws, options.team_set)
-    title = ws.details()["title"]
+    teams = ws.people.team_colours(options.team_set)
+    title = ws.info.details()["title"]
     page_w, page_h = _page(options)
     cols, rows = 2, per_sheet // 2
     mx, my = 12 * mm, 14 * mm
@@ -238,7 +237,7 @@ def export_tents(
     page_w, page_h = landscape(_page(options))
     with atomic_output(out) as tmp:
         c = fonts.embedded_canvas(str(tmp), pagesize=(page_w, page_h))
-        c.setTitle(f"Table tents – {ws.details()['title']}")
+        c.setTitle(f"Table tents – {ws.info.details()['title']}")
         for k, p in enumerate(people):
             half = page_h / 2
             c.setStrokeColor(RULE)
@@ -275,17 +274,17 @@ def export_sign_in(
 ) -> None:
     """One sheet per day (or the day asked for), with blank rows for walk-ins."""
     fonts.register()
-    details = ws.details()
-    days = store.days(ws)
+    details = ws.info.details()
+    days = ws.people.days()
     if options.day:
-        day = store.find_day(ws, options.day)
+        day = ws.people.find_day(options.day)
         if day is None:
             raise ExportError(f"{ws.path}: there is no day “{options.day}” (use YYYY-MM-DD).")
         days = [day]
     if not days:
         raise ExportError(f"{ws.path}: the workshop has no days; add them in the Agenda.")
     privacy = details["privacy"]
-    people = store.people(ws) if privacy != "none" else []
+    people = ws.people.people() if privacy != "none" else []
     blanks = int(options.extra.get("blank_rows", 12))
     half = bool(details["half_days"])
     page = _page(options)
@@ -395,8 +394,8 @@ def export_certificates(
 ) -> None:
     """One landscape certificate for each person checked in on at least one day."""
     fonts.register()
-    details = ws.details()
-    people = store.attendees(ws)
+    details = ws.info.details()
+    people = ws.people.attendees()
     if not people:
         raise ExportError(
             f"{ws.path}: no one has been checked in yet, so no certificate can be made. "
@@ -477,7 +476,7 @@ def export_participants_pdf(
 ) -> None:
     """The list handed to participants; the workshop's privacy setting decides what it shows."""
     fonts.register()
-    details = ws.details()
+    details = ws.info.details()
     privacy = options.extra.get("privacy") or details["privacy"]
     people = _people_or_error(ws)
     st = fonts.styles()
@@ -503,7 +502,7 @@ def export_participants_pdf(
             story.append(Paragraph(title, st["h2"]))
             rows = [
                 [Paragraph(fonts.rich(label(v) or "Not given"), cell), str(n)]
-                for v, n in store.counts(ws, column)
+                for v, n in ws.people.counts(column)
             ]
             t = Table(
                 [[Paragraph("<b>Group</b>", cell), Paragraph("<b>People</b>", cell)], *rows],

@@ -19,7 +19,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from facilitator.exports import ExportError, ExportOptions, Progress, atomic_output
 from facilitator.reports import fonts
-from facilitator.store import teams as store
 from facilitator.store.database import Workshop
 
 LAYOUTS = ("per_page", "one_page")
@@ -29,13 +28,13 @@ GREY = HexColor("#55606E")
 
 def collect(ws: Workshop, options: ExportOptions) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The team set and, per round, its teams with members; raise ExportError if missing."""
-    ts = store.find_team_set(ws, options.team_set)
+    ts = ws.teams.find_team_set(options.team_set)
     if ts is None:
         wanted = f" named “{options.team_set}”" if options.team_set else ""
         raise ExportError(
             f"{ws.path.name}: there is no team set{wanted}. Create teams in the Teams area first."
         )
-    rounds = store.rounds(ws, ts["id"])
+    rounds = ws.teams.rounds(ts["id"])
     wanted_round = options.extra.get("round")
     if wanted_round:
         key = str(wanted_round)
@@ -45,9 +44,9 @@ def collect(ws: Workshop, options: ExportOptions) -> tuple[dict[str, Any], list[
         rounds = picked
     out = []
     for n, r in enumerate(rounds, start=1):
-        team_rows = store.teams(ws, r["id"])
+        team_rows = ws.teams.teams(r["id"])
         by_team: dict[str, list[dict[str, Any]]] = {t["id"]: [] for t in team_rows}
-        for m in store.members(ws, list(by_team)):
+        for m in ws.teams.members(list(by_team)):
             by_team[m["team_id"]].append(m)
         out.append(
             {
@@ -150,7 +149,7 @@ def export_team_lists(
     if layout not in LAYOUTS:
         raise ExportError(f"team lists: layout must be one of {', '.join(LAYOUTS)}, not {layout}.")
     ts, rounds = collect(ws, options)
-    details = ws.details()
+    details = ws.info.details()
     privacy = details.get("privacy") or "full"
     fonts.register()
     paper = letter if options.paper == "letter" else A4

@@ -13,75 +13,11 @@ from typing import Any
 from facilitator.domain.agenda import Day, Session, parse_hhmm
 from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import now
+from facilitator.store.records import SESSION_COLUMNS, SessionRow
+from facilitator.store.tables import Table
 
 ADJUST_KEY = "agenda.timer_adjust"
 ISO = "%Y-%m-%dT%H:%M:%S"
-
-
-def day_rows(ws: Workshop) -> list[dict[str, Any]]:
-    return list(ws.db.query("SELECT * FROM days ORDER BY position, date, id"))
-
-
-def session_rows(ws: Workshop, day_id: str | None = None) -> list[dict[str, Any]]:
-    if day_id is None:
-        return list(
-            ws.db.query(
-                "SELECT s.* FROM sessions s JOIN days d ON d.id = s.day_id "
-                "ORDER BY d.position, d.date, s.position, s.id"
-            )
-        )
-    return list(
-        ws.db.query(
-            "SELECT * FROM sessions WHERE day_id = ? ORDER BY position, id",
-            [day_id],
-        )
-    )
-
-
-def speaker_rows(ws: Workshop, session_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
-    sql = (
-        "SELECT ss.*, p.name AS name, p.organisation AS organisation, p.country AS country "
-        "FROM session_speakers ss JOIN people p ON p.id = ss.person_id"
-    )
-    params: list[str] = []
-    if session_ids is not None:
-        params = list(session_ids)
-        if not params:
-            return []
-        sql += f" WHERE ss.session_id IN ({','.join('?' * len(params))})"
-    sql += " ORDER BY ss.session_id, ss.position, p.name"
-    return list(ws.db.query(sql, params))
-
-
-def speakers_by_session(ws: Workshop) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {}
-    for row in speaker_rows(ws):
-        out.setdefault(row["session_id"], []).append(row)
-    return out
-
-
-def people(ws: Workshop) -> list[dict[str, Any]]:
-    """Everyone who can speak or moderate, for pickers."""
-    return list(
-        ws.db.query("SELECT id, name, organisation, country, role FROM people ORDER BY name")
-    )
-
-
-def person_names(ws: Workshop) -> dict[str, str]:
-    return {r["id"]: r["name"] for r in ws.db.query("SELECT id, name FROM people")}
-
-
-def rooms(ws: Workshop) -> list[str]:
-    return [
-        r["room"]
-        for r in ws.db.query(
-            "SELECT DISTINCT room FROM sessions WHERE room != '' ORDER BY room COLLATE NOCASE"
-        )
-    ]
-
-
-def timezone(ws: Workshop) -> str:
-    return ws.details().get("timezone") or "UTC"
 
 
 def parse_local(text: str | None) -> datetime | None:
@@ -136,125 +72,233 @@ def _time_or(text: str | None, default: int) -> int:
     return default if value is None else value
 
 
-def load_days(ws: Workshop) -> list[Day]:
-    """The whole agenda as domain values, days in order."""
-    speakers = speakers_by_session(ws)
-    by_day: dict[str, list[Session]] = {}
-    for row in session_rows(ws):
-        by_day.setdefault(row["day_id"], []).append(to_session(row, speakers.get(row["id"])))
-    return [to_day(d, by_day.get(d["id"], [])) for d in day_rows(ws)]
-
-
 # -- writes ---------------------------------------------------------------------------------
 
 
-def next_position(ws: Workshop, day_id: str) -> int:
-    row = ws.db.execute(
-        "SELECT COALESCE(MAX(position) + 1, 0) FROM sessions WHERE day_id = ?", [day_id]
-    ).fetchone()
-    return int(row[0])
+class AgendaStore:
+    """Days, sessions, speakers and the live timer."""
 
+    def __init__(self, ws: Workshop) -> None:
+        self.ws = ws
 
-def place(ws: Workshop, day_id: str, ordered_ids: list[str]) -> None:
-    """Put sessions into ``day_id`` in this order (positions 0…n-1), in one transaction."""
-    stamp = now()
-    with ws.transaction() as db:
-        for position, sid in enumerate(ordered_ids):
-            db.execute(
-                "UPDATE sessions SET day_id = ?, position = ?, updated = ? WHERE id = ?",
-                [day_id, position, stamp, sid],
+    def day_rows(self) -> list[dict[str, Any]]:
+        return list(self.ws.db.query("SELECT * FROM days ORDER BY position, date, id"))
+
+    def session_rows(self, day_id: str | None = None) -> list[dict[str, Any]]:
+        if day_id is None:
+            return list(
+                self.ws.db.query(
+                    "SELECT s.* FROM sessions s JOIN days d ON d.id = s.day_id "
+                    "ORDER BY d.position, d.date, s.position, s.id"
+                )
             )
-    ws.notify("sessions", ordered_ids)
-
-
-def set_speakers(ws: Workshop, session_id: str, people_roles: list[tuple[str, str]]) -> None:
-    """Replace the speakers and moderators of a session (order kept)."""
-    from facilitator.store.ids import new_id
-
-    stamp = now()
-    old = [
-        r["id"]
-        for r in ws.db.query("SELECT id FROM session_speakers WHERE session_id = ?", [session_id])
-    ]
-    with ws.transaction() as db:
-        db.execute("DELETE FROM session_speakers WHERE session_id = ?", [session_id])
-        bury(db, "session_speakers", old, stamp)
-        seen: set[tuple[str, str]] = set()
-        for position, (person_id, role) in enumerate(people_roles):
-            if (person_id, role) in seen:
-                continue
-            seen.add((person_id, role))
-            db["session_speakers"].insert(
-                {
-                    "id": new_id("spk"),
-                    "session_id": session_id,
-                    "person_id": person_id,
-                    "role": role,
-                    "position": position,
-                    "created": stamp,
-                    "updated": stamp,
-                }
+        return list(
+            self.ws.db.query(
+                "SELECT * FROM sessions WHERE day_id = ? ORDER BY position, id",
+                [day_id],
             )
-    ws.notify("session_speakers", [session_id])
+        )
 
+    def speaker_rows(self, session_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        sql = (
+            "SELECT ss.*, p.name AS name, p.organisation AS organisation, p.country AS country "
+            "FROM session_speakers ss JOIN people p ON p.id = ss.person_id"
+        )
+        params: list[str] = []
+        if session_ids is not None:
+            params = list(session_ids)
+            if not params:
+                return []
+            sql += f" WHERE ss.session_id IN ({','.join('?' * len(params))})"
+        sql += " ORDER BY ss.session_id, ss.position, p.name"
+        return list(self.ws.db.query(sql, params))
 
-def snapshot(ws: Workshop, session_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-    """The session and speaker rows of some sessions, for exact undo."""
-    ids = list(dict.fromkeys(session_ids))
-    if not ids:
-        return {"sessions": [], "session_speakers": []}
-    marks = ",".join("?" * len(ids))
-    return {
-        "sessions": list(ws.db.query(f"SELECT * FROM sessions WHERE id IN ({marks})", ids)),
-        "session_speakers": list(
-            ws.db.query(f"SELECT * FROM session_speakers WHERE session_id IN ({marks})", ids)
-        ),
-    }
+    def speakers_by_session(self) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {}
+        for row in self.speaker_rows():
+            out.setdefault(row["session_id"], []).append(row)
+        return out
 
+    def people(self) -> list[dict[str, Any]]:
+        """Everyone who can speak or moderate, for pickers."""
+        return list(
+            self.ws.db.query(
+                "SELECT id, name, organisation, country, role FROM people ORDER BY name"
+            )
+        )
 
-def restore(ws: Workshop, scope: Iterable[str], state: dict[str, list[dict[str, Any]]]) -> None:
-    """Make the sessions in ``scope`` (and their speakers) exactly as in ``state``.
+    def person_names(self) -> dict[str, str]:
+        return {r["id"]: r["name"] for r in self.ws.db.query("SELECT id, name FROM people")}
 
-    Sessions in scope but not in ``state`` are removed (with tombstones, so a merge does not
-    bring them back); rows in ``state`` are written back as they were.
-    """
-    ids = list(dict.fromkeys(scope))
-    if not ids:
-        return
-    marks = ",".join("?" * len(ids))
-    stamp = now()
-    keep = {r["id"] for r in state["sessions"]}
-    with ws.transaction() as db:
-        gone_spk = [
+    def rooms(self) -> list[str]:
+        return [
+            r["room"]
+            for r in self.ws.db.query(
+                "SELECT DISTINCT room FROM sessions WHERE room != '' ORDER BY room COLLATE NOCASE"
+            )
+        ]
+
+    def timezone(self) -> str:
+        return self.ws.info.details().get("timezone") or "UTC"
+
+    def load_days(self) -> list[Day]:
+        """The whole agenda as domain values, days in order."""
+        speakers = self.speakers_by_session()
+        by_day: dict[str, list[Session]] = {}
+        for row in self.session_rows():
+            by_day.setdefault(row["day_id"], []).append(to_session(row, speakers.get(row["id"])))
+        return [to_day(d, by_day.get(d["id"], [])) for d in self.day_rows()]
+
+    def next_position(self, day_id: str) -> int:
+        row = self.ws.db.execute(
+            "SELECT COALESCE(MAX(position) + 1, 0) FROM sessions WHERE day_id = ?", [day_id]
+        ).fetchone()
+        return int(row[0])
+
+    def place(self, day_id: str, ordered_ids: list[str]) -> None:
+        """Put sessions into ``day_id`` in this order (positions 0…n-1), in one transaction."""
+        stamp = now()
+        with self.ws.operation() as op:
+            for position, sid in enumerate(ordered_ids):
+                self.ws.db.execute(
+                    "UPDATE sessions SET day_id = ?, position = ?, updated = ? WHERE id = ?",
+                    [day_id, position, stamp, sid],
+                )
+            op.touch(Table.SESSIONS, ordered_ids)
+
+    def set_speakers(self, session_id: str, people_roles: list[tuple[str, str]]) -> None:
+        """Replace the speakers and moderators of a session (order kept)."""
+        from facilitator.store.ids import new_id
+
+        stamp = now()
+        old = [
+            r["id"]
+            for r in self.ws.db.query(
+                "SELECT id FROM session_speakers WHERE session_id = ?", [session_id]
+            )
+        ]
+        with self.ws.operation() as op:
+            db = self.ws.db
+            db.execute("DELETE FROM session_speakers WHERE session_id = ?", [session_id])
+            bury(db, "session_speakers", old, stamp)
+            seen: set[tuple[str, str]] = set()
+            for position, (person_id, role) in enumerate(people_roles):
+                if (person_id, role) in seen:
+                    continue
+                seen.add((person_id, role))
+                db["session_speakers"].insert(
+                    {
+                        "id": new_id("spk"),
+                        "session_id": session_id,
+                        "person_id": person_id,
+                        "role": role,
+                        "position": position,
+                        "created": stamp,
+                        "updated": stamp,
+                    }
+                )
+            op.touch(Table.SESSION_SPEAKERS)
+            op.touch(Table.SESSIONS, [session_id])
+
+    def snapshot(self, session_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """The session and speaker rows of some sessions, for exact undo."""
+        ids = list(dict.fromkeys(session_ids))
+        if not ids:
+            return {"sessions": [], "session_speakers": []}
+        marks = ",".join("?" * len(ids))
+        return {
+            "sessions": list(
+                self.ws.db.query(f"SELECT * FROM sessions WHERE id IN ({marks})", ids)
+            ),
+            "session_speakers": list(
+                self.ws.db.query(
+                    f"SELECT * FROM session_speakers WHERE session_id IN ({marks})", ids
+                )
+            ),
+        }
+
+    def restore(self, scope: Iterable[str], state: dict[str, list[dict[str, Any]]]) -> None:
+        """Make the sessions in ``scope`` (and their speakers) exactly as in ``state``.
+
+        Sessions in scope but not in ``state`` are removed (with tombstones, so a merge does not
+        bring them back); rows in ``state`` are written back as they were.
+        """
+        ids = list(dict.fromkeys(scope))
+        if not ids:
+            return
+        marks = ",".join("?" * len(ids))
+        stamp = now()
+        keep = {r["id"] for r in state["sessions"]}
+        with self.ws.operation() as op:
+            db = self.ws.db
+            gone_spk = [
+                r[0]
+                for r in db.execute(
+                    f"SELECT id FROM session_speakers WHERE session_id IN ({marks})", ids
+                ).fetchall()
+            ]
+            db.execute(f"DELETE FROM session_speakers WHERE session_id IN ({marks})", ids)
+            for sid in ids:
+                if sid not in keep:
+                    db.execute("DELETE FROM sessions WHERE id = ?", [sid])
+            bury(db, "session_speakers", gone_spk, stamp)
+            bury(db, "sessions", [sid for sid in ids if sid not in keep], stamp)
+            for table in ("sessions", "session_speakers"):
+                for row in state[table]:
+                    # upsert, not INSERT OR REPLACE: a replace would cascade-delete the notes
+                    db[table].upsert(row, pk="id")
+                unbury(db, table, [row["id"] for row in state[table]])
+            op.touch(Table.SESSIONS, ids)
+            op.touch(Table.SESSION_SPEAKERS)
+
+    def timer_adjust(self) -> dict[str, int]:
+        value = self.ws.info.setting(ADJUST_KEY, {}) or {}
+        return {str(k): int(v) for k, v in value.items()}
+
+    def running_session_ids(self) -> list[str]:
+        """Sessions started and not yet finished, the latest start first."""
+        return [
             r[0]
-            for r in db.execute(
-                f"SELECT id FROM session_speakers WHERE session_id IN ({marks})", ids
+            for r in self.ws.db.execute(
+                "SELECT id FROM sessions WHERE actual_start IS NOT NULL AND actual_end IS NULL "
+                "ORDER BY actual_start DESC, id"
             ).fetchall()
         ]
-        db.execute(f"DELETE FROM session_speakers WHERE session_id IN ({marks})", ids)
-        for sid in ids:
-            if sid not in keep:
-                db.execute("DELETE FROM sessions WHERE id = ?", [sid])
-        bury(db, "session_speakers", gone_spk, stamp)
-        bury(db, "sessions", [sid for sid in ids if sid not in keep], stamp)
-        for table in ("sessions", "session_speakers"):
-            for row in state[table]:
-                # upsert, not INSERT OR REPLACE: a replace would cascade-delete the notes
-                db[table].upsert(row, pk="id")
-            unbury(db, table, [row["id"] for row in state[table]])
-    ws.notify("sessions", ids)
-    ws.notify("session_speakers", ids)
 
+    def running_session_id(self) -> str | None:
+        """The session started and not yet finished (what Capture defaults to)."""
+        running = self.running_session_ids()
+        return running[0] if running else None
 
-def timer_adjust(ws: Workshop) -> dict[str, int]:
-    value = ws.setting(ADJUST_KEY, {}) or {}
-    return {str(k): int(v) for k, v in value.items()}
+    def sessions_by_ids(self, ids: Iterable[str]) -> list[SessionRow]:
+        ids = list(ids)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return list(self.ws.db.query(f"SELECT * FROM sessions WHERE id IN ({marks})", ids))  # type: ignore[arg-type]
 
+    def next_day_position(self) -> int:
+        return int(
+            self.ws.db.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM days").fetchone()[0]
+        )
 
-def running_session_id(ws: Workshop) -> str | None:
-    """The session started and not yet finished (what Capture defaults to)."""
-    row = ws.db.execute(
-        "SELECT id FROM sessions WHERE actual_start IS NOT NULL AND actual_end IS NULL "
-        "ORDER BY actual_start DESC LIMIT 1"
-    ).fetchone()
-    return row[0] if row else None
+    def insert_sessions(self, rows: list[dict[str, Any]]) -> None:
+        """Add session rows (ids given by the caller, so redo recreates the same rows)."""
+        stamp = now()
+        with self.ws.operation() as op:
+            for row in rows:
+                full = {"created": stamp, "updated": stamp, **row}
+                self.ws.db["sessions"].insert(full)
+                unbury(self.ws.db, Table.SESSIONS, [full["id"]])
+            op.touch(Table.SESSIONS, [r["id"] for r in rows])
+
+    def update_sessions(self, values: dict[str, dict[str, Any]]) -> None:
+        """Change fields of several sessions in one transaction (catch-up, start, finish)."""
+        unknown = {k for v in values.values() for k in v} - set(SESSION_COLUMNS)
+        if unknown:
+            raise ValueError(f"unknown session fields: {sorted(unknown)}")
+        stamp = now()
+        with self.ws.operation() as op:
+            for sid, change in values.items():
+                self.ws.db["sessions"].update(sid, {**change, "updated": stamp})
+            op.touch(Table.SESSIONS, list(values))

@@ -1,25 +1,34 @@
 """Opening, checking and writing workshop files.
 
 A workshop file is opened in three steps so that a bad file is never modified: inspect it
-read-only (is it SQLite, is it ours, which format version, is it intact), then take the
-single-writer lock, and only then open it for writing and apply pending migrations.
+read-only (is it SQLite, is it ours, which format version, is it intact, does it hold every
+table and column its version has), then take the single-writer lock, and only then open it
+for writing and apply pending migrations.
+
+Writing: every write runs inside :meth:`Workshop.operation`, one SQLite transaction that
+collects what it touched and, once committed, emits one
+:class:`~facilitator.store.changes.Changes` on ``workshop.hub.changed``. The workshop and
+its connection belong to the thread that opened it (the UI thread); another thread writes
+by submitting an operation to :class:`~facilitator.store.writer.Writer`.
 """
 
 from __future__ import annotations
 
-import json
+import functools
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 from sqlite_utils import Database
 
 import facilitator.store.lean  # noqa: F401, I001 - must precede sqlite_utils
+from facilitator.store.changes import ANY, Changes, ChangeSet
 from facilitator.store.errors import (
     CorruptWorkshopError,
     NewerWorkshopError,
@@ -29,16 +38,29 @@ from facilitator.store.errors import (
     WorkshopError,
 )
 from facilitator.store.ids import new_id, now
-from facilitator.store.schema import APPLICATION_ID, MERGEABLE_TABLES, migrations, schema_version
+from facilitator.store.schema import APPLICATION_ID, migrations, schema_version
+from facilitator.store.tables import MERGEABLE_TABLES, Table
+
+if TYPE_CHECKING:
+    from facilitator.store.agenda import AgendaStore
+    from facilitator.store.backups import Backup
+    from facilitator.store.merge import MergeStore
+    from facilitator.store.notes import NotesStore
+    from facilitator.store.people import PeopleStore
+    from facilitator.store.report import ReportStore
+    from facilitator.store.rows import RowStore
+    from facilitator.store.teams import TeamsStore
+    from facilitator.store.workshop import WorkshopStore
+    from facilitator.store.writer import Writer
 
 FILE_SUFFIX = ".workshop"
+DAMAGED_HINT = "Use File ▸ Restore from backup… to bring back an earlier copy."
 
 
 class ChangeHub(QObject):
-    """Tells views which table changed and which ids, so each refreshes only what it shows."""
+    """Announces every committed operation, once, with what it changed."""
 
-    changed = Signal(str, object)  # table name, frozenset of ids (empty = anything)
-    reset = Signal()  # the whole file was replaced (restore from backup, merge)
+    changed = Signal(object)  # Changes
 
 
 @dataclass
@@ -67,6 +89,54 @@ def _ro_connect(path: Path, immutable: bool = False) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True)
 
 
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can never write; works in a read-only folder too.
+
+    A WAL file needs its ``-shm`` beside it; where the folder does not let SQLite create
+    one, the file is read as immutable (a snapshot of what it holds now).
+    """
+    try:
+        con = _ro_connect(path)
+        con.execute("PRAGMA schema_version").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        return _ro_connect(path, immutable=True)
+
+
+@functools.cache
+def expected_schema(version: int) -> dict[str, frozenset[str]]:
+    """Table → columns that a file of format ``version`` must hold (built in memory)."""
+    db = Database(memory=True, execute_plugins=False)
+    names = [m.name for m in migrations._migrations]
+    stop = names[version] if version < len(names) else None
+    migrations.apply(db, stop_before=stop)
+    tables = [
+        r[0]
+        for r in db.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+            "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
+        ).fetchall()
+    ]
+    out = {t: frozenset(r[1] for r in db.execute(f"PRAGMA table_info([{t}])")) for t in tables}
+    db.close()
+    return out
+
+
+def missing_schema(con: sqlite3.Connection, version: int) -> list[str]:
+    """What a file lacks of its version's tables and columns ("table notes", "column …")."""
+    have = {
+        r[0]: frozenset(c[1] for c in con.execute(f"PRAGMA table_info([{r[0]}])"))
+        for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    }
+    missing: list[str] = []
+    for table, columns in expected_schema(version).items():
+        if table not in have:
+            missing.append(f"table {table}")
+            continue
+        missing.extend(f"column {table}.{c}" for c in sorted(columns - have[table]))
+    return missing
+
+
 def inspect_file(path: str | os.PathLike[str]) -> FileInfo:
     """Look at a file without changing it; raise a WorkshopError if it cannot be a workshop."""
     p = Path(path)
@@ -74,12 +144,15 @@ def inspect_file(path: str | os.PathLike[str]) -> FileInfo:
         return FileInfo(p, exists=False, writable=os.access(p.parent or Path("."), os.W_OK))
     if p.is_dir():
         raise NotAWorkshopError(p, "is a folder, not a workshop file.")
-    size = p.stat().st_size
+    try:
+        size = p.stat().st_size
+        with open(p, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise WorkshopError(p, f"cannot be read ({exc.strerror}).") from exc
     writable = os.access(p, os.W_OK) and os.access(p.parent, os.W_OK)
     if size == 0:
         return FileInfo(p, exists=True, writable=writable)
-    with open(p, "rb") as fh:
-        header = fh.read(16)
     if header != b"SQLite format 3\x00":
         raise NotAWorkshopError(
             p,
@@ -87,11 +160,7 @@ def inspect_file(path: str | os.PathLike[str]) -> FileInfo:
             "Choose a file with the .workshop extension made by Facilitator.",
         )
     try:
-        try:
-            con = _ro_connect(p)
-            con.execute("PRAGMA schema_version").fetchone()
-        except sqlite3.OperationalError:
-            con = _ro_connect(p, immutable=True)
+        con = open_read_only(p)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             version = con.execute("PRAGMA user_version").fetchone()[0]
@@ -99,21 +168,20 @@ def inspect_file(path: str | os.PathLike[str]) -> FileInfo:
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
             check = con.execute("PRAGMA quick_check").fetchall()
+            missing = (
+                missing_schema(con, version)
+                if app_id == APPLICATION_ID and 0 < version <= schema_version()
+                else []
+            )
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise CorruptWorkshopError(
-            p,
-            f"cannot be read: the file is damaged ({exc}).",
-            "Use File ▸ Restore from backup… to bring back an earlier copy.",
+            p, f"cannot be read: the file is damaged ({exc}).", DAMAGED_HINT
         ) from exc
     if [r[0] for r in check] != ["ok"]:
         detail = "; ".join(str(r[0]) for r in check[:3])
-        raise CorruptWorkshopError(
-            p,
-            f"failed the integrity check ({detail}).",
-            "Use File ▸ Restore from backup… to bring back an earlier copy.",
-        )
+        raise CorruptWorkshopError(p, f"failed the integrity check ({detail}).", DAMAGED_HINT)
     if app_id != APPLICATION_ID:
         if tables:
             raise NotAWorkshopError(
@@ -129,11 +197,34 @@ def inspect_file(path: str | os.PathLike[str]) -> FileInfo:
             f"this version reads up to {schema_version()}).",
             "Update Facilitator to open it. The file has not been changed.",
         )
+    if missing:
+        shown = ", ".join(missing[:4]) + (
+            f" and {len(missing) - 4} more" if len(missing) > 4 else ""
+        )
+        raise CorruptWorkshopError(
+            p,
+            f"is incomplete: it has no {shown}. It was not opened and has not been changed.",
+            DAMAGED_HINT,
+        )
     return FileInfo(p, True, version, app_id, empty=False, writable=writable)
 
 
 class Workshop:
-    """One open workshop file: the database, its change signals and its write lock."""
+    """One open workshop file: its connection, its stores, its change hub and its lock.
+
+    The stores (``agenda``, ``people``, ``teams``, ``notes``, ``report``, ``merge``,
+    ``info`` for the workshop's own details and settings, ``rows`` for generic undo) hold
+    every SQL statement of the program. Outside ``store/`` nothing touches ``db``.
+    """
+
+    agenda: AgendaStore
+    people: PeopleStore
+    teams: TeamsStore
+    notes: NotesStore
+    report: ReportStore
+    merge: MergeStore
+    info: WorkshopStore
+    rows: RowStore
 
     def __init__(
         self,
@@ -146,6 +237,10 @@ class Workshop:
         self.hub = ChangeHub()
         self.open_result = OpenResult()
         self._lock: QLockFile | None = None
+        self._op: ChangeSet | None = None
+        self._owner = threading.get_ident()
+        self._writer: Writer | None = None
+        self.last_changes = Changes()
         info = inspect_file(self.path)
         if not info.exists and (read_only or not self.path.parent.is_dir()):
             raise WorkshopError(self.path, "does not exist.")
@@ -172,12 +267,8 @@ class Workshop:
                 )
             self.read_only = True
             self.open_result = OpenResult(True, reason)
-            try:
-                con = _ro_connect(self.path)
-                con.execute("PRAGMA schema_version").fetchone()
-            except sqlite3.OperationalError:
-                con = _ro_connect(self.path, immutable=True)
-            self.db = Database(con, execute_plugins=False)
+            self.db = Database(open_read_only(self.path), execute_plugins=False)
+            self._attach_stores()
             return
         self.read_only = False
         try:
@@ -203,9 +294,35 @@ class Workshop:
         except sqlite3.DatabaseError as exc:
             self.close()
             raise _storage_error(self.path, exc) from exc
+        self._attach_stores()
+
+    def _attach_stores(self) -> None:
+        from facilitator.store.agenda import AgendaStore
+        from facilitator.store.merge import MergeStore
+        from facilitator.store.notes import NotesStore
+        from facilitator.store.people import PeopleStore
+        from facilitator.store.report import ReportStore
+        from facilitator.store.rows import RowStore
+        from facilitator.store.teams import TeamsStore
+        from facilitator.store.workshop import WorkshopStore
+
+        self.agenda = AgendaStore(self)
+        self.people = PeopleStore(self)
+        self.teams = TeamsStore(self)
+        self.notes = NotesStore(self)
+        self.report = ReportStore(self)
+        self.merge = MergeStore(self)
+        self.info = WorkshopStore(self)
+        self.rows = RowStore(self)
 
     # -- lifecycle -------------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        return getattr(self, "db", None) is not None
+
     def close(self) -> None:
+        if self._writer is not None:
+            self._writer.shut()
         db = getattr(self, "db", None)
         if db is not None:
             try:
@@ -225,76 +342,95 @@ class Workshop:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def writer(self) -> Writer:
+        """The gate through which other threads (the venue server) write to this file."""
+        if self._writer is None:
+            from facilitator.store.writer import Writer
+
+            self._writer = Writer(self)
+        return self._writer
+
     # -- writing ---------------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
-        """One atomic write; a failure (disk full, read-only) rolls back and raises StorageError."""
+    def operation(self, initiator: object | None = None) -> Iterator[ChangeSet]:
+        """One atomic write that reports what it changed.
+
+        Store methods write inside it and record what they touch; on commit the hub emits
+        one :class:`Changes`. A failure (disk full, read-only) rolls everything back and
+        raises a :class:`StorageError` naming the file. Nested operations join the outer
+        one (a savepoint), so an edit made of several store calls is one transaction and
+        one announcement.
+        """
+        if threading.get_ident() != self._owner:
+            raise RuntimeError(
+                "a workshop is written only from the thread that opened it; "
+                "other threads submit operations through Workshop.writer"
+            )
         if self.read_only:
             raise ReadOnlyWorkshopError(
                 self.path, f"is open read-only ({self.open_result.reason}); edits are disabled."
             )
+        if self._op is not None:
+            try:
+                with self.db.atomic():
+                    yield self._op
+            except sqlite3.DatabaseError as exc:
+                raise _storage_error(self.path, exc) from exc
+            return
+        collector = ChangeSet(initiator)
+        self._op = collector
         try:
             with self.db.atomic():
-                yield self.db
+                yield collector
         except sqlite3.DatabaseError as exc:
             raise _storage_error(self.path, exc) from exc
+        finally:
+            self._op = None
+        changes = collector.freeze()
+        self.last_changes = changes
+        if changes:
+            self.hub.changed.emit(changes)
 
-    def notify(self, table: str, ids: Any = ()) -> None:
-        self.hub.changed.emit(table, frozenset(ids))
+    # -- copies and backups (SQLite's online backup API; the file stays open) -------------
+    def save_copy(self, target: Path) -> None:
+        """A consistent copy of the workshop as it is now, written atomically."""
+        from facilitator.store import backups
 
-    # -- generic row helpers used by every store -------------------------------------------
-    def insert(self, table: str, row: dict[str, Any], prefix: str | None = None) -> str:
-        stamp = now()
-        row = dict(row)
-        row.setdefault("id", new_id(prefix or table[:3]))
-        row.setdefault("created", stamp)
-        row.setdefault("updated", stamp)
-        with self.transaction() as db:
-            db[table].insert(row)
-            unbury(db, table, [row["id"]])
-        self.notify(table, [row["id"]])
-        return row["id"]
+        backups.copy_database(self.db.conn, Path(target))
 
-    def update(self, table: str, row_id: str, values: dict[str, Any]) -> None:
-        values = dict(values)
-        values["updated"] = now()
-        with self.transaction() as db:
-            db[table].update(row_id, values)
-        self.notify(table, [row_id])
+    def backups(self) -> list[Backup]:
+        from facilitator.store import backups
 
-    def delete(self, table: str, row_id: str) -> None:
-        with self.transaction() as db:
-            db[table].delete(row_id)
-            bury(db, table, [row_id])
-        self.notify(table, [row_id])
+        return backups.list_backups(self.path)
 
-    def get(self, table: str, row_id: str) -> dict[str, Any] | None:
-        rows = list(self.db.query(f"SELECT * FROM [{table}] WHERE id = ?", [row_id]))
-        return rows[0] if rows else None
+    def take_backup(self) -> Backup:
+        from facilitator.store import backups
 
-    # -- settings (remembered per workshop) ------------------------------------------------
-    def setting(self, key: str, default: Any = None) -> Any:
-        row = self.get("settings", key)
-        return json.loads(row["value"]) if row else default
+        return backups.take_backup(self.db.conn, self.path)
 
-    def set_setting(self, key: str, value: Any) -> None:
-        stamp = now()
-        with self.transaction() as db:
-            db["settings"].upsert(
-                {"id": key, "value": json.dumps(value), "created": stamp, "updated": stamp},
-                pk="id",
-            )
-        self.notify("settings", [key])
+    def restore_backup(self, backup: Backup, initiator: object | None = None) -> None:
+        """Bring back a backup in place, after backing up the current state (so it can be
+        undone by restoring that); every view reloads."""
+        from facilitator.store import backups
 
-    # -- facts -----------------------------------------------------------------------------
-    def details(self) -> dict[str, Any]:
-        return next(iter(self.db.query("SELECT * FROM workshop LIMIT 1")))
+        if self.read_only:
+            raise ReadOnlyWorkshopError(self.path, "is open read-only; nothing can be restored.")
+        backups.take_backup(self.db.conn, self.path)
+        backups.restore_backup(backup, self.db.conn)
+        self.replaced(initiator)
 
-    def counts(self) -> dict[str, int]:
-        return {t: self.db[t].count for t in MERGEABLE_TABLES}
+    def touch(self, table: Table, ids: Iterable[str] | None = ANY) -> None:
+        """Record that the running operation changed rows of ``table`` (None: which is unknown)."""
+        if self._op is None:
+            raise RuntimeError("touch() outside Workshop.operation()")
+        self._op.touch(table, None if ids is None else list(ids))
 
-    def version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+    def replaced(self, initiator: object | None = None) -> None:
+        """Announce that the whole file changed under the views (restore, merge)."""
+        changes = Changes.all(initiator)
+        self.last_changes = changes
+        self.hub.changed.emit(changes)
 
 
 def bury(db: Database, table: str, ids: Iterable[str], stamp: str | None = None) -> None:
@@ -302,7 +438,7 @@ def bury(db: Database, table: str, ids: Iterable[str], stamp: str | None = None)
     stamp = stamp or now()
     db.conn.executemany(
         "INSERT OR REPLACE INTO tombstones (table_name, row_id, deleted) VALUES (?, ?, ?)",
-        [(table, row_id, stamp) for row_id in ids],
+        [(str(table), row_id, stamp) for row_id in ids],
     )
 
 
@@ -310,7 +446,7 @@ def unbury(db: Database, table: str, ids: Iterable[str]) -> None:
     """Forget the deletion of rows that exist again (an undo, a re-import)."""
     db.conn.executemany(
         "DELETE FROM tombstones WHERE table_name = ? AND row_id = ?",
-        [(table, row_id) for row_id in ids],
+        [(str(table), row_id) for row_id in ids],
     )
 
 
@@ -326,11 +462,9 @@ def _storage_error(path: Path, exc: sqlite3.DatabaseError) -> WorkshopError:
         return StorageError(path, "cannot be written (the file or folder is read-only).")
     if "locked" in text or "busy" in text:
         return StorageError(path, "is busy in another program; the change was not saved.")
+    if "no such table" in text or "no such column" in text or "malformed" in text:
+        return CorruptWorkshopError(path, f"is damaged ({exc}); the change was not saved.")
     return StorageError(path, f"could not be written ({exc}).")
-
-
-def open_workshop(path: str | os.PathLike[str], **kwargs: Any) -> Workshop:
-    return Workshop(path, **kwargs)
 
 
 def check_workshop(path: str | os.PathLike[str]) -> tuple[bool, list[str]]:
@@ -350,22 +484,29 @@ def check_workshop(path: str | os.PathLike[str]) -> tuple[bool, list[str]]:
     lines.append(f"format version: {info.version} (this build: {schema_version()})")
     if info.version < schema_version():
         lines.append("note: older format; it will be upgraded when opened for editing.")
-    con = _ro_connect(p)
+    if not info.writable:
+        lines.append("note: the file or its folder is read-only; it opens for viewing only.")
     try:
-        integrity = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
-        lines.append("integrity: " + ("ok" if integrity == ["ok"] else "; ".join(integrity[:5])))
-        ok = ok and integrity == ["ok"]
-        fk = con.execute("PRAGMA foreign_key_check").fetchall()
-        lines.append(f"foreign keys: {'ok' if not fk else f'{len(fk)} broken references'}")
-        ok = ok and not fk
-        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        for table in MERGEABLE_TABLES:
-            if table in names:
-                n = con.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
-                lines.append(f"{table}: {n}")
-            else:
-                lines.append(f"{table}: missing")
-                ok = False
-    finally:
-        con.close()
+        con = open_read_only(p)
+        try:
+            integrity = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
+            lines.append(
+                "integrity: " + ("ok" if integrity == ["ok"] else "; ".join(integrity[:5]))
+            )
+            ok = ok and integrity == ["ok"]
+            fk = con.execute("PRAGMA foreign_key_check").fetchall()
+            lines.append(f"foreign keys: {'ok' if not fk else f'{len(fk)} broken references'}")
+            ok = ok and not fk
+            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            for table in MERGEABLE_TABLES:
+                if table in names:
+                    n = con.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+                    lines.append(f"{table}: {n}")
+                else:
+                    lines.append(f"{table}: missing")
+                    ok = False
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        return False, [*lines, f"{p}: cannot be read ({exc})."]
     return ok, lines

@@ -8,6 +8,7 @@ from typing import Any
 
 from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import new_id, now
+from facilitator.store.tables import Table
 
 Progress = Callable[[float], None] | None
 
@@ -28,153 +29,6 @@ PERSON_FIELDS = (
 )
 
 
-def people(ws: Workshop) -> list[dict[str, Any]]:
-    return list(ws.db.query("SELECT * FROM people ORDER BY name COLLATE NOCASE"))
-
-
-def person(ws: Workshop, person_id: str) -> dict[str, Any] | None:
-    return ws.get("people", person_id)
-
-
-def people_by_ids(ws: Workshop, ids: Iterable[str]) -> list[dict[str, Any]]:
-    ids = list(ids)
-    out: list[dict[str, Any]] = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        out.extend(ws.db.query(f"SELECT * FROM people WHERE id IN ({marks})", chunk))
-    return out
-
-
-def days(ws: Workshop) -> list[dict[str, Any]]:
-    return list(ws.db.query("SELECT * FROM days ORDER BY position, date"))
-
-
-def find_day(ws: Workshop, key: str | None) -> dict[str, Any] | None:
-    """A day by id or ISO date; None when ``key`` is empty."""
-    if not key:
-        return None
-    rows = list(ws.db.query("SELECT * FROM days WHERE id = ? OR date = ?", [key, key]))
-    return rows[0] if rows else None
-
-
-def attendees(ws: Workshop, day_id: str | None = None) -> list[dict[str, Any]]:
-    """People present on a day (or on any day), ordered by name."""
-    where = "a.present = 1" + (" AND a.day_id = ?" if day_id else "")
-    return list(
-        ws.db.query(
-            "SELECT * FROM people WHERE id IN "
-            f"(SELECT a.person_id FROM attendance a WHERE {where}) ORDER BY name COLLATE NOCASE",
-            [day_id] if day_id else [],
-        )
-    )
-
-
-def attendance(ws: Workshop, day_id: str) -> dict[tuple[str, str], dict[str, Any]]:
-    """(person id, slot) → attendance row for one day."""
-    return {
-        (r["person_id"], r["slot"]): r
-        for r in ws.db.query("SELECT * FROM attendance WHERE day_id = ?", [day_id])
-    }
-
-
-def attendance_row(ws: Workshop, person_id: str, day_id: str, slot: str) -> dict[str, Any] | None:
-    rows = list(
-        ws.db.query(
-            "SELECT * FROM attendance WHERE person_id = ? AND day_id = ? AND slot = ?",
-            [person_id, day_id, slot],
-        )
-    )
-    return rows[0] if rows else None
-
-
-def set_present(
-    ws: Workshop, person_id: str, day_id: str, slot: str, present: bool, at: str | None = None
-) -> str:
-    """Mark someone present (or not) for a day or half-day; returns the attendance id."""
-    row = attendance_row(ws, person_id, day_id, slot)
-    if row is None:
-        return ws.insert(
-            "attendance",
-            {
-                "person_id": person_id,
-                "day_id": day_id,
-                "slot": slot,
-                "present": int(present),
-                "checked_in_at": (at or now()) if present else None,
-            },
-            prefix="att",
-        )
-    ws.update(
-        "attendance",
-        row["id"],
-        {"present": int(present), "checked_in_at": (at or now()) if present else None},
-    )
-    return row["id"]
-
-
-def counts(ws: Workshop, column: str) -> list[tuple[str, int]]:
-    assert column in ("country", "sector", "gender", "role")
-    return [
-        (r[0], r[1])
-        for r in ws.db.execute(
-            f"SELECT [{column}], count(*) FROM people GROUP BY [{column}] ORDER BY 2 DESC, 1"
-        ).fetchall()
-    ]
-
-
-def disaggregated(ws: Workshop, day_id: str, slot: str | None = None) -> list[dict[str, Any]]:
-    """Attendance for one day counted by country × sector × gender (for funders' reports)."""
-    slot_sql = " AND a.slot = ?" if slot else ""
-    args = [day_id, slot] if slot else [day_id]
-    return list(
-        ws.db.query(
-            "SELECT p.country, p.sector, p.gender, count(DISTINCT p.id) AS n "
-            "FROM attendance a JOIN people p ON p.id = a.person_id "
-            f"WHERE a.present = 1 AND a.day_id = ?{slot_sql} "
-            "GROUP BY p.country, p.sector, p.gender ORDER BY p.country, p.sector, p.gender",
-            args,
-        )
-    )
-
-
-def present_count(ws: Workshop, day_id: str, slot: str) -> int:
-    return ws.db.execute(
-        "SELECT count(*) FROM attendance WHERE day_id = ? AND slot = ? AND present = 1",
-        [day_id, slot],
-    ).fetchone()[0]
-
-
-def team_colours(ws: Workshop, team_set: str | None) -> dict[str, tuple[str, str]]:
-    """person id → (team name, colour) in the first round of a team set (id or title)."""
-    if not team_set:
-        return {}
-    sets = list(
-        ws.db.query("SELECT id FROM team_sets WHERE id = ? OR title = ?", [team_set, team_set])
-    )
-    if not sets:
-        return {}
-    rows = ws.db.execute(
-        "SELECT m.person_id, t.name, t.colour FROM team_members m "
-        "JOIN teams t ON t.id = m.team_id JOIN rounds r ON r.id = t.round_id "
-        "WHERE r.team_set_id = ? ORDER BY r.position DESC",
-        [sets[0]["id"]],
-    ).fetchall()
-    return {pid: (name, colour) for pid, name, colour in rows}
-
-
-def team_set_exists(ws: Workshop, team_set: str) -> bool:
-    return bool(
-        ws.db.execute(
-            "SELECT 1 FROM team_sets WHERE id = ? OR title = ?", [team_set, team_set]
-        ).fetchone()
-    )
-
-
-def team_sets(ws: Workshop) -> list[dict[str, Any]]:
-    return list(ws.db.query("SELECT id, title FROM team_sets ORDER BY title"))
-
-
 # -- bulk import -------------------------------------------------------------------------------
 def _row_for_insert(person: dict[str, Any], stamp: str) -> dict[str, Any]:
     row = {k: person[k] for k in PERSON_FIELDS if k in person}
@@ -187,94 +41,235 @@ def _row_for_insert(person: dict[str, Any], stamp: str) -> dict[str, Any]:
     return row
 
 
-def write_import(
-    ws: Workshop,
-    adds: list[dict[str, Any]],
-    updates: list[tuple[str, dict[str, Any]]],
-    progress: Progress = None,
-) -> tuple[list[str], list[tuple[str, dict[str, Any]]]]:
-    """Insert and update people in ONE transaction; returns (new ids, old values for undo).
+class PeopleStore:
+    """People and attendance, including the bulk writer for roster imports."""
 
-    Either every row is written or none is (a full disk rolls the whole import back).
-    """
-    stamp = now()
-    total = max(1, len(adds) + len(updates))
-    new_ids: list[str] = []
-    olds: list[tuple[str, dict[str, Any]]] = []
-    columns = ("id", *PERSON_FIELDS, "created", "updated")
-    insert_sql = (
-        f"INSERT INTO people ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    )
-    defaults = {
-        "honorific": "",
-        "job_title": "",
-        "organisation": "",
-        "country": "",
-        "sector": "",
-        "gender": "",
-        "role": "participant",
-        "email": "",
-        "phone": "",
-        "languages": "[]",
-        "notes": "",
-        "source": "{}",
-    }
-    with ws.transaction() as db:
-        conn = db.conn
-        batch: list[tuple[Any, ...]] = []
-        for k, person_values in enumerate(adds):
-            row = {**defaults, **_row_for_insert(person_values, stamp)}
-            new_ids.append(row["id"])
-            batch.append(tuple(row[c] for c in columns))
-            if len(batch) >= 2000:
-                conn.executemany(insert_sql, batch)
-                batch = []
-                if progress:
-                    progress((k + 1) / total)
-        if batch:
-            conn.executemany(insert_sql, batch)
-        unbury(db, "people", new_ids)
-        old_rows = {p["id"]: p for p in people_by_ids(ws, [pid for pid, _ in updates])}
-        for k, (pid, values) in enumerate(updates):
-            values = dict(values)
-            if isinstance(values.get("source"), dict):
-                values["source"] = json.dumps(values["source"], ensure_ascii=False)
-            old = old_rows.get(pid)
-            if old is None:
-                continue
-            olds.append((pid, {c: old[c] for c in values}))
-            values["updated"] = stamp
-            sets = ", ".join(f"[{c}] = ?" for c in values)
-            conn.execute(f"UPDATE people SET {sets} WHERE id = ?", [*values.values(), pid])
-            if progress and k % 500 == 0:
-                progress((len(adds) + k + 1) / total)
-    if progress:
-        progress(1.0)
-    ws.notify("people")
-    return new_ids, olds
+    def __init__(self, ws: Workshop) -> None:
+        self.ws = ws
 
+    def people(self) -> list[dict[str, Any]]:
+        return list(self.ws.db.query("SELECT * FROM people ORDER BY name COLLATE NOCASE"))
 
-def undo_import(ws: Workshop, new_ids: list[str], olds: list[tuple[str, dict[str, Any]]]) -> None:
-    """Remove what an import added and restore what it changed, in one transaction."""
-    stamp = now()
-    with ws.transaction() as db:
-        conn = db.conn
-        for i in range(0, len(new_ids), 500):
-            chunk = new_ids[i : i + 500]
+    def person(self, person_id: str) -> dict[str, Any] | None:
+        return self.ws.rows.get(Table.PEOPLE, person_id)
+
+    def people_by_ids(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+        ids = list(ids)
+        out: list[dict[str, Any]] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            conn.execute(f"DELETE FROM people WHERE id IN ({marks})", chunk)
-        bury(db, "people", new_ids, stamp)
-        for pid, values in olds:
-            values = {**values, "updated": stamp}
-            sets = ", ".join(f"[{c}] = ?" for c in values)
-            conn.execute(f"UPDATE people SET {sets} WHERE id = ?", [*values.values(), pid])
-    ws.notify("people")
+            out.extend(self.ws.db.query(f"SELECT * FROM people WHERE id IN ({marks})", chunk))
+        return out
 
+    def days(self) -> list[dict[str, Any]]:
+        return list(self.ws.db.query("SELECT * FROM days ORDER BY position, date"))
 
-def redo_import(
-    ws: Workshop,
-    rows: list[dict[str, Any]],
-    updates: list[tuple[str, dict[str, Any]]],
-) -> None:
-    """Re-apply an undone import with the same ids (rows carry their ids)."""
-    write_import(ws, rows, updates)
+    def find_day(self, key: str | None) -> dict[str, Any] | None:
+        """A day by id or ISO date; None when ``key`` is empty."""
+        if not key:
+            return None
+        rows = list(self.ws.db.query("SELECT * FROM days WHERE id = ? OR date = ?", [key, key]))
+        return rows[0] if rows else None
+
+    def attendees(self, day_id: str | None = None) -> list[dict[str, Any]]:
+        """People present on a day (or on any day), ordered by name."""
+        where = "a.present = 1" + (" AND a.day_id = ?" if day_id else "")
+        return list(
+            self.ws.db.query(
+                "SELECT * FROM people WHERE id IN "
+                f"(SELECT a.person_id FROM attendance a WHERE {where}) "
+                "ORDER BY name COLLATE NOCASE",
+                [day_id] if day_id else [],
+            )
+        )
+
+    def attendance(self, day_id: str) -> dict[tuple[str, str], dict[str, Any]]:
+        """(person id, slot) → attendance row for one day."""
+        return {
+            (r["person_id"], r["slot"]): r
+            for r in self.ws.db.query("SELECT * FROM attendance WHERE day_id = ?", [day_id])
+        }
+
+    def attendance_row(self, person_id: str, day_id: str, slot: str) -> dict[str, Any] | None:
+        rows = list(
+            self.ws.db.query(
+                "SELECT * FROM attendance WHERE person_id = ? AND day_id = ? AND slot = ?",
+                [person_id, day_id, slot],
+            )
+        )
+        return rows[0] if rows else None
+
+    def set_present(
+        self, person_id: str, day_id: str, slot: str, present: bool, at: str | None = None
+    ) -> str:
+        """Mark someone present (or not) for a day or half-day; returns the attendance id."""
+        row = self.attendance_row(person_id, day_id, slot)
+        if row is None:
+            return self.ws.rows.insert(
+                Table.ATTENDANCE,
+                {
+                    "person_id": person_id,
+                    "day_id": day_id,
+                    "slot": slot,
+                    "present": int(present),
+                    "checked_in_at": (at or now()) if present else None,
+                },
+                prefix="att",
+            )
+        self.ws.rows.update(
+            Table.ATTENDANCE,
+            row["id"],
+            {"present": int(present), "checked_in_at": (at or now()) if present else None},
+        )
+        return row["id"]
+
+    def counts(self, column: str) -> list[tuple[str, int]]:
+        assert column in ("country", "sector", "gender", "role")
+        return [
+            (r[0], r[1])
+            for r in self.ws.db.execute(
+                f"SELECT [{column}], count(*) FROM people GROUP BY [{column}] ORDER BY 2 DESC, 1"
+            ).fetchall()
+        ]
+
+    def disaggregated(self, day_id: str, slot: str | None = None) -> list[dict[str, Any]]:
+        """Attendance for one day counted by country × sector × gender (for funders' reports)."""
+        slot_sql = " AND a.slot = ?" if slot else ""
+        args = [day_id, slot] if slot else [day_id]
+        return list(
+            self.ws.db.query(
+                "SELECT p.country, p.sector, p.gender, count(DISTINCT p.id) AS n "
+                "FROM attendance a JOIN people p ON p.id = a.person_id "
+                f"WHERE a.present = 1 AND a.day_id = ?{slot_sql} "
+                "GROUP BY p.country, p.sector, p.gender ORDER BY p.country, p.sector, p.gender",
+                args,
+            )
+        )
+
+    def present_count(self, day_id: str, slot: str) -> int:
+        return self.ws.db.execute(
+            "SELECT count(*) FROM attendance WHERE day_id = ? AND slot = ? AND present = 1",
+            [day_id, slot],
+        ).fetchone()[0]
+
+    def team_colours(self, team_set: str | None) -> dict[str, tuple[str, str]]:
+        """person id → (team name, colour) in the first round of a team set (id or title)."""
+        if not team_set:
+            return {}
+        sets = list(
+            self.ws.db.query(
+                "SELECT id FROM team_sets WHERE id = ? OR title = ?", [team_set, team_set]
+            )
+        )
+        if not sets:
+            return {}
+        rows = self.ws.db.execute(
+            "SELECT m.person_id, t.name, t.colour FROM team_members m "
+            "JOIN teams t ON t.id = m.team_id JOIN rounds r ON r.id = t.round_id "
+            "WHERE r.team_set_id = ? ORDER BY r.position DESC",
+            [sets[0]["id"]],
+        ).fetchall()
+        return {pid: (name, colour) for pid, name, colour in rows}
+
+    def team_set_exists(self, team_set: str) -> bool:
+        return bool(
+            self.ws.db.execute(
+                "SELECT 1 FROM team_sets WHERE id = ? OR title = ?", [team_set, team_set]
+            ).fetchone()
+        )
+
+    def team_sets(self) -> list[dict[str, Any]]:
+        return list(self.ws.db.query("SELECT id, title FROM team_sets ORDER BY title"))
+
+    def write_import(
+        self,
+        adds: list[dict[str, Any]],
+        updates: list[tuple[str, dict[str, Any]]],
+        progress: Progress = None,
+    ) -> tuple[list[str], list[tuple[str, dict[str, Any]]]]:
+        """Insert and update people in ONE transaction; returns (new ids, old values for undo).
+
+        Either every row is written or none is (a full disk rolls the whole import back).
+        """
+        stamp = now()
+        total = max(1, len(adds) + len(updates))
+        new_ids: list[str] = []
+        olds: list[tuple[str, dict[str, Any]]] = []
+        columns = ("id", *PERSON_FIELDS, "created", "updated")
+        insert_sql = (
+            f"INSERT INTO people ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        )
+        defaults = {
+            "honorific": "",
+            "job_title": "",
+            "organisation": "",
+            "country": "",
+            "sector": "",
+            "gender": "",
+            "role": "participant",
+            "email": "",
+            "phone": "",
+            "languages": "[]",
+            "notes": "",
+            "source": "{}",
+        }
+        with self.ws.operation() as op:
+            db = self.ws.db
+            conn = db.conn
+            batch: list[tuple[Any, ...]] = []
+            for k, person_values in enumerate(adds):
+                row = {**defaults, **_row_for_insert(person_values, stamp)}
+                new_ids.append(row["id"])
+                batch.append(tuple(row[c] for c in columns))
+                if len(batch) >= 2000:
+                    conn.executemany(insert_sql, batch)
+                    batch = []
+                    if progress:
+                        progress((k + 1) / total)
+            if batch:
+                conn.executemany(insert_sql, batch)
+            unbury(db, "people", new_ids)
+            old_rows = {p["id"]: p for p in self.people_by_ids([pid for pid, _ in updates])}
+            for k, (pid, values) in enumerate(updates):
+                values = dict(values)
+                if isinstance(values.get("source"), dict):
+                    values["source"] = json.dumps(values["source"], ensure_ascii=False)
+                old = old_rows.get(pid)
+                if old is None:
+                    continue
+                olds.append((pid, {c: old[c] for c in values}))
+                values["updated"] = stamp
+                sets = ", ".join(f"[{c}] = ?" for c in values)
+                conn.execute(f"UPDATE people SET {sets} WHERE id = ?", [*values.values(), pid])
+                if progress and k % 500 == 0:
+                    progress((len(adds) + k + 1) / total)
+        if progress:
+            progress(1.0)
+            op.touch(Table.PEOPLE)
+        return new_ids, olds
+
+    def undo_import(self, new_ids: list[str], olds: list[tuple[str, dict[str, Any]]]) -> None:
+        """Remove what an import added and restore what it changed, in one transaction."""
+        stamp = now()
+        with self.ws.operation() as op:
+            db = self.ws.db
+            conn = db.conn
+            for i in range(0, len(new_ids), 500):
+                chunk = new_ids[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM people WHERE id IN ({marks})", chunk)
+            bury(db, "people", new_ids, stamp)
+            for pid, values in olds:
+                values = {**values, "updated": stamp}
+                sets = ", ".join(f"[{c}] = ?" for c in values)
+                conn.execute(f"UPDATE people SET {sets} WHERE id = ?", [*values.values(), pid])
+            op.touch(Table.PEOPLE)
+
+    def redo_import(
+        self,
+        rows: list[dict[str, Any]],
+        updates: list[tuple[str, dict[str, Any]]],
+    ) -> None:
+        """Re-apply an undone import with the same ids (rows carry their ids)."""
+        self.write_import(rows, updates)

@@ -40,25 +40,6 @@ STAFF_ROLES = {"organiser", "facilitator", "rapporteur", "interpreter", "staff"}
 RASTER_MIMES = {"image/png", "image/jpeg", "image/jpg", "image/gif"}
 
 
-def load_settings(ws: Workshop) -> ReportSettings:
-    """The stored choices; a workshop under the Chatham House Rule is always anonymised."""
-    settings = ReportSettings.from_value(ws.setting(SETTING_KEY))
-    if _chatham(ws):
-        settings.anonymous = True
-    return settings
-
-
-def save_settings(ws: Workshop, settings: ReportSettings) -> None:
-    ws.set_setting(SETTING_KEY, settings.to_value())
-
-
-def _chatham(ws: Workshop) -> bool:
-    try:
-        return bool(ws.details().get("chatham_house"))
-    except StopIteration:
-        return False
-
-
 def _json_list(value: Any) -> list[str]:
     try:
         items = json.loads(value or "[]")
@@ -109,215 +90,240 @@ def _clock(value: str | None) -> str:
     return "" if m is None else hhmm(m)
 
 
-def load_report(
-    ws: Workshop, settings: ReportSettings | None = None, anonymous: bool | None = None
-) -> ReportData:
-    """Assemble everything the report shows, honouring privacy and the organiser's choices."""
-    db = ws.db
-    settings = settings or load_settings(ws)
-    details = ws.details()
-    chatham = bool(details.get("chatham_house"))
-    anon = bool(settings.anonymous if anonymous is None else anonymous) or chatham
-    settings.anonymous = anon
+class ReportStore:
+    """The outcome report's settings and its read-only input."""
 
-    people = {r["id"]: r for r in db.query("SELECT * FROM people ORDER BY name")}
-    scrub = NameScrubber(p["name"] for p in people.values()) if anon else (lambda t: t)
+    def __init__(self, ws: Workshop) -> None:
+        self.ws = ws
 
-    def person_name(pid: str | None) -> str:
-        p = people.get(pid or "")
-        if not p:
-            return ""
-        return " ".join(x for x in (p["honorific"], p["name"]) if x).strip()
+    def load_settings(self) -> ReportSettings:
+        """The stored choices; a workshop under the Chatham House Rule is always anonymised."""
+        settings = ReportSettings.from_value(self.ws.info.setting(SETTING_KEY))
+        if self._chatham():
+            settings.anonymous = True
+        return settings
 
-    venue = ", ".join(x for x in (details["venue"], details["city"], details["country"]) if x)
-    data = ReportData(
-        title=details["title"] or "Workshop",
-        subtitle=details["subtitle"],
-        dates=format_dates(details["start_date"], details["end_date"]),
-        venue=venue,
-        organisers=_json_list(details["organisers"]),
-        funders=_json_list(details["funders"]),
-        description=scrub(details["description"]),
-        anonymous=anon,
-        chatham_house=chatham,
-        settings=settings,
-    )
-    for r in db.query(
-        "SELECT name, mime, data FROM assets WHERE kind = 'logo' AND data IS NOT NULL "
-        "ORDER BY position, created"
-    ):
-        if (r["mime"] or "").lower() in RASTER_MIMES and r["data"]:
-            data.logos.append(Logo(r["name"], r["mime"], bytes(r["data"])))
+    def save_settings(self, settings: ReportSettings) -> None:
+        self.ws.info.set_setting(SETTING_KEY, settings.to_value())
 
-    # Sessions with planned times, speakers and summaries.
-    speakers: dict[str, list[str]] = defaultdict(list)
-    if not anon:
+    def _chatham(self) -> bool:
+        try:
+            return bool(self.ws.info.details().get("chatham_house"))
+        except StopIteration:
+            return False
+
+    def load_report(
+        self, settings: ReportSettings | None = None, anonymous: bool | None = None
+    ) -> ReportData:
+        """Assemble everything the report shows, honouring privacy and the organiser's choices."""
+        db = self.ws.db
+        settings = settings or self.load_settings()
+        details = self.ws.info.details()
+        chatham = bool(details.get("chatham_house"))
+        anon = bool(settings.anonymous if anonymous is None else anonymous) or chatham
+        settings.anonymous = anon
+
+        people = {r["id"]: r for r in db.query("SELECT * FROM people ORDER BY name")}
+        scrub = NameScrubber(p["name"] for p in people.values()) if anon else (lambda t: t)
+
+        def person_name(pid: str | None) -> str:
+            p = people.get(pid or "")
+            if not p:
+                return ""
+            return " ".join(x for x in (p["honorific"], p["name"]) if x).strip()
+
+        venue = ", ".join(x for x in (details["venue"], details["city"], details["country"]) if x)
+        data = ReportData(
+            title=details["title"] or "Workshop",
+            subtitle=details["subtitle"],
+            dates=format_dates(details["start_date"], details["end_date"]),
+            venue=venue,
+            organisers=_json_list(details["organisers"]),
+            funders=_json_list(details["funders"]),
+            description=scrub(details["description"]),
+            anonymous=anon,
+            chatham_house=chatham,
+            settings=settings,
+        )
         for r in db.query(
-            "SELECT session_id, person_id, role FROM session_speakers ORDER BY session_id, position"
+            "SELECT name, mime, data FROM assets WHERE kind = 'logo' AND data IS NOT NULL "
+            "ORDER BY position, created"
         ):
-            name = person_name(r["person_id"])
-            if name:
-                role = r["role"] if r["role"] not in ("", "speaker") else ""
-                speakers[r["session_id"]].append(f"{name} ({role})" if role else name)
-    session_summary: dict[str, str] = {}
-    team_summary: dict[str, str] = {}
-    for r in db.query(
-        "SELECT session_id, team_id, text FROM summaries WHERE text != '' ORDER BY created"
-    ):
-        target, key = (
-            (team_summary, r["team_id"])
-            if r["team_id"]
-            else (
-                session_summary,
-                r["session_id"],
-            )
-        )
-        if key:
-            target[key] = (target[key] + "\n\n" + r["text"]) if key in target else r["text"]
+            if (r["mime"] or "").lower() in RASTER_MIMES and r["data"]:
+                data.logos.append(Logo(r["name"], r["mime"], bytes(r["data"])))
 
-    sessions: dict[str, SessionItem] = {}
-    day_rows = list(db.query("SELECT * FROM days ORDER BY position, date"))
-    by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in db.query("SELECT * FROM sessions ORDER BY day_id, position, created"):
-        by_day[r["day_id"]].append(r)
-    for index, d in enumerate(day_rows):
-        day = DayItem(d["id"], d["date"], d["title"] or f"Day {index + 1}")
-        rows = by_day.get(d["id"], [])
-        # The Agenda's own timing rules, so the report's planned times match the programme.
-        timed = {
-            t.session.id: (t.start, t.end)
-            for t in agenda_dom.flow(agenda_store.to_day(d, map(agenda_store.to_session, rows)))
-        }
-        for r in rows:
-            start, end = timed[r["id"]]
-            item = SessionItem(
-                id=r["id"],
-                day_index=index,
-                kind=r["kind"],
-                title=r["title"] or "Untitled session",
-                planned_start=hhmm(start),
-                planned_end=hhmm(end),
-                actual_start=_clock(r["actual_start"]),
-                actual_end=_clock(r["actual_end"]),
-                room=r["room"],
-                speakers=speakers.get(r["id"], []),
-                description=scrub(r["description"]),
-                summary=scrub(session_summary.get(r["id"], "")),
-            )
-            sessions[r["id"]] = item
-            day.sessions.append(item)
-        data.days.append(day)
-
-    # Notes by session and kind; worksheet answers go to their team.
-    answers: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for r in db.query(
-        "SELECT n.* FROM notes n LEFT JOIN sessions s ON s.id = n.session_id "
-        "LEFT JOIN days d ON d.id = s.day_id "
-        "ORDER BY d.position, d.date, s.position, n.position, n.created"
-    ):
-        if r["prompt_id"] and r["team_id"]:
-            answers[r["team_id"]][r["prompt_id"]].append(scrub(r["text"]))
-            continue
-        session = sessions.get(r["session_id"] or "")
-        if session is None:
-            continue
-        kind = r["kind"] if r["kind"] in NOTE_KINDS else "key_point"
-        starred = bool(r["starred"])
-        if settings.starred_only and not starred and kind not in OUTCOME_KINDS:
-            continue
-        attribution = ""
+        # Sessions with planned times, speakers and summaries.
+        speakers: dict[str, list[str]] = defaultdict(list)
         if not anon:
-            attribution = person_name(r["attribution_person_id"]) or r["attribution_text"]
-        note = Note(
-            id=r["id"],
-            kind=kind,
-            text=scrub(r["text"]),
-            attribution=attribution,
-            starred=starred,
-            owner=scrub(r["action_owner"]),
-            due=r["action_due"] or "",
-            status=r["action_status"] or "",
-            session_title=session.title,
-        )
-        session.notes.setdefault(kind, []).append(note)
-        if kind == "recommendation":
-            data.recommendations.append(note)
-            note.number = len(data.recommendations)
-        elif kind == "action_item":
-            data.actions.append(note)
-
-    # Group work.
-    prompts: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for r in db.query("SELECT * FROM exercise_prompts ORDER BY exercise_id, position, created"):
-        prompts[r["exercise_id"]].append((r["id"], r["text"]))
-    members: dict[str, list[str]] = defaultdict(list)
-    if not anon:
-        for r in db.query("SELECT team_id, person_id FROM team_members ORDER BY team_id, position"):
-            name = person_name(r["person_id"])
-            if name:
-                members[r["team_id"]].append(name)
-    for ex in db.query(
-        "SELECT e.*, s.title AS session_title FROM exercises e "
-        "LEFT JOIN sessions s ON s.id = e.session_id "
-        "LEFT JOIN days d ON d.id = s.day_id ORDER BY d.position, s.position, e.created"
-    ):
-        item = ExerciseItem(
-            ex["id"],
-            ex["title"] or "Exercise",
-            ex["session_title"] or "",
-            scrub(ex["instructions"]),
-            prompts.get(ex["id"], []),
-        )
-        for t in db.query(
-            "SELECT t.id, t.name, r.title AS round_title, r.position AS rp FROM teams t "
-            "JOIN rounds r ON r.id = t.round_id JOIN team_sets ts ON ts.id = r.team_set_id "
-            "WHERE ts.exercise_id = ? ORDER BY ts.created, r.position, t.position",
-            [ex["id"]],
+            for r in db.query(
+                "SELECT session_id, person_id, role FROM session_speakers "
+                "ORDER BY session_id, position"
+            ):
+                name = person_name(r["person_id"])
+                if name:
+                    role = r["role"] if r["role"] not in ("", "speaker") else ""
+                    speakers[r["session_id"]].append(f"{name} ({role})" if role else name)
+        session_summary: dict[str, str] = {}
+        team_summary: dict[str, str] = {}
+        for r in db.query(
+            "SELECT session_id, team_id, text FROM summaries WHERE text != '' ORDER BY created"
         ):
-            item.teams.append(
-                TeamItem(
-                    t["id"],
-                    t["name"] or "Team",
-                    t["round_title"] or "",
-                    members.get(t["id"], []),
-                    scrub(team_summary.get(t["id"], "")),
-                    {k: list(v) for k, v in answers.get(t["id"], {}).items()},
+            target, key = (
+                (team_summary, r["team_id"])
+                if r["team_id"]
+                else (
+                    session_summary,
+                    r["session_id"],
                 )
             )
-        data.exercises.append(item)
+            if key:
+                target[key] = (target[key] + "\n\n" + r["text"]) if key in target else r["text"]
 
-    # Participation.
-    taking_part = [p for p in people.values() if (p["role"] or "") not in STAFF_ROLES]
-    part = Participation(total=len(taking_part))
-    part.by_country = counted(p["country"] for p in taking_part)
-    part.by_sector = [(label(k), n) for k, n in counted(p["sector"] for p in taking_part)]
-    part.by_sex = [(label(k), n) for k, n in counted(p["gender"] for p in taking_part)]
-    ids = {p["id"] for p in taking_part}
-    present: dict[str, set[str]] = defaultdict(set)
-    for r in db.query("SELECT person_id, day_id FROM attendance WHERE present = 1"):
-        if r["person_id"] in ids:
-            present[r["day_id"]].add(r["person_id"])
-    for index, d in enumerate(day_rows):
-        part.per_day.append((d["title"] or f"Day {index + 1}", len(present.get(d["id"], ()))))
-    data.participation = part
-
-    privacy = details["privacy"] or "full"
-    if anon:
-        data.participants_mode = "organisations"
-        orgs = {(p["organisation"].strip(), p["country"].strip()) for p in taking_part}
-        data.organisations = sorted(o for o in orgs if o[0])
-    elif privacy == "none":
-        data.participants_mode = "none"
-    else:
-        data.participants_mode = privacy
-        for p in sorted(taking_part, key=lambda p: (p["country"], p["name"].lower())):
-            data.participants.append(
-                ParticipantRow(
-                    name=person_name(p["id"]),
-                    title=p["job_title"] if privacy == "full" else "",
-                    organisation=p["organisation"],
-                    country=p["country"] if privacy == "full" else "",
-                    email=p["email"] if privacy == "full" else "",
+        sessions: dict[str, SessionItem] = {}
+        day_rows = list(db.query("SELECT * FROM days ORDER BY position, date"))
+        by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in db.query("SELECT * FROM sessions ORDER BY day_id, position, created"):
+            by_day[r["day_id"]].append(r)
+        for index, d in enumerate(day_rows):
+            day = DayItem(d["id"], d["date"], d["title"] or f"Day {index + 1}")
+            rows = by_day.get(d["id"], [])
+            # The Agenda's own timing rules, so the report's planned times match the programme.
+            timed = {
+                t.session.id: (t.start, t.end)
+                for t in agenda_dom.flow(agenda_store.to_day(d, map(agenda_store.to_session, rows)))
+            }
+            for r in rows:
+                start, end = timed[r["id"]]
+                item = SessionItem(
+                    id=r["id"],
+                    day_index=index,
+                    kind=r["kind"],
+                    title=r["title"] or "Untitled session",
+                    planned_start=hhmm(start),
+                    planned_end=hhmm(end),
+                    actual_start=_clock(r["actual_start"]),
+                    actual_end=_clock(r["actual_end"]),
+                    room=r["room"],
+                    speakers=speakers.get(r["id"], []),
+                    description=scrub(r["description"]),
+                    summary=scrub(session_summary.get(r["id"], "")),
                 )
+                sessions[r["id"]] = item
+                day.sessions.append(item)
+            data.days.append(day)
+
+        # Notes by session and kind; worksheet answers go to their team.
+        answers: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for r in db.query(
+            "SELECT n.* FROM notes n LEFT JOIN sessions s ON s.id = n.session_id "
+            "LEFT JOIN days d ON d.id = s.day_id "
+            "ORDER BY d.position, d.date, s.position, n.position, n.created"
+        ):
+            if r["prompt_id"] and r["team_id"]:
+                answers[r["team_id"]][r["prompt_id"]].append(scrub(r["text"]))
+                continue
+            session = sessions.get(r["session_id"] or "")
+            if session is None:
+                continue
+            kind = r["kind"] if r["kind"] in NOTE_KINDS else "key_point"
+            starred = bool(r["starred"])
+            if settings.starred_only and not starred and kind not in OUTCOME_KINDS:
+                continue
+            attribution = ""
+            if not anon:
+                attribution = person_name(r["attribution_person_id"]) or r["attribution_text"]
+            note = Note(
+                id=r["id"],
+                kind=kind,
+                text=scrub(r["text"]),
+                attribution=attribution,
+                starred=starred,
+                owner=scrub(r["action_owner"]),
+                due=r["action_due"] or "",
+                status=r["action_status"] or "",
+                session_title=session.title,
             )
-    return data
+            session.notes.setdefault(kind, []).append(note)
+            if kind == "recommendation":
+                data.recommendations.append(note)
+                note.number = len(data.recommendations)
+            elif kind == "action_item":
+                data.actions.append(note)
+
+        # Group work.
+        prompts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for r in db.query("SELECT * FROM exercise_prompts ORDER BY exercise_id, position, created"):
+            prompts[r["exercise_id"]].append((r["id"], r["text"]))
+        members: dict[str, list[str]] = defaultdict(list)
+        if not anon:
+            for r in db.query(
+                "SELECT team_id, person_id FROM team_members ORDER BY team_id, position"
+            ):
+                name = person_name(r["person_id"])
+                if name:
+                    members[r["team_id"]].append(name)
+        for ex in db.query(
+            "SELECT e.*, s.title AS session_title FROM exercises e "
+            "LEFT JOIN sessions s ON s.id = e.session_id "
+            "LEFT JOIN days d ON d.id = s.day_id ORDER BY d.position, s.position, e.created"
+        ):
+            item = ExerciseItem(
+                ex["id"],
+                ex["title"] or "Exercise",
+                ex["session_title"] or "",
+                scrub(ex["instructions"]),
+                prompts.get(ex["id"], []),
+            )
+            for t in db.query(
+                "SELECT t.id, t.name, r.title AS round_title, r.position AS rp FROM teams t "
+                "JOIN rounds r ON r.id = t.round_id JOIN team_sets ts ON ts.id = r.team_set_id "
+                "WHERE ts.exercise_id = ? ORDER BY ts.created, r.position, t.position",
+                [ex["id"]],
+            ):
+                item.teams.append(
+                    TeamItem(
+                        t["id"],
+                        t["name"] or "Team",
+                        t["round_title"] or "",
+                        members.get(t["id"], []),
+                        scrub(team_summary.get(t["id"], "")),
+                        {k: list(v) for k, v in answers.get(t["id"], {}).items()},
+                    )
+                )
+            data.exercises.append(item)
+
+        # Participation.
+        taking_part = [p for p in people.values() if (p["role"] or "") not in STAFF_ROLES]
+        part = Participation(total=len(taking_part))
+        part.by_country = counted(p["country"] for p in taking_part)
+        part.by_sector = [(label(k), n) for k, n in counted(p["sector"] for p in taking_part)]
+        part.by_sex = [(label(k), n) for k, n in counted(p["gender"] for p in taking_part)]
+        ids = {p["id"] for p in taking_part}
+        present: dict[str, set[str]] = defaultdict(set)
+        for r in db.query("SELECT person_id, day_id FROM attendance WHERE present = 1"):
+            if r["person_id"] in ids:
+                present[r["day_id"]].add(r["person_id"])
+        for index, d in enumerate(day_rows):
+            part.per_day.append((d["title"] or f"Day {index + 1}", len(present.get(d["id"], ()))))
+        data.participation = part
+
+        privacy = details["privacy"] or "full"
+        if anon:
+            data.participants_mode = "organisations"
+            orgs = {(p["organisation"].strip(), p["country"].strip()) for p in taking_part}
+            data.organisations = sorted(o for o in orgs if o[0])
+        elif privacy == "none":
+            data.participants_mode = "none"
+        else:
+            data.participants_mode = privacy
+            for p in sorted(taking_part, key=lambda p: (p["country"], p["name"].lower())):
+                data.participants.append(
+                    ParticipantRow(
+                        name=person_name(p["id"]),
+                        title=p["job_title"] if privacy == "full" else "",
+                        organisation=p["organisation"],
+                        country=p["country"] if privacy == "full" else "",
+                        email=p["email"] if privacy == "full" else "",
+                    )
+                )
+        return data

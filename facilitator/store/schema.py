@@ -17,28 +17,6 @@ APPLICATION_ID = 0x46434C54  # "FCLT"
 
 migrations = Migrations("facilitator")
 
-# Tables whose rows carry stable text ids and created/updated stamps and can be merged
-# from another copy of the same workshop.
-MERGEABLE_TABLES = (
-    "workshop",
-    "days",
-    "sessions",
-    "session_speakers",
-    "people",
-    "attendance",
-    "exercises",
-    "exercise_prompts",
-    "team_sets",
-    "rounds",
-    "teams",
-    "team_members",
-    "team_constraints",
-    "notes",
-    "summaries",
-    "assets",
-    "settings",
-)
-
 _STAMPS = "created TEXT NOT NULL, updated TEXT NOT NULL"
 
 _INITIAL = f"""
@@ -279,6 +257,28 @@ def schema_version() -> int:
     return len(migrations._migrations)
 
 
+# The mergeable tables when m002 shipped; later tables add their history triggers themselves.
+_M002_TABLES = (
+    "workshop",
+    "days",
+    "sessions",
+    "session_speakers",
+    "people",
+    "attendance",
+    "exercises",
+    "exercise_prompts",
+    "team_sets",
+    "rounds",
+    "teams",
+    "team_members",
+    "team_constraints",
+    "notes",
+    "summaries",
+    "assets",
+    "settings",
+)
+
+
 @migrations()
 def m002_capture_row_history(db: Database) -> None:
     """Remember every earlier ``updated`` stamp of each mergeable row.
@@ -297,7 +297,7 @@ def m002_capture_row_history(db: Database) -> None:
             f"CREATE INDEX [{table}_conflicts] ON [{table}](conflict_of) "
             "WHERE conflict_of IS NOT NULL"
         )
-    for table in MERGEABLE_TABLES:
+    for table in _M002_TABLES:
         db.execute(
             f"CREATE TRIGGER [{table}_history] AFTER UPDATE OF updated ON [{table}] "
             "WHEN OLD.updated IS NOT NEW.updated BEGIN "

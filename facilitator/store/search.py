@@ -25,27 +25,6 @@ class SearchFilter:
     limit: int = 500
 
 
-def search(ws: Workshop, f: SearchFilter) -> list[dict[str, Any]]:
-    """Matching notes and summaries, best match first (most recent first without text).
-
-    Each result has ``table`` ("notes" or "summaries"), ``id``, ``kind``, ``text``,
-    ``snippet``, session/day/team names and ids.
-    """
-    query = fts_query(f.text)
-    if f.text.strip() and not query:
-        return []
-    results: list[dict[str, Any]] = []
-    if f.kind != SUMMARY_KIND:
-        results += _notes(ws, f, query)
-    if (f.kind in (None, SUMMARY_KIND)) and not f.starred and not f.country and not f.sector:
-        results += _summaries(ws, f, query)
-    if query:
-        results.sort(key=lambda r: r["rank"])
-    else:
-        results.sort(key=lambda r: r["updated"], reverse=True)
-    return results[: f.limit]
-
-
 def _common_filters(f: SearchFilter, alias: str) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     args: list[Any] = []
@@ -61,92 +40,115 @@ def _common_filters(f: SearchFilter, alias: str) -> tuple[list[str], list[Any]]:
     return where, args
 
 
-def _run(ws: Workshop, sql: str, args: list[Any]) -> list[dict[str, Any]]:
-    try:
-        return list(ws.db.query(sql, args))
-    except sqlite3.OperationalError:
-        # A query FTS5 cannot parse finds nothing rather than failing the view.
-        return []
+class NoteSearch:
+    """Full-text search over notes and summaries (mixed into NotesStore)."""
 
+    def __init__(self, ws: Workshop) -> None:
+        self.ws = ws
 
-def _notes(ws: Workshop, f: SearchFilter, query: str) -> list[dict[str, Any]]:
-    where, args = _common_filters(f, "n")
-    if f.kind:
-        where.append("n.kind = ?")
-        args.append(f.kind)
-    if f.starred:
-        where.append("n.starred = 1")
-    if f.country:
-        where.append("p.country = ?")
-        args.append(f.country)
-    if f.sector:
-        where.append("p.sector = ?")
-        args.append(f.sector)
-    if query:
-        source = (
-            "notes_fts JOIN notes n ON n.rowid = notes_fts.rowid"
-            "  AND notes_fts MATCH ?"  # MATCH first so the index drives the query
+    def search(self, f: SearchFilter) -> list[dict[str, Any]]:
+        """Matching notes and summaries, best match first (most recent first without text).
+
+        Each result has ``table`` ("notes" or "summaries"), ``id``, ``kind``, ``text``,
+        ``snippet``, session/day/team names and ids.
+        """
+        query = fts_query(f.text)
+        if f.text.strip() and not query:
+            return []
+        results: list[dict[str, Any]] = []
+        if f.kind != SUMMARY_KIND:
+            results += self._notes(f, query)
+        if (f.kind in (None, SUMMARY_KIND)) and not f.starred and not f.country and not f.sector:
+            results += self._summaries(f, query)
+        if query:
+            results.sort(key=lambda r: r["rank"])
+        else:
+            results.sort(key=lambda r: r["updated"], reverse=True)
+        return results[: f.limit]
+
+    def _run(self, sql: str, args: list[Any]) -> list[dict[str, Any]]:
+        try:
+            return list(self.ws.db.query(sql, args))
+        except sqlite3.OperationalError:
+            # A query FTS5 cannot parse finds nothing rather than failing the view.
+            return []
+
+    def _notes(self, f: SearchFilter, query: str) -> list[dict[str, Any]]:
+        where, args = _common_filters(f, "n")
+        if f.kind:
+            where.append("n.kind = ?")
+            args.append(f.kind)
+        if f.starred:
+            where.append("n.starred = 1")
+        if f.country:
+            where.append("p.country = ?")
+            args.append(f.country)
+        if f.sector:
+            where.append("p.sector = ?")
+            args.append(f.sector)
+        if query:
+            source = (
+                "notes_fts JOIN notes n ON n.rowid = notes_fts.rowid"
+                "  AND notes_fts MATCH ?"  # MATCH first so the index drives the query
+            )
+            args = [query, *args]
+            rank = "bm25(notes_fts)"
+            snippet = "snippet(notes_fts, 0, '[', ']', '…', 12)"
+        else:
+            source = "notes n"
+            rank = "0"
+            snippet = "substr(n.text, 1, 160)"
+        sql = f"""
+            SELECT 'notes' AS [table], n.id, n.kind, n.text, n.starred, n.updated, n.created,
+                   n.session_id, n.team_id, n.conflict_of, s.title AS session_title,
+                   s.day_id, d.title AS day_title, t.name AS team_name,
+                   COALESCE(p.name, n.attribution_text) AS attribution,
+                   {snippet} AS snippet, {rank} AS rank
+            FROM {source}
+            LEFT JOIN sessions s ON s.id = n.session_id
+            LEFT JOIN days d ON d.id = s.day_id
+            LEFT JOIN teams t ON t.id = n.team_id
+            LEFT JOIN people p ON p.id = n.attribution_person_id
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY {rank if query else "n.updated DESC"} LIMIT {int(f.limit)}"""
+        return self._run(sql, args)
+
+    def _summaries(self, f: SearchFilter, query: str) -> list[dict[str, Any]]:
+        where, args = _common_filters(f, "m")
+        if query:
+            source = (
+                "summaries_fts JOIN summaries m ON m.rowid = summaries_fts.rowid"
+                " AND summaries_fts MATCH ?"
+            )
+            args = [query, *args]
+            rank = "bm25(summaries_fts)"
+            snippet = "snippet(summaries_fts, 0, '[', ']', '…', 12)"
+        else:
+            source = "summaries m"
+            rank = "0"
+            snippet = "substr(m.text, 1, 160)"
+        where.append("m.text != ''")
+        sql = f"""
+            SELECT 'summaries' AS [table], m.id, 'summary' AS kind, m.text, 0 AS starred,
+                   m.updated, m.created, m.session_id, m.team_id, m.conflict_of,
+                   s.title AS session_title, s.day_id, d.title AS day_title, t.name AS team_name,
+                   '' AS attribution, {snippet} AS snippet, {rank} AS rank
+            FROM {source}
+            LEFT JOIN sessions s ON s.id = m.session_id
+            LEFT JOIN days d ON d.id = s.day_id
+            LEFT JOIN teams t ON t.id = m.team_id
+            WHERE {" AND ".join(where)}
+            ORDER BY {rank if query else "m.updated DESC"} LIMIT {int(f.limit)}"""
+        return self._run(sql, args)
+
+    def countries_and_sectors(self) -> tuple[list[str], list[str]]:
+        """Values offered by the country and sector filters: those of attributed people."""
+        rows = list(
+            self.ws.db.query(
+                """SELECT DISTINCT p.country, p.sector FROM notes n
+                   JOIN people p ON p.id = n.attribution_person_id"""
+            )
         )
-        args = [query, *args]
-        rank = "bm25(notes_fts)"
-        snippet = "snippet(notes_fts, 0, '[', ']', '…', 12)"
-    else:
-        source = "notes n"
-        rank = "0"
-        snippet = "substr(n.text, 1, 160)"
-    sql = f"""
-        SELECT 'notes' AS [table], n.id, n.kind, n.text, n.starred, n.updated, n.created,
-               n.session_id, n.team_id, n.conflict_of, s.title AS session_title,
-               s.day_id, d.title AS day_title, t.name AS team_name,
-               COALESCE(p.name, n.attribution_text) AS attribution,
-               {snippet} AS snippet, {rank} AS rank
-        FROM {source}
-        LEFT JOIN sessions s ON s.id = n.session_id
-        LEFT JOIN days d ON d.id = s.day_id
-        LEFT JOIN teams t ON t.id = n.team_id
-        LEFT JOIN people p ON p.id = n.attribution_person_id
-        {"WHERE " + " AND ".join(where) if where else ""}
-        ORDER BY {rank if query else "n.updated DESC"} LIMIT {int(f.limit)}"""
-    return _run(ws, sql, args)
-
-
-def _summaries(ws: Workshop, f: SearchFilter, query: str) -> list[dict[str, Any]]:
-    where, args = _common_filters(f, "m")
-    if query:
-        source = (
-            "summaries_fts JOIN summaries m ON m.rowid = summaries_fts.rowid"
-            " AND summaries_fts MATCH ?"
-        )
-        args = [query, *args]
-        rank = "bm25(summaries_fts)"
-        snippet = "snippet(summaries_fts, 0, '[', ']', '…', 12)"
-    else:
-        source = "summaries m"
-        rank = "0"
-        snippet = "substr(m.text, 1, 160)"
-    where.append("m.text != ''")
-    sql = f"""
-        SELECT 'summaries' AS [table], m.id, 'summary' AS kind, m.text, 0 AS starred,
-               m.updated, m.created, m.session_id, m.team_id, m.conflict_of,
-               s.title AS session_title, s.day_id, d.title AS day_title, t.name AS team_name,
-               '' AS attribution, {snippet} AS snippet, {rank} AS rank
-        FROM {source}
-        LEFT JOIN sessions s ON s.id = m.session_id
-        LEFT JOIN days d ON d.id = s.day_id
-        LEFT JOIN teams t ON t.id = m.team_id
-        WHERE {" AND ".join(where)}
-        ORDER BY {rank if query else "m.updated DESC"} LIMIT {int(f.limit)}"""
-    return _run(ws, sql, args)
-
-
-def countries_and_sectors(ws: Workshop) -> tuple[list[str], list[str]]:
-    """Values offered by the country and sector filters: those of attributed people."""
-    rows = list(
-        ws.db.query(
-            """SELECT DISTINCT p.country, p.sector FROM notes n
-               JOIN people p ON p.id = n.attribution_person_id"""
-        )
-    )
-    countries = sorted({r["country"] for r in rows if r["country"]})
-    sectors = sorted({r["sector"] for r in rows if r["sector"]})
-    return countries, sectors
+        countries = sorted({r["country"] for r in rows if r["country"]})
+        sectors = sorted({r["sector"] for r in rows if r["sector"]})
+        return countries, sectors

@@ -16,6 +16,7 @@ from facilitator.domain import people as people_dom
 from facilitator.domain import teams as engine
 from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import new_id, now
+from facilitator.store.tables import Table
 
 # Roles that take part in breakout teams (organisers, interpreters and rapporteurs do not).
 ELIGIBLE_ROLES = ("participant", "speaker")
@@ -53,58 +54,6 @@ def colour_for(position: int) -> str:
 # -- reading -------------------------------------------------------------------------------
 
 
-def group_sessions(ws: Workshop) -> list[dict[str, Any]]:
-    """Group-exercise sessions of the agenda, in programme order."""
-    return list(
-        ws.db.query(
-            "SELECT s.id, s.title, s.day_id, d.date, d.title AS day_title FROM sessions s "
-            "JOIN days d ON d.id = s.day_id WHERE s.kind = 'group' "
-            "ORDER BY d.position, d.date, s.position"
-        )
-    )
-
-
-def exercises(ws: Workshop) -> list[dict[str, Any]]:
-    """Exercises with their session; those linked to a group session first, in agenda order."""
-    return list(
-        ws.db.query(
-            "SELECT e.id, e.title, e.session_id, s.title AS session_title, s.day_id, "
-            "d.date, s.kind AS session_kind FROM exercises e "
-            "LEFT JOIN sessions s ON s.id = e.session_id LEFT JOIN days d ON d.id = s.day_id "
-            "ORDER BY s.id IS NULL, d.position, d.date, s.position, e.title"
-        )
-    )
-
-
-def team_sets(ws: Workshop, exercise_id: str | None = None) -> list[dict[str, Any]]:
-    if exercise_id is None:
-        sql = (
-            "SELECT t.* FROM team_sets t LEFT JOIN exercises e ON e.id = t.exercise_id "
-            "LEFT JOIN sessions s ON s.id = e.session_id LEFT JOIN days d ON d.id = s.day_id "
-            "ORDER BY d.position, s.position, t.created, t.id"
-        )
-        return list(ws.db.query(sql))
-    return list(
-        ws.db.query(
-            "SELECT * FROM team_sets WHERE exercise_id = ? ORDER BY created, id", [exercise_id]
-        )
-    )
-
-
-def find_team_set(ws: Workshop, key: str | None) -> dict[str, Any] | None:
-    """A team set by id or title (case-insensitive); the first one when ``key`` is empty."""
-    sets = team_sets(ws)
-    if not key:
-        return sets[0] if sets else None
-    for ts in sets:
-        if ts["id"] == key:
-            return ts
-    for ts in sets:
-        if ts["title"].casefold() == key.casefold():
-            return ts
-    return None
-
-
 def criteria(team_set: dict[str, Any]) -> dict[str, Any]:
     """Balance attributes and weights of a team set (stored as JSON text)."""
     try:
@@ -123,90 +72,6 @@ def criteria(team_set: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def rounds(ws: Workshop, team_set_id: str) -> list[dict[str, Any]]:
-    """Rounds in order, with ``effective_day_id``: the round's day, else its session's day."""
-    return list(
-        ws.db.query(
-            "SELECT r.*, COALESCE(r.day_id, rs.day_id, es.day_id) AS effective_day_id, "
-            "COALESCE(rs.title, es.title) AS session_title "
-            "FROM rounds r JOIN team_sets t ON t.id = r.team_set_id "
-            "LEFT JOIN exercises e ON e.id = t.exercise_id "
-            "LEFT JOIN sessions rs ON rs.id = r.session_id "
-            "LEFT JOIN sessions es ON es.id = e.session_id "
-            "WHERE r.team_set_id = ? ORDER BY r.position, r.created, r.id",
-            [team_set_id],
-        )
-    )
-
-
-def teams(ws: Workshop, round_id: str) -> list[dict[str, Any]]:
-    return list(
-        ws.db.query(
-            "SELECT t.*, p.name AS rapporteur_name FROM teams t "
-            "LEFT JOIN people p ON p.id = t.rapporteur_id "
-            "WHERE t.round_id = ? ORDER BY t.position, t.name, t.id",
-            [round_id],
-        )
-    )
-
-
-def members(ws: Workshop, team_ids: list[str]) -> list[dict[str, Any]]:
-    """Members of some teams, with what a card shows about each person."""
-    if not team_ids:
-        return []
-    marks = ",".join("?" * len(team_ids))
-    return list(
-        ws.db.query(
-            "SELECT m.id, m.team_id, m.person_id, m.locked, m.position, p.name, "
-            "p.organisation, p.country, p.sector, p.gender, p.role, p.email, p.languages "
-            f"FROM team_members m JOIN people p ON p.id = m.person_id WHERE m.team_id IN ({marks}) "
-            "ORDER BY m.position, p.name",
-            team_ids,
-        )
-    )
-
-
-def eligible_people(ws: Workshop) -> list[dict[str, Any]]:
-    marks = ",".join("?" * len(ELIGIBLE_ROLES))
-    return list(
-        ws.db.query(
-            f"SELECT * FROM people WHERE role IN ({marks}) ORDER BY name, id", ELIGIBLE_ROLES
-        )
-    )
-
-
-def constraints(ws: Workshop, team_set_id: str) -> list[dict[str, Any]]:
-    rows = list(
-        ws.db.query(
-            "SELECT * FROM team_constraints WHERE team_set_id = ? ORDER BY created, id",
-            [team_set_id],
-        )
-    )
-    for r in rows:
-        r["person_ids"] = _json_list(r["person_ids"])
-        r["rounds"] = _json_list(r["rounds"])
-    return rows
-
-
-def absent_ids(ws: Workshop, day_id: str | None, person_ids: list[str]) -> set[str]:
-    """People without a present attendance record on the day. A day nobody has checked in to
-    yet (no attendance records at all) counts everyone as present."""
-    if not day_id:
-        return set()
-    recorded = ws.db.execute(
-        "SELECT count(*) FROM attendance WHERE day_id = ?", [day_id]
-    ).fetchone()[0]
-    if not recorded:
-        return set()
-    present = {
-        r[0]
-        for r in ws.db.execute(
-            "SELECT DISTINCT person_id FROM attendance WHERE day_id = ? AND present", [day_id]
-        ).fetchall()
-    }
-    return {p for p in person_ids if p not in present}
-
-
 def _json_list(text: Any) -> list[Any]:
     try:
         value = json.loads(text or "[]")
@@ -216,78 +81,6 @@ def _json_list(text: Any) -> list[Any]:
 
 
 # -- whole-round state (generation, drags and their undo) ------------------------------------
-
-
-def round_state(ws: Workshop, round_ids: list[str]) -> State:
-    """Every team row and member row of some rounds, exactly as stored."""
-    if not round_ids:
-        return {"teams": [], "members": []}
-    marks = ",".join("?" * len(round_ids))
-    team_rows = list(ws.db.query(f"SELECT * FROM teams WHERE round_id IN ({marks})", round_ids))
-    ids = [t["id"] for t in team_rows]
-    member_rows: list[dict[str, Any]] = []
-    if ids:
-        tm = ",".join("?" * len(ids))
-        member_rows = list(ws.db.query(f"SELECT * FROM team_members WHERE team_id IN ({tm})", ids))
-    return {"teams": team_rows, "members": member_rows}
-
-
-def set_round_state(ws: Workshop, round_ids: list[str], state: State) -> None:
-    """Make the teams and members of ``round_ids`` exactly ``state``, in one transaction.
-
-    Teams the state no longer holds are deleted (their notes lose the team link); callers
-    that must undo this snapshot those teams first (see ``edits.teams``).
-    """
-    marks = ",".join("?" * len(round_ids))
-    stamp = now()
-    db = ws.db
-    current = [
-        r[0] for r in db.execute(f"SELECT id FROM teams WHERE round_id IN ({marks})", round_ids)
-    ]
-    target_teams = {t["id"]: t for t in state["teams"]}
-    target_members = {m["id"] for m in state["members"]}
-    removed = [t for t in current if t not in target_teams]
-    with ws.transaction():
-        if current:
-            cm = ",".join("?" * len(current))
-            gone = [
-                r[0]
-                for r in db.execute(
-                    f"SELECT id FROM team_members WHERE team_id IN ({cm})", current
-                ).fetchall()
-                if r[0] not in target_members
-            ]
-            db.execute(f"DELETE FROM team_members WHERE team_id IN ({cm})", current)
-            bury(ws.db, "team_members", gone, stamp)
-        if removed:
-            rm = ",".join("?" * len(removed))
-            db.execute(f"DELETE FROM teams WHERE id IN ({rm})", removed)
-            bury(ws.db, "teams", removed, stamp)
-        for team_id, row in target_teams.items():
-            if team_id in current:
-                old = ws.get("teams", team_id) or {}
-                changed = {k: v for k, v in row.items() if old.get(k) != v}
-                if changed:
-                    db["teams"].update(team_id, changed)
-            else:
-                db["teams"].insert(row)
-                unbury(ws.db, "teams", [team_id])
-        if state["members"]:
-            db["team_members"].insert_all(state["members"])
-            unbury(ws.db, "team_members", [m["id"] for m in state["members"]])
-    ws.notify("teams")
-    ws.notify("team_members")
-    if removed:
-        ws.notify("notes")
-        ws.notify("summaries")
-
-
-def removed_teams(ws: Workshop, round_ids: list[str], state: State) -> list[str]:
-    """Team ids of ``round_ids`` that setting ``state`` would delete."""
-    keep = {t["id"] for t in state["teams"]}
-    marks = ",".join("?" * len(round_ids))
-    rows = ws.db.execute(f"SELECT id FROM teams WHERE round_id IN ({marks})", round_ids)
-    return [r[0] for r in rows.fetchall() if r[0] not in keep]
 
 
 def moved_state(state: State, person_id: str, to_team_id: str, row: int = -1) -> State:
@@ -352,168 +145,386 @@ def _unique_names(rows: list[dict[str, Any]]) -> list[str]:
     return out
 
 
-def build_problem(ws: Workshop, team_set_id: str, for_generation: bool = False) -> TeamProblem:
-    """The engine problem for a team set: who takes part, who is absent when, constraints and
-    locks. With ``for_generation`` each round gets the team count the set asks for (existing
-    team names first, then "Team n"); otherwise the teams that exist now."""
-    ts = ws.get("team_sets", team_set_id)
-    if ts is None:
-        raise KeyError(team_set_id)
-    crit = criteria(ts)
-    people_rows = eligible_people(ws)
-    ids = [p["id"] for p in people_rows]
-    people = [
-        engine.Person(
-            id=p["id"],
-            name=p["name"],
-            # Labels, not keys, so the engine's reasons read "Civil society", not "civil_society".
-            attributes={
-                "country": p["country"],
-                "sector": people_dom.sector_label(p["sector"]),
-                "gender": p["gender"],
-                "role": people_dom.role_label(p["role"]),
-            },
-            organisation=p["organisation"],
-            languages=tuple(str(x) for x in _json_list(p["languages"])),
-            role=p["role"],
-        )
-        for p in people_rows
-    ]
-    round_rows = rounds(ws, team_set_id)
-    specs: list[engine.RoundSpec] = []
-    round_keys: dict[str, str] = {}
-    team_keys: dict[tuple[str, str], str] = {}
-    absent: dict[str, set[str]] = {}
-    locked: dict[str, dict[str, str]] = {}
-    for n, r in enumerate(round_rows, start=1):
-        key = str(n)
-        round_keys[key] = r["id"]
-        away = absent_ids(ws, r["effective_day_id"], ids)
-        if away:
-            absent[key] = away
-        team_rows = teams(ws, r["id"])
-        names = _unique_names(team_rows)
-        for t, name in zip(team_rows, names, strict=True):
-            team_keys[(r["id"], name)] = t["id"]
-        if for_generation:
-            count = engine.teams_for_size(
-                len(ids) - len(away),
-                size=ts["team_size"] if not ts["team_count"] else None,
-                count=ts["team_count"] or (None if ts["team_size"] else 4),
+class TeamsStore:
+    """Exercises, team sets, rounds, teams, members and constraints."""
+
+    def __init__(self, ws: Workshop) -> None:
+        self.ws = ws
+
+    def group_sessions(self) -> list[dict[str, Any]]:
+        """Group-exercise sessions of the agenda, in programme order."""
+        return list(
+            self.ws.db.query(
+                "SELECT s.id, s.title, s.day_id, d.date, d.title AS day_title FROM sessions s "
+                "JOIN days d ON d.id = s.day_id WHERE s.kind = 'group' "
+                "ORDER BY d.position, d.date, s.position"
             )
-            wanted = names[:count]
-            i = 1
-            while len(wanted) < count:
-                candidate = f"Team {i}"
-                if candidate not in wanted and candidate not in names[count:]:
-                    wanted.append(candidate)
-                i += 1
-            names = wanted
-        specs.append(engine.RoundSpec(key, tuple(names)))
-        if for_generation:
-            team_names = {
-                t["id"]: team_keys_name
-                for t, team_keys_name in zip(team_rows, _unique_names(team_rows), strict=True)
-            }
-            for m in members(ws, [t["id"] for t in team_rows]):
-                team_locked = any(t["id"] == m["team_id"] and t["locked"] for t in team_rows)
-                name = team_names.get(m["team_id"])
-                if (m["locked"] or team_locked) and name in names and m["person_id"] not in away:
-                    locked.setdefault(key, {})[m["person_id"]] = name
-    keep_together: list[tuple[str, ...]] = []
-    keep_apart: list[tuple[str, str]] = []
-    pins: list[engine.Pin] = []
-    back = {v: k for k, v in round_keys.items()}
-    known = set(ids)
-    for c in constraints(ws, team_set_id):
-        pids = [p for p in c["person_ids"] if p in known]
-        if c["kind"] == "keep_together" and len(pids) >= 2:
-            keep_together.append(tuple(pids))
-        elif c["kind"] == "keep_apart" and len(pids) >= 2:
-            for a in range(len(pids)):
-                for b in range(a + 1, len(pids)):
-                    keep_apart.append((pids[a], pids[b]))
-        elif c["kind"] == "pin" and pids and c["team_name"]:
-            rids = tuple(back[r] for r in c["rounds"] if r in back) or None
-            pins.extend(engine.Pin(p, c["team_name"], rids) for p in pids)
-    try:
-        weights = engine.Weights.from_mapping(crit["weights"])
-    except ValueError:
-        weights = engine.Weights()
-    problem = engine.Problem(
-        people=people,
-        rounds=specs,
-        balance_attributes=tuple(crit["balance"]),
-        weights=weights,
-        keep_together=keep_together,
-        keep_apart=keep_apart,
-        pins=pins,
-        absent=absent,
-        locked=locked,
-        mode=ts["mode"] if ts["mode"] in ("rotate", "keep") else "rotate",
-        seed=int(ts["seed"] or 0),
-        effort=crit["effort"],
-    )
-    return TeamProblem(problem, round_keys, team_keys, {p["id"]: p["name"] for p in people_rows})
+        )
 
+    def exercises(self) -> list[dict[str, Any]]:
+        """Exercises with their session; those linked to a group session first, in agenda order."""
+        return list(
+            self.ws.db.query(
+                "SELECT e.id, e.title, e.session_id, s.title AS session_title, s.day_id, "
+                "d.date, s.kind AS session_kind FROM exercises e "
+                "LEFT JOIN sessions s ON s.id = e.session_id LEFT JOIN days d ON d.id = s.day_id "
+                "ORDER BY s.id IS NULL, d.position, d.date, s.position, e.title"
+            )
+        )
 
-def current_assignment(ws: Workshop, tp: TeamProblem) -> dict[str, dict[str, list[str]]]:
-    """What is stored now, in the engine's terms."""
-    out: dict[str, dict[str, list[str]]] = {}
-    for key, round_id in tp.round_keys.items():
-        team_rows = teams(ws, round_id)
-        names = dict(zip([t["id"] for t in team_rows], _unique_names(team_rows), strict=True))
-        out[key] = {n: [] for n in names.values()}
-        for m in members(ws, list(names)):
-            out[key][names[m["team_id"]]].append(m["person_id"])
-    return out
+    def team_sets(self, exercise_id: str | None = None) -> list[dict[str, Any]]:
+        if exercise_id is None:
+            sql = (
+                "SELECT t.* FROM team_sets t LEFT JOIN exercises e ON e.id = t.exercise_id "
+                "LEFT JOIN sessions s ON s.id = e.session_id LEFT JOIN days d ON d.id = s.day_id "
+                "ORDER BY d.position, s.position, t.created, t.id"
+            )
+            return list(self.ws.db.query(sql))
+        return list(
+            self.ws.db.query(
+                "SELECT * FROM team_sets WHERE exercise_id = ? ORDER BY created, id", [exercise_id]
+            )
+        )
 
+    def find_team_set(self, key: str | None) -> dict[str, Any] | None:
+        """A team set by id or title (case-insensitive); the first one when ``key`` is empty."""
+        sets = self.team_sets()
+        if not key:
+            return sets[0] if sets else None
+        for ts in sets:
+            if ts["id"] == key:
+                return ts
+        for ts in sets:
+            if ts["title"].casefold() == key.casefold():
+                return ts
+        return None
 
-def state_from_assignment(
-    ws: Workshop, tp: TeamProblem, assignment: dict[str, dict[str, list[str]]]
-) -> tuple[list[str], State]:
-    """Rows for a planned assignment: existing teams keep their ids, rooms and colours; member
-    rows keep their lock when the person stays in the same team."""
-    stamp = now()
-    round_ids = list(tp.round_keys.values())
-    before = round_state(ws, round_ids)
-    teams_by_id = {t["id"]: t for t in before["teams"]}
-    old_members = {(m["team_id"], m["person_id"]): m for m in before["members"]}
-    team_rows: list[dict[str, Any]] = []
-    member_rows: list[dict[str, Any]] = []
-    for key, round_id in tp.round_keys.items():
-        for pos, (name, people) in enumerate(assignment.get(key, {}).items()):
-            team_id = tp.team_keys.get((round_id, name))
-            if team_id is not None:
-                row = dict(teams_by_id[team_id])
-                if row["position"] != pos:
-                    row.update(position=pos, updated=stamp)
-            else:
-                team_id = new_id("tea")
-                row = {
-                    "id": team_id,
-                    "round_id": round_id,
-                    "name": name,
-                    "colour": colour_for(pos),
-                    "room": "",
-                    "rapporteur_id": None,
-                    "position": pos,
-                    "locked": 0,
-                    "created": stamp,
-                    "updated": stamp,
+    def rounds(self, team_set_id: str) -> list[dict[str, Any]]:
+        """Rounds in order, with ``effective_day_id``: the round's day, else its session's day."""
+        return list(
+            self.ws.db.query(
+                "SELECT r.*, COALESCE(r.day_id, rs.day_id, es.day_id) AS effective_day_id, "
+                "COALESCE(rs.title, es.title) AS session_title "
+                "FROM rounds r JOIN team_sets t ON t.id = r.team_set_id "
+                "LEFT JOIN exercises e ON e.id = t.exercise_id "
+                "LEFT JOIN sessions rs ON rs.id = r.session_id "
+                "LEFT JOIN sessions es ON es.id = e.session_id "
+                "WHERE r.team_set_id = ? ORDER BY r.position, r.created, r.id",
+                [team_set_id],
+            )
+        )
+
+    def rounds_in_session(self, session_id: str) -> list[dict[str, Any]]:
+        """Rounds held in a session (the live one, for the projector)."""
+        return list(
+            self.ws.db.query(
+                "SELECT * FROM rounds WHERE session_id = ? ORDER BY position, id", [session_id]
+            )
+        )
+
+    def teams(self, round_id: str) -> list[dict[str, Any]]:
+        return list(
+            self.ws.db.query(
+                "SELECT t.*, p.name AS rapporteur_name FROM teams t "
+                "LEFT JOIN people p ON p.id = t.rapporteur_id "
+                "WHERE t.round_id = ? ORDER BY t.position, t.name, t.id",
+                [round_id],
+            )
+        )
+
+    def members(self, team_ids: list[str]) -> list[dict[str, Any]]:
+        """Members of some teams, with what a card shows about each person."""
+        if not team_ids:
+            return []
+        marks = ",".join("?" * len(team_ids))
+        return list(
+            self.ws.db.query(
+                "SELECT m.id, m.team_id, m.person_id, m.locked, m.position, p.name, "
+                "p.organisation, p.country, p.sector, p.gender, p.role, p.email, p.languages "
+                "FROM team_members m JOIN people p ON p.id = m.person_id "
+                f"WHERE m.team_id IN ({marks}) "
+                "ORDER BY m.position, p.name",
+                team_ids,
+            )
+        )
+
+    def eligible_people(self) -> list[dict[str, Any]]:
+        marks = ",".join("?" * len(ELIGIBLE_ROLES))
+        return list(
+            self.ws.db.query(
+                f"SELECT * FROM people WHERE role IN ({marks}) ORDER BY name, id", ELIGIBLE_ROLES
+            )
+        )
+
+    def constraints(self, team_set_id: str) -> list[dict[str, Any]]:
+        rows = list(
+            self.ws.db.query(
+                "SELECT * FROM team_constraints WHERE team_set_id = ? ORDER BY created, id",
+                [team_set_id],
+            )
+        )
+        for r in rows:
+            r["person_ids"] = _json_list(r["person_ids"])
+            r["rounds"] = _json_list(r["rounds"])
+        return rows
+
+    def absent_ids(self, day_id: str | None, person_ids: list[str]) -> set[str]:
+        """People without a present attendance record on the day. A day nobody has checked in to
+        yet (no attendance records at all) counts everyone as present."""
+        if not day_id:
+            return set()
+        recorded = self.ws.db.execute(
+            "SELECT count(*) FROM attendance WHERE day_id = ?", [day_id]
+        ).fetchone()[0]
+        if not recorded:
+            return set()
+        present = {
+            r[0]
+            for r in self.ws.db.execute(
+                "SELECT DISTINCT person_id FROM attendance WHERE day_id = ? AND present", [day_id]
+            ).fetchall()
+        }
+        return {p for p in person_ids if p not in present}
+
+    def round_state(self, round_ids: list[str]) -> State:
+        """Every team row and member row of some rounds, exactly as stored."""
+        if not round_ids:
+            return {"teams": [], "members": []}
+        marks = ",".join("?" * len(round_ids))
+        team_rows = list(
+            self.ws.db.query(f"SELECT * FROM teams WHERE round_id IN ({marks})", round_ids)
+        )
+        ids = [t["id"] for t in team_rows]
+        member_rows: list[dict[str, Any]] = []
+        if ids:
+            tm = ",".join("?" * len(ids))
+            member_rows = list(
+                self.ws.db.query(f"SELECT * FROM team_members WHERE team_id IN ({tm})", ids)
+            )
+        return {"teams": team_rows, "members": member_rows}
+
+    def set_round_state(self, round_ids: list[str], state: State) -> None:
+        """Make the teams and members of ``round_ids`` exactly ``state``, in one transaction.
+
+        Teams the state no longer holds are deleted (their notes lose the team link); callers
+        that must undo this snapshot those teams first (see ``edits.teams``).
+        """
+        marks = ",".join("?" * len(round_ids))
+        stamp = now()
+        db = self.ws.db
+        current = [
+            r[0] for r in db.execute(f"SELECT id FROM teams WHERE round_id IN ({marks})", round_ids)
+        ]
+        target_teams = {t["id"]: t for t in state["teams"]}
+        target_members = {m["id"] for m in state["members"]}
+        removed = [t for t in current if t not in target_teams]
+        with self.ws.operation() as op:
+            if current:
+                cm = ",".join("?" * len(current))
+                gone = [
+                    r[0]
+                    for r in db.execute(
+                        f"SELECT id FROM team_members WHERE team_id IN ({cm})", current
+                    ).fetchall()
+                    if r[0] not in target_members
+                ]
+                db.execute(f"DELETE FROM team_members WHERE team_id IN ({cm})", current)
+                bury(self.ws.db, "team_members", gone, stamp)
+            if removed:
+                rm = ",".join("?" * len(removed))
+                db.execute(f"DELETE FROM teams WHERE id IN ({rm})", removed)
+                bury(self.ws.db, "teams", removed, stamp)
+            for team_id, row in target_teams.items():
+                if team_id in current:
+                    old = self.ws.rows.get(Table.TEAMS, team_id) or {}
+                    changed = {k: v for k, v in row.items() if old.get(k) != v}
+                    if changed:
+                        db["teams"].update(team_id, changed)
+                else:
+                    db["teams"].insert(row)
+                    unbury(self.ws.db, "teams", [team_id])
+            if state["members"]:
+                db["team_members"].insert_all(state["members"])
+                unbury(self.ws.db, "team_members", [m["id"] for m in state["members"]])
+            op.touch(Table.TEAMS, [*target_teams, *removed])
+            op.touch(Table.TEAM_MEMBERS)
+            if removed:
+                op.touch(Table.NOTES)
+                op.touch(Table.SUMMARIES)
+
+    def removed_teams(self, round_ids: list[str], state: State) -> list[str]:
+        """Team ids of ``round_ids`` that setting ``state`` would delete."""
+        keep = {t["id"] for t in state["teams"]}
+        marks = ",".join("?" * len(round_ids))
+        rows = self.ws.db.execute(f"SELECT id FROM teams WHERE round_id IN ({marks})", round_ids)
+        return [r[0] for r in rows.fetchall() if r[0] not in keep]
+
+    def build_problem(self, team_set_id: str, for_generation: bool = False) -> TeamProblem:
+        """The engine problem for a team set: who takes part, who is absent when, constraints and
+        locks. With ``for_generation`` each round gets the team count the set asks for (existing
+        team names first, then "Team n"); otherwise the teams that exist now."""
+        ts = self.ws.rows.get(Table.TEAM_SETS, team_set_id)
+        if ts is None:
+            raise KeyError(team_set_id)
+        crit = criteria(ts)
+        people_rows = self.eligible_people()
+        ids = [p["id"] for p in people_rows]
+        people = [
+            engine.Person(
+                id=p["id"],
+                name=p["name"],
+                # Labels, not keys: the engine's reasons read "Civil society", not "civil_society".
+                attributes={
+                    "country": p["country"],
+                    "sector": people_dom.sector_label(p["sector"]),
+                    "gender": p["gender"],
+                    "role": people_dom.role_label(p["role"]),
+                },
+                organisation=p["organisation"],
+                languages=tuple(str(x) for x in _json_list(p["languages"])),
+                role=p["role"],
+            )
+            for p in people_rows
+        ]
+        round_rows = self.rounds(team_set_id)
+        specs: list[engine.RoundSpec] = []
+        round_keys: dict[str, str] = {}
+        team_keys: dict[tuple[str, str], str] = {}
+        absent: dict[str, set[str]] = {}
+        locked: dict[str, dict[str, str]] = {}
+        for n, r in enumerate(round_rows, start=1):
+            key = str(n)
+            round_keys[key] = r["id"]
+            away = self.absent_ids(r["effective_day_id"], ids)
+            if away:
+                absent[key] = away
+            team_rows = self.teams(r["id"])
+            names = _unique_names(team_rows)
+            for t, name in zip(team_rows, names, strict=True):
+                team_keys[(r["id"], name)] = t["id"]
+            if for_generation:
+                count = engine.teams_for_size(
+                    len(ids) - len(away),
+                    size=ts["team_size"] if not ts["team_count"] else None,
+                    count=ts["team_count"] or (None if ts["team_size"] else 4),
+                )
+                wanted = names[:count]
+                i = 1
+                while len(wanted) < count:
+                    candidate = f"Team {i}"
+                    if candidate not in wanted and candidate not in names[count:]:
+                        wanted.append(candidate)
+                    i += 1
+                names = wanted
+            specs.append(engine.RoundSpec(key, tuple(names)))
+            if for_generation:
+                team_names = {
+                    t["id"]: team_keys_name
+                    for t, team_keys_name in zip(team_rows, _unique_names(team_rows), strict=True)
                 }
-            team_rows.append(row)
-            for k, pid in enumerate(people):
-                old = old_members.get((team_id, pid))
-                member_rows.append(
-                    {
-                        "id": old["id"] if old else new_id("mem"),
-                        "team_id": team_id,
-                        "person_id": pid,
-                        "locked": old["locked"] if old else 0,
-                        "position": k,
-                        "created": old["created"] if old else stamp,
+                for m in self.members([t["id"] for t in team_rows]):
+                    team_locked = any(t["id"] == m["team_id"] and t["locked"] for t in team_rows)
+                    name = team_names.get(m["team_id"])
+                    if (
+                        (m["locked"] or team_locked)
+                        and name in names
+                        and m["person_id"] not in away
+                    ):
+                        locked.setdefault(key, {})[m["person_id"]] = name
+        keep_together: list[tuple[str, ...]] = []
+        keep_apart: list[tuple[str, str]] = []
+        pins: list[engine.Pin] = []
+        back = {v: k for k, v in round_keys.items()}
+        known = set(ids)
+        for c in self.constraints(team_set_id):
+            pids = [p for p in c["person_ids"] if p in known]
+            if c["kind"] == "keep_together" and len(pids) >= 2:
+                keep_together.append(tuple(pids))
+            elif c["kind"] == "keep_apart" and len(pids) >= 2:
+                for a in range(len(pids)):
+                    for b in range(a + 1, len(pids)):
+                        keep_apart.append((pids[a], pids[b]))
+            elif c["kind"] == "pin" and pids and c["team_name"]:
+                rids = tuple(back[r] for r in c["rounds"] if r in back) or None
+                pins.extend(engine.Pin(p, c["team_name"], rids) for p in pids)
+        try:
+            weights = engine.Weights.from_mapping(crit["weights"])
+        except ValueError:
+            weights = engine.Weights()
+        problem = engine.Problem(
+            people=people,
+            rounds=specs,
+            balance_attributes=tuple(crit["balance"]),
+            weights=weights,
+            keep_together=keep_together,
+            keep_apart=keep_apart,
+            pins=pins,
+            absent=absent,
+            locked=locked,
+            mode=ts["mode"] if ts["mode"] in ("rotate", "keep") else "rotate",
+            seed=int(ts["seed"] or 0),
+            effort=crit["effort"],
+        )
+        return TeamProblem(
+            problem, round_keys, team_keys, {p["id"]: p["name"] for p in people_rows}
+        )
+
+    def current_assignment(self, tp: TeamProblem) -> dict[str, dict[str, list[str]]]:
+        """What is stored now, in the engine's terms."""
+        out: dict[str, dict[str, list[str]]] = {}
+        for key, round_id in tp.round_keys.items():
+            team_rows = self.teams(round_id)
+            names = dict(zip([t["id"] for t in team_rows], _unique_names(team_rows), strict=True))
+            out[key] = {n: [] for n in names.values()}
+            for m in self.members(list(names)):
+                out[key][names[m["team_id"]]].append(m["person_id"])
+        return out
+
+    def state_from_assignment(
+        self, tp: TeamProblem, assignment: dict[str, dict[str, list[str]]]
+    ) -> tuple[list[str], State]:
+        """Rows for a planned assignment: existing teams keep their ids, rooms and colours; member
+        rows keep their lock when the person stays in the same team."""
+        stamp = now()
+        round_ids = list(tp.round_keys.values())
+        before = self.round_state(round_ids)
+        teams_by_id = {t["id"]: t for t in before["teams"]}
+        old_members = {(m["team_id"], m["person_id"]): m for m in before["members"]}
+        team_rows: list[dict[str, Any]] = []
+        member_rows: list[dict[str, Any]] = []
+        for key, round_id in tp.round_keys.items():
+            for pos, (name, people) in enumerate(assignment.get(key, {}).items()):
+                team_id = tp.team_keys.get((round_id, name))
+                if team_id is not None:
+                    row = dict(teams_by_id[team_id])
+                    if row["position"] != pos:
+                        row.update(position=pos, updated=stamp)
+                else:
+                    team_id = new_id("tea")
+                    row = {
+                        "id": team_id,
+                        "round_id": round_id,
+                        "name": name,
+                        "colour": colour_for(pos),
+                        "room": "",
+                        "rapporteur_id": None,
+                        "position": pos,
+                        "locked": 0,
+                        "created": stamp,
                         "updated": stamp,
                     }
-                )
-    return round_ids, {"teams": team_rows, "members": member_rows}
+                team_rows.append(row)
+                for k, pid in enumerate(people):
+                    old = old_members.get((team_id, pid))
+                    member_rows.append(
+                        {
+                            "id": old["id"] if old else new_id("mem"),
+                            "team_id": team_id,
+                            "person_id": pid,
+                            "locked": old["locked"] if old else 0,
+                            "position": k,
+                            "created": old["created"] if old else stamp,
+                            "updated": stamp,
+                        }
+                    )
+        return round_ids, {"teams": team_rows, "members": member_rows}

@@ -111,13 +111,17 @@ class AreaContext:
     def read_only(self) -> bool:
         return self.workshop.read_only
 
-    def push(self, command: Any) -> bool:
-        """Run an undoable edit; a failure becomes a message and leaves the data as it was."""
+    def push(self, command: Any, initiator: object | None = None) -> bool:
+        """Run an undoable edit; a failure becomes a message and leaves the data as it was.
+
+        ``initiator`` is the view that asked for the edit and already shows its result; the
+        Changes it causes carry it, so that view can skip refreshing itself.
+        """
         from facilitator.edits.base import push
         from facilitator.store.errors import WorkshopError
 
         try:
-            push(self.undo_stack, command)
+            push(self.undo_stack, command, initiator)
         except WorkshopError as exc:
             self.error(exc)
             return False

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from facilitator import __version__
 from facilitator.store import backups
+from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
+from facilitator.store.tables import Table
 from facilitator.ui.areas import ACTIONS, AREAS, AreaContext
 
 if TYPE_CHECKING:
@@ -224,7 +226,6 @@ class MainWindow(QMainWindow):
             window=self,
         )
         ws.hub.changed.connect(self._on_changed)
-        ws.hub.reset.connect(self.undo_stack.clear)
         self._remember(ws.path)
         if ws.read_only:
             self.banner.setText(
@@ -360,7 +361,7 @@ class MainWindow(QMainWindow):
             self.show_error(WorkshopError(path, "is the open workshop; choose another name."))
             return
         try:
-            backups.copy_database(self.workshop.db.conn, path)
+            self.workshop.save_copy(path)
         except WorkshopError as exc:
             self.show_error(exc)
             return
@@ -369,7 +370,7 @@ class MainWindow(QMainWindow):
     def restore(self) -> None:
         if self.workshop is None:
             return
-        found = backups.list_backups(self.workshop.path)
+        found = self.workshop.backups()
         if not found:
             QMessageBox.information(
                 self,
@@ -390,13 +391,10 @@ class MainWindow(QMainWindow):
         if ws is None or ws.read_only:
             return
         try:
-            backups.take_backup(ws.db.conn, ws.path)  # so the restore itself can be undone
-            backups.restore_backup(backup, ws.db.conn)
+            ws.restore_backup(backup)  # backs up the current state first
         except WorkshopError as exc:
             self.show_error(exc)
             return
-        self.undo_stack.clear()
-        ws.hub.reset.emit()
         self.statusBar().showMessage(f"Restored the backup of {backup.label}.", 8000)
 
     def export(self, kind: str) -> None:
@@ -424,8 +422,10 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("No recent workshops").setEnabled(False)
 
     # -- backups and status ----------------------------------------------------------------
-    def _on_changed(self, table: str, ids: frozenset) -> None:
-        if table in ("drafts",):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.everything:
+            self.undo_stack.clear()  # the file was replaced under the edits on the stack
+        if not changes.everything and changes.tables <= {Table.DRAFTS}:
             return
         self._dirty_since_backup = True
         self.saved_label.setText("All changes saved")
@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
     def _maybe_backup(self) -> None:
         if self.workshop is None or not self._dirty_since_backup or self.workshop.read_only:
             return
-        latest = backups.list_backups(self.workshop.path)
+        latest = self.workshop.backups()
         from datetime import UTC, datetime
 
         if (
@@ -447,7 +447,7 @@ class MainWindow(QMainWindow):
         if self.workshop is None or self.workshop.read_only:
             return
         try:
-            backups.take_backup(self.workshop.db.conn, self.workshop.path)
+            self.workshop.take_backup()
             self._dirty_since_backup = False
         except WorkshopError as exc:
             self.statusBar().showMessage(f"Backup failed: {exc.message}", 10000)
@@ -462,7 +462,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle("Facilitator")
             self.saved_label.setText("")
             return
-        title = self.workshop.details()["title"] or self.workshop.path.stem
+        title = self.workshop.info.details()["title"] or self.workshop.path.stem
         suffix = " [read-only]" if self.workshop.read_only else ""
         self.setWindowTitle(f"{title} — {self.workshop.path.name}{suffix} — Facilitator")
         self.saved_label.setText(

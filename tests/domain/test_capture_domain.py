@@ -18,7 +18,8 @@ from facilitator.domain.capture import (
     validate_kinds,
 )
 from facilitator.store import notes as store
-from facilitator.store.search import SearchFilter, search
+from facilitator.store.search import SearchFilter
+from facilitator.store.tables import Table
 
 KINDS = list(DEFAULT_KINDS)
 
@@ -69,16 +70,16 @@ def test_search_queries_never_raise_on_punctuation() -> None:
 
 
 def test_default_session_from_the_file_follows_the_agenda(workshop) -> None:  # noqa: ANN001
-    assert store.default_session_id(workshop) == "ses_demo000"
-    workshop.update("sessions", "ses_demo103", {"actual_start": "2026-03-11T10:40:00"})
-    assert store.default_session_id(workshop) == "ses_demo103"
-    assert store.default_session_id(workshop, live_id="ses_demo200") == "ses_demo200"
-    planned = store.default_session_id(workshop, at=datetime(2026, 3, 12, 9, 30))
+    assert workshop.notes.default_session_id() == "ses_demo000"
+    workshop.rows.update(Table.SESSIONS, "ses_demo103", {"actual_start": "2026-03-11T10:40:00"})
+    assert workshop.notes.default_session_id() == "ses_demo103"
+    assert workshop.notes.default_session_id(live_id="ses_demo200") == "ses_demo200"
+    planned = workshop.notes.default_session_id(at=datetime(2026, 3, 12, 9, 30))
     assert planned == "ses_demo103"  # the running session still wins
 
 
 def test_search_filters(workshop) -> None:  # noqa: ANN001
-    person = workshop.get("people", "per_demo011")
+    person = workshop.rows.get(Table.PEOPLE, "per_demo011")
     row = store.new_note_row(
         session_id="ses_demo102",
         team_id="tea_demo01",
@@ -87,8 +88,8 @@ def test_search_filters(workshop) -> None:  # noqa: ANN001
         attribution_person_id=person["id"],
         starred=1,
     )
-    store.add_note(workshop, row)
-    hits = search(workshop, SearchFilter(text="narrowcasting"))
+    workshop.notes.add_note(row)
+    hits = workshop.notes.search(SearchFilter(text="narrowcasting"))
     assert row["id"] in [h["id"] for h in hits]
     for f in (
         SearchFilter(text="narrowcast", kind="quote"),
@@ -96,8 +97,8 @@ def test_search_filters(workshop) -> None:  # noqa: ANN001
         SearchFilter(text="narrowcasting", team_id="tea_demo01", session_id="ses_demo102"),
         SearchFilter(text="narrowcasting", country=person["country"], sector=person["sector"]),
     ):
-        assert [h["id"] for h in search(workshop, f)] == [row["id"]]
-    assert search(workshop, SearchFilter(text="narrowcasting", kind="decision")) == []
-    assert search(workshop, SearchFilter(text="narrowcasting", country="Nowhere")) == []
-    summaries = search(workshop, SearchFilter(text="independence", kind="summary"))
+        assert [h["id"] for h in workshop.notes.search(f)] == [row["id"]]
+    assert workshop.notes.search(SearchFilter(text="narrowcasting", kind="decision")) == []
+    assert workshop.notes.search(SearchFilter(text="narrowcasting", country="Nowhere")) == []
+    summaries = workshop.notes.search(SearchFilter(text="independence", kind="summary"))
     assert [h["table"] for h in summaries] == ["summaries"]

@@ -10,8 +10,8 @@ from PySide6.QtGui import QUndoStack
 from facilitator.domain.agenda import plan_shift, plan_shorten
 from facilitator.edits import agenda as cmd
 from facilitator.edits.base import push
-from facilitator.store import agenda as store
 from facilitator.store.database import Workshop
+from facilitator.store.tables import Table
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -30,11 +30,11 @@ def state(ws: Workshop) -> tuple:
         for r in ws.db.query("SELECT * FROM days ORDER BY id")
     ]
     notes = ws.db["notes"].count
-    return sessions, speakers, days, notes, store.timer_adjust(ws)
+    return sessions, speakers, days, notes, ws.agenda.timer_adjust()
 
 
 def day_order(ws: Workshop, day_id: str) -> list[str]:
-    return [r["id"] for r in store.session_rows(ws, day_id)]
+    return [r["id"] for r in ws.agenda.session_rows(day_id)]
 
 
 def check_undo(ws: Workshop, edit) -> tuple:  # noqa: ANN001
@@ -72,9 +72,9 @@ def test_move_across_days(workshop: Workshop) -> None:
 def test_duplicate_keeps_speakers_and_drops_actual_times(workshop: Workshop) -> None:
     _, _ = check_undo(workshop, cmd.duplicate_sessions(workshop, ["ses_demo000"]))
     order = day_order(workshop, "day_demo0")
-    copy = workshop.get("sessions", order[1])
+    copy = workshop.rows.get(Table.SESSIONS, order[1])
     assert copy["title"] == "Opening remarks" and copy["actual_start"] is None
-    speakers = store.speakers_by_session(workshop)
+    speakers = workshop.agenda.speakers_by_session()
     assert [s["person_id"] for s in speakers[order[1]]] == [
         s["person_id"] for s in speakers["ses_demo000"]
     ]
@@ -93,7 +93,7 @@ def test_edit_fields_and_speakers(workshop: Workshop) -> None:
         [("per_demo005", "moderator"), ("per_demo003", "speaker")],
     )
     check_undo(workshop, edit)
-    speakers = store.speakers_by_session(workshop)["ses_demo001"]
+    speakers = workshop.agenda.speakers_by_session()["ses_demo001"]
     assert [(s["person_id"], s["role"]) for s in speakers] == [
         ("per_demo005", "moderator"),
         ("per_demo003", "speaker"),
@@ -101,7 +101,7 @@ def test_edit_fields_and_speakers(workshop: Workshop) -> None:
 
 
 def test_catch_up_plans_apply_and_undo(workshop: Workshop) -> None:
-    day = store.load_days(workshop)[1]
+    day = workshop.agenda.load_days()[1]
     from dataclasses import replace
 
     from facilitator.domain.agenda import live
@@ -119,12 +119,12 @@ def test_catch_up_plans_apply_and_undo(workshop: Workshop) -> None:
 def test_start_finishes_the_running_session_and_undo_restores(workshop: Workshop) -> None:
     stack = QUndoStack()
     push(stack, cmd.start_session(workshop, ["ses_demo100"], datetime(2026, 3, 11, 9, 2)))
-    assert store.running_session_id(workshop) == "ses_demo100"
+    assert workshop.agenda.running_session_id() == "ses_demo100"
     before = state(workshop)
     push(stack, cmd.start_session(workshop, ["ses_demo101"], datetime(2026, 3, 11, 9, 20)))
-    assert workshop.get("sessions", "ses_demo100")["actual_end"] == "2026-03-11T09:20:00"
-    assert workshop.get("sessions", "ses_demo101")["actual_start"] == "2026-03-11T09:20:00"
-    assert store.running_session_id(workshop) == "ses_demo101"
+    assert workshop.rows.get(Table.SESSIONS, "ses_demo100")["actual_end"] == "2026-03-11T09:20:00"
+    assert workshop.rows.get(Table.SESSIONS, "ses_demo101")["actual_start"] == "2026-03-11T09:20:00"
+    assert workshop.agenda.running_session_id() == "ses_demo101"
     stack.undo()
     assert state(workshop) == before
     check_undo(
@@ -135,7 +135,7 @@ def test_start_finishes_the_running_session_and_undo_restores(workshop: Workshop
 def test_timer_adjust_is_undoable_and_leaves_the_plan(workshop: Workshop) -> None:
     _, after = check_undo(workshop, cmd.AdjustTimer(workshop, ["ses_demo101"], 5))
     assert after[4] == {"ses_demo101": 5}
-    assert workshop.get("sessions", "ses_demo101")["duration_min"] == 60
+    assert workshop.rows.get(Table.SESSIONS, "ses_demo101")["duration_min"] == 60
 
 
 def test_day_edits(workshop: Workshop) -> None:

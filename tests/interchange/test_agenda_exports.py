@@ -48,7 +48,8 @@ def test_ics_has_one_event_per_session_in_the_workshop_zone(
 
 
 def test_ics_zone_with_daylight_saving(workshop: Workshop, tmp_path: Path) -> None:
-    with workshop.transaction() as db:
+    with workshop.operation():
+        db = workshop.db
         db.execute("UPDATE workshop SET timezone = 'Europe/Brussels'")
         db.execute("UPDATE days SET date = '2026-03-28' WHERE id = 'day_demo0'")
         db.execute("UPDATE days SET date = '2026-03-30' WHERE id = 'day_demo1'")
@@ -63,7 +64,8 @@ def test_ics_zone_with_daylight_saving(workshop: Workshop, tmp_path: Path) -> No
 
 
 def test_ics_unknown_zone_is_a_clear_error(workshop: Workshop, tmp_path: Path) -> None:
-    with workshop.transaction() as db:
+    with workshop.operation():
+        db = workshop.db
         db.execute("UPDATE workshop SET timezone = 'Mars/Olympus'")
     with pytest.raises(ExportError, match="Mars/Olympus"):
         export_ics(workshop, tmp_path / "x.ics", ExportOptions(), None)
@@ -95,7 +97,8 @@ def test_long_description_breaks_across_pages(workshop: Workshop, tmp_path: Path
     long = "\n\n".join(
         f"Paragraph {i}: " + "ការការពារ ป้องกัน профилактика prevention " * 40 for i in range(40)
     )
-    with workshop.transaction() as db:
+    with workshop.operation():
+        db = workshop.db
         db.execute(
             "UPDATE sessions SET description = ?, title = ? WHERE id = 'ses_demo001'",
             [long + "\n" + "x" * 5000, "T " * 400],

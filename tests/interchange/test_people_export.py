@@ -17,13 +17,14 @@ from facilitator.interchange import roster
 from facilitator.interchange.roster_export import export_csv, export_xlsx
 from facilitator.reports import printkit
 from facilitator.store.database import Workshop
+from facilitator.store.tables import Table
 
 EVIL = ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tTAB", "\rCR"]
 
 
 def _poison(ws: Workshop) -> None:
     for i, value in enumerate(EVIL):
-        ws.update("people", f"per_demo{i:03d}", {"organisation": value})
+        ws.rows.update(Table.PEOPLE, f"per_demo{i:03d}", {"organisation": value})
 
 
 def test_csv_export_is_injection_safe_and_reads_back(workshop: Workshop, tmp_path: Path) -> None:
@@ -61,13 +62,13 @@ def test_xlsx_export_never_writes_formulas(workshop: Workshop, tmp_path: Path) -
 
 
 def test_privacy_limits_exported_columns(workshop: Workshop, tmp_path: Path) -> None:
-    ws_id = workshop.details()["id"]
-    workshop.update("workshop", ws_id, {"privacy": "name_org"})
+    ws_id = workshop.info.details()["id"]
+    workshop.rows.update(Table.WORKSHOP, ws_id, {"privacy": "name_org"})
     out = tmp_path / "p.csv"
     export_csv(workshop, out, ExportOptions())
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0] == ["Name", "Organisation"]
-    workshop.update("workshop", ws_id, {"privacy": "none"})
+    workshop.rows.update(Table.WORKSHOP, ws_id, {"privacy": "none"})
     export_csv(workshop, out, ExportOptions())
     text = out.read_text(encoding="utf-8-sig")
     assert "Sarah Whitfield" not in text and "example.org" not in text
@@ -124,7 +125,9 @@ def test_sign_in_per_day_with_blank_rows(workshop: Workshop, tmp_path: Path) -> 
     assert "Signature" in text and "48" in text  # 36 people + 12 blank numbered rows
     with pytest.raises(ExportError, match="no day"):
         printkit.export_sign_in(workshop, out, ExportOptions(day="2030-01-01"))
-    workshop.update("workshop", workshop.details()["id"], {"half_days": 1, "privacy": "none"})
+    workshop.rows.update(
+        Table.WORKSHOP, workshop.info.details()["id"], {"half_days": 1, "privacy": "none"}
+    )
     printkit.export_sign_in(workshop, out, ExportOptions())
     text = _text(out)
     assert "Morning" in text and "Afternoon" in text and "Sarah Whitfield" not in text
@@ -153,11 +156,11 @@ def test_participants_list_follows_privacy(workshop: Workshop, tmp_path: Path) -
     out = tmp_path / "l.pdf"
     printkit.export_participants_pdf(workshop, out, ExportOptions())
     assert "sarah.whitfield@example.org" in _text(out)
-    workshop.update("workshop", workshop.details()["id"], {"privacy": "name_org"})
+    workshop.rows.update(Table.WORKSHOP, workshop.info.details()["id"], {"privacy": "name_org"})
     printkit.export_participants_pdf(workshop, out, ExportOptions())
     text = _text(out)
     assert "Sarah Whitfield" in text and "@example.org" not in text
-    workshop.update("workshop", workshop.details()["id"], {"privacy": "none"})
+    workshop.rows.update(Table.WORKSHOP, workshop.info.details()["id"], {"privacy": "none"})
     printkit.export_participants_pdf(workshop, out, ExportOptions())
     text = _text(out)
     assert "Sarah Whitfield" not in text and "36 participants" in text and "Viet Nam" in text

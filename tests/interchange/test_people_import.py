@@ -10,8 +10,8 @@ import pytest
 from facilitator.cli import main
 from facilitator.domain import people as dom
 from facilitator.interchange import roster
-from facilitator.store import people as store
 from facilitator.store.database import Workshop
+from facilitator.store.tables import Table
 
 EN = "First name,Last name,Organization,Country,Gender,Sector,Email\n"
 ROWS_EN = [
@@ -183,7 +183,7 @@ def test_duplicates_within_file_and_against_roster(workshop: Workshop, tmp_path:
         "Someone,Org B,Laos,SARAH.WHITFIELD@example.org,\n"  # same e-mail as a demo person
     )
     path = _write(tmp_path, "reg.csv", text, "utf-8")
-    _table, _mapping, plan = roster.load_and_plan(path, store.people(workshop))
+    _table, _mapping, plan = roster.load_and_plan(path, workshop.people.people())
     assert [r.person["name"] for r in plan.adds] == ["New Person"]
     assert plan.adds[0].person["phone"] == "+856 20"
     assert [(r.row, into) for r, into, _why in plan.merged] == [(4, 3)]
@@ -196,13 +196,13 @@ def test_duplicates_within_file_and_against_roster(workshop: Workshop, tmp_path:
     cmd = ImportRoster(workshop, plan)
     cmd.apply()
     assert workshop.db["people"].count == before + 1
-    assert workshop.get("people", "per_demo002")["phone"] == "+7 700 000"
+    assert workshop.rows.get(Table.PEOPLE, "per_demo002")["phone"] == "+7 700 000"
     # importing the same file again changes nothing
-    _t, _m, again = roster.load_and_plan(path, store.people(workshop))
+    _t, _m, again = roster.load_and_plan(path, workshop.people.people())
     assert not again.adds and not again.updates
     cmd.revert()
     assert workshop.db["people"].count == before
-    assert workshop.get("people", "per_demo002")["phone"] == ""
+    assert workshop.rows.get(Table.PEOPLE, "per_demo002")["phone"] == ""
 
 
 def test_normalisation_keeps_what_was_written() -> None:
@@ -237,9 +237,9 @@ def test_cli_skip_invalid_writes_valid_rows(demo_path: Path, tmp_path: Path, cap
         assert ws.db["people"].count == 36
     assert main(["import", str(demo_path), str(path), "--skip-invalid"]) == 1
     with Workshop(demo_path, read_only=True) as ws:
-        names = [p["name"] for p in store.people(ws)]
+        names = [p["name"] for p in ws.people.people()]
         assert "Ana Lopez" in names and "Bo Li" not in names
-        ana = next(p for p in store.people(ws) if p["name"] == "Ana Lopez")
+        ana = next(p for p in ws.people.people() if p["name"] == "Ana Lopez")
         assert json.loads(ana["source"]) == {"row": 2, "file": "reg.csv"}
 
 

@@ -14,7 +14,8 @@ from facilitator.cli import main as cli_main
 from facilitator.domain.report import NameScrubber, ReportSettings, to_minutes
 from facilitator.exports import ExportOptions, run_export
 from facilitator.store.database import Workshop
-from facilitator.store.report import SETTING_KEY, load_report, load_settings, save_settings
+from facilitator.store.report import SETTING_KEY
+from facilitator.store.tables import Table
 
 
 def _text(pdf: Path) -> str:
@@ -29,7 +30,7 @@ def _squash(text: str) -> str:
 
 def _not_chatham(path: Path) -> None:
     with Workshop(path) as ws:
-        ws.update("workshop", ws.details()["id"], {"chatham_house": 0})
+        ws.rows.update(Table.WORKSHOP, ws.info.details()["id"], {"chatham_house": 0})
 
 
 def _names(path: Path) -> list[str]:
@@ -99,9 +100,9 @@ def test_anonymised_report_names_nobody(demo_path: Path, tmp_path: Path):
 
 def test_chatham_house_workshop_is_always_anonymised(demo_path: Path, tmp_path: Path):
     with Workshop(demo_path) as ws:
-        assert ws.details()["chatham_house"] == 1
-        save_settings(ws, ReportSettings(anonymous=False))
-        assert load_settings(ws).anonymous is True
+        assert ws.info.details()["chatham_house"] == 1
+        ws.report.save_settings(ReportSettings(anonymous=False))
+        assert ws.report.load_settings().anonymous is True
     out = tmp_path / "r.pdf"
     run_export("report", demo_path, out, ExportOptions())
     text = _squash(_text(out))
@@ -122,8 +123,8 @@ def test_hostile_text_renders(demo_path: Path, tmp_path: Path):
             ("quote", "\x00\x07 control ]]> characters \ufffe and emoji 🙂"),
             ("key_point", "Thai ภาษาไทย mixed with Khmer ភាសាខ្មែរ and Tiếng Việt, Русский"),
         ]:
-            ws.insert(
-                "notes",
+            ws.rows.insert(
+                Table.NOTES,
                 {
                     "session_id": sid,
                     "kind": kind,
@@ -132,7 +133,9 @@ def test_hostile_text_renders(demo_path: Path, tmp_path: Path):
                 },
                 "not",
             )
-        ws.update("workshop", ws.details()["id"], {"title": "<title> & " + long_word[:300]})
+        ws.rows.update(
+            Table.WORKSHOP, ws.info.details()["id"], {"title": "<title> & " + long_word[:300]}
+        )
     out = tmp_path / "hostile.pdf"
     run_export("report", demo_path, out, ExportOptions())
     text = _text(out)
@@ -150,13 +153,13 @@ def test_hostile_text_renders(demo_path: Path, tmp_path: Path):
 
 def test_sections_order_and_starred_only(demo_path: Path, tmp_path: Path):
     with Workshop(demo_path) as ws:
-        settings = load_settings(ws)
+        settings = ws.report.load_settings()
         settings.sections = ["action_plan", "summary"]
         settings.executive_summary = "Our own summary, written by the organiser."
         settings.starred_only = True
-        save_settings(ws, settings)
-        assert ws.setting(SETTING_KEY)["sections"] == ["action_plan", "summary"]
-        data = load_report(ws)
+        ws.report.save_settings(settings)
+        assert ws.info.setting(SETTING_KEY)["sections"] == ["action_plan", "summary"]
+        data = ws.report.load_report()
         kept = [n for d in data.days for s in d.sessions for k, v in s.notes.items() for n in v]
         assert kept and all(
             n.starred or n.kind in ("recommendation", "decision", "action_item") for n in kept
@@ -173,10 +176,9 @@ def test_sections_order_and_starred_only(demo_path: Path, tmp_path: Path):
 
 def test_planned_times_follow_durations_fixed_starts_and_parallel_groups(tmp_path: Path):
     from facilitator.store.database import Workshop
-    from facilitator.store.report import load_report
 
     with Workshop(tmp_path / "times.workshop") as ws:
-        ws.insert("days", {"id": "d1", "date": "2026-03-10", "day_start": "09:00"})
+        ws.rows.insert(Table.DAYS, {"id": "d1", "date": "2026-03-10", "day_start": "09:00"})
         plan = [
             (30, None, None),
             (60, None, "a"),
@@ -185,8 +187,8 @@ def test_planned_times_follow_durations_fixed_starts_and_parallel_groups(tmp_pat
             (60, "12:30", None),
         ]
         for k, (minutes, fixed, group) in enumerate(plan):
-            ws.insert(
-                "sessions",
+            ws.rows.insert(
+                Table.SESSIONS,
                 {
                     "id": f"s{k}",
                     "day_id": "d1",
@@ -196,7 +198,7 @@ def test_planned_times_follow_durations_fixed_starts_and_parallel_groups(tmp_pat
                     "parallel_group": group,
                 },
             )
-        sessions = load_report(ws).days[0].sessions
+        sessions = ws.report.load_report().days[0].sessions
     times = [(to_minutes(s.planned_start), to_minutes(s.planned_end)) for s in sessions]
     assert times == [(540, 570), (570, 630), (570, 660), (660, 675), (750, 810)]
 

@@ -11,8 +11,8 @@ import pytest
 
 from facilitator.cli import main
 from facilitator.exports import ExportError, ExportOptions, run_export
-from facilitator.store import teams as store
 from facilitator.store.database import Workshop
+from facilitator.store.tables import Table
 
 
 def _text(pdf: Path) -> str:
@@ -31,8 +31,8 @@ def test_team_lists_one_team_per_page_with_all_scripts(demo_path: Path, tmp_path
     text = _text(out)
     assert _pages(out) == 4
     with Workshop(demo_path, read_only=True) as ws:
-        names = [m["name"] for m in store.members(ws, ["tea_demo00", "tea_demo01"])]
-        orgs = [m["organisation"] for m in store.members(ws, ["tea_demo00"])]
+        names = [m["name"] for m in ws.teams.members(["tea_demo00", "tea_demo01"])]
+        orgs = [m["organisation"] for m in ws.teams.members(["tea_demo00"])]
     first_page = text.split("\f")[0]
     assert "Team 1" in first_page and "Breakout room A" in first_page
     for name in names:
@@ -55,9 +55,9 @@ def test_team_lists_one_page_layout_and_team_set_by_title(demo_path: Path, tmp_p
 
 def test_team_lists_respect_privacy(demo_path: Path, tmp_path: Path) -> None:
     with Workshop(demo_path) as ws:
-        ws.update("workshop", ws.details()["id"], {"privacy": "none"})
-        org = store.members(ws, ["tea_demo00"])[0]["organisation"]
-        name = store.members(ws, ["tea_demo00"])[0]["name"]
+        ws.rows.update(Table.WORKSHOP, ws.info.details()["id"], {"privacy": "none"})
+        org = ws.teams.members(["tea_demo00"])[0]["organisation"]
+        name = ws.teams.members(["tea_demo00"])[0]["name"]
     text = _text(run_export("team-lists", demo_path, tmp_path / "p.pdf"))
     assert name in text and org not in text
 
@@ -74,9 +74,9 @@ def test_team_lists_errors_name_the_file(demo_path: Path, tmp_path: Path) -> Non
 
 def test_breakout_csv_in_zoom_format(demo_path: Path, tmp_path: Path) -> None:
     with Workshop(demo_path) as ws:
-        members = store.members(ws, ["tea_demo00", "tea_demo01", "tea_demo02", "tea_demo03"])
+        members = ws.teams.members(["tea_demo00", "tea_demo01", "tea_demo02", "tea_demo03"])
         nobody = members[0]
-        ws.update("people", nobody["person_id"], {"email": ""})
+        ws.rows.update(Table.PEOPLE, nobody["person_id"], {"email": ""})
     out = run_export("breakout-csv", demo_path, tmp_path / "rooms.csv")
     with open(out, encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))

@@ -10,6 +10,7 @@ from facilitator.domain import teams as engine
 from facilitator.edits import teams as commands
 from facilitator.edits.base import push
 from facilitator.store import teams as store
+from facilitator.store.tables import Table
 
 
 def _state_key(state: store.State) -> tuple:
@@ -18,9 +19,9 @@ def _state_key(state: store.State) -> tuple:
 
 
 def test_absent_people_come_from_attendance_of_the_round_day(workshop) -> None:
-    tp = store.build_problem(workshop, "tms_demo0")
+    tp = workshop.teams.build_problem("tms_demo0")
     away = tp.problem.absent["1"]
-    day = store.rounds(workshop, "tms_demo0")[0]["effective_day_id"]
+    day = workshop.teams.rounds("tms_demo0")[0]["effective_day_id"]
     present = {
         r[0]
         for r in workshop.db.execute(
@@ -33,29 +34,29 @@ def test_absent_people_come_from_attendance_of_the_round_day(workshop) -> None:
 
 def test_day_without_attendance_counts_everyone_present(workshop) -> None:
     workshop.db.execute("DELETE FROM attendance WHERE day_id = 'day_demo1'")
-    tp = store.build_problem(workshop, "tms_demo0")
+    tp = workshop.teams.build_problem("tms_demo0")
     assert tp.problem.absent == {}
 
 
 def test_generation_is_one_undo_step_restoring_previous_teams(workshop) -> None:
     stack = QUndoStack()
     rounds = ["rnd_demo0"]
-    before = store.round_state(workshop, rounds)
-    tp = store.build_problem(workshop, "tms_demo0", for_generation=True)
+    before = workshop.teams.round_state(rounds)
+    tp = workshop.teams.build_problem("tms_demo0", for_generation=True)
     tp.problem.effort = 0.05
     result = engine.plan(tp.problem)
     push(stack, commands.apply_plan(workshop, tp, result.assignment))
-    after = store.round_state(workshop, rounds)
+    after = workshop.teams.round_state(rounds)
     assert _state_key(after) != _state_key(before)
     # Team rows (and the worksheet notes that point at them) are kept.
     assert {t["id"] for t in after["teams"]} == {t["id"] for t in before["teams"]}
-    fresh = store.build_problem(workshop, "tms_demo0")
-    ev = engine.evaluate(fresh.problem, store.current_assignment(workshop, fresh))
+    fresh = workshop.teams.build_problem("tms_demo0")
+    ev = engine.evaluate(fresh.problem, workshop.teams.current_assignment(fresh))
     assert ev.hard_violations == []
     stack.undo()
-    assert _state_key(store.round_state(workshop, rounds)) == _state_key(before)
+    assert _state_key(workshop.teams.round_state(rounds)) == _state_key(before)
     stack.redo()
-    assert _state_key(store.round_state(workshop, rounds)) == _state_key(after)
+    assert _state_key(workshop.teams.round_state(rounds)) == _state_key(after)
 
 
 def test_fewer_teams_deletes_surplus_and_undo_brings_back_notes_links(workshop) -> None:
@@ -64,14 +65,14 @@ def test_fewer_teams_deletes_surplus_and_undo_brings_back_notes_links(workshop) 
         "SELECT count(*) FROM notes WHERE team_id = 'tea_demo03'"
     ).fetchone()[0]
     assert linked
-    workshop.update("team_sets", "tms_demo0", {"team_count": 3})
-    tp = store.build_problem(workshop, "tms_demo0", for_generation=True)
+    workshop.rows.update(Table.TEAM_SETS, "tms_demo0", {"team_count": 3})
+    tp = workshop.teams.build_problem("tms_demo0", for_generation=True)
     tp.problem.effort = 0.05
     assert len(tp.problem.rounds[0].team_ids) == 3
     push(stack, commands.apply_plan(workshop, tp, engine.plan(tp.problem).assignment))
-    assert len(store.teams(workshop, "rnd_demo0")) == 3
+    assert len(workshop.teams.teams("rnd_demo0")) == 3
     stack.undo()
-    assert len(store.teams(workshop, "rnd_demo0")) == 4
+    assert len(workshop.teams.teams("rnd_demo0")) == 4
     again = workshop.db.execute(
         "SELECT count(*) FROM notes WHERE team_id = 'tea_demo03'"
     ).fetchone()[0]
@@ -79,20 +80,20 @@ def test_fewer_teams_deletes_surplus_and_undo_brings_back_notes_links(workshop) 
 
 
 def test_locked_members_and_constraints_reach_the_engine(workshop) -> None:
-    member = store.members(workshop, ["tea_demo01"])[0]
-    workshop.update("team_members", member["id"], {"locked": 1})
-    workshop.update("teams", "tea_demo02", {"locked": 1})
+    member = workshop.teams.members(["tea_demo01"])[0]
+    workshop.rows.update(Table.TEAM_MEMBERS, member["id"], {"locked": 1})
+    workshop.rows.update(Table.TEAMS, "tea_demo02", {"locked": 1})
     push(QUndoStack(), commands.add_constraint(workshop, "tms_demo0", "keep_apart", ["a", "b"]))
-    people = [p.id for p in store.build_problem(workshop, "tms_demo0").problem.people]
+    people = [p.id for p in workshop.teams.build_problem("tms_demo0").problem.people]
     push(
         QUndoStack(),
         commands.add_constraint(workshop, "tms_demo0", "keep_together", people[:2]),
     )
     push(QUndoStack(), commands.add_constraint(workshop, "tms_demo0", "pin", [people[3]], "Team 4"))
-    tp = store.build_problem(workshop, "tms_demo0", for_generation=True)
+    tp = workshop.teams.build_problem("tms_demo0", for_generation=True)
     locked = tp.problem.locked["1"]
     assert locked[member["person_id"]] == "Team 2"
-    team3 = [m["person_id"] for m in store.members(workshop, ["tea_demo02"])]
+    team3 = [m["person_id"] for m in workshop.teams.members(["tea_demo02"])]
     away = tp.problem.absent.get("1", set())
     assert all(locked[p] == "Team 3" for p in team3 if p not in away)
     assert tp.problem.keep_together == [tuple(people[:2])]
@@ -107,43 +108,43 @@ def test_locked_members_and_constraints_reach_the_engine(workshop) -> None:
 
 def test_move_person_keeps_the_member_row_and_undoes(workshop) -> None:
     stack = QUndoStack()
-    m = store.members(workshop, ["tea_demo00"])[0]
-    before = store.round_state(workshop, ["rnd_demo0"])
+    m = workshop.teams.members(["tea_demo00"])[0]
+    before = workshop.teams.round_state(["rnd_demo0"])
     cmd = commands.move_person(workshop, "rnd_demo0", m["person_id"], "tea_demo01", 0)
     push(stack, cmd)
-    moved = store.members(workshop, ["tea_demo01"])[0]
+    moved = workshop.teams.members(["tea_demo01"])[0]
     assert (moved["person_id"], moved["id"]) == (m["person_id"], m["id"])
-    assert m["person_id"] not in {x["person_id"] for x in store.members(workshop, ["tea_demo00"])}
+    assert m["person_id"] not in {x["person_id"] for x in workshop.teams.members(["tea_demo00"])}
     stack.undo()
-    assert _state_key(store.round_state(workshop, ["rnd_demo0"])) == _state_key(before)
+    assert _state_key(workshop.teams.round_state(["rnd_demo0"])) == _state_key(before)
 
 
 def test_criteria_and_find_team_set(workshop) -> None:
-    ts = store.find_team_set(workshop, "recommendations FOR states")
+    ts = workshop.teams.find_team_set("recommendations FOR states")
     assert ts["id"] == "tms_demo1"
-    assert store.find_team_set(workshop, None)["id"] == "tms_demo0"
-    assert store.find_team_set(workshop, "nope") is None
+    assert workshop.teams.find_team_set(None)["id"] == "tms_demo0"
+    assert workshop.teams.find_team_set("nope") is None
     push(
         QUndoStack(),
         commands.set_criteria(workshop, "tms_demo1", ["gender"], {"organisation": 9.0}, 0.3),
     )
-    crit = store.criteria(workshop.get("team_sets", "tms_demo1"))
+    crit = store.criteria(workshop.rows.get(Table.TEAM_SETS, "tms_demo1"))
     assert crit == {"balance": ["gender"], "weights": {"organisation": 9.0}, "effort": 0.3}
-    tp = store.build_problem(workshop, "tms_demo1")
+    tp = workshop.teams.build_problem("tms_demo1")
     assert tp.problem.balance_attributes == ("gender",)
     assert tp.problem.weights.organisation == 9.0
-    assert json.loads(workshop.get("team_sets", "tms_demo1")["criteria"])["effort"] == 0.3
+    assert json.loads(workshop.rows.get(Table.TEAM_SETS, "tms_demo1")["criteria"])["effort"] == 0.3
 
 
 def test_new_exercise_for_group_session_is_one_undo_step(workshop) -> None:
     stack = QUndoStack()
-    session = store.group_sessions(workshop)[0]
+    session = workshop.teams.group_sessions()[0]
     macro = commands.new_exercise(workshop, session["id"], "Scenario game", 3)
     push(stack, macro)
-    ex = [e for e in store.exercises(workshop) if e["title"] == "Scenario game"][0]
+    ex = [e for e in workshop.teams.exercises() if e["title"] == "Scenario game"][0]
     assert ex["session_id"] == session["id"]
-    ts = store.team_sets(workshop, ex["id"])[0]
+    ts = workshop.teams.team_sets(ex["id"])[0]
     assert ts["team_count"] == 3
-    assert store.rounds(workshop, ts["id"])[0]["effective_day_id"] == session["day_id"]
+    assert workshop.teams.rounds(ts["id"])[0]["effective_day_id"] == session["day_id"]
     stack.undo()
-    assert not [e for e in store.exercises(workshop) if e["title"] == "Scenario game"]
+    assert not [e for e in workshop.teams.exercises() if e["title"] == "Scenario game"]

@@ -18,7 +18,8 @@ from facilitator.store.errors import (
     ReadOnlyWorkshopError,
     StorageError,
 )
-from facilitator.store.schema import APPLICATION_ID, MERGEABLE_TABLES, schema_version
+from facilitator.store.schema import APPLICATION_ID, schema_version
+from facilitator.store.tables import MERGEABLE_TABLES, Table
 
 
 def digest(path: Path) -> str:
@@ -28,15 +29,15 @@ def digest(path: Path) -> str:
 def test_new_file_gets_schema_and_reopens(tmp_path: Path) -> None:
     path = tmp_path / "new.workshop"
     with Workshop(path) as ws:
-        assert ws.version() == schema_version()
+        assert ws.info.version() == schema_version()
         assert ws.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert ws.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert ws.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        ws_id = ws.details()["id"]
-        ws.update("workshop", ws_id, {"title": "Bishkek workshop"})
+        ws_id = ws.info.details()["id"]
+        ws.rows.update(Table.WORKSHOP, ws_id, {"title": "Bishkek workshop"})
     with Workshop(path) as ws:
-        assert ws.details()["title"] == "Bishkek workshop"
-        assert ws.details()["id"] == ws_id
+        assert ws.info.details()["title"] == "Bishkek workshop"
+        assert ws.info.details()["id"] == ws_id
         assert set(MERGEABLE_TABLES) <= set(ws.db.table_names())
 
 
@@ -100,9 +101,9 @@ def test_file_open_elsewhere_opens_read_only(demo_path: Path) -> None:
             assert not first.read_only
             assert second.read_only
             assert "already open" in second.open_result.reason
-            assert second.details()["title"] == first.details()["title"]
+            assert second.info.details()["title"] == first.info.details()["title"]
             with pytest.raises(ReadOnlyWorkshopError):
-                second.update("workshop", second.details()["id"], {"title": "x"})
+                second.rows.update(Table.WORKSHOP, second.info.details()["id"], {"title": "x"})
     with Workshop(demo_path) as again:
         assert not again.read_only  # the lock went with the first window
 
@@ -132,7 +133,8 @@ def test_disk_full_rolls_back_and_says_so(workshop: Workshop) -> None:
     workshop.db.execute(f"PRAGMA max_page_count = {pages}")
     big = "x" * 200_000
     with pytest.raises(StorageError, match="disk is full"):
-        with workshop.transaction() as db:
+        with workshop.operation():
+            db = workshop.db
             db["people"].insert({"id": "p1", "name": "A", "created": "t", "updated": "t"})
             db["people"].insert({"id": "p2", "name": big, "created": "t", "updated": "t"})
     assert workshop.db["people"].count == people_before
@@ -142,16 +144,16 @@ def test_undo_redo_of_field_edit_and_typing_merges(workshop: Workshop) -> None:
     from PySide6.QtGui import QUndoStack
 
     stack = QUndoStack()
-    ws_id = workshop.details()["id"]
-    original = workshop.details()["title"]
+    ws_id = workshop.info.details()["id"]
+    original = workshop.info.details()["title"]
     for text in ("D", "Da", "Day"):
         push(stack, SetFields(workshop, "workshop", ws_id, {"title": text}, merge=True))
     assert stack.count() == 1
-    assert workshop.details()["title"] == "Day"
+    assert workshop.info.details()["title"] == "Day"
     stack.undo()
-    assert workshop.details()["title"] == original
+    assert workshop.info.details()["title"] == original
     stack.redo()
-    assert workshop.details()["title"] == "Day"
+    assert workshop.info.details()["title"] == "Day"
 
 
 def test_delete_with_cascade_is_undone_completely(workshop: Workshop) -> None:
@@ -166,11 +168,11 @@ def test_delete_with_cascade_is_undone_completely(workshop: Workshop) -> None:
     )
     notes_before = workshop.db["notes"].count
     push(stack, DeleteRows(workshop, "sessions", [session["id"]]))
-    assert workshop.get("sessions", session["id"]) is None
+    assert workshop.rows.get(Table.SESSIONS, session["id"]) is None
     assert workshop.db["notes"].count == notes_before - session["n"]
     assert workshop.db["tombstones"].count >= 1 + session["n"]
     stack.undo()
-    assert workshop.get("sessions", session["id"]) is not None
+    assert workshop.rows.get(Table.SESSIONS, session["id"]) is not None
     assert workshop.db["notes"].count == notes_before
     assert workshop.db.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -187,18 +189,18 @@ def test_failed_edit_pushes_nothing(workshop: Workshop) -> None:
 
 
 def test_backups_roll_and_restore(workshop: Workshop) -> None:
-    ws_id = workshop.details()["id"]
+    ws_id = workshop.info.details()["id"]
     first = backups.take_backup(workshop.db.conn, workshop.path, keep=3)
-    workshop.update("workshop", ws_id, {"title": "Changed after backup"})
+    workshop.rows.update(Table.WORKSHOP, ws_id, {"title": "Changed after backup"})
     for _ in range(4):
         backups.take_backup(workshop.db.conn, workshop.path, keep=3)
     found = backups.list_backups(workshop.path)
     assert len(found) == 3
     assert first.path not in [b.path for b in found]
     kept = backups.take_backup(workshop.db.conn, workshop.path, keep=3)
-    workshop.update("workshop", ws_id, {"title": "Later edit"})
+    workshop.rows.update(Table.WORKSHOP, ws_id, {"title": "Later edit"})
     backups.restore_backup(kept, workshop.db.conn)
-    assert workshop.details()["title"] == "Changed after backup"
+    assert workshop.info.details()["title"] == "Changed after backup"
     ok, lines = check_workshop(kept.path)
     assert ok, lines
 

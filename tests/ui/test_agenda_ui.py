@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
-from facilitator.store import agenda as store
+from facilitator.store.tables import Table
 from facilitator.ui.agenda.area import AgendaArea
 from facilitator.ui.agenda.clock import FixedClock
 from facilitator.ui.agenda.dialogs import CatchUpDialog, SessionDialog
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateS
 
 
 def order(ws, day_id: str) -> list[str]:
-    return [r["id"] for r in store.session_rows(ws, day_id)]
+    return [r["id"] for r in ws.agenda.session_rows(day_id)]
 
 
 @pytest.fixture
@@ -107,9 +107,10 @@ def test_table_model_and_drop_reorders(qtbot, qtmodeltester, area: AgendaArea, c
 
 def test_conflicts_are_shown_on_the_sessions(qtbot, area: AgendaArea, ctx) -> None:
     ws = ctx.workshop
-    with ws.transaction() as db:
+    with ws.operation() as op:
+        db = ws.db
         db.execute("UPDATE sessions SET duration_min = 150 WHERE id = 'ses_demo003'")
-    ws.notify("sessions")
+        op.touch(Table.SESSIONS, ["ses_demo003"])
     settle(qtbot, area)
     model = area.model
     row = model.row_of("ses_demo003")
@@ -136,13 +137,15 @@ def test_edit_session_dialog_with_speaker_is_one_undo_step(
     monkeypatch.setattr(SessionDialog, "exec", fill)
     area.select("ses_demo001")
     area.actions_by_name["edit"].trigger()
-    row = ctx.workshop.get("sessions", "ses_demo001")
+    row = ctx.workshop.rows.get(Table.SESSIONS, "ses_demo001")
     assert row["title"] == "Partnerships and trust" and row["fixed_start"] == "12:30"
-    names = [(s["name"], s["role"]) for s in store.speakers_by_session(ctx.workshop)["ses_demo001"]]
+    names = [
+        (s["name"], s["role"]) for s in ctx.workshop.agenda.speakers_by_session()["ses_demo001"]
+    ]
     assert ("Dana Omarova", "moderator") in names
     ctx.undo_stack.undo()
-    assert ctx.workshop.get("sessions", "ses_demo001")["fixed_start"] is None
-    assert len(store.speakers_by_session(ctx.workshop)["ses_demo001"]) == 2
+    assert ctx.workshop.rows.get(Table.SESSIONS, "ses_demo001")["fixed_start"] is None
+    assert len(ctx.workshop.agenda.speakers_by_session()["ses_demo001"]) == 2
 
 
 def test_duplicate_and_delete_from_the_toolbar(qtbot, area: AgendaArea, ctx) -> None:
@@ -153,7 +156,7 @@ def test_duplicate_and_delete_from_the_toolbar(qtbot, area: AgendaArea, ctx) -> 
     ctx.shared["agenda.confirmed"] = True
     area.select("ses_demo102")
     area.actions_by_name["delete"].trigger()
-    assert ctx.workshop.get("sessions", "ses_demo102") is None
+    assert ctx.workshop.rows.get(Table.SESSIONS, "ses_demo102") is None
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()
     assert len(order(ctx.workshop, "day_demo1")) == 7
@@ -168,7 +171,10 @@ def test_live_mode_on_a_fake_clock(qtbot, area: AgendaArea, ctx, clock) -> None:
     live.refresh()
     assert live.title_label.text() == "Recap of day one"
     live.start_button.click()
-    assert ctx.workshop.get("sessions", "ses_demo100")["actual_start"] == "2026-03-11T09:00:00"
+    assert (
+        ctx.workshop.rows.get(Table.SESSIONS, "ses_demo100")["actual_start"]
+        == "2026-03-11T09:00:00"
+    )
     assert ctx.shared["live_session_id"] == "ses_demo100"
     clock.advance(minutes=11)  # 11 of 15 min: past 70%
     live.refresh()
@@ -181,11 +187,13 @@ def test_live_mode_on_a_fake_clock(qtbot, area: AgendaArea, ctx, clock) -> None:
     assert live.state.level == "over" and live.remaining_label.text() == "−01:00"
     assert "5 min late" in live.projection_label.text()
     live.finish_button.click()
-    assert ctx.workshop.get("sessions", "ses_demo100")["actual_end"] == "2026-03-11T09:20:00"
+    assert (
+        ctx.workshop.rows.get(Table.SESSIONS, "ses_demo100")["actual_end"] == "2026-03-11T09:20:00"
+    )
     assert ctx.shared["live_session_id"] is None
     assert live.title_label.text() == "How violent extremists use micro-platforms"
     ctx.undo_stack.undo()
-    assert ctx.workshop.get("sessions", "ses_demo100")["actual_end"] is None
+    assert ctx.workshop.rows.get(Table.SESSIONS, "ses_demo100")["actual_end"] is None
 
 
 def test_catch_up_preview_then_apply_and_undo(
@@ -221,7 +229,7 @@ def test_catch_up_preview_then_apply_and_undo(
 
     monkeypatch.setattr(CatchUpDialog, "exec", shorten)
     area.live.catch_up_button.click()
-    assert ctx.workshop.get("sessions", "ses_demo104")["duration_min"] == 120  # cancelled
+    assert ctx.workshop.rows.get(Table.SESSIONS, "ses_demo104")["duration_min"] == 120  # cancelled
 
     def shift(dialog: CatchUpDialog) -> int:
         dialog.ui.shift_radio.setChecked(True)
@@ -231,10 +239,10 @@ def test_catch_up_preview_then_apply_and_undo(
     monkeypatch.setattr(CatchUpDialog, "exec", shift)
     area.live.catch_up_button.click()
     assert "Lunch" in seen["model"]
-    lunch = ctx.workshop.get("sessions", "ses_demo103")["fixed_start"]
+    lunch = ctx.workshop.rows.get(Table.SESSIONS, "ses_demo103")["fixed_start"]
     assert lunch > "12:30"
     ctx.undo_stack.undo()
-    assert ctx.workshop.get("sessions", "ses_demo103")["fixed_start"] == "12:30"
+    assert ctx.workshop.rows.get(Table.SESSIONS, "ses_demo103")["fixed_start"] == "12:30"
 
 
 def test_projector_shows_title_countdown_next_and_colours(qtbot, ctx, clock, monkeypatch) -> None:

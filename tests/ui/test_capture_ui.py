@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from facilitator.store import notes as store
 from facilitator.store.database import Workshop
+from facilitator.store.tables import Table
 from facilitator.ui.capture.area import DRAFT_ID, CaptureArea
 from facilitator.ui.capture.dialogs import ConflictDialog, KindsDialog, PromptEditorDialog
 from facilitator.ui.capture.models import NoteListModel, SearchResultModel, WorksheetModel
@@ -37,7 +38,7 @@ def _enter(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
 
 
 def _notes(area: CaptureArea) -> list[dict]:
-    return store.notes_for(area.ws, "ses_demo001")
+    return area.ws.notes.notes_for("ses_demo001")
 
 
 def test_enter_saves_shift_enter_breaks_line(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
@@ -52,7 +53,7 @@ def test_enter_saves_shift_enter_breaks_line(qtbot, area: CaptureArea) -> None: 
     assert last["text"] == "First line\nsecond line"
     assert last["kind"] == "key_point"
     assert area.input.toPlainText() == ""
-    assert store.load_draft(area.ws, DRAFT_ID) is None
+    assert area.ws.notes.load_draft(DRAFT_ID) is None
     assert area.model.data(area.model.index(before, NoteListModel.TIME))  # timestamp shown
     _enter(qtbot, area)  # an empty Enter saves nothing
     assert area.model.rowCount() == before + 1
@@ -83,15 +84,15 @@ def test_kinds_dialog_changes_prefix_and_shortcut(qtbot, area: CaptureArea) -> N
     assert "used by both" in dialog.error_label.text()
     dialog.findChild(type(area.said_by_edit), "prefix_key_point").setText("kp")
     dialog.accept()
-    store.set_kinds(area.ws, dialog.result_kinds)
-    assert store.kinds(area.ws)[1].prefix == "rec"
+    area.ws.notes.set_kinds(dialog.result_kinds)
+    assert area.ws.notes.kinds()[1].prefix == "rec"
     _type(qtbot, area, "rec: Adopt action plans")
     _enter(qtbot, area)
     assert area.model.rows[-1]["kind"] == "recommendation"
 
 
 def test_attribution_from_roster_or_description(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
-    person = area.ws.get("people", "per_demo011")
+    person = area.ws.rows.get(Table.PEOPLE, "per_demo011")
     completer = area.said_by_edit.completer()
     completer.setCompletionPrefix(person["name"][2:7].lower())  # matches inside the name
     matches = [
@@ -134,7 +135,7 @@ def test_action_item_has_owner_due_and_status(qtbot, area: CaptureArea) -> None:
     at = area.model.rowCount() - 1
     assert area.model.setData(area.model.index(at, NoteListModel.STATUS), "done")
     assert not area.model.setData(area.model.index(at, NoteListModel.DUE), "next week")
-    assert store.note(area.ws, row["id"])["action_status"] == "done"
+    assert area.ws.notes.note(row["id"])["action_status"] == "done"
 
 
 def test_edit_in_place_star_move_delete_and_undo(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
@@ -215,41 +216,41 @@ def test_prompt_editor_dialog_is_undoable(qtbot, area: CaptureArea, ctx) -> None
     dialog.ui.prompt_list.setCurrentIndex(dialog.model.index(2, 0))
     dialog.ui.up_button.click()
     dialog.accept()
-    texts = [p["text"] for p in store.prompts(ctx.workshop, "exe_demo1")]
+    texts = [p["text"] for p in ctx.workshop.notes.prompts("exe_demo1")]
     assert texts == ["Who should act", "Timeline", "Resources needed"]
     ctx.undo_stack.undo()
-    texts = [p["text"] for p in store.prompts(ctx.workshop, "exe_demo1")]
+    texts = [p["text"] for p in ctx.workshop.notes.prompts("exe_demo1")]
     assert texts == ["Priority recommendation", "Who should act", "Resources needed"]
     # a session without an exercise gets one
     new = PromptEditorDialog(ctx, None, "ses_demo001", area)
     qtbot.addWidget(new)
     new.ui.new_prompt_edit.setText("What worked")
     new.accept()
-    exercise = store.exercise_for_session(ctx.workshop, "ses_demo001")
-    assert [p["text"] for p in store.prompts(ctx.workshop, exercise["id"])] == ["What worked"]
+    exercise = ctx.workshop.notes.exercise_for_session("ses_demo001")
+    assert [p["text"] for p in ctx.workshop.notes.prompts(exercise["id"])] == ["What worked"]
     assert area.prompt_combo.findText("What worked") >= 0
 
 
 def test_summary_per_session_and_team_saved_and_undoable(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
     area.open_context("ses_demo104", None)
     qtbot.keyClicks(area.summary_edit, "Four campaigns designed.")
-    qtbot.waitUntil(lambda: store.summary(area.ws, "ses_demo104", None) is not None, timeout=2000)
+    qtbot.waitUntil(lambda: area.ws.notes.summary("ses_demo104", None) is not None, timeout=2000)
     area.open_context("ses_demo104", "tea_demo00")
     assert area.summary_edit.toPlainText() == ""
     assert "Team 1" in area.summary_label.text()
     qtbot.keyClicks(area.summary_edit, "Team 1 chose students.")
     area.open_context("ses_demo104", None)  # switching saves what was typed at once
-    assert store.summary(area.ws, "ses_demo104", "tea_demo00")["text"] == "Team 1 chose students."
+    assert area.ws.notes.summary("ses_demo104", "tea_demo00")["text"] == "Team 1 chose students."
     assert area.summary_edit.toPlainText() == "Four campaigns designed."
     ctx.undo_stack.undo()
-    assert store.summary(area.ws, "ses_demo104", "tea_demo00") is None
+    assert area.ws.notes.summary("ses_demo104", "tea_demo00") is None
 
 
 def test_draft_is_kept_within_a_second_and_offered_back(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
     area.open_context("ses_demo104", "tea_demo01", "prm_demo02")
     _type(qtbot, area, "half a thought")
-    qtbot.waitUntil(lambda: store.load_draft(area.ws, DRAFT_ID) is not None, timeout=1000)
-    draft = store.load_draft(area.ws, DRAFT_ID)
+    qtbot.waitUntil(lambda: area.ws.notes.load_draft(DRAFT_ID) is not None, timeout=1000)
+    draft = area.ws.notes.load_draft(DRAFT_ID)
     assert draft["text"] == "half a thought"
     assert draft["context"]["team_id"] == "tea_demo01"
     again = CaptureArea(ctx)
@@ -262,7 +263,7 @@ def test_draft_is_kept_within_a_second_and_offered_back(qtbot, area: CaptureArea
     )
     assert not again.draft_banner.isHidden()
     again.discard_button.click()
-    assert store.load_draft(area.ws, DRAFT_ID) is None
+    assert area.ws.notes.load_draft(DRAFT_ID) is None
 
 
 def test_search_opens_the_note_in_place(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
@@ -296,12 +297,12 @@ def test_search_opens_the_note_in_place(qtbot, area: CaptureArea, ctx) -> None: 
 
 
 def test_live_session_is_the_default(qtbot, ctx) -> None:  # noqa: ANN001
-    ctx.workshop.update("sessions", "ses_demo103", {"actual_start": "2026-03-11T10:40:00"})
+    ctx.workshop.rows.update(Table.SESSIONS, "ses_demo103", {"actual_start": "2026-03-11T10:40:00"})
     widget = CaptureArea(ctx)
     qtbot.addWidget(widget)
     assert widget.session_id == "ses_demo103"
     ctx.shared["live_session_id"] = "ses_demo200"
-    ctx.workshop.update("sessions", "ses_demo103", {"actual_end": "2026-03-11T11:40:00"})
+    ctx.workshop.rows.update(Table.SESSIONS, "ses_demo103", {"actual_end": "2026-03-11T11:40:00"})
     assert widget.session_id == "ses_demo200"
     assert "live" in widget.session_combo.currentText()
 
@@ -321,8 +322,8 @@ def _conflict(demo_path: Path, tmp_path: Path) -> Path:
     other = tmp_path / "laptop-b.workshop"
     shutil.copy(demo_path, other)
     with Workshop(other) as wb:
-        wb.update("notes", "not_ses_demo001_0", {"text": "B's wording"})
-        store.add_note(wb, store.new_note_row(session_id="ses_demo001", text="From laptop B"))
+        wb.rows.update(Table.NOTES, "not_ses_demo001_0", {"text": "B's wording"})
+        wb.notes.add_note(store.new_note_row(session_id="ses_demo001", text="From laptop B"))
     return other
 
 
@@ -330,7 +331,7 @@ def test_merge_action_and_conflict_chooser(
     qtbot, area: CaptureArea, ctx, demo_path: Path, tmp_path: Path
 ) -> None:  # noqa: ANN001
     other = _conflict(demo_path, tmp_path)
-    ctx.workshop.update("notes", "not_ses_demo001_0", {"text": "A's wording"})
+    ctx.workshop.rows.update(Table.NOTES, "not_ses_demo001_0", {"text": "A's wording"})
     from facilitator.ui.capture.merge import merge_from_copy
 
     n = area.model.rowCount()
@@ -351,7 +352,7 @@ def test_merge_action_and_conflict_chooser(
     assert dialog.ui.other_text.toPlainText().startswith("B's wording")
     dialog.ui.keep_other_button.click()
     assert not dialog.ui.keep_mine_button.isEnabled()
-    assert ctx.workshop.get("notes", "not_ses_demo001_0")["text"] == "B's wording"
+    assert ctx.workshop.rows.get(Table.NOTES, "not_ses_demo001_0")["text"] == "B's wording"
     assert area.conflict_button.isHidden()
     # merging the same copy again changes nothing
     job = merge_from_copy(ctx, other)

@@ -32,15 +32,18 @@ def test_open_edit_title_undo_and_reopen(window: MainWindow, qtbot, demo_path: P
     assert title.text() == "Regional Workshop on Preventing Violent Extremism"
     title.selectAll()
     qtbot.keyClicks(title, "Bishkek regional workshop")
-    assert window.workshop.details()["title"] == "Bishkek regional workshop"
+    assert window.workshop.info.details()["title"] == "Bishkek regional workshop"
     assert window.undo_stack.count() == 1  # typing merged into one step
     window.undo_stack.undo()
-    assert window.workshop.details()["title"] == "Regional Workshop on Preventing Violent Extremism"
-    assert title.text() == window.workshop.details()["title"]
+    assert (
+        window.workshop.info.details()["title"]
+        == "Regional Workshop on Preventing Violent Extremism"
+    )
+    assert title.text() == window.workshop.info.details()["title"]
     window.undo_stack.redo()
     window.close_workshop()
     with Workshop(demo_path, read_only=True) as ws:
-        assert ws.details()["title"] == "Bishkek regional workshop"
+        assert ws.info.details()["title"] == "Bishkek regional workshop"
     assert window.open_path(demo_path)
     assert window.areas["overview"].ui.title_edit.text() == "Bishkek regional workshop"
     assert str(demo_path.resolve()) in window.recent()
@@ -50,12 +53,12 @@ def test_checkbox_and_list_edits_are_saved(window: MainWindow, qtbot, demo_path:
     window.open_path(demo_path)
     area = window.show_area("overview")
     area.ui.chatham_check.click()
-    assert window.workshop.details()["chatham_house"] == 0
+    assert window.workshop.info.details()["chatham_house"] == 0
     area.ui.funders_edit.setPlainText("Government of Japan\n\nNorway\n")
-    assert window.workshop.details()["funders"] == '["Government of Japan", "Norway"]'
+    assert window.workshop.info.details()["funders"] == '["Government of Japan", "Norway"]'
     window.undo_stack.undo()
     window.undo_stack.undo()
-    assert window.workshop.details()["chatham_house"] == 1
+    assert window.workshop.info.details()["chatham_house"] == 1
     assert area.ui.chatham_check.isChecked()
 
 
@@ -116,9 +119,9 @@ def test_save_copy_and_restore_from_backup(
     area = window.areas["overview"]
     area.ui.venue_edit.setText("")
     area._set("venue", "Another venue")
-    assert ws.details()["venue"] == "Another venue"
+    assert ws.info.details()["venue"] == "Another venue"
     window.restore_backup(snapshot)
-    assert ws.details()["venue"] == "Hotel Sunrise Conference Centre"
+    assert ws.info.details()["venue"] == "Hotel Sunrise Conference Centre"
     assert area.ui.venue_edit.text() == "Hotel Sunrise Conference Centre"
     assert window.undo_stack.count() == 0
     assert len(backups.list_backups(ws.path)) == 2  # the state before the restore is kept

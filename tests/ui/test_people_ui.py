@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from facilitator.store import people as store
+from facilitator.store.tables import Table
 from facilitator.ui.people import import_dialog
 from facilitator.ui.people.area import PeopleArea
 from facilitator.ui.people.dialogs import PersonDialog
@@ -69,20 +69,20 @@ def test_add_edit_delete_with_undo(qtbot, ctx, monkeypatch) -> None:  # noqa: AN
 
     monkeypatch.setattr(PersonDialog, "exec", fill)
     pid = roster.add()
-    person = store.person(ctx.workshop, pid)
+    person = ctx.workshop.people.person(pid)
     assert person["country"] == "Tajikistan" and person["role"] == "observer"
     assert roster.model.rowCount() == 37
     roster.select_ids([pid])
     roster.edit_selected()
-    assert store.person(ctx.workshop, pid)["organisation"] == "OSCE"
+    assert ctx.workshop.people.person(pid)["organisation"] == "OSCE"
     roster.select_ids([pid, "per_demo000"])
     roster.delete_selected()
     assert roster.model.rowCount() == 35
     ctx.undo_stack.undo()
     assert roster.model.rowCount() == 37
-    assert store.person(ctx.workshop, "per_demo000") is not None
+    assert ctx.workshop.people.person("per_demo000") is not None
     ctx.undo_stack.undo()
-    assert store.person(ctx.workshop, pid)["organisation"] == ""
+    assert ctx.workshop.people.person(pid)["organisation"] == ""
     ctx.undo_stack.undo()
     assert roster.model.rowCount() == 36
 
@@ -134,13 +134,13 @@ def test_mapping_dialog_corrects_mapping_and_holds_back_rejects(
     dialog.ui.skip_invalid_check.setChecked(True)
     assert ok.isEnabled()
     assert import_dialog.commit(ctx, dialog)
-    names = {p["name"] for p in store.people(ctx.workshop)}
+    names = {p["name"] for p in ctx.workshop.people.people()}
     assert "Aigerim Bekova" in names
-    dana = store.person(ctx.workshop, "per_demo002")
+    dana = ctx.workshop.people.person("per_demo002")
     assert dana["notes"] == "z"
     ctx.undo_stack.undo()
-    assert "Aigerim Bekova" not in {p["name"] for p in store.people(ctx.workshop)}
-    assert store.person(ctx.workshop, "per_demo002")["notes"] == ""
+    assert "Aigerim Bekova" not in {p["name"] for p in ctx.workshop.people.people()}
+    assert ctx.workshop.people.person("per_demo002")["notes"] == ""
 
 
 def test_mapping_dialog_header_row_and_no_name_column(qtbot, ctx, tmp_path: Path) -> None:  # noqa: ANN001
@@ -175,14 +175,14 @@ def test_check_in_by_typing_and_enter(qtbot, ctx) -> None:  # noqa: ANN001
     assert desk.count_label.text() == "1 of 36 checked in"
     assert "Dana Omarova checked in" in desk.feedback.text()
     assert desk.search.text() == ""
-    row = store.attendance_row(ctx.workshop, "per_demo002", desk.day_id, "day")
+    row = ctx.workshop.people.attendance_row("per_demo002", desk.day_id, "day")
     assert row["present"] == 1 and row["checked_in_at"]
     # arrow keys pick among several matches
     qtbot.keyClicks(desk.search, "ministry of interior")
     qtbot.keyClick(desk.search, Qt.Key.Key_Down)
     chosen = desk._current_person()
     qtbot.keyClick(desk.search, Qt.Key.Key_Return)
-    assert store.attendance_row(ctx.workshop, chosen["id"], desk.day_id, "day")["present"]
+    assert ctx.workshop.people.attendance_row(chosen["id"], desk.day_id, "day")["present"]
     assert desk.count_label.text() == "2 of 36 checked in"
     ctx.undo_stack.undo()
     assert desk.count_label.text() == "1 of 36 checked in"
@@ -194,18 +194,18 @@ def test_check_in_by_typing_and_enter(qtbot, ctx) -> None:  # noqa: ANN001
 def test_walk_in_added_and_checked_in(qtbot, ctx) -> None:  # noqa: ANN001
     area = _area(qtbot, ctx)
     desk = area.checkin
-    before = store.present_count(ctx.workshop, desk.day_id, "day")
+    before = ctx.workshop.people.present_count(desk.day_id, "day")
     pid = desk.walk_in({"name": "Walk In", "organisation": "Press", "country": "Laos"})
-    assert store.person(ctx.workshop, pid)["name"] == "Walk In"
-    assert store.present_count(ctx.workshop, desk.day_id, "day") == before + 1
+    assert ctx.workshop.people.person(pid)["name"] == "Walk In"
+    assert ctx.workshop.people.present_count(desk.day_id, "day") == before + 1
     assert desk.count_label.text() == f"{before + 1} of 37 checked in"
     ctx.undo_stack.undo()
-    assert store.person(ctx.workshop, pid) is None
+    assert ctx.workshop.people.person(pid) is None
     assert desk.count_label.text() == f"{before} of 36 checked in"
 
 
 def test_half_days_show_slots(qtbot, ctx) -> None:  # noqa: ANN001
-    ctx.workshop.update("workshop", ctx.workshop.details()["id"], {"half_days": 1})
+    ctx.workshop.rows.update(Table.WORKSHOP, ctx.workshop.info.details()["id"], {"half_days": 1})
     area = _area(qtbot, ctx)
     desk = area.checkin
     assert desk.slot_combo.isVisibleTo(desk)
@@ -213,14 +213,14 @@ def test_half_days_show_slots(qtbot, ctx) -> None:  # noqa: ANN001
     assert desk.count_label.text() == "0 of 36 checked in"
     desk.search.setText("Sarah")
     desk.check_in_current()
-    assert store.attendance_row(ctx.workshop, "per_demo030", desk.day_id, "pm")["present"] == 1
+    assert ctx.workshop.people.attendance_row("per_demo030", desk.day_id, "pm")["present"] == 1
 
 
 def test_attendance_table_disaggregates_and_copies(qtbot, ctx) -> None:  # noqa: ANN001
     area = _area(qtbot, ctx)
     model = area.attendance.model
     day = area.attendance.day_combo.currentData()
-    present = store.present_count(ctx.workshop, day, "day")
+    present = ctx.workshop.people.present_count(day, "day")
     total = model.rows[-1]
     assert total[0] == "All countries" and total[2][3] == present
     detail = [r for r in model.rows if not r[3]]
@@ -233,9 +233,9 @@ def test_privacy_setting_is_undoable(qtbot, ctx) -> None:  # noqa: ANN001
     area = _area(qtbot, ctx)
     combo = area.print_kit.privacy_combo
     combo.setCurrentIndex(combo.findData("name_org"))
-    assert ctx.workshop.details()["privacy"] == "name_org"
+    assert ctx.workshop.info.details()["privacy"] == "name_org"
     ctx.undo_stack.undo()
-    assert ctx.workshop.details()["privacy"] == "full"
+    assert ctx.workshop.info.details()["privacy"] == "full"
     assert combo.currentData() == "full"
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from facilitator.store.report import SETTING_KEY, load_settings
+from facilitator.store.report import SETTING_KEY
 from facilitator.ui.report.area import ReportArea
 
 
@@ -28,7 +28,7 @@ def test_choices_are_saved_in_the_workshop(ctx, qtbot):  # noqa: ANN001
     area.model.setData(
         area.model.index(0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
     )  # drop the cover
-    stored = ctx.workshop.setting(SETTING_KEY)
+    stored = ctx.workshop.info.setting(SETTING_KEY)
     assert stored["starred_only"] is True and stored["paper"] == "letter"
     assert stored["executive_summary"] == "The organisers thank everyone."
     assert stored["sections"][:2] == ["summary", "contents"]
@@ -73,11 +73,11 @@ def test_report_edits_undo_and_typing_is_one_step(ctx, qtbot):  # noqa: ANN001
     area.ui.summary_edit.setFocus()
     qtbot.keyClicks(area.ui.summary_edit, "Governments and civil society agreed")
     area.save()  # what the typing timer does
-    assert ctx.workshop.setting(SETTING_KEY)["executive_summary"].startswith("Governments")
+    assert ctx.workshop.info.setting(SETTING_KEY)["executive_summary"].startswith("Governments")
     assert ctx.undo_stack.count() == 2  # the tick, then all the typing as one step
     ctx.undo_stack.undo()
-    assert ctx.workshop.setting(SETTING_KEY)["executive_summary"] == ""
+    assert ctx.workshop.info.setting(SETTING_KEY)["executive_summary"] == ""
     assert area.ui.summary_edit.toPlainText() == ""
     ctx.undo_stack.undo()
-    assert load_settings(ctx.workshop).draft is False  # back to no saved choices at all
+    assert ctx.workshop.report.load_settings().draft is False  # back to no saved choices at all
     assert not area.ui.draft_check.isChecked()

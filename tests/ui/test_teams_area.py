@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
-from facilitator.store import teams as store
+from facilitator.store.tables import Table
 from facilitator.ui.teams.area import TeamsArea
 from facilitator.ui.teams.cards import PERSON_ROLE
 
@@ -19,8 +19,8 @@ def _area(qtbot, ctx) -> TeamsArea:  # noqa: ANN001
 
 
 def _where(ws) -> dict[str, str]:  # noqa: ANN001
-    teams = store.teams(ws, "rnd_demo0")
-    return {m["person_id"]: m["team_id"] for m in store.members(ws, [t["id"] for t in teams])}
+    teams = ws.teams.teams("rnd_demo0")
+    return {m["person_id"]: m["team_id"] for m in ws.teams.members([t["id"] for t in teams])}
 
 
 def test_shows_demo_teams_with_scores_and_absence_warnings(qtbot, ctx) -> None:
@@ -72,10 +72,10 @@ def test_drop_moves_a_card_and_updates_scores_live(qtbot, ctx) -> None:
     qtbot.waitUntil(lambda: _where(ctx.workshop)[person] == "tea_demo01")
     qtbot.waitUntil(lambda: target.model.rows and target.model.rows[0]["person_id"] == person)
     # The scores are recomputed from the new teams (evaluate() on what is stored now).
-    tp = store.build_problem(ctx.workshop, "tms_demo0")
+    tp = ctx.workshop.teams.build_problem("tms_demo0")
     from facilitator.domain import teams as engine
 
-    fresh = engine.evaluate(tp.problem, store.current_assignment(ctx.workshop, tp))
+    fresh = engine.evaluate(tp.problem, ctx.workshop.teams.current_assignment(tp))
     assert target.score_label.text() == f"score {fresh.team_scores['1']['Team 2'].score:g}"
     assert area.evaluation.overall_score == fresh.overall_score
     assert "(9)" in target.name_label.text() and "(7)" in source.name_label.text()
@@ -125,19 +125,19 @@ def test_lock_person_and_team_then_regenerate_keeps_them(qtbot, ctx) -> None:
     area.columns["tea_demo02"].lock_button.click()
     qtbot.waitUntil(lambda: area.columns["tea_demo01"].model.rows[0]["locked"] == 1)
     team3 = {m["person_id"] for m in area.columns["tea_demo02"].model.rows}
-    assert ctx.workshop.get("teams", "tea_demo02")["locked"] == 1
+    assert ctx.workshop.rows.get(Table.TEAMS, "tea_demo02")["locked"] == 1
     area.generate()
     qtbot.waitUntil(lambda: not area.generating, timeout=120_000)
     assert not area.ctx.shared.get("errors")
     where = _where(ctx.workshop)
     assert where[member["person_id"]] == "tea_demo01"
-    tp = store.build_problem(ctx.workshop, "tms_demo0")
+    tp = ctx.workshop.teams.build_problem("tms_demo0")
     away = tp.problem.absent.get("1", set())
     assert all(where[p] == "tea_demo02" for p in team3 if p not in away)
     assert ctx.undo_stack.count() == 3
     for _ in range(3):
         ctx.undo_stack.undo()
-    assert ctx.workshop.get("teams", "tea_demo02")["locked"] == 0
+    assert ctx.workshop.rows.get(Table.TEAMS, "tea_demo02")["locked"] == 0
 
 
 def test_constraints_from_the_card_menu_are_listed_and_undoable(qtbot, ctx, qtmodeltester) -> None:
@@ -164,12 +164,12 @@ def test_room_and_rapporteur(qtbot, ctx) -> None:
     col = area.columns["tea_demo00"]
     col.room_edit.clear()
     qtbot.keyClicks(col.room_edit, "Room 12")
-    assert ctx.workshop.get("teams", "tea_demo00")["room"] == "Room 12"
+    assert ctx.workshop.rows.get(Table.TEAMS, "tea_demo00")["room"] == "Room 12"
     assert ctx.undo_stack.count() == 1  # typing merges into one step
     person = col.model.rows[0]["person_id"]
     col.rapporteur_combo.setCurrentIndex(1)
     col.rapporteur_combo.activated.emit(1)
-    assert ctx.workshop.get("teams", "tea_demo00")["rapporteur_id"] == person
+    assert ctx.workshop.rows.get(Table.TEAMS, "tea_demo00")["rapporteur_id"] == person
 
 
 def test_member_models_pass_the_model_tester(qtbot, ctx, qtmodeltester) -> None:
@@ -184,7 +184,7 @@ def test_member_models_pass_the_model_tester(qtbot, ctx, qtmodeltester) -> None:
 
 def test_new_exercise_for_a_group_session(qtbot, ctx) -> None:
     area = _area(qtbot, ctx)
-    session = store.group_sessions(ctx.workshop)[1]
+    session = ctx.workshop.teams.group_sessions()[1]
     area.create_exercise(session["id"], "World café", 3)
     assert area.exercise_combo.currentText().startswith("World café")
     assert area.empty_label.isVisible() or not area.columns

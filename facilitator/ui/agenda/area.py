@@ -7,8 +7,6 @@ them; selecting a listed conflict selects its session.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -29,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.edits import agenda as cmd
-from facilitator.store import agenda as store
+from facilitator.store.changes import Changes
+from facilitator.store.tables import Table
 from facilitator.ui.agenda.dialogs import DayDialog, SessionDialog
 from facilitator.ui.agenda.live import LivePanel
 from facilitator.ui.agenda.models import SessionTableModel
@@ -37,7 +36,14 @@ from facilitator.ui.agenda.state import AgendaState, shared_clock
 from facilitator.ui.agenda.timeline import TimelineView
 from facilitator.ui.areas import AreaContext
 
-WATCHED = {"sessions", "days", "session_speakers", "people", "workshop", "settings"}
+WATCHED = (
+    Table.SESSIONS,
+    Table.DAYS,
+    Table.SESSION_SPEAKERS,
+    Table.PEOPLE,
+    Table.WORKSHOP,
+    Table.SETTINGS,
+)
 
 
 class AgendaArea(QWidget):
@@ -149,13 +155,12 @@ class AgendaArea(QWidget):
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
         self.ws.hub.changed.connect(self._on_changed)
-        self.ws.hub.reset.connect(self.reload)
         self._apply_read_only()
         self.reload()
 
     # -- data ---------------------------------------------------------------------------
-    def _on_changed(self, table: str, ids: Any) -> None:
-        if table in WATCHED:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHED):
             self._reload_timer.start()
 
     def reload(self) -> None:
@@ -245,7 +250,7 @@ class AgendaArea(QWidget):
 
     # -- editing ------------------------------------------------------------------------
     def _dialog(self, row: dict, speakers: list[dict]) -> SessionDialog:
-        return SessionDialog(row, speakers, store.people(self.ws), store.rooms(self.ws), self)
+        return SessionDialog(row, speakers, self.ws.agenda.people(), self.ws.agenda.rooms(), self)
 
     def add_session(self) -> None:
         day_id = self.current_day
@@ -277,10 +282,10 @@ class AgendaArea(QWidget):
         sid = session_id if isinstance(session_id, str) else self.selected_id()
         if not sid or self.ctx.read_only:
             return
-        row = self.ws.get("sessions", sid)
+        row = self.ws.rows.get(Table.SESSIONS, sid)
         if row is None:
             return
-        speakers = store.speakers_by_session(self.ws).get(sid, [])
+        speakers = self.ws.agenda.speakers_by_session().get(sid, [])
         dialog = self._dialog(row, speakers)
         self.ctx.shared["agenda.dialog"] = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -307,10 +312,8 @@ class AgendaArea(QWidget):
         sid = self.selected_id()
         if not sid:
             return
-        notes = self.ws.db.execute(
-            "SELECT count(*) FROM notes WHERE session_id = ?", [sid]
-        ).fetchone()[0]
-        title = (self.ws.get("sessions", sid) or {}).get("title", "")
+        notes = self.ws.notes.count_for_session(sid)
+        title = (self.ws.rows.get(Table.SESSIONS, sid) or {}).get("title", "")
         if notes and not self.ctx.shared.get("agenda.confirmed"):
             answer = QMessageBox.question(
                 self,
@@ -377,7 +380,7 @@ class AgendaArea(QWidget):
     def edit_day(self) -> None:
         if not self.current_day:
             return
-        row = self.ws.get("days", self.current_day) or {}
+        row = self.ws.rows.get(Table.DAYS, self.current_day) or {}
         dialog = DayDialog(row, self)
         self.ctx.shared["agenda.dialog"] = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:

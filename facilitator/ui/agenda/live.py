@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.agenda import Live, hhmm, kind_label, plan_shift, plan_shorten
 from facilitator.edits import agenda as cmd
-from facilitator.store import agenda as store
 from facilitator.ui.agenda.clock import Clock
 from facilitator.ui.agenda.dialogs import CatchUpDialog, RehearseDialog
 from facilitator.ui.agenda.state import live_state
@@ -219,7 +218,7 @@ class LivePanel(QWidget):
         self._set_live_id()
 
     def _set_live_id(self) -> None:
-        running = store.running_session_id(self.ws)
+        running = self.ws.agenda.running_session_id()
         self.ctx.shared["live_session_id"] = running
 
     def block_ids(self) -> list[str]:

@@ -43,7 +43,9 @@ class ProjectorWindow(QWidget):
         self.next_label.setWordWrap(True)
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sound_check = QCheckBox("Signal at zero")
-        self.sound_check.setChecked(bool(ctx.workshop.setting("agenda.projector_signal", True)))
+        self.sound_check.setChecked(
+            bool(ctx.workshop.info.setting("agenda.projector_signal", True))
+        )
         self.sound_check.toggled.connect(self._remember_signal)
         self.sound_check.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         layout.addWidget(self.title_label, 2)
@@ -61,7 +63,7 @@ class ProjectorWindow(QWidget):
     def _remember_signal(self, on: bool) -> None:
         if not self.ctx.read_only:
             try:
-                self.ctx.workshop.set_setting("agenda.projector_signal", on)
+                self.ctx.workshop.info.set_setting("agenda.projector_signal", on)
             except Exception as exc:  # noqa: BLE001 - a preference is not worth a crash
                 self.ctx.error(exc)
 

@@ -16,7 +16,6 @@ from facilitator.domain.agenda import (
     flow,
     live,
 )
-from facilitator.store import agenda as store
 from facilitator.store.database import Workshop
 from facilitator.ui.agenda.clock import Clock
 
@@ -33,12 +32,12 @@ class AgendaState:
 
     @classmethod
     def read(cls, ws: Workshop) -> AgendaState:
-        days = store.load_days(ws)
-        names = store.person_names(ws)
+        days = ws.agenda.load_days()
+        names = ws.agenda.person_names()
         state = cls(
             days=days,
-            rows={r["id"]: r for r in store.session_rows(ws)},
-            speakers=store.speakers_by_session(ws),
+            rows={r["id"]: r for r in ws.agenda.session_rows()},
+            speakers=ws.agenda.speakers_by_session(),
         )
         for day in days:
             for t in flow(day):
@@ -75,16 +74,16 @@ def live_day(days: list[Day], now: datetime, chosen: str | None = None) -> Day |
 def live_state(ws: Workshop, clock: Clock, chosen_day: str | None = None) -> Live | None:
     """Read once a second by the live panel and the projector: no conflict checks here."""
     now = clock.now()
-    day = live_day(store.load_days(ws), now, chosen_day)
+    day = live_day(ws.agenda.load_days(), now, chosen_day)
     if day is None:
         return None
-    return live(day, now, store.timer_adjust(ws))
+    return live(day, now, ws.agenda.timer_adjust())
 
 
 def shared_clock(ctx: Any) -> Clock:
     """One clock per window, shared by the agenda area and the projector."""
     clock = ctx.shared.get("agenda.clock")
     if clock is None:
-        clock = Clock(store.timezone(ctx.workshop))
+        clock = Clock(ctx.workshop.agenda.timezone())
         ctx.shared["agenda.clock"] = clock
     return clock

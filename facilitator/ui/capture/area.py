@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 from facilitator.domain.capture import ACTION_STATUSES, label_of, parse_prefix
 from facilitator.edits import capture as edits
 from facilitator.store import notes as store
+from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
+from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.capture.dialogs import ConflictDialog, KindsDialog, PromptEditorDialog
 from facilitator.ui.capture.models import NoteListModel, WorksheetModel, local_time
@@ -56,7 +58,7 @@ class CaptureArea(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.ws = ctx.workshop
-        self.kinds = store.kinds(self.ws)
+        self.kinds = self.ws.notes.kinds()
         self.kind = self.kinds[0].key
         self._follow_live = True
         self._loading = False
@@ -67,7 +69,6 @@ class CaptureArea(QWidget):
         self._apply_kind_shortcuts()
         self._restore_draft()
         self.ws.hub.changed.connect(self._on_changed)
-        self.ws.hub.reset.connect(self._on_reset)
         self._update_conflicts()
         if self.ctx.read_only:
             self._set_read_only()
@@ -324,7 +325,7 @@ class CaptureArea(QWidget):
 
     # -- people ----------------------------------------------------------------------------
     def _load_people(self) -> None:
-        people = store.people(self.ws)
+        people = self.ws.notes.people()
         counts: dict[str, int] = {}
         for p in people:
             counts[p["name"].casefold()] = counts.get(p["name"].casefold(), 0) + 1
@@ -349,7 +350,7 @@ class CaptureArea(QWidget):
         self.session_combo.blockSignals(True)
         self.session_combo.clear()
         live = self._live_session_id()
-        for s in store.sessions(self.ws):
+        for s in self.ws.notes.sessions():
             start = f"{s['planned_start']} " if s.get("planned_start") else ""
             mark = "  ● live" if s["id"] == live else ""
             self.session_combo.addItem(
@@ -357,7 +358,7 @@ class CaptureArea(QWidget):
             )
         target = keep if keep and not self._follow_live else None
         if target is None:
-            target = store.default_session_id(self.ws, live)
+            target = self.ws.notes.default_session_id(live)
         self.session_combo.setCurrentIndex(max(self.session_combo.findData(target), 0))
         self.session_combo.blockSignals(False)
         self._loading = False
@@ -368,13 +369,7 @@ class CaptureArea(QWidget):
         live = self.ctx.shared.get("live_session_id")
         if live:
             return live
-        rows = list(
-            self.ws.db.query(
-                "SELECT id FROM sessions WHERE actual_start IS NOT NULL AND actual_end IS NULL "
-                "ORDER BY actual_start DESC LIMIT 1"
-            )
-        )
-        return rows[0]["id"] if rows else None
+        return self.ws.agenda.running_session_id()
 
     @property
     def session_id(self) -> str | None:
@@ -399,7 +394,7 @@ class CaptureArea(QWidget):
         self.team_combo.blockSignals(True)
         self.team_combo.clear()
         self.team_combo.addItem("— whole session —", None)
-        for t in store.teams_for_session(self.ws, self.session_id):
+        for t in self.ws.notes.teams_for_session(self.session_id):
             self.team_combo.addItem(t["name"], t["id"])
         self.team_combo.setCurrentIndex(max(self.team_combo.findData(keep_team), 0))
         self.team_combo.blockSignals(False)
@@ -411,8 +406,8 @@ class CaptureArea(QWidget):
         self.prompt_combo.blockSignals(True)
         self.prompt_combo.clear()
         self.prompt_combo.addItem("— no prompt —", None)
-        exercise = store.exercise_for_session(self.ws, self.session_id)
-        for p in store.prompts(self.ws, exercise["id"] if exercise else None):
+        exercise = self.ws.notes.exercise_for_session(self.session_id)
+        for p in self.ws.notes.prompts(exercise["id"] if exercise else None):
             self.prompt_combo.addItem(p["text"], p["id"])
         self.prompt_combo.setCurrentIndex(max(self.prompt_combo.findData(keep), 0))
         self.prompt_combo.setEnabled(self.prompt_combo.count() > 1)
@@ -433,10 +428,10 @@ class CaptureArea(QWidget):
         keep = self.exercise_combo.currentData()
         self.exercise_combo.blockSignals(True)
         self.exercise_combo.clear()
-        for e in store.exercises(self.ws):
+        for e in self.ws.notes.exercises():
             self.exercise_combo.addItem(e["title"] or "Untitled exercise", e["id"])
         if keep is None:
-            current = store.exercise_for_session(self.ws, self.session_id)
+            current = self.ws.notes.exercise_for_session(self.session_id)
             keep = current["id"] if current else None
         self.exercise_combo.setCurrentIndex(max(self.exercise_combo.findData(keep), 0))
         self.exercise_combo.blockSignals(False)
@@ -488,14 +483,14 @@ class CaptureArea(QWidget):
         dialog = KindsDialog(self.kinds, self)
         if dialog.exec() and not self.ctx.read_only:
             try:
-                store.set_kinds(self.ws, dialog.result_kinds)
+                self.ws.notes.set_kinds(dialog.result_kinds)
             except WorkshopError as exc:
                 self.ctx.error(exc)
                 return
             self._reload_kinds()
 
     def _reload_kinds(self) -> None:
-        self.kinds = store.kinds(self.ws)
+        self.kinds = self.ws.notes.kinds()
         self.model.set_kinds(self.kinds)
         self.search.set_kinds(self.kinds)
         delegate = self.view.itemDelegateForColumn(NoteListModel.KIND)
@@ -524,15 +519,15 @@ class CaptureArea(QWidget):
 
     def save_draft(self) -> None:
         self.draft_timer.stop()
-        if self.ctx.read_only or self.ws.db is None:
+        if self.ctx.read_only or not self.ws.is_open:
             return
         try:
-            store.save_draft(self.ws, DRAFT_ID, self.input.toPlainText(), self.draft_context())
+            self.ws.notes.save_draft(DRAFT_ID, self.input.toPlainText(), self.draft_context())
         except WorkshopError as exc:
             self.ctx.status(f"Unsent text could not be kept: {exc.message}")
 
     def _restore_draft(self) -> None:
-        draft = store.load_draft(self.ws, DRAFT_ID)
+        draft = self.ws.notes.load_draft(DRAFT_ID)
         if draft is None:
             return
         context = draft["context"]
@@ -587,7 +582,7 @@ class CaptureArea(QWidget):
             "attribution_person_id": person,
             "attribution_text": "" if person else said_by,
             "starred": int(self.star_check.isChecked()),
-            "position": store.next_position(self.ws, self.session_id),
+            "position": self.ws.notes.next_position(self.session_id),
         }
         if kind == "action_item":
             values["action_owner"] = self.owner_edit.text().strip()
@@ -680,7 +675,7 @@ class CaptureArea(QWidget):
     def _load_summary(self) -> None:
         if self.summary_timer.isActive():
             self.save_summary()  # typed text belongs to the summary shown until now
-        row = store.summary(self.ws, self.session_id, self.team_id)
+        row = self.ws.notes.summary(self.session_id, self.team_id)
         team = self.team_combo.currentText() if self.team_id else ""
         session = self.session_combo.currentText().split(" · ", 1)[-1]
         self.summary_label.setText(
@@ -693,11 +688,7 @@ class CaptureArea(QWidget):
             self.summary_edit.blockSignals(True)
             self.summary_edit.setPlainText(text)
             self.summary_edit.blockSignals(False)
-        conflict = row is not None and bool(
-            self.ws.db.execute(
-                "SELECT 1 FROM summaries WHERE conflict_of = ? LIMIT 1", [row["id"]]
-            ).fetchone()
-        )
+        conflict = row is not None and self.ws.notes.summary_has_conflict(row["id"])
         self.summary_conflict.setVisible(conflict)
         self._summary_target = (self.session_id, self.team_id)
 
@@ -707,13 +698,13 @@ class CaptureArea(QWidget):
 
     def save_summary(self) -> None:
         self.summary_timer.stop()
-        if self.ctx.read_only or self.ws.db is None:
+        if self.ctx.read_only or not self.ws.is_open:
             return
         session_id, team_id = getattr(self, "_summary_target", (None, None))
         if not session_id:
             return
         text = self.summary_edit.toPlainText()
-        row = store.summary(self.ws, session_id, team_id)
+        row = self.ws.notes.summary(session_id, team_id)
         if (row["text"] if row else "") == text:
             return
         self.ctx.push(edits.SaveSummary(self.ws, session_id, team_id, text))
@@ -731,9 +722,9 @@ class CaptureArea(QWidget):
         if not index.isValid():
             return
         prompt_id, team_id = index.data(WorksheetModel.CellRole)
-        exercise = self.ws.get("exercises", self.worksheet_model.exercise_id or "")
-        team = self.ws.get("teams", team_id) or {}
-        rnd = self.ws.get("rounds", team.get("round_id") or "") or {}
+        exercise = self.ws.rows.get(Table.EXERCISES, self.worksheet_model.exercise_id or "")
+        team = self.ws.rows.get(Table.TEAMS, team_id) or {}
+        rnd = self.ws.rows.get(Table.ROUNDS, team.get("round_id") or "") or {}
         session_id = rnd.get("session_id") or (exercise or {}).get("session_id")
         self.open_context(session_id, team_id, prompt_id)
 
@@ -752,7 +743,7 @@ class CaptureArea(QWidget):
         self.input.setFocus()
 
     def _add_team_choice(self, team_id: str) -> None:
-        team = self.ws.get("teams", team_id)
+        team = self.ws.rows.get(Table.TEAMS, team_id)
         if team:
             self.team_combo.addItem(team["name"], team_id)
 
@@ -760,7 +751,7 @@ class CaptureArea(QWidget):
     def handle_request(self, request: dict[str, Any]) -> None:
         """Open a note ({"note_id"}), summary ({"summary_id"}) or session ({"session_id"})."""
         if request.get("note_id"):
-            note = self.ws.get("notes", request["note_id"])
+            note = self.ws.rows.get(Table.NOTES, request["note_id"])
             if note is None:
                 self.ctx.status("That note no longer exists (deleted or merged away).")
                 return
@@ -770,7 +761,7 @@ class CaptureArea(QWidget):
                 self.select_note(note["id"])
             self.view.setFocus()
         elif request.get("summary_id"):
-            summary = self.ws.get("summaries", request["summary_id"])
+            summary = self.ws.rows.get(Table.SUMMARIES, request["summary_id"])
             if summary is None:
                 return
             self.open_context(summary["session_id"], summary["team_id"])
@@ -794,7 +785,7 @@ class CaptureArea(QWidget):
 
     # -- conflicts -------------------------------------------------------------------------
     def _update_conflicts(self) -> None:
-        n = store.conflict_count(self.ws)
+        n = self.ws.notes.conflict_count()
         self.conflict_button.setText(f"⚠ {n} merge conflict{'s' if n != 1 else ''}: resolve…")
         self.conflict_button.setVisible(n > 0)
 
@@ -802,24 +793,26 @@ class CaptureArea(QWidget):
         ConflictDialog(self.ctx, self).exec()
 
     # -- reacting to the file --------------------------------------------------------------
-    def _on_changed(self, table: str, _ids: frozenset) -> None:
-        if table in ("sessions", "days"):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.everything:
+            self._on_reset()
+            return
+        if changes.touches(Table.SESSIONS, Table.DAYS):
             self._fill_sessions(keep=self.session_id)
-        elif table in ("teams", "rounds", "team_sets"):
+        elif changes.touches(Table.TEAMS, Table.ROUNDS, Table.TEAM_SETS):
             self._session_chosen(-1, manual=False)
-        elif table in ("exercises", "exercise_prompts"):
+        if changes.touches(Table.EXERCISES, Table.EXERCISE_PROMPTS):
             self._fill_prompts()
             self._fill_exercises()
-        elif table == "people":
+        if changes.touches(Table.PEOPLE):
             self._load_people()
-        elif table == "summaries":
+        if changes.touches(Table.SUMMARIES):
             if not self.summary_edit.hasFocus() or not self.summary_timer.isActive():
                 self._load_summary()
+        if changes.touches(Table.SUMMARIES, Table.NOTES):
             self._update_conflicts()
-        elif table == "notes":
-            self._update_conflicts()
-        elif table == "settings":
-            kinds = store.kinds(self.ws)
+        if changes.touches(Table.SETTINGS):
+            kinds = self.ws.notes.kinds()
             if kinds != self.kinds:
                 self._reload_kinds()
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.capture import Kind, KindConfigError, validate_kinds
 from facilitator.edits import capture as edits
-from facilitator.store import notes as store
+from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.capture.models import attribution, local_time
 from facilitator.ui.forms.ui_capture_conflicts import Ui_CaptureConflictsDialog
@@ -40,14 +40,14 @@ class PromptEditorDialog(QDialog):
         self.ctx = ctx
         self.exercise_id = exercise_id
         self.session_id = session_id
-        ex = ctx.workshop.get("exercises", exercise_id) if exercise_id else None
+        ex = ctx.workshop.rows.get(Table.EXERCISES, exercise_id) if exercise_id else None
         if ex is None and session_id:
-            session = ctx.workshop.get("sessions", session_id) or {}
+            session = ctx.workshop.rows.get(Table.SESSIONS, session_id) or {}
             self.ui.title_edit.setText(session.get("title", ""))
         else:
             self.ui.title_edit.setText((ex or {}).get("title", ""))
         self.model = QStandardItemModel(self)
-        for p in store.prompts(ctx.workshop, exercise_id):
+        for p in ctx.workshop.notes.prompts(exercise_id):
             item = QStandardItem(p["text"])
             item.setData(p["id"], PromptIdRole)
             self.model.appendRow(item)
@@ -133,7 +133,7 @@ class ConflictDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.conflicts = store.conflicts(self.ctx.workshop)
+        self.conflicts = self.ctx.workshop.notes.conflicts()
         self.model.clear()
         for table, mine, _other in self.conflicts:
             label = "Summary" if table == "summaries" else "Note"
@@ -146,7 +146,7 @@ class ConflictDialog(QDialog):
         lines = [row["text"]]
         said = attribution(row) if "attribution_text" in row else ""
         if row.get("attribution_person_id"):
-            person = self.ctx.workshop.get("people", row["attribution_person_id"])
+            person = self.ctx.workshop.rows.get(Table.PEOPLE, row["attribution_person_id"])
             said = person["name"] if person else said
         if said:
             lines.append(f"\nSaid by: {said}")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from facilitator.interchange.merge import MergeReport, merge_into
 from facilitator.store.database import Workshop
 from facilitator.store.errors import WorkshopError
+from facilitator.store.merge import MergeReport
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.background import BackgroundJob
 
@@ -18,7 +18,7 @@ def _merge(path: Path, other: Path, progress: Callable[[float], None]) -> MergeR
     # SQLite connections are per thread: the worker opens the file itself.
     ws = Workshop(path, lock=False)
     try:
-        return merge_into(ws, other, progress=progress)
+        return ws.merge.merge_from(other, progress=progress)
     finally:
         ws.close()
 
@@ -47,7 +47,7 @@ class MergeJob(BackgroundJob):
 
     def _report(self, report: MergeReport) -> None:
         self.report = report
-        self.ctx.workshop.hub.reset.emit()  # every view reloads what it shows
+        self.ctx.workshop.replaced()  # every view reloads what it shows
         lines = report.lines()
         self.ctx.status(lines[0])
         box = QMessageBox(

@@ -12,8 +12,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from facilitator.domain.capture import ACTION_STATUSES, Kind, label_of
 from facilitator.edits import capture as edits
-from facilitator.store import notes as store
+from facilitator.store.changes import Changes
 from facilitator.store.database import Workshop
+from facilitator.store.tables import Table
 from facilitator.ui.models import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -78,7 +79,6 @@ class NoteListModel(RowsModel):
         self.team_id: str | None = None
         self.read_only = ws.read_only
         ws.hub.changed.connect(self._on_changed)
-        ws.hub.reset.connect(self.reload)
 
     # -- loading ---------------------------------------------------------------------------
     def set_filter(self, session_id: str | None, team_id: str | None) -> None:
@@ -87,7 +87,7 @@ class NoteListModel(RowsModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = store.notes_for(self.ws, self.session_id, self.team_id)
+        self.rows = self.ws.notes.notes_for(self.session_id, self.team_id)
         self.endResetModel()
 
     def set_kinds(self, kinds: list[Kind]) -> None:
@@ -115,20 +115,20 @@ class NoteListModel(RowsModel):
     def ids(self) -> list[str]:
         return [r["id"] for r in self.rows]
 
-    def _on_changed(self, table: str, ids: frozenset) -> None:
-        if table in ("people", "teams", "exercise_prompts"):
-            if self.rows:
-                last = self.index(len(self.rows) - 1, self.columnCount() - 1)
-                self.dataChanged.emit(self.index(0, 0), last)
-            if table != "people":
-                self.reload()
-            return
-        if table != "notes":
-            return
-        if not ids:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.everything or changes.touches(Table.TEAMS, Table.EXERCISE_PROMPTS):
             self.reload()
             return
-        fresh = store.notes_by_ids(self.ws, list(ids))
+        if changes.touches(Table.PEOPLE) and self.rows:
+            last = self.index(len(self.rows) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        ids = changes.ids(Table.NOTES)
+        if ids is None:
+            self.reload()
+            return
+        if not ids:
+            return
+        fresh = self.ws.notes.notes_by_ids(list(ids))
         resort = False
         for note_id in ids:
             row = fresh.get(note_id)
@@ -332,7 +332,6 @@ class WorksheetModel(QAbstractTableModel):
         self.teams: list[dict[str, Any]] = []
         self.answers: dict[tuple[str, str], list[dict[str, Any]]] = {}
         ws.hub.changed.connect(self._on_changed)
-        ws.hub.reset.connect(self.reload)
 
     def set_exercise(self, exercise_id: str | None) -> None:
         self.exercise_id = exercise_id
@@ -340,21 +339,22 @@ class WorksheetModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.prompts = store.prompts(self.ws, self.exercise_id)
-        self.teams = store.teams_for_exercise(self.ws, self.exercise_id) if self.exercise_id else []
+        self.prompts = self.ws.notes.prompts(self.exercise_id)
+        self.teams = self.ws.notes.teams_for_exercise(self.exercise_id) if self.exercise_id else []
         self.answers = {}
-        if self.prompts:
-            marks = ",".join("?" * len(self.prompts))
-            for r in self.ws.db.query(
-                f"""SELECT * FROM notes WHERE prompt_id IN ({marks}) AND team_id IS NOT NULL
-                    ORDER BY position, created""",
-                [p["id"] for p in self.prompts],
-            ):
-                self.answers.setdefault((r["prompt_id"], r["team_id"]), []).append(r)
+        for r in self.ws.notes.answers([p["id"] for p in self.prompts]):
+            self.answers.setdefault((r["prompt_id"], r["team_id"]), []).append(r)
         self.endResetModel()
 
-    def _on_changed(self, table: str, _ids: frozenset) -> None:
-        if table in ("notes", "exercise_prompts", "teams", "exercises", "rounds", "team_sets"):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(
+            Table.NOTES,
+            Table.EXERCISE_PROMPTS,
+            Table.TEAMS,
+            Table.EXERCISES,
+            Table.ROUNDS,
+            Table.TEAM_SETS,
+        ):
             self.reload()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.domain.capture import Kind
-from facilitator.store import notes as store
 from facilitator.store.database import Workshop
-from facilitator.store.search import SUMMARY_KIND, SearchFilter, countries_and_sectors, search
+from facilitator.store.search import SUMMARY_KIND, SearchFilter
 from facilitator.ui.capture.models import SearchResultModel
 
 
@@ -124,17 +123,17 @@ class SearchPanel(QWidget):
             self.kind_combo, [(k.label, k.key) for k in self.kinds] + [("Summary", SUMMARY_KIND)]
         )
         self._refill(
-            self.day_combo, [(d["title"] or d["date"], d["id"]) for d in store.days(self.ws)]
+            self.day_combo, [(d["title"] or d["date"], d["id"]) for d in self.ws.notes.days()]
         )
         self._refill(
             self.session_combo,
-            [(f"{s['day_title']} · {s['title']}", s["id"]) for s in store.sessions(self.ws)],
+            [(f"{s['day_title']} · {s['title']}", s["id"]) for s in self.ws.notes.sessions()],
         )
         self._refill(
             self.team_combo,
-            [(f"{t['name']} ({t['round_title']})", t["id"]) for t in store.all_teams(self.ws)],
+            [(f"{t['name']} ({t['round_title']})", t["id"]) for t in self.ws.notes.all_teams()],
         )
-        countries, sectors = countries_and_sectors(self.ws)
+        countries, sectors = self.ws.notes.countries_and_sectors()
         self._refill(self.country_combo, [(c, c) for c in countries])
         self._refill(self.sector_combo, [(s.replace("_", " "), s) for s in sectors])
 
@@ -158,7 +157,7 @@ class SearchPanel(QWidget):
     def run(self) -> None:
         self.timer.stop()
         f = self.current_filter()
-        rows = search(self.ws, f)
+        rows = self.ws.notes.search(f)
         self.model.set_rows(rows)
         more = " (first 500 shown)" if len(rows) >= f.limit else ""
         self.count_label.setText(

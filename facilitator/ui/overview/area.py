@@ -13,7 +13,8 @@ from PySide6.QtCore import QDate, QSignalBlocker, QTimer
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from facilitator.edits.base import SetFields
-from facilitator.store.overview import glance
+from facilitator.store.changes import Changes
+from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_overview import Ui_OverviewForm
 
@@ -40,6 +41,19 @@ COMMON_ZONES = [
 ]
 
 
+# What the "at a glance" figures count.
+GLANCE_TABLES = (
+    Table.DAYS,
+    Table.SESSIONS,
+    Table.PEOPLE,
+    Table.ATTENDANCE,
+    Table.EXERCISES,
+    Table.TEAMS,
+    Table.NOTES,
+    Table.SUMMARIES,
+)
+
+
 class OverviewArea(QWidget):
     def __init__(self, ctx: AreaContext) -> None:
         super().__init__()
@@ -54,7 +68,7 @@ class OverviewArea(QWidget):
         for key, label in PRIVACY:
             self.ui.privacy_combo.addItem(label, key)
         self.ui.timezone_combo.addItems(COMMON_ZONES)
-        self._row_id = self.ws.details()["id"]
+        self._row_id = self.ws.info.details()["id"]
         self._text_fields: dict[str, QLineEdit] = {
             "title": self.ui.title_edit,
             "subtitle": self.ui.subtitle_edit,
@@ -72,7 +86,6 @@ class OverviewArea(QWidget):
         self._glance_timer.timeout.connect(self._refresh_glance)
         self._refresh_glance()
         self.ws.hub.changed.connect(self._on_changed)
-        self.ws.hub.reset.connect(self._load)
         for w in self.findChildren(QWidget):
             if hasattr(w, "setReadOnly"):
                 w.setReadOnly(ctx.read_only)
@@ -88,7 +101,7 @@ class OverviewArea(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
     def _load(self) -> None:
-        d = self.ws.details()
+        d = self.ws.info.details()
         blockers = [QSignalBlocker(w) for w in self.findChildren(QWidget)]
         for key, edit in self._text_fields.items():
             if edit.text() != (d[key] or ""):
@@ -174,23 +187,29 @@ class OverviewArea(QWidget):
     def _set(self, key: str, value: Any, merge: bool = True) -> None:
         if self.ctx.read_only:
             return
-        if self.ws.details()[key] == value:
+        if self.ws.info.details()[key] == value:
             return
         label = key.replace("_", " ")
         self.ctx.push(
             SetFields(
-                self.ws, "workshop", self._row_id, {key: value}, text=f"Edit {label}", merge=merge
+                self.ws,
+                Table.WORKSHOP,
+                self._row_id,
+                {key: value},
+                text=f"Edit {label}",
+                merge=merge,
             )
         )
 
     # -- updates from anywhere -------------------------------------------------------------
-    def _on_changed(self, table: str, ids: frozenset) -> None:
-        if table == "workshop":
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Table.WORKSHOP) and not changes.made_by(self):
             self._load()
-        self._glance_timer.start()
+        if changes.touches(*GLANCE_TABLES):
+            self._glance_timer.start()
 
     def _refresh_glance(self) -> None:
-        g = glance(self.ws)
+        g = self.ws.info.glance()
 
         def pairs(items: list[tuple], label: Any = str) -> str:
             return ", ".join(f"{escape(label(k) or 'not given')} {n}" for k, n in items) or "none"

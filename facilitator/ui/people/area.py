@@ -28,7 +28,8 @@ from facilitator.domain import people as dom
 from facilitator.edits.base import SetFields
 from facilitator.edits.people import add_person, delete_people, edit_person
 from facilitator.exports import EXPORTERS, ExportOptions
-from facilitator.store import people as store
+from facilitator.store.changes import Changes
+from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.people.checkin import AttendancePanel, CheckInPanel
 from facilitator.ui.people.dialogs import PersonDialog
@@ -107,7 +108,6 @@ class RosterPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         self.ws.hub.changed.connect(self._on_changed)
-        self.ws.hub.reset.connect(self.reload)
         self._update_counts()
 
     def reload(self) -> None:
@@ -116,8 +116,8 @@ class RosterPanel(QWidget):
         self._update_counts()
         self.select_ids(ids)
 
-    def _on_changed(self, table: str, _ids: frozenset) -> None:
-        if table == "people":
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Table.PEOPLE):
             self.reload()
 
     def set_filter(self, text: str) -> None:
@@ -164,7 +164,7 @@ class RosterPanel(QWidget):
         ids = self.selected_ids()
         if not ids or self.ctx.read_only:
             return
-        person = store.person(self.ws, ids[0])
+        person = self.ws.people.person(ids[0])
         if person is None:
             return
         dialog = PersonDialog(person, self._countries(), self)
@@ -232,33 +232,33 @@ class PrintKitBar(QWidget):
     def _load(self) -> None:
         self.privacy_combo.blockSignals(True)
         self.privacy_combo.setCurrentIndex(
-            max(0, self.privacy_combo.findData(self.ws.details()["privacy"]))
+            max(0, self.privacy_combo.findData(self.ws.info.details()["privacy"]))
         )
         self.privacy_combo.blockSignals(False)
         team = self.team_combo.currentData()
         self.team_combo.clear()
         self.team_combo.addItem("No team colours", None)
-        for t in store.team_sets(self.ws):
+        for t in self.ws.people.team_sets():
             self.team_combo.addItem(f"Teams: {t['title']}", t["id"])
         self.team_combo.setCurrentIndex(max(0, self.team_combo.findData(team)))
         day = self.day_combo.currentData()
         self.day_combo.clear()
         self.day_combo.addItem("Sign-in: every day", None)
-        for d in store.days(self.ws):
+        for d in self.ws.people.days():
             self.day_combo.addItem(f"Sign-in: {d['title'] or d['date']}", d["id"])
         self.day_combo.setCurrentIndex(max(0, self.day_combo.findData(day)))
 
-    def _on_changed(self, table: str, _ids: frozenset) -> None:
-        if table in ("workshop", "team_sets", "days"):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Table.WORKSHOP, Table.TEAM_SETS, Table.DAYS):
             self._load()
 
     def _privacy_changed(self, _index: int) -> None:
         key = self.privacy_combo.currentData()
-        details = self.ws.details()
+        details = self.ws.info.details()
         if key == details["privacy"]:
             return
         if not self.ctx.push(
-            SetFields(self.ws, "workshop", details["id"], {"privacy": key}, "Change privacy")
+            SetFields(self.ws, Table.WORKSHOP, details["id"], {"privacy": key}, "Change privacy")
         ):
             self._load()
 

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.edits.people import SetPresent, add_walk_in
-from facilitator.store import people as store
+from facilitator.store.changes import Changes
+from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.people.dialogs import WalkInDialog
 from facilitator.ui.people.models import AttendanceModel, PeopleFilter, PeopleModel
@@ -34,7 +35,7 @@ def fill_days(combo: QComboBox, ctx: AreaContext) -> None:
     current = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
-    for d in store.days(ctx.workshop):
+    for d in ctx.workshop.people.days():
         combo.addItem(f"{d['title'] or 'Day'} · {d['date']}", d["id"])
     i = combo.findData(current)
     combo.setCurrentIndex(max(0, i))
@@ -127,7 +128,7 @@ class CheckInPanel(QWidget):
 
     def reload_days(self) -> None:
         fill_days(self.day_combo, self.ctx)
-        half = bool(self.ws.details()["half_days"])
+        half = bool(self.ws.info.details()["half_days"])
         self.slot_combo.setVisible(half)
         self.slot_label.setVisible(half)
         if not half:
@@ -155,21 +156,17 @@ class CheckInPanel(QWidget):
         if not self.day_id:
             self.count_label.setText("Add the workshop's days in the Agenda to record attendance")
             return
-        n = store.present_count(self.ws, self.day_id, self.slot)
+        n = self.ws.people.present_count(self.day_id, self.slot)
         self.count_label.setText(f"{n} of {len(self.model.rows)} checked in")
 
-    def _on_changed(self, table: str, _ids: frozenset) -> None:
-        if table == "people":
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Table.DAYS, Table.WORKSHOP):
+            self.reload_days()
+        if changes.touches(Table.PEOPLE):
             self.model.reload()
             self._filter(self.search.text())
-        elif table in ("attendance",):
+        elif changes.touches(Table.ATTENDANCE):
             self.model.refresh_presence()
-        elif table == "days":
-            self.reload_days()
-            return
-        elif table == "workshop":
-            self.reload_days()
-            return
         else:
             return
         self._update_count()
@@ -261,19 +258,19 @@ class AttendancePanel(QWidget):
         self.slot_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.ws.hub.changed.connect(self._on_changed)
         fill_days(self.day_combo, ctx)
-        self.slot_combo.setVisible(bool(self.ws.details()["half_days"]))
+        self.slot_combo.setVisible(bool(self.ws.info.details()["half_days"]))
         self.reload()
 
     def reload(self) -> None:
         self.model.set_day(self.day_combo.currentData() or "", self.slot_combo.currentData())
 
-    def _on_changed(self, table: str, _ids: frozenset) -> None:
-        if table == "days":
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Table.DAYS):
             fill_days(self.day_combo, self.ctx)
-        if table in ("days", "people", "attendance"):
+        if changes.touches(Table.DAYS, Table.PEOPLE, Table.ATTENDANCE):
             self.reload()
-        if table == "workshop":
-            self.slot_combo.setVisible(bool(self.ws.details()["half_days"]))
+        if changes.touches(Table.WORKSHOP):
+            self.slot_combo.setVisible(bool(self.ws.info.details()["half_days"]))
 
     def as_text(self) -> str:
         buf = io.StringIO()

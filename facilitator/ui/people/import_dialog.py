@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from facilitator.domain import people as dom
 from facilitator.edits.people import ImportRoster
 from facilitator.interchange import roster
-from facilitator.store import people as store
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_people_import import Ui_ImportDialog
 from facilitator.ui.people.worker import run_with_progress
@@ -337,7 +336,7 @@ def open_file(ctx: AreaContext, path: str | Path) -> ImportDialog | None:
     if not table.rows:
         ctx.error(roster.RosterFileError(f"{path}: the file holds no rows."))
         return None
-    return ImportDialog(ctx, table, store.people(ctx.workshop))
+    return ImportDialog(ctx, table, ctx.workshop.people.people())
 
 
 def commit(ctx: AreaContext, dialog: ImportDialog) -> bool:

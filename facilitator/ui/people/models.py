@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from facilitator.domain import people as dom
-from facilitator.store import people as store
 from facilitator.store.database import Workshop
 
 Index = QModelIndex | QPersistentModelIndex
@@ -59,7 +58,7 @@ class PeopleModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = store.people(self.ws)
+        self.rows = self.ws.people.people()
         self.haystacks = [
             dom.fold(" ".join(_shown(k, p.get(k)) for k, _ in COLUMNS) + " " + p["job_title"])
             for p in self.rows
@@ -70,7 +69,7 @@ class PeopleModel(QAbstractTableModel):
     def _load_presence(self) -> None:
         self.checked = {}
         if self.presence and self.day_id:
-            for (pid, slot), row in store.attendance(self.ws, self.day_id).items():
+            for (pid, slot), row in self.ws.people.attendance(self.day_id).items():
                 if slot == self.slot and row["present"]:
                     self.checked[pid] = (row["checked_in_at"] or "")[11:16]
 
@@ -196,7 +195,7 @@ class AttendanceModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = build_disaggregation(store.disaggregated(self.ws, self.day_id, self.slot))
+        self.rows = build_disaggregation(self.ws.people.disaggregated(self.day_id, self.slot))
         self.endResetModel()
 
     def headers(self) -> list[str]:

@@ -37,9 +37,11 @@ from PySide6.QtWidgets import (
 from facilitator.domain.report import SECTIONS, ReportSettings
 from facilitator.edits.base import SetSetting
 from facilitator.exports import ExportError, ExportOptions
+from facilitator.store.changes import Changes
 from facilitator.store.database import Workshop
 from facilitator.store.errors import WorkshopError
-from facilitator.store.report import SETTING_KEY, load_report, load_settings
+from facilitator.store.report import SETTING_KEY
+from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_report_options import Ui_ReportOptions
 
@@ -137,7 +139,7 @@ class PreviewWorker(QObject):
 
         try:
             with Workshop(self.path, read_only=True) as ws:
-                data = load_report(ws, self.settings)
+                data = ws.report.load_report(self.settings)
             pdf = self.folder / "preview.pdf"
             build_pdf(
                 data,
@@ -211,7 +213,6 @@ class ReportArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
 
-        self._saving = False
         self._typed = False
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -231,7 +232,6 @@ class ReportArea(QWidget):
         u.export_pdf_button.clicked.connect(lambda: self.export("report"))
         u.export_docx_button.clicked.connect(lambda: self.export("report-docx"))
         self.ws.hub.changed.connect(self._on_changed)
-        self.ws.hub.reset.connect(self.load)
         self.load()
         editors = (u.summary_edit, u.way_forward_edit, u.acknowledgements_edit, u.starred_check)
         for w in (*editors, u.draft_check, u.paper_combo, u.up_button, u.down_button):
@@ -241,7 +241,7 @@ class ReportArea(QWidget):
     def load(self) -> None:
         self._loading = True
         try:
-            s = load_settings(self.ws)
+            s = self.ws.report.load_settings()
             u = self.ui
             self.model.load(s.sections)
             for edit, text in (
@@ -251,7 +251,7 @@ class ReportArea(QWidget):
             ):
                 if edit.toPlainText() != text:
                     edit.setPlainText(text)
-            chatham = bool(self.ws.details().get("chatham_house"))
+            chatham = bool(self.ws.info.details().get("chatham_house"))
             u.anonymous_check.setChecked(s.anonymous)
             u.anonymous_check.setEnabled(not chatham and not self.ctx.read_only)
             u.anonymous_check.setToolTip(
@@ -285,23 +285,21 @@ class ReportArea(QWidget):
         typing, self._typed = self._typed, False
         self._save_timer.stop()
         value = self.settings().to_value()
-        if value == self.ws.setting(SETTING_KEY):
+        if value == self.ws.info.setting(SETTING_KEY):
             return
-        self._saving = True
-        try:
-            self.ctx.push(SetSetting(self.ws, SETTING_KEY, value, "Edit report", merge=typing))
-        finally:
-            self._saving = False
+        edit = SetSetting(self.ws, SETTING_KEY, value, "Edit report", merge=typing)
+        self.ctx.push(edit, initiator=self)
 
     def _text_changed(self) -> None:
         if not self._loading:
             self._typed = True
             self._save_timer.start()
 
-    def _on_changed(self, table: str, ids: object) -> None:
-        if table == "workshop" or (
-            table == "settings" and SETTING_KEY in ids and not self._saving  # type: ignore[operator]
-        ):
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.made_by(self):
+            return  # the widgets already show what was saved
+        settings = changes.ids(Table.SETTINGS)
+        if changes.touches(Table.WORKSHOP) or settings is None or SETTING_KEY in settings:
             self.load()
 
     def _move(self, step: int) -> None:

@@ -35,6 +35,8 @@ from facilitator.domain import teams as engine
 from facilitator.edits import teams as edits
 from facilitator.edits.base import DeleteRows, SetFields
 from facilitator.store import teams as store
+from facilitator.store.changes import Changes
+from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.teams.cards import (
     MEMBER_ROLE,
@@ -45,18 +47,18 @@ from facilitator.ui.teams.cards import (
 from facilitator.ui.teams.dialogs import NewExerciseDialog, PlanWorker
 from facilitator.ui.teams.models import ConstraintsModel
 
-WATCHED = {
-    "teams",
-    "team_members",
-    "team_sets",
-    "team_constraints",
-    "rounds",
-    "exercises",
-    "sessions",
-    "people",
-    "attendance",
-    "days",
-}
+WATCHED = (
+    Table.TEAMS,
+    Table.TEAM_MEMBERS,
+    Table.TEAM_SETS,
+    Table.TEAM_CONSTRAINTS,
+    Table.ROUNDS,
+    Table.EXERCISES,
+    Table.SESSIONS,
+    Table.PEOPLE,
+    Table.ATTENDANCE,
+    Table.DAYS,
+)
 WEIGHT_LABELS = {
     "balance": "Balance",
     "minority": "No lone minority",
@@ -84,7 +86,6 @@ class TeamsArea(QWidget):
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self.refresh)
         self.ws.hub.changed.connect(self._on_changed)
-        self.ws.hub.reset.connect(self.refresh)
         self.refresh()
 
     # -- layout ----------------------------------------------------------------------------
@@ -276,13 +277,13 @@ class TeamsArea(QWidget):
         self.lock_action.setEnabled(editing)
 
     # -- loading ---------------------------------------------------------------------------
-    def _on_changed(self, table: str, _ids: Any) -> None:
-        if table in WATCHED:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHED):
             self._refresh_timer.start()
 
     def refresh(self) -> None:
         """Reload what the area shows from the workshop (after any change)."""
-        exercises = store.exercises(self.ws)
+        exercises = self.ws.teams.exercises()
         ids = [e["id"] for e in exercises]
         if self.exercise_id not in ids:
             self.exercise_id = ids[0] if ids else None
@@ -293,13 +294,13 @@ class TeamsArea(QWidget):
             self.exercise_combo.addItem(f"{e['title']}{where}", e["id"])
         self.exercise_combo.setCurrentIndex(max(0, self.exercise_combo.findData(self.exercise_id)))
         self.exercise_combo.blockSignals(False)
-        sets = store.team_sets(self.ws, self.exercise_id) if self.exercise_id else []
+        sets = self.ws.teams.team_sets(self.exercise_id) if self.exercise_id else []
         ts = sets[0] if sets else None
         self.team_set_id = ts["id"] if ts else None
         self.setup_button.setVisible(bool(self.exercise_id) and ts is None)
         self.criteria_box.setEnabled(ts is not None and not self.ctx.read_only)
         self._load_criteria(ts)
-        rounds = store.rounds(self.ws, self.team_set_id) if self.team_set_id else []
+        rounds = self.ws.teams.rounds(self.team_set_id) if self.team_set_id else []
         rids = [r["id"] for r in rounds]
         if self.round_id not in rids:
             self.round_id = rids[0] if rids else None
@@ -313,7 +314,7 @@ class TeamsArea(QWidget):
         current = next((r for r in rounds if r["id"] == self.round_id), None)
         self.day_combo.blockSignals(True)
         self.day_combo.clear()
-        for d in self.ws.db.query("SELECT id, date, title FROM days ORDER BY position, date"):
+        for d in self.ws.agenda.day_rows():
             self.day_combo.addItem(f"{d['title'] or 'Day'} · {d['date']}", d["id"])
         if current:
             self.day_combo.setCurrentIndex(self.day_combo.findData(current["effective_day_id"]))
@@ -324,8 +325,8 @@ class TeamsArea(QWidget):
             "round_id": self.round_id,
         }
         self.constraints_model.load(
-            store.constraints(self.ws, self.team_set_id) if self.team_set_id else [],
-            {p["id"]: p["name"] for p in store.eligible_people(self.ws)},
+            self.ws.teams.constraints(self.team_set_id) if self.team_set_id else [],
+            {p["id"]: p["name"] for p in self.ws.teams.eligible_people()},
             {r["id"]: r["title"] or f"Round {n}" for n, r in enumerate(rounds, start=1)},
         )
         self._load_columns()
@@ -365,12 +366,12 @@ class TeamsArea(QWidget):
 
     def _members_by_team(self, team_rows: list[dict[str, Any]]) -> dict[str, list[dict]]:
         out: dict[str, list[dict]] = {t["id"]: [] for t in team_rows}
-        for m in store.members(self.ws, list(out)):
+        for m in self.ws.teams.members(list(out)):
             out[m["team_id"]].append(m)
         return out
 
     def _load_columns(self) -> None:
-        team_rows = store.teams(self.ws, self.round_id) if self.round_id else []
+        team_rows = self.ws.teams.teams(self.round_id) if self.round_id else []
         ids = [t["id"] for t in team_rows]
         if ids != list(self.columns):
             for col in self.columns.values():
@@ -413,8 +414,8 @@ class TeamsArea(QWidget):
             for col in self.columns.values():
                 col.set_score(None, [], "")
             return
-        tp = store.build_problem(self.ws, self.team_set_id)
-        ev = engine.evaluate(tp.problem, store.current_assignment(self.ws, tp))
+        tp = self.ws.teams.build_problem(self.team_set_id)
+        ev = engine.evaluate(tp.problem, self.ws.teams.current_assignment(tp))
         self.evaluation = ev
         key = tp.engine_round(self.round_id)
         scores = ev.team_scores.get(key, {})
@@ -446,7 +447,7 @@ class TeamsArea(QWidget):
     def handle_request(self, request: dict[str, Any]) -> None:
         """Open an exercise (``exercise_id``), a team set (``team_set_id``) or a round."""
         if request.get("team_set_id"):
-            ts = self.ws.get("team_sets", request["team_set_id"])
+            ts = self.ws.rows.get(Table.TEAM_SETS, request["team_set_id"])
             if ts:
                 self.exercise_id = ts["exercise_id"]
         if request.get("exercise_id"):
@@ -457,7 +458,7 @@ class TeamsArea(QWidget):
 
     # -- editing the set-up ----------------------------------------------------------------
     def new_exercise(self) -> None:
-        values, ok = NewExerciseDialog.ask(store.group_sessions(self.ws), self)
+        values, ok = NewExerciseDialog.ask(self.ws.teams.group_sessions(), self)
         if ok:
             self.create_exercise(values["session_id"], values["title"], values["team_count"])
 
@@ -471,7 +472,7 @@ class TeamsArea(QWidget):
     def _set_up_teams(self) -> None:
         if not self.exercise_id:
             return
-        ex = self.ws.get("exercises", self.exercise_id) or {}
+        ex = self.ws.rows.get(Table.EXERCISES, self.exercise_id) or {}
         macro = edits.new_exercise(self.ws, ex.get("session_id"), ex.get("title") or "", 4)
         # Reuse the existing exercise: only the team set and its first round are added.
         macro.edits = macro.edits[1:]
@@ -489,7 +490,9 @@ class TeamsArea(QWidget):
     def _day_chosen(self, index: int) -> None:
         if self.round_id:
             day = self.day_combo.itemData(index)
-            self.ctx.push(SetFields(self.ws, "rounds", self.round_id, {"day_id": day}, "Round day"))
+            self.ctx.push(
+                SetFields(self.ws, Table.ROUNDS, self.round_id, {"day_id": day}, "Round day")
+            )
 
     def _size_changed(self) -> None:
         if not self.team_set_id:
@@ -497,7 +500,7 @@ class TeamsArea(QWidget):
         by_size = self.size_kind_combo.currentData() == "size"
         value = self.size_spin.value()
         values = {"team_size": value, "team_count": None} if by_size else {"team_count": value}
-        ts = self.ws.get("team_sets", self.team_set_id) or {}
+        ts = self.ws.rows.get(Table.TEAM_SETS, self.team_set_id) or {}
         if any(ts.get(k) != v for k, v in values.items()):
             self.ctx.push(edits.set_team_set_fields(self.ws, self.team_set_id, values))
 
@@ -507,13 +510,13 @@ class TeamsArea(QWidget):
             self.ctx.push(edits.set_team_set_fields(self.ws, self.team_set_id, {"mode": mode}))
 
     def _seed_changed(self) -> None:
-        ts = self.ws.get("team_sets", self.team_set_id or "")
+        ts = self.ws.rows.get(Table.TEAM_SETS, self.team_set_id or "")
         if ts and ts["seed"] != self.seed_spin.value():
             values = {"seed": self.seed_spin.value()}
             self.ctx.push(edits.set_team_set_fields(self.ws, ts["id"], values))
 
     def _criteria_changed(self) -> None:
-        ts = self.ws.get("team_sets", self.team_set_id or "")
+        ts = self.ws.rows.get(Table.TEAM_SETS, self.team_set_id or "")
         if not ts:
             return
         balance = [a for a, box in self.balance_checks.items() if box.isChecked()]
@@ -539,7 +542,7 @@ class TeamsArea(QWidget):
             return
         self._size_changed()
         try:
-            tp = store.build_problem(self.ws, self.team_set_id, for_generation=True)
+            tp = self.ws.teams.build_problem(self.team_set_id, for_generation=True)
         except ValueError as exc:
             self.ctx.error(engine.InfeasibleProblem([str(exc)]))
             return
@@ -658,7 +661,7 @@ class TeamsArea(QWidget):
         self.ctx.push(edits.set_team_room(self.ws, team_id, room))
 
     def set_rapporteur(self, team_id: str, person_id: str | None) -> None:
-        team = self.ws.get("teams", team_id) or {}
+        team = self.ws.rows.get(Table.TEAMS, team_id) or {}
         if team.get("rapporteur_id") != person_id:
             self.ctx.push(edits.set_rapporteur(self.ws, team_id, person_id))
 
@@ -679,10 +682,12 @@ class TeamsArea(QWidget):
         rows = sorted({i.row() for i in self.constraints_view.selectedIndexes()})
         ids = [self.constraints_model.rows[r]["id"] for r in rows]
         if ids:
-            self.ctx.push(DeleteRows(self.ws, "team_constraints", ids, "Remove team constraint"))
+            self.ctx.push(
+                DeleteRows(self.ws, Table.TEAM_CONSTRAINTS, ids, "Remove team constraint")
+            )
 
     def _pick_person(self, title: str, label: str, exclude: set[str]) -> str | None:
-        people = [p for p in store.eligible_people(self.ws) if p["id"] not in exclude]
+        people = [p for p in self.ws.teams.eligible_people() if p["id"] not in exclude]
         labels = [
             f"{p['name']} ({p['organisation']})" if p["organisation"] else p["name"] for p in people
         ]

@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from facilitator.store import teams as store
+from facilitator.store.changes import Changes
+from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 
 
@@ -22,16 +23,16 @@ def current_round(ctx: AreaContext) -> tuple[str | None, str | None]:
     """(team set id, round id) to show."""
     ws = ctx.workshop
     chosen = ctx.shared.get("teams_current") or {}
-    if chosen.get("round_id") and ws.get("rounds", chosen["round_id"]):
+    if chosen.get("round_id") and ws.rows.get(Table.ROUNDS, chosen["round_id"]):
         return chosen.get("team_set_id"), chosen["round_id"]
     live = ctx.shared.get("live_session_id")
     if live:
-        for r in ws.db.query("SELECT id, team_set_id FROM rounds WHERE session_id = ?", [live]):
+        for r in ws.teams.rounds_in_session(live):
             return r["team_set_id"], r["id"]
-    ts = store.find_team_set(ws, None)
+    ts = ws.teams.find_team_set(None)
     if ts is None:
         return None, None
-    rounds = store.rounds(ws, ts["id"])
+    rounds = ws.teams.rounds(ts["id"])
     return ts["id"], rounds[0]["id"] if rounds else None
 
 
@@ -59,8 +60,10 @@ class TeamsProjector(QWidget):
         ctx.workshop.hub.changed.connect(self._changed)
         self.refresh()
 
-    def _changed(self, table: str, _ids: Any) -> None:
-        if table in ("teams", "team_members", "people", "rounds", "team_sets"):
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(
+            Table.TEAMS, Table.TEAM_MEMBERS, Table.PEOPLE, Table.ROUNDS, Table.TEAM_SETS
+        ):
             self.refresh()
 
     def refresh(self) -> None:
@@ -70,16 +73,16 @@ class TeamsProjector(QWidget):
         self.panels = []
         ws = self.ctx.workshop
         ts_id, round_id = current_round(self.ctx)
-        ts = ws.get("team_sets", ts_id) if ts_id else None
+        ts = ws.rows.get(Table.TEAM_SETS, ts_id) if ts_id else None
         if ts is None or round_id is None:
             self.title.setText("No breakout teams yet")
             return
-        rnd = ws.get("rounds", round_id) or {}
-        several = len(store.rounds(ws, ts["id"])) > 1
+        rnd = ws.rows.get(Table.ROUNDS, round_id) or {}
+        several = len(ws.teams.rounds(ts["id"])) > 1
         self.title.setText(ts["title"] + (f" · {rnd.get('title')}" if several else ""))
-        teams = store.teams(ws, round_id)
+        teams = ws.teams.teams(round_id)
         members: dict[str, list[dict[str, Any]]] = {t["id"]: [] for t in teams}
-        for m in store.members(ws, list(members)):
+        for m in ws.teams.members(list(members)):
             members[m["team_id"]].append(m)
         n = max(1, len(teams))
         cols = n if n <= 4 else math.ceil(n / math.ceil(n / 4))

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from facilitator.cli import main
-from facilitator.edits.base import delete_rows
 from facilitator.interchange.demo import write_demo
-from facilitator.interchange.merge import MergeError, merge_files, merge_into
 from facilitator.store import notes as store
 from facilitator.store.database import Workshop
 from facilitator.store.errors import NotAWorkshopError
+from facilitator.store.merge import MergeError, merge_files, merge_into
+from facilitator.store.tables import Table
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def _snapshot(path: Path) -> dict[str, list[tuple]]:
 def _add_note(ws: Workshop, text: str, **values) -> str:  # noqa: ANN003
     values.setdefault("session_id", "ses_demo001")
     row = store.new_note_row(text=text, **values)
-    return store.add_note(ws, row)
+    return ws.notes.add_note(row)
 
 
 def test_new_notes_from_both_sides_are_merged_once(copies: tuple[Path, Path]) -> None:
@@ -44,13 +44,15 @@ def test_new_notes_from_both_sides_are_merged_once(copies: tuple[Path, Path]) ->
         mine = _add_note(wa, "Written on laptop A")
     with Workshop(b) as wb:
         theirs = _add_note(wb, "Written on laptop B in team 2", team_id="tea_demo01")
-        wb.insert("summaries", {"session_id": "ses_demo001", "team_id": "tea_demo01", "text": "B"})
+        wb.rows.insert(
+            Table.SUMMARIES, {"session_id": "ses_demo001", "team_id": "tea_demo01", "text": "B"}
+        )
     report = merge_files(a, b)
     assert report.added == {"notes": 1, "summaries": 1}
     assert "added: 1 note, 1 summary" in "\n".join(report.lines())
     with Workshop(a) as wa:
-        assert wa.get("notes", mine)["text"] == "Written on laptop A"
-        assert wa.get("notes", theirs)["team_id"] == "tea_demo01"
+        assert wa.rows.get(Table.NOTES, mine)["text"] == "Written on laptop A"
+        assert wa.rows.get(Table.NOTES, theirs)["team_id"] == "tea_demo01"
         # FTS follows the merged rows: the new note is searchable.
         hits = wa.db.execute(
             "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'laptop'"
@@ -62,11 +64,11 @@ def test_merging_the_same_copy_twice_changes_nothing(copies: tuple[Path, Path]) 
     a, b = copies
     with Workshop(b) as wb:
         _add_note(wb, "New")
-        note = wb.get("notes", "not_ses_demo001_0")
-        wb.update("notes", note["id"], {"text": "edited in B"})
-        wb.delete("notes", "not_ses_demo001_1")
+        note = wb.rows.get(Table.NOTES, "not_ses_demo001_0")
+        wb.rows.update(Table.NOTES, note["id"], {"text": "edited in B"})
+        wb.rows.delete(Table.NOTES, ["not_ses_demo001_1"])
     with Workshop(a) as wa:
-        wa.update("notes", "not_ses_demo001_0", {"text": "edited in A"})
+        wa.rows.update(Table.NOTES, "not_ses_demo001_0", {"text": "edited in A"})
     first = merge_files(a, b)
     assert first.changes > 0
     after_first = _snapshot(a)
@@ -81,12 +83,12 @@ def test_merging_the_same_copy_twice_changes_nothing(copies: tuple[Path, Path]) 
 def test_edit_on_one_side_wins_over_the_unchanged_side(copies: tuple[Path, Path]) -> None:
     a, b = copies
     with Workshop(b) as wb:
-        wb.update("notes", "not_ses_demo001_0", {"text": "better wording", "starred": 0})
+        wb.rows.update(Table.NOTES, "not_ses_demo001_0", {"text": "better wording", "starred": 0})
     report = merge_files(a, b)
     assert report.updated == {"notes": 1}
     assert not report.conflicts
     with Workshop(a) as wa:
-        assert wa.get("notes", "not_ses_demo001_0")["text"] == "better wording"
+        assert wa.rows.get(Table.NOTES, "not_ses_demo001_0")["text"] == "better wording"
     # The other direction: B is already newest; A's older version does not come back.
     assert merge_files(b, a).changes == 0
 
@@ -94,14 +96,14 @@ def test_edit_on_one_side_wins_over_the_unchanged_side(copies: tuple[Path, Path]
 def test_both_sides_changed_keeps_both_and_flags_them(copies: tuple[Path, Path]) -> None:
     a, b = copies
     with Workshop(a) as wa:
-        wa.update("notes", "not_ses_demo001_0", {"text": "A's version"})
+        wa.rows.update(Table.NOTES, "not_ses_demo001_0", {"text": "A's version"})
     with Workshop(b) as wb:
-        wb.update("notes", "not_ses_demo001_0", {"text": "B's version"})
+        wb.rows.update(Table.NOTES, "not_ses_demo001_0", {"text": "B's version"})
     report = merge_files(a, b)
     assert report.conflicts == {"notes": 1}
     with Workshop(a) as wa:
-        assert wa.get("notes", "not_ses_demo001_0")["text"] == "A's version"
-        found = store.conflicts(wa)
+        assert wa.rows.get(Table.NOTES, "not_ses_demo001_0")["text"] == "A's version"
+        found = wa.notes.conflicts()
         assert len(found) == 1
         table, original, alternative = found[0]
         assert table == "notes" and original["id"] == "not_ses_demo001_0"
@@ -120,14 +122,14 @@ def test_a_resolved_conflict_stays_resolved(copies: tuple[Path, Path], keep: str
 
     a, b = copies
     with Workshop(a) as wa:
-        wa.update("notes", "not_ses_demo001_0", {"text": "A's version"})
+        wa.rows.update(Table.NOTES, "not_ses_demo001_0", {"text": "A's version"})
     with Workshop(b) as wb:
-        wb.update("notes", "not_ses_demo001_0", {"text": "B's version"})
+        wb.rows.update(Table.NOTES, "not_ses_demo001_0", {"text": "B's version"})
     merge_files(a, b)
     with Workshop(a) as wa:
-        ((table, original, alternative),) = store.conflicts(wa)
+        ((table, original, alternative),) = wa.notes.conflicts()
         push(QUndoStack(), commands.resolve_conflict(wa, table, original, alternative, keep))
-        assert store.conflict_count(wa) == 0
+        assert wa.notes.conflict_count() == 0
         expected = {"mine": ["A's version"], "other": ["B's version"]}.get(
             keep, ["A's version", "B's version"]
         )
@@ -137,22 +139,22 @@ def test_a_resolved_conflict_stays_resolved(copies: tuple[Path, Path], keep: str
         assert sorted(texts) == sorted(expected)
     assert merge_files(a, b).changes == 0
     with Workshop(a) as wa:
-        assert store.conflict_count(wa) == 0
+        assert wa.notes.conflict_count() == 0
     # B then takes A's resolution without a conflict.
     back = merge_files(b, a)
     assert not back.conflicts
     with Workshop(b) as wb:
-        assert wb.get("notes", "not_ses_demo001_0")["text"] == expected[0]
+        assert wb.rows.get(Table.NOTES, "not_ses_demo001_0")["text"] == expected[0]
 
 
 def test_deletions_travel_but_never_resurrect(copies: tuple[Path, Path]) -> None:
     a, b = copies
     with Workshop(a) as wa:
-        delete_rows(wa, "notes", ["not_ses_demo001_2"])  # deleted here after the copy
-        wa.update("notes", "not_ses_demo001_4", {"text": "edited here later"})
+        wa.rows.delete(Table.NOTES, ["not_ses_demo001_2"])  # deleted here after the copy
+        wa.rows.update(Table.NOTES, "not_ses_demo001_4", {"text": "edited here later"})
     with Workshop(b) as wb:
-        wb.delete("notes", "not_ses_demo001_3")  # deleted there
-        wb.delete("notes", "not_ses_demo001_4")  # deleted there, but edited here later
+        wb.rows.delete(Table.NOTES, ["not_ses_demo001_3"])  # deleted there
+        wb.rows.delete(Table.NOTES, ["not_ses_demo001_4"])  # deleted there, but edited here later
     # The deletion in B happened after A's edit? No: make B's deletion older than A's edit.
     con = sqlite3.connect(b)
     con.execute(
@@ -163,16 +165,16 @@ def test_deletions_travel_but_never_resurrect(copies: tuple[Path, Path]) -> None
     con.close()
     report = merge_files(a, b)
     with Workshop(a) as wa:
-        assert wa.get("notes", "not_ses_demo001_2") is None  # not brought back
-        assert wa.get("notes", "not_ses_demo001_3") is None  # deleted as in B
-        assert wa.get("notes", "not_ses_demo001_4")["text"] == "edited here later"
+        assert wa.rows.get(Table.NOTES, "not_ses_demo001_2") is None  # not brought back
+        assert wa.rows.get(Table.NOTES, "not_ses_demo001_3") is None  # deleted as in B
+        assert wa.rows.get(Table.NOTES, "not_ses_demo001_4")["text"] == "edited here later"
     assert report.deleted == {"notes": 1}
     assert report.kept_edited == {"notes": 1}
     assert merge_files(a, b).changes == 0
     # and the other way round, A's deletion reaches B
     merge_files(b, a)
     with Workshop(b) as wb:
-        assert wb.get("notes", "not_ses_demo001_2") is None
+        assert wb.rows.get(Table.NOTES, "not_ses_demo001_2") is None
 
 
 def test_attendance_checked_in_on_both_laptops_is_not_duplicated(
@@ -181,10 +183,10 @@ def test_attendance_checked_in_on_both_laptops_is_not_duplicated(
     a, b = copies
     row = {"person_id": "per_demo000", "day_id": "day_demo2", "slot": "am"}
     with Workshop(a) as wa:
-        wa.insert("attendance", dict(row, checked_in_at="2026-03-12T08:30:00"))
+        wa.rows.insert(Table.ATTENDANCE, dict(row, checked_in_at="2026-03-12T08:30:00"))
     with Workshop(b) as wb:
-        wb.insert("attendance", dict(row, checked_in_at="2026-03-12T08:31:00"))
-        wb.update("sessions", "ses_demo100", {"title": "Recap of day one (short)"})
+        wb.rows.insert(Table.ATTENDANCE, dict(row, checked_in_at="2026-03-12T08:31:00"))
+        wb.rows.update(Table.SESSIONS, "ses_demo100", {"title": "Recap of day one (short)"})
     report = merge_files(a, b)
     assert report.updated.get("attendance") == 1
     assert report.updated.get("sessions") == 1
@@ -196,7 +198,7 @@ def test_attendance_checked_in_on_both_laptops_is_not_duplicated(
             )
         )
         assert len(rows) == 1 and rows[0]["checked_in_at"] == "2026-03-12T08:31:00"
-        assert wa.get("sessions", "ses_demo100")["title"] == "Recap of day one (short)"
+        assert wa.rows.get(Table.SESSIONS, "ses_demo100")["title"] == "Recap of day one (short)"
 
 
 def test_note_on_a_session_deleted_here_is_not_brought_back(copies: tuple[Path, Path]) -> None:
@@ -204,7 +206,7 @@ def test_note_on_a_session_deleted_here_is_not_brought_back(copies: tuple[Path, 
     with Workshop(b) as wb:
         _add_note(wb, "late note", session_id="ses_demo205")
     with Workshop(a) as wa:
-        delete_rows(wa, "sessions", ["ses_demo205"])
+        wa.rows.delete(Table.SESSIONS, ["ses_demo205"])
     report = merge_files(a, b)
     assert report.skipped.get("notes", 0) >= 1
     con = sqlite3.connect(a)

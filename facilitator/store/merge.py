@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.store.backups import take_backup
-from facilitator.store.database import Workshop, inspect_file
+from facilitator.store.database import Workshop, inspect_file, open_read_only
 from facilitator.store.errors import WorkshopError
 from facilitator.store.ids import new_id, now
 
@@ -130,12 +130,7 @@ def _open_other(path: Path) -> sqlite3.Connection:
         raise MergeError(path, "does not exist.")
     if info.empty:
         raise MergeError(path, "is empty, not a workshop file.")
-    uri = path.resolve().as_uri()
-    try:
-        con = sqlite3.connect(uri + "?mode=ro", uri=True)
-        con.execute("PRAGMA schema_version").fetchone()
-    except sqlite3.OperationalError:
-        con = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True)
+    con = open_read_only(path)
     con.row_factory = sqlite3.Row
     return con
 
@@ -194,21 +189,36 @@ def merge_files(
     try:
         if ws.read_only:
             raise MergeError(ws.path, f"cannot be merged into: {ws.open_result.reason}.")
-        return merge_into(ws, other, progress)
+        return ws.merge.merge_from(other, progress)
     finally:
         ws.close()
+
+
+class MergeStore:
+    """Merging another copy of the same workshop into this one (see the module's notes)."""
+
+    def __init__(self, ws: Workshop) -> None:
+        self.ws = ws
+
+    def merge_from(
+        self, other: str | os.PathLike[str], progress: Progress = None, backup: bool = True
+    ) -> MergeReport:
+        """Merge the copy at ``other`` into this workshop; one transaction, all or none.
+
+        Views learn of it through one ``Changes.all()``: a merge can touch any row.
+        """
+        return merge_into(self.ws, other, progress, backup)
 
 
 def merge_into(
     ws: Workshop, other: str | os.PathLike[str], progress: Progress = None, backup: bool = True
 ) -> MergeReport:
-    """Merge the copy at ``other`` into the open workshop ``ws``; one transaction, all or none."""
     other_path = Path(other).resolve()
     if other_path == ws.path:
         raise MergeError(other_path, "is the file already open; choose another copy to merge.")
     con = _open_other(other_path)
     try:
-        mine = ws.details()
+        mine = ws.info.details()
         rows = con.execute("SELECT id, title FROM workshop LIMIT 1").fetchall()
         if not rows or rows[0]["id"] != mine["id"]:
             title = rows[0]["title"] if rows else "?"
@@ -222,8 +232,10 @@ def merge_into(
         if backup:
             take_backup(ws.db.conn, ws.path)
         report = MergeReport(str(other_path))
-        with ws.transaction() as db:
+        with ws.operation() as op:
+            db = ws.db
             _merge(db.conn, con, report, progress)
+            op.touch_all()
             if report.changes:
                 db["merges"].insert(
                     {
@@ -235,7 +247,6 @@ def merge_into(
                 )
     finally:
         con.close()
-    ws.hub.reset.emit()
     return report
 
 

@@ -1,0 +1,105 @@
+"""The workshop's own row, its per-workshop settings and the figures the Overview shows."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from facilitator.store.ids import now
+from facilitator.store.tables import MERGEABLE_TABLES, Table
+
+if TYPE_CHECKING:
+    from facilitator.store.database import Workshop
+
+
+class WorkshopRow(TypedDict):
+    id: str
+    title: str
+    subtitle: str
+    venue: str
+    city: str
+    country: str
+    start_date: str | None
+    end_date: str | None
+    timezone: str
+    organisers: str  # JSON list
+    funders: str  # JSON list
+    languages: str  # JSON list
+    signatories: str  # JSON list
+    chatham_house: int
+    privacy: str  # 'full' | 'name_org' | 'none'
+    half_days: int
+    description: str
+    created: str
+    updated: str
+
+
+WORKSHOP_FIELDS = tuple(k for k in WorkshopRow.__annotations__ if k not in ("id", "created"))
+
+
+class WorkshopStore:
+    """Details of the workshop (title, venue, dates, privacy…) and its settings."""
+
+    def __init__(self, ws: Workshop) -> None:
+        self.ws = ws
+
+    def details(self) -> WorkshopRow:
+        return next(iter(self.ws.db.query("SELECT * FROM workshop LIMIT 1")))  # type: ignore[return-value]
+
+    def set_details(self, values: dict[str, Any]) -> None:
+        unknown = set(values) - set(WORKSHOP_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown workshop fields: {sorted(unknown)}")
+        self.ws.rows.update(Table.WORKSHOP, self.details()["id"], values)
+
+    def timezone(self) -> str:
+        return self.details().get("timezone") or "UTC"
+
+    # -- settings (remembered per workshop) ------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        rows = list(self.ws.db.query("SELECT value FROM settings WHERE id = ?", [key]))
+        return json.loads(rows[0]["value"]) if rows else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        stamp = now()
+        with self.ws.operation() as op:
+            self.ws.db["settings"].upsert(
+                {"id": key, "value": json.dumps(value), "created": stamp, "updated": stamp},
+                pk="id",
+            )
+            op.touch(Table.SETTINGS, [key])
+
+    # -- facts -----------------------------------------------------------------------------
+    def counts(self) -> dict[Table, int]:
+        return {t: self.ws.db[t].count for t in MERGEABLE_TABLES}
+
+    def version(self) -> int:
+        return self.ws.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def glance(self) -> dict[str, Any]:
+        """Counts that tell the organiser what the workshop holds, in a few cheap queries."""
+        db = self.ws.db
+
+        def rows(sql: str) -> list[tuple]:
+            return db.execute(sql).fetchall()
+
+        return {
+            "days": rows("SELECT date, title FROM days ORDER BY position, date"),
+            "sessions": db["sessions"].count,
+            "group_sessions": rows("SELECT count(*) FROM sessions WHERE kind = 'group'")[0][0],
+            "people": db["people"].count,
+            "roles": rows("SELECT role, count(*) FROM people GROUP BY role ORDER BY 2 DESC"),
+            "countries": rows(
+                "SELECT country, count(*) FROM people WHERE country != '' GROUP BY country "
+                "ORDER BY 2 DESC, 1"
+            ),
+            "genders": rows("SELECT gender, count(*) FROM people GROUP BY gender ORDER BY 2 DESC"),
+            "attendance": rows(
+                "SELECT d.date, count(DISTINCT a.person_id) FROM days d LEFT JOIN attendance a "
+                "ON a.day_id = d.id AND a.present GROUP BY d.id ORDER BY d.position, d.date"
+            ),
+            "exercises": db["exercises"].count,
+            "teams": db["teams"].count,
+            "notes": rows("SELECT kind, count(*) FROM notes GROUP BY kind ORDER BY 2 DESC"),
+            "summaries": db["summaries"].count,
+        }
