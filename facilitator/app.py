@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from facilitator import __version__
 from facilitator.resources import resource
 
 UI_FONTS = ("NotoSans-Regular.ttf", "NotoSansThai-Regular.ttf", "NotoSansKhmer-Regular.ttf")
@@ -27,9 +29,14 @@ def run(path: Path | None) -> int:
     load_fonts()
     from PySide6.QtCore import QTimer
 
+    from facilitator import logs
+    from facilitator.ui import errors
     from facilitator.ui.main_window import MainWindow
 
+    logs.setup()
+    logging.getLogger(__name__).info("Facilitator %s starting", __version__)
     window = MainWindow()
+    errors.install(window.errors)
     window.show()
     # The window appears first; the workshop (and sqlite-utils with it) loads on the next
     # turn of the event loop, so the user sees the app react at once even for a large file.

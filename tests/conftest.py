@@ -41,25 +41,36 @@ def errors() -> list[Exception]:
 
 
 @pytest.fixture
-def ctx(qtbot, workshop: Workshop, errors: list[Exception]):  # noqa: ANN001
+def navigations() -> list[tuple[str, dict]]:
+    """Requests an area made to show another area (area key, request)."""
+    return []
+
+
+@pytest.fixture
+def messages() -> list[str]:
+    """Status-bar messages an area showed."""
+    return []
+
+
+@pytest.fixture
+def ctx(qtbot, workshop: Workshop, errors: list[Exception], navigations, messages):  # noqa: ANN001
     """An AreaContext like the main window builds, for testing one area on its own."""
     from PySide6.QtGui import QUndoStack
 
     from facilitator.edits.base import Edit
+    from facilitator.ui.agenda.clock import Clock
     from facilitator.ui.areas import AreaContext
+    from facilitator.ui.bus import AreaBus
 
     stack = QUndoStack()
-    navigations: list[tuple[str, dict]] = []
-    messages: list[str] = []
     context = AreaContext(
         workshop=workshop,
         undo_stack=stack,
         navigate=lambda key, request: navigations.append((key, request)),
         status=messages.append,
         error=errors.append,
+        bus=AreaBus(Clock(workshop.agenda.timezone())),
     )
-    context.shared["navigations"] = navigations
-    context.shared["messages"] = messages
     Edit.on_error = errors.append
     yield context
     Edit.on_error = None

@@ -8,6 +8,7 @@ from typing import Any
 
 from facilitator.domain.capture import fts_query
 from facilitator.store.database import Workshop
+from facilitator.store.tables import Table
 
 SUMMARY_KIND = "summary"
 
@@ -68,10 +69,13 @@ class NoteSearch:
 
     def _run(self, sql: str, args: list[Any]) -> list[dict[str, Any]]:
         try:
-            return list(self.ws.db.query(sql, args))
+            rows = list(self.ws.db.query(sql, args))
         except sqlite3.OperationalError:
             # A query FTS5 cannot parse finds nothing rather than failing the view.
             return []
+        for r in rows:
+            r["table"] = Table(r["table"])
+        return rows
 
     def _notes(self, f: SearchFilter, query: str) -> list[dict[str, Any]]:
         where, args = _common_filters(f, "n")

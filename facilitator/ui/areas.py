@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoStack
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from facilitator.store.database import Workshop
+    from facilitator.ui.bus import AreaBus
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,15 @@ class AreaContext:
     navigate: Callable[[str, dict[str, Any]], None]  # (area key, request) e.g. open a note
     status: Callable[[str], None]  # show a short message in the status bar
     error: Callable[[Exception], None]  # show a WorkshopError/ExportError to the user
+    bus: AreaBus = None  # type: ignore[assignment]  # built in __post_init__ when not given
     window: QWidget | None = None
-    shared: dict[str, Any] = field(default_factory=dict)  # e.g. "live_session_id" from agenda
+
+    def __post_init__(self) -> None:
+        if self.bus is None:
+            from facilitator.ui.agenda.clock import Clock
+            from facilitator.ui.bus import AreaBus
+
+            self.bus = AreaBus(Clock(self.workshop.agenda.timezone()))
 
     @property
     def read_only(self) -> bool:

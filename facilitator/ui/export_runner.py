@@ -1,4 +1,4 @@
-"""Run an export in a worker thread with a progress dialog, so the window never freezes."""
+"""Run an export as a job with a progress dialog, so the window never freezes."""
 
 from __future__ import annotations
 
@@ -7,34 +7,31 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog
 
 from facilitator.exports import BY_KIND, ExportError, ExportOptions, run_export
-from facilitator.store.errors import WorkshopError
 from facilitator.ui.areas import AreaContext
-from facilitator.ui.background import BackgroundJob
+from facilitator.ui.jobs import Job, JobCancelled, Progress
 
 
-class ExportJob(BackgroundJob):
-    """One export; reports success in the status bar and failures as a message."""
+def export_job(ctx: AreaContext, kind: str, out: Path, options: ExportOptions | None = None) -> Job:
+    """One export; success goes to the status bar, a failure to a message. Not started."""
+    workshop_path, opts = ctx.workshop.path, options or ExportOptions()
 
-    def __init__(
-        self, ctx: AreaContext, kind: str, out: Path, options: ExportOptions | None = None
-    ) -> None:
-        workshop_path, opts = ctx.workshop.path, options or ExportOptions()
-        super().__init__(
-            ctx.window,
-            f"Writing {out.name}…",
-            lambda progress: run_export(kind, workshop_path, out, opts, progress),
-            expected=(ExportError, WorkshopError),
-            unexpected=lambda exc: ExportError(f"{out}: the export failed unexpectedly ({exc!r})."),
-        )
-        self.done.connect(lambda path: ctx.status(f"Exported {path}"))
-        self.error.connect(
-            lambda exc: ctx.error(exc if isinstance(exc, ExportError) else ExportError(str(exc)))
-        )
+    def work(progress: Progress) -> Path:
+        try:
+            return run_export(kind, workshop_path, out, opts, progress)
+        except JobCancelled:
+            out.unlink(missing_ok=True)  # no half-written file left behind
+            raise
+
+    job = Job(ctx.window, f"Writing {out.name}…", work, expected=(ExportError,))
+    job.done.connect(lambda path: ctx.status(f"Exported {path}"))
+    job.failed.connect(ctx.error)
+    job.cancelled.connect(lambda: ctx.status(f"Export of {out.name} cancelled."))
+    return job
 
 
 def export_with_dialog(
     ctx: AreaContext, kind: str, options: ExportOptions | None = None
-) -> ExportJob | None:
+) -> Job | None:
     exporter = BY_KIND[kind]
     suggestion = ctx.workshop.path.with_name(f"{ctx.workshop.path.stem} {kind}{exporter.suffix}")
     path, _ = QFileDialog.getSaveFileName(
@@ -42,6 +39,4 @@ def export_with_dialog(
     )
     if not path:
         return None
-    job = ExportJob(ctx, kind, Path(path), options)
-    job.start()
-    return job
+    return export_job(ctx, kind, Path(path), options).start()

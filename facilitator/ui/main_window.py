@@ -34,7 +34,10 @@ from facilitator.store import backups
 from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
 from facilitator.store.tables import Table
+from facilitator.ui.agenda.clock import Clock
 from facilitator.ui.areas import ACTIONS, AREAS, AreaContext
+from facilitator.ui.bus import AreaBus
+from facilitator.ui.errors import ErrorReporter
 
 if TYPE_CHECKING:
     from facilitator.store.database import Workshop
@@ -51,6 +54,10 @@ class MainWindow(QMainWindow):
         self.workshop: Workshop | None = None
         self.ctx: AreaContext | None = None
         self.undo_stack = QUndoStack(self)
+        self.errors = ErrorReporter(
+            lambda: self,
+            lambda: str(self.workshop.path) if self.workshop is not None else "The workshop",
+        )
         self.areas: dict[str, QWidget] = {}
         self._dirty_since_backup = False
         self.resize(1280, 820)
@@ -223,6 +230,7 @@ class MainWindow(QMainWindow):
             navigate=self.navigate,
             status=lambda msg: self.statusBar().showMessage(msg, 5000),
             error=self.show_error,
+            bus=AreaBus(Clock(ws.agenda.timezone()), self),
             window=self,
         )
         ws.hub.changed.connect(self._on_changed)
@@ -470,9 +478,9 @@ class MainWindow(QMainWindow):
         )
 
     # -- messages --------------------------------------------------------------------------
-    def show_error(self, exc: Exception) -> None:
-        text = exc.user_message() if isinstance(exc, WorkshopError) else str(exc)
-        QMessageBox.warning(self, "Facilitator", text)
+    def show_error(self, exc: BaseException) -> None:
+        """A known error as a message naming the file; a bug as a dialog pointing at the log."""
+        self.errors.report(exc)
 
     def about(self) -> None:
         QMessageBox.about(

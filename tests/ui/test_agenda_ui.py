@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from facilitator.store.tables import Table
 from facilitator.ui.agenda.area import AgendaArea
@@ -26,7 +26,7 @@ def order(ws, day_id: str) -> list[str]:
 @pytest.fixture
 def clock(ctx) -> FixedClock:
     c = FixedClock(datetime(2026, 3, 11, 9, 10))
-    ctx.shared["agenda.clock"] = c
+    ctx.bus.clock = c
     return c
 
 
@@ -148,12 +148,12 @@ def test_edit_session_dialog_with_speaker_is_one_undo_step(
     assert len(ctx.workshop.agenda.speakers_by_session()["ses_demo001"]) == 2
 
 
-def test_duplicate_and_delete_from_the_toolbar(qtbot, area: AgendaArea, ctx) -> None:
+def test_duplicate_and_delete_from_the_toolbar(qtbot, area: AgendaArea, ctx, monkeypatch) -> None:
     area.select("ses_demo102")
     area.actions_by_name["duplicate"].trigger()
     assert len(order(ctx.workshop, "day_demo1")) == 8
     settle(qtbot, area)
-    ctx.shared["agenda.confirmed"] = True
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     area.select("ses_demo102")
     area.actions_by_name["delete"].trigger()
     assert ctx.workshop.rows.get(Table.SESSIONS, "ses_demo102") is None
@@ -175,7 +175,7 @@ def test_live_mode_on_a_fake_clock(qtbot, area: AgendaArea, ctx, clock) -> None:
         ctx.workshop.rows.get(Table.SESSIONS, "ses_demo100")["actual_start"]
         == "2026-03-11T09:00:00"
     )
-    assert ctx.shared["live_session_id"] == "ses_demo100"
+    assert ctx.bus.live_session_id == "ses_demo100"
     clock.advance(minutes=11)  # 11 of 15 min: past 70%
     live.refresh()
     assert live.state.level == "warn" and live.remaining_label.text() == "04:00"
@@ -190,7 +190,7 @@ def test_live_mode_on_a_fake_clock(qtbot, area: AgendaArea, ctx, clock) -> None:
     assert (
         ctx.workshop.rows.get(Table.SESSIONS, "ses_demo100")["actual_end"] == "2026-03-11T09:20:00"
     )
-    assert ctx.shared["live_session_id"] is None
+    assert ctx.bus.live_session_id is None
     assert live.title_label.text() == "How violent extremists use micro-platforms"
     ctx.undo_stack.undo()
     assert ctx.workshop.rows.get(Table.SESSIONS, "ses_demo100")["actual_end"] is None

@@ -301,7 +301,7 @@ def test_live_session_is_the_default(qtbot, ctx) -> None:  # noqa: ANN001
     widget = CaptureArea(ctx)
     qtbot.addWidget(widget)
     assert widget.session_id == "ses_demo103"
-    ctx.shared["live_session_id"] = "ses_demo200"
+    ctx.bus.set_live_session("ses_demo200")
     ctx.workshop.rows.update(Table.SESSIONS, "ses_demo103", {"actual_end": "2026-03-11T11:40:00"})
     assert widget.session_id == "ses_demo200"
     assert "live" in widget.session_combo.currentText()
@@ -368,7 +368,7 @@ def test_merge_of_another_workshop_shows_a_clear_error(qtbot, ctx, errors, tmp_p
 
     other = write_demo(tmp_path / "elsewhere.workshop")
     job = merge_from_copy(ctx, other)
-    with qtbot.waitSignal(job.error, timeout=10000):
+    with qtbot.waitSignal(job.failed, timeout=10000):
         pass
     assert "is not a copy of this workshop" in str(errors[-1])
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]

@@ -115,7 +115,7 @@ def test_move_to_team_from_the_card_menu(qtbot, ctx) -> None:
     assert _where(ctx.workshop)[person] == "tea_demo03"
 
 
-def test_lock_person_and_team_then_regenerate_keeps_them(qtbot, ctx) -> None:
+def test_lock_person_and_team_then_regenerate_keeps_them(qtbot, ctx, errors) -> None:
     area = _area(qtbot, ctx)
     col = area.columns["tea_demo01"]
     member = col.model.rows[0]
@@ -128,7 +128,7 @@ def test_lock_person_and_team_then_regenerate_keeps_them(qtbot, ctx) -> None:
     assert ctx.workshop.rows.get(Table.TEAMS, "tea_demo02")["locked"] == 1
     area.generate()
     qtbot.waitUntil(lambda: not area.generating, timeout=120_000)
-    assert not area.ctx.shared.get("errors")
+    assert not errors
     where = _where(ctx.workshop)
     assert where[member["person_id"]] == "tea_demo01"
     tp = ctx.workshop.teams.build_problem("tms_demo0")

@@ -32,7 +32,7 @@ from facilitator.store.tables import Table
 from facilitator.ui.agenda.dialogs import DayDialog, SessionDialog
 from facilitator.ui.agenda.live import LivePanel
 from facilitator.ui.agenda.models import SessionTableModel
-from facilitator.ui.agenda.state import AgendaState, shared_clock
+from facilitator.ui.agenda.state import AgendaState
 from facilitator.ui.agenda.timeline import TimelineView
 from facilitator.ui.areas import AreaContext
 
@@ -51,7 +51,7 @@ class AgendaArea(QWidget):
         super().__init__()
         self.ctx = ctx
         self.ws = ctx.workshop
-        self.clock = shared_clock(ctx)
+        self.clock = ctx.bus.clock
         self.state = AgendaState()
         self.current_id: str | None = None
         self.current_day: str | None = None
@@ -204,7 +204,7 @@ class AgendaArea(QWidget):
         self.current_id = session_id
         if session_id and session_id in self.state.timed:
             self.current_day = self.state.timed[session_id].session.day_id
-        self.ctx.shared["agenda.selected_day"] = self.current_day
+        self.ctx.bus.set_selected_day(self.current_day)
         self.timeline.select(session_id)
         row = self.model.row_of(session_id) if session_id else -1
         if row >= 0:
@@ -258,7 +258,6 @@ class AgendaArea(QWidget):
             self.ctx.status("Add a day first (Add day…).")
             return
         dialog = self._dialog({"kind": "plenary", "duration_min": 60}, [])
-        self.ctx.shared["agenda.dialog"] = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
@@ -287,7 +286,6 @@ class AgendaArea(QWidget):
             return
         speakers = self.ws.agenda.speakers_by_session().get(sid, [])
         dialog = self._dialog(row, speakers)
-        self.ctx.shared["agenda.dialog"] = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
@@ -314,7 +312,7 @@ class AgendaArea(QWidget):
             return
         notes = self.ws.notes.count_for_session(sid)
         title = (self.ws.rows.get(Table.SESSIONS, sid) or {}).get("title", "")
-        if notes and not self.ctx.shared.get("agenda.confirmed"):
+        if notes:
             answer = QMessageBox.question(
                 self,
                 "Delete session",
@@ -370,7 +368,6 @@ class AgendaArea(QWidget):
         dialog = DayDialog(
             {"date": when.isoformat(), "title": f"Day {len(self.state.days) + 1}"}, self
         )
-        self.ctx.shared["agenda.dialog"] = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:
             edit = cmd.add_day(self.ws, dialog.values())
             if self.ctx.push(edit):
@@ -382,7 +379,6 @@ class AgendaArea(QWidget):
             return
         row = self.ws.rows.get(Table.DAYS, self.current_day) or {}
         dialog = DayDialog(row, self)
-        self.ctx.shared["agenda.dialog"] = dialog
         if dialog.exec() == QDialog.DialogCode.Accepted:
             values = {k: v for k, v in dialog.values().items() if row.get(k) != v}
             if values:
@@ -392,7 +388,7 @@ class AgendaArea(QWidget):
         if not self.current_day:
             return
         day = self.state.day(self.current_day)
-        if day and day.sessions and not self.ctx.shared.get("agenda.confirmed"):
+        if day and day.sessions:
             answer = QMessageBox.question(
                 self,
                 "Delete day",

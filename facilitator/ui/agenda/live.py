@@ -218,8 +218,7 @@ class LivePanel(QWidget):
         self._set_live_id()
 
     def _set_live_id(self) -> None:
-        running = self.ws.agenda.running_session_id()
-        self.ctx.shared["live_session_id"] = running
+        self.ctx.bus.set_live_session(self.ws.agenda.running_session_id())
 
     def block_ids(self) -> list[str]:
         return [t.session.id for t in self.state.current_block] if self.state else []
@@ -249,7 +248,6 @@ class LivePanel(QWidget):
         if st is None or st.current is None:
             return
         dialog = CatchUpDialog(st, plan_shift(st), plan_shorten(st), self)
-        self.ctx.shared["agenda.catch_up_dialog"] = dialog  # lets tests drive it
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.plan().changes:
             self.ctx.push(cmd.apply_catch_up(self.ws, dialog.plan()))
         self.refresh()

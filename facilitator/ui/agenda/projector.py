@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QVBoxLayout, QWid
 from facilitator.domain.agenda import Live, hhmm
 from facilitator.ui.agenda.clock import Clock
 from facilitator.ui.agenda.live import countdown
-from facilitator.ui.agenda.state import live_state, shared_clock
+from facilitator.ui.agenda.state import live_state
 from facilitator.ui.areas import AreaContext
 
 BACKGROUNDS = {"idle": "#1F2A36", "ok": "#14532D", "warn": "#9A5B00", "over": "#8E1B1B"}
@@ -85,13 +85,11 @@ class ProjectorWindow(QWidget):
         super().resizeEvent(event)
 
     def refresh(self) -> None:
-        if getattr(self.ctx.workshop, "db", None) is None:  # the workshop was closed
+        if not self.ctx.workshop.is_open:  # the workshop was closed
             self.timer.stop()
             self.close()
             return
-        self.state = st = live_state(
-            self.ctx.workshop, self.clock, self.ctx.shared.get("agenda.selected_day")
-        )
+        self.state = st = live_state(self.ctx.workshop, self.clock, self.ctx.bus.selected_day)
         level = "idle"
         if st is None or st.current is None:
             self.title_label.setText("")
@@ -143,7 +141,7 @@ class ProjectorWindow(QWidget):
 
 def show_projector(ctx: AreaContext) -> ProjectorWindow:
     """View ▸ Projector: session timer (F5). Reuses the open projector window if any."""
-    window = ctx.shared.get("agenda.projector")
+    window = ctx.bus.timer_projector
     try:
         if window is not None and window.isVisible():
             window.raise_()
@@ -151,8 +149,8 @@ def show_projector(ctx: AreaContext) -> ProjectorWindow:
             return window
     except RuntimeError:  # the C++ window was deleted on close
         pass
-    window = ProjectorWindow(ctx, shared_clock(ctx))
-    ctx.shared["agenda.projector"] = window
+    window = ProjectorWindow(ctx, ctx.bus.clock)
+    ctx.bus.timer_projector = window
     screens = QGuiApplication.screens()
     main_screen = ctx.window.screen() if ctx.window is not None else QGuiApplication.primaryScreen()
     others = [s for s in screens if s is not main_screen]

@@ -78,12 +78,3 @@ def live_state(ws: Workshop, clock: Clock, chosen_day: str | None = None) -> Liv
     if day is None:
         return None
     return live(day, now, ws.agenda.timer_adjust())
-
-
-def shared_clock(ctx: Any) -> Clock:
-    """One clock per window, shared by the agenda area and the projector."""
-    clock = ctx.shared.get("agenda.clock")
-    if clock is None:
-        clock = Clock(ctx.workshop.agenda.timezone())
-        ctx.shared["agenda.clock"] = clock
-    return clock

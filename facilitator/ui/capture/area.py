@@ -366,7 +366,7 @@ class CaptureArea(QWidget):
         self._fill_exercises()
 
     def _live_session_id(self) -> str | None:
-        live = self.ctx.shared.get("live_session_id")
+        live = self.ctx.bus.live_session_id
         if live:
             return live
         return self.ws.agenda.running_session_id()
@@ -769,8 +769,8 @@ class CaptureArea(QWidget):
         elif request.get("session_id"):
             self.open_context(request["session_id"], request.get("team_id"))
 
-    def _open_hit(self, table: str, row_id: str) -> None:
-        key = "note_id" if table == "notes" else "summary_id"
+    def _open_hit(self, table: Table, row_id: str) -> None:
+        key = "note_id" if table == Table.NOTES else "summary_id"
         self.handle_request({key: row_id})
 
     def focus_search(self) -> None:

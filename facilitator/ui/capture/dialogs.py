@@ -136,7 +136,7 @@ class ConflictDialog(QDialog):
         self.conflicts = self.ctx.workshop.notes.conflicts()
         self.model.clear()
         for table, mine, _other in self.conflicts:
-            label = "Summary" if table == "summaries" else "Note"
+            label = "Summary" if table == Table.SUMMARIES else "Note"
             self.model.appendRow(QStandardItem(f"{label}: {mine['text'][:60]}"))
         if self.conflicts:
             self.ui.conflict_list.setCurrentIndex(self.model.index(0, 0))

@@ -1,8 +1,13 @@
-"""File ▸ Merge from another copy…: run the merge in a worker thread and report what it did."""
+"""File ▸ Merge from another copy…: run the merge as a job and report what it did.
+
+A merge is a whole-file operation, like restoring a backup: the job opens the file on a
+connection of its own and writes everything in one transaction while the modal progress
+dialog holds the window's edits; when it is done the views reload from one
+``Changes.all()``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -11,11 +16,10 @@ from facilitator.store.database import Workshop
 from facilitator.store.errors import WorkshopError
 from facilitator.store.merge import MergeReport
 from facilitator.ui.areas import AreaContext
-from facilitator.ui.background import BackgroundJob
+from facilitator.ui.jobs import Job, Progress
 
 
-def _merge(path: Path, other: Path, progress: Callable[[float], None]) -> MergeReport:
-    # SQLite connections are per thread: the worker opens the file itself.
+def _merge(path: Path, other: Path, progress: Progress) -> MergeReport:
     ws = Workshop(path, lock=False)
     try:
         return ws.merge.merge_from(other, progress=progress)
@@ -23,7 +27,7 @@ def _merge(path: Path, other: Path, progress: Callable[[float], None]) -> MergeR
         ws.close()
 
 
-class MergeJob(BackgroundJob):
+class MergeJob(Job):
     """One merge in a worker thread; reloads every view and reports what it did."""
 
     def __init__(self, ctx: AreaContext, other: Path) -> None:
@@ -32,10 +36,7 @@ class MergeJob(BackgroundJob):
             ctx.window,
             f"Merging {other.name}…",
             lambda progress: _merge(path, other, progress),
-            expected=(WorkshopError,),
-            unexpected=lambda exc: WorkshopError(
-                other, f"could not be merged: unexpected error ({exc!r})."
-            ),
+            cancellable=False,  # one transaction: it completes or rolls back on failure
         )
         self.ctx = ctx
         self.report: MergeReport | None = None
@@ -43,7 +44,7 @@ class MergeJob(BackgroundJob):
         # Connected before any outside listener, so the report is ready when ``done`` reaches
         # them.
         self.done.connect(self._report)
-        self.error.connect(ctx.error)
+        self.failed.connect(ctx.error)
 
     def _report(self, report: MergeReport) -> None:
         self.report = report

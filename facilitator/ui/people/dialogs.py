@@ -64,7 +64,7 @@ class PersonDialog(QDialog):
         except ValueError:
             langs = []
         self.ui.languages_edit.setText(", ".join(langs))
-        self.ui.notes_edit.setPlainText(p.get("notes", ""))
+        self.ui.notes_edit.setPlainText(p.get("notes") or "")
         source = {}
         try:
             source = json.loads(p.get("source") or "{}")

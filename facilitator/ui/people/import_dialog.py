@@ -27,7 +27,7 @@ from facilitator.edits.people import ImportRoster
 from facilitator.interchange import roster
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_people_import import Ui_ImportDialog
-from facilitator.ui.people.worker import run_with_progress
+from facilitator.ui.jobs import JobCancelled, run_blocking
 
 Index = QModelIndex | QPersistentModelIndex
 IGNORE_LABEL = "— not imported —"
@@ -294,7 +294,7 @@ class ImportDialog(QDialog):
             return roster.plan_import(table.path.name, rows, rejected, existing, progress)
 
         if len(table.rows) > 3000:
-            self.plan = run_with_progress(self, "Checking rows…", work)
+            self.plan = run_blocking(self, "Checking rows…", work)
         else:
             self.plan = work(lambda _f: None)
         self.preview_model.set_plan(self.plan)
@@ -327,11 +327,16 @@ def open_file(ctx: AreaContext, path: str | Path) -> ImportDialog | None:
     """Read the file (in a worker, with progress) and build the mapping dialog."""
     path = Path(path)
     try:
-        table = run_with_progress(
-            ctx.window, f"Reading {path.name}…", lambda p: roster.read_table(path, p)
+        table = run_blocking(
+            ctx.window,
+            f"Reading {path.name}…",
+            lambda p: roster.read_table(path, p),
+            expected=(roster.RosterFileError,),
         )
     except roster.RosterFileError as exc:
         ctx.error(exc)
+        return None
+    except JobCancelled:
         return None
     if not table.rows:
         ctx.error(roster.RosterFileError(f"{path}: the file holds no rows."))

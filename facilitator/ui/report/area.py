@@ -360,7 +360,7 @@ class ReportArea(QWidget):
         self.ctx.error(ExportError(message))
 
     def export(self, kind: str, out: Path | None = None) -> None:
-        from facilitator.ui.export_runner import ExportJob
+        from facilitator.ui.export_runner import export_job
 
         self.save()
         suffix = ".pdf" if kind == "report" else ".docx"
@@ -376,7 +376,7 @@ class ReportArea(QWidget):
             out = Path(name)
         s = self.settings()
         options = ExportOptions(paper=s.paper, anonymous=s.anonymous, draft=s.draft)
-        self._job = ExportJob(self.ctx, kind, out, options)
-        self._job.worker.progress.connect(self.ui.progress_bar.setValue)
+        self._job = export_job(self.ctx, kind, out, options)
+        self._job.progressed.connect(self.ui.progress_bar.setValue)
         self._job.done.connect(lambda path: self.ui.status_label.setText(f"Exported {path}"))
         self._job.start()

@@ -320,10 +320,7 @@ class TeamsArea(QWidget):
             self.day_combo.setCurrentIndex(self.day_combo.findData(current["effective_day_id"]))
         self.day_combo.setEnabled(current is not None and not self.ctx.read_only)
         self.day_combo.blockSignals(False)
-        self.ctx.shared["teams_current"] = {
-            "team_set_id": self.team_set_id,
-            "round_id": self.round_id,
-        }
+        self.ctx.bus.set_team_round(self.team_set_id, self.round_id)
         self.constraints_model.load(
             self.ws.teams.constraints(self.team_set_id) if self.team_set_id else [],
             {p["id"]: p["name"] for p in self.ws.teams.eligible_people()},

@@ -22,10 +22,10 @@ from facilitator.ui.areas import AreaContext
 def current_round(ctx: AreaContext) -> tuple[str | None, str | None]:
     """(team set id, round id) to show."""
     ws = ctx.workshop
-    chosen = ctx.shared.get("teams_current") or {}
-    if chosen.get("round_id") and ws.rows.get(Table.ROUNDS, chosen["round_id"]):
-        return chosen.get("team_set_id"), chosen["round_id"]
-    live = ctx.shared.get("live_session_id")
+    team_set_id, round_id = ctx.bus.team_round
+    if round_id and ws.rows.get(Table.ROUNDS, round_id):
+        return team_set_id, round_id
+    live = ctx.bus.live_session_id
     if live:
         for r in ws.teams.rounds_in_session(live):
             return r["team_set_id"], r["id"]
@@ -162,7 +162,7 @@ class TeamsProjector(QWidget):
 
 def show_teams_projector(ctx: AreaContext) -> TeamsProjector:
     """View ▸ Projector: teams (F6)."""
-    old = ctx.shared.get("teams_projector")
+    old = ctx.bus.teams_projector
     if old is not None:
         try:
             old.close()
@@ -170,7 +170,7 @@ def show_teams_projector(ctx: AreaContext) -> TeamsProjector:
             pass
     view = TeamsProjector(ctx)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    ctx.shared["teams_projector"] = view
+    ctx.bus.teams_projector = view
     screens = QGuiApplication.screens()
     here = ctx.window.screen() if ctx.window is not None else QGuiApplication.primaryScreen()
     others = [s for s in screens if s is not here]
