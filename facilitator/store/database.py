@@ -314,6 +314,12 @@ class Workshop:
         self.merge = MergeStore(self)
         self.info = WorkshopStore(self)
         self.rows = RowStore(self)
+        if not self.read_only:
+            from facilitator.store.writer import Writer
+
+            # Made here, on the workshop's own thread: a QObject lives where it was created,
+            # and the operations other threads submit must run on this one.
+            self._writer = Writer(self)
 
     # -- lifecycle -------------------------------------------------------------------------
     @property
@@ -346,9 +352,9 @@ class Workshop:
     def writer(self) -> Writer:
         """The gate through which other threads (the venue server) write to this file."""
         if self._writer is None:
-            from facilitator.store.writer import Writer
-
-            self._writer = Writer(self)
+            raise ReadOnlyWorkshopError(
+                self.path, f"is open read-only ({self.open_result.reason}); edits are disabled."
+            )
         return self._writer
 
     # -- writing ---------------------------------------------------------------------------

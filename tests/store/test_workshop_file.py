@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -250,3 +251,76 @@ def test_large_demo_meets_stress_sizes(tmp_path: Path) -> None:
         assert ws.db["sessions"].count >= 150
         assert ws.db["teams"].count >= 40
         assert ws.db["notes"].count >= 20_000
+
+
+@pytest.mark.parametrize(
+    ("damage", "missing"),
+    [
+        ("DROP TABLE team_constraints", "table team_constraints"),
+        ("ALTER TABLE people DROP COLUMN phone", "column people.phone"),
+    ],
+)
+def test_a_workshop_missing_a_table_or_column_is_refused_untouched(
+    demo_path: Path, damage: str, missing: str
+) -> None:
+    con = sqlite3.connect(demo_path)
+    con.execute(damage)
+    con.commit()
+    con.close()
+    before = digest(demo_path)
+    with pytest.raises(CorruptWorkshopError) as info:
+        Workshop(demo_path)
+    message = info.value.user_message()
+    assert str(demo_path) in message and missing in message
+    assert "Traceback" not in message
+    assert digest(demo_path) == before
+    wal = Path(str(demo_path) + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0  # SQLite's reader file, nothing written
+    ok, lines = check_workshop(demo_path)
+    assert not ok and missing in lines[0]
+    assert digest(demo_path) == before
+
+
+def _refuse_shared_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What SQLite does in a folder it cannot write: it cannot make the WAL's -shm file."""
+    real = sqlite3.connect
+
+    def connect(database, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if kwargs.get("uri") and "mode=ro" in str(database) and "immutable=1" not in database:
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+def test_check_in_a_read_only_folder_reports_instead_of_failing(
+    demo_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    from facilitator.cli import main
+
+    with Workshop(demo_path) as ws:  # leave it in WAL mode with a -wal file, as in use
+        ws.rows.update(Table.SESSIONS, "ses_demo001", {"title": "Edited"})
+        ws.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    before = digest(demo_path)
+    _refuse_shared_memory(monkeypatch)
+    monkeypatch.setattr("os.access", lambda path, mode: False)
+    assert main(["check", str(demo_path)]) == 0
+    out = capsys.readouterr().out
+    assert "integrity: ok" in out and "read-only" in out and "Traceback" not in out
+    assert digest(demo_path) == before
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0,
+    reason="root ignores folder permissions; the simulated test above covers it",
+)
+def test_check_in_a_really_read_only_folder(demo_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from facilitator.cli import main
+
+    folder = demo_path.parent
+    folder.chmod(0o555)
+    try:
+        assert main(["check", str(demo_path)]) == 0
+        assert "read-only" in capsys.readouterr().out
+    finally:
+        folder.chmod(0o755)
