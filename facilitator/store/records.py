@@ -130,6 +130,18 @@ class TeamMemberRow(Stamped):
     position: int
 
 
+class TeamPlace(TypedDict):
+    """Where a team row or a team member row sits: its round and that round's team set.
+
+    A view showing one round reads these for changed ids it does not show, to tell a change
+    in its round (reload) from one elsewhere in its team set (rescore) or elsewhere at all.
+    """
+
+    id: str  # the team's or the member row's id
+    round_id: str
+    team_set_id: str
+
+
 class ConstraintRow(Stamped):
     team_set_id: str | None
     kind: str  # 'keep_together' | 'keep_apart' | 'pin'

@@ -9,6 +9,7 @@ engine (``facilitator.domain.teams``) knows teams by name and rounds by number (
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,7 @@ from facilitator.domain import people as people_dom
 from facilitator.domain import teams as engine
 from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import new_id, now
+from facilitator.store.records import TeamPlace
 from facilitator.store.tables import Table
 
 # Roles that take part in breakout teams (organisers, interpreters and rapporteurs do not).
@@ -247,6 +249,35 @@ class TeamsStore:
                 team_ids,
             )
         )
+
+    def team_places(self, team_ids: Iterable[str]) -> list[TeamPlace]:
+        """Round and team set of some teams (ids no longer stored are left out)."""
+        ids = list(team_ids)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return list(
+            self.ws.db.query(
+                "SELECT t.id, t.round_id, r.team_set_id FROM teams t "
+                f"JOIN rounds r ON r.id = t.round_id WHERE t.id IN ({marks})",
+                ids,
+            )
+        )  # type: ignore[return-value]
+
+    def member_places(self, member_ids: Iterable[str]) -> list[TeamPlace]:
+        """Round and team set of some team member rows (ids no longer stored are left out)."""
+        ids = list(member_ids)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return list(
+            self.ws.db.query(
+                "SELECT m.id, t.round_id, r.team_set_id FROM team_members m "
+                "JOIN teams t ON t.id = m.team_id JOIN rounds r ON r.id = t.round_id "
+                f"WHERE m.id IN ({marks})",
+                ids,
+            )
+        )  # type: ignore[return-value]
 
     def eligible_people(self) -> list[dict[str, Any]]:
         marks = ",".join("?" * len(ELIGIBLE_ROLES))

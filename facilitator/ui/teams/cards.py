@@ -1,6 +1,6 @@
 """Person cards: the item model of one team's members, the card painter and a team column.
 
-Dragging a card to another column hands the drop to the area's ``mover`` callback (which
+Dragging a card to another column hands the drop to the board's ``mover`` callback (which
 pushes one undoable move); the models never write to the workshop themselves, they are
 refreshed from the store when the change signal arrives.
 """
@@ -238,6 +238,7 @@ class TeamColumn(QFrame):
     def __init__(self, team: dict[str, Any], mover: Mover | None, read_only: bool) -> None:
         super().__init__()
         self.team_id = team["id"]
+        self.team_name: str = team.get("name") or ""
         self.setObjectName("team_column")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumWidth(230)
@@ -303,6 +304,7 @@ class TeamColumn(QFrame):
             "font-size:14px;font-weight:bold;"
         )
         self.delegate.colour = colour
+        self.team_name = team.get("name") or ""
         count = len(rows)
         self.name_label.setText(f"{team.get('name')}  ({count})")
         self.lock_button.blockSignals(True)

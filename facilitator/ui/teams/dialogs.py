@@ -1,14 +1,11 @@
-"""Dialogs of the Teams area and the background worker that plans teams."""
+"""Dialogs of the Teams area."""
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from facilitator.domain import teams as engine
 from facilitator.ui.forms.ui_teams_exercise import Ui_TeamsExerciseDialog
 
 
@@ -54,42 +51,3 @@ class NewExerciseDialog(QDialog):
         dialog = cls(sessions, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.values(), accepted
-
-
-class PlanWorker(QObject):
-    """Runs the engine on a prepared problem in a QThread; the window keeps responding.
-
-    The problem is plain Python built from the workshop beforehand, so the worker needs no
-    database connection of its own.
-    """
-
-    progress = Signal(int)
-    finished = Signal(object)  # engine.Plan
-    failed = Signal(object)  # Exception
-    cancelled = Signal()
-
-    def __init__(self, problem: engine.Problem) -> None:
-        super().__init__()
-        self.problem = problem
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:
-        try:
-            result = engine.plan(
-                self.problem,
-                progress=lambda f: self.progress.emit(int(f * 100)),
-                cancel=self._cancel.is_set,
-            )
-        except engine.InfeasibleProblem as exc:
-            self.failed.emit(exc)
-            return
-        except Exception as exc:  # noqa: BLE001 - reported to the user, never kills the window
-            self.failed.emit(RuntimeError(f"Planning the teams failed unexpectedly ({exc!r})."))
-            return
-        if self._cancel.is_set():
-            self.cancelled.emit()
-        else:
-            self.finished.emit(result)
