@@ -16,7 +16,7 @@ from facilitator.domain.capture import (
 )
 from facilitator.store.database import Workshop, unbury
 from facilitator.store.ids import new_id, now
-from facilitator.store.records import NoteRow
+from facilitator.store.records import NoteRow, SummaryRow
 from facilitator.store.search import NoteSearch
 from facilitator.store.tables import Table
 
@@ -291,6 +291,35 @@ class NotesStore(NoteSearch):
             )
         )
         return rows[0] if rows else None
+
+    def summaries_by_ids(self, ids: list[str]) -> dict[str, SummaryRow]:
+        """Summary rows (versions from another copy included) by id; missing ids are left out."""
+        out: dict[str, SummaryRow] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.ws.db.query(f"SELECT * FROM summaries WHERE id IN ({marks})", chunk):
+                out[r["id"]] = r  # type: ignore[assignment]
+        return out
+
+    def summary_conflict_ids(self, summary_id: str) -> list[str]:
+        """Ids of the other copies' versions of a summary that wait to be resolved."""
+        return [
+            r["id"]
+            for r in self.ws.db.query(
+                "SELECT id FROM summaries WHERE conflict_of = ? ORDER BY created", [summary_id]
+            )
+        ]
+
+    def worksheet_session_id(self, exercise_id: str | None, team_id: str | None) -> str | None:
+        """The session a team answers an exercise in: its round's, else the exercise's."""
+        row = self.ws.db.execute(
+            """SELECT (SELECT r.session_id FROM teams t JOIN rounds r ON r.id = t.round_id
+                       WHERE t.id = :team),
+                      (SELECT session_id FROM exercises WHERE id = :exercise)""",
+            {"team": team_id, "exercise": exercise_id},
+        ).fetchone()
+        return row[0] or row[1]
 
     def save_draft(self, draft_id: str, text: str, context: dict[str, Any]) -> None:
         """Keep unsent text in the file; not an undoable edit and not shown to other views."""

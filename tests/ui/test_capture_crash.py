@@ -105,9 +105,9 @@ def test_kill_minus_nine_loses_at_most_the_last_second(
             again = AreaContext(ws, QUndoStack(), lambda *_: None, lambda _m: None, print)
             area = CaptureArea(again)
             qtbot.addWidget(area)
-            assert area.input.toPlainText() == draft[0]
-            assert not area.draft_banner.isHidden()
-            assert "Recovered unsent text" in area.draft_label.text()
+            assert area.notes.input.toPlainText() == draft[0]
+            assert not area.drafts.isHidden()
+            assert "Recovered unsent text" in area.drafts.ui.draft_label.text()
             area.close()
         finally:
             ws.close()

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from facilitator.store import notes as store
 from facilitator.store.database import Workshop
 from facilitator.store.tables import Table
-from facilitator.ui.capture.area import DRAFT_ID, CaptureArea
+from facilitator.ui.capture.area import CaptureArea
 from facilitator.ui.capture.dialogs import ConflictDialog, KindsDialog, PromptEditorDialog
-from facilitator.ui.capture.models import NoteListModel, SearchResultModel, WorksheetModel
+from facilitator.ui.capture.drafts import DRAFT_ID
+from facilitator.ui.capture.models import NoteListModel, WorksheetModel
+from facilitator.ui.capture.search_panel import SearchResultModel
 
 
 @pytest.fixture
@@ -30,11 +32,11 @@ def area(qtbot, ctx) -> CaptureArea:  # noqa: ANN001
 
 
 def _type(qtbot, area: CaptureArea, text: str) -> None:  # noqa: ANN001
-    qtbot.keyClicks(area.input, text)
+    qtbot.keyClicks(area.notes.input, text)
 
 
 def _enter(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
-    qtbot.keyClick(area.input, Qt.Key.Key_Return)
+    qtbot.keyClick(area.notes.input, Qt.Key.Key_Return)
 
 
 def _notes(area: CaptureArea) -> list[dict]:
@@ -42,99 +44,103 @@ def _notes(area: CaptureArea) -> list[dict]:
 
 
 def test_enter_saves_shift_enter_breaks_line(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
-    before = area.model.rowCount()
+    before = area.notes.model.rowCount()
     _type(qtbot, area, "First line")
-    qtbot.keyClick(area.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(area.notes.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     _type(qtbot, area, "second line")
-    assert area.model.rowCount() == before
+    assert area.notes.model.rowCount() == before
     _enter(qtbot, area)
-    assert area.model.rowCount() == before + 1
-    last = area.model.rows[-1]
+    assert area.notes.model.rowCount() == before + 1
+    last = area.notes.model.rows[-1]
     assert last["text"] == "First line\nsecond line"
     assert last["kind"] == "key_point"
-    assert area.input.toPlainText() == ""
+    assert area.notes.input.toPlainText() == ""
     assert area.ws.notes.load_draft(DRAFT_ID) is None
-    assert area.model.data(area.model.index(before, NoteListModel.TIME))  # timestamp shown
+    assert area.notes.model.data(
+        area.notes.model.index(before, NoteListModel.TIME)
+    )  # timestamp shown
     _enter(qtbot, area)  # an empty Enter saves nothing
-    assert area.model.rowCount() == before + 1
+    assert area.notes.model.rowCount() == before + 1
 
 
 def test_kind_by_shortcut_and_by_prefix(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
-    qtbot.keyClick(area.input, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
-    assert area.kind == "decision"
+    qtbot.keyClick(area.notes.input, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert area.notes.kind == "decision"
     _type(qtbot, area, "Meet again in six months")
     _enter(qtbot, area)
     _type(qtbot, area, "r: Fund youth groups directly")
-    assert "Recommendation" in area.prefix_hint.text()
+    assert "Recommendation" in area.notes.ui.prefix_hint.text()
     _enter(qtbot, area)
-    rows = area.model.rows[-2:]
+    rows = area.notes.model.rows[-2:]
     assert [(r["kind"], r["text"]) for r in rows] == [
         ("decision", "Meet again in six months"),
         ("recommendation", "Fund youth groups directly"),
     ]
-    assert area.kind == "decision"  # the chosen kind sticks; a prefix is for one note
+    assert area.notes.kind == "decision"  # the chosen kind sticks; a prefix is for one note
 
 
 def test_kinds_dialog_changes_prefix_and_shortcut(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
-    dialog = KindsDialog(area.kinds, area)
+    dialog = KindsDialog(area.notes.kinds, area)
     qtbot.addWidget(dialog)
-    dialog.findChild(type(area.said_by_edit), "prefix_recommendation").setText("rec")
-    dialog.findChild(type(area.said_by_edit), "prefix_key_point").setText("rec")
+    dialog.findChild(type(area.notes.ui.said_by_edit), "prefix_recommendation").setText("rec")
+    dialog.findChild(type(area.notes.ui.said_by_edit), "prefix_key_point").setText("rec")
     dialog.accept()
     assert "used by both" in dialog.error_label.text()
-    dialog.findChild(type(area.said_by_edit), "prefix_key_point").setText("kp")
+    dialog.findChild(type(area.notes.ui.said_by_edit), "prefix_key_point").setText("kp")
     dialog.accept()
     area.ws.notes.set_kinds(dialog.result_kinds)
     assert area.ws.notes.kinds()[1].prefix == "rec"
     _type(qtbot, area, "rec: Adopt action plans")
     _enter(qtbot, area)
-    assert area.model.rows[-1]["kind"] == "recommendation"
+    assert area.notes.model.rows[-1]["kind"] == "recommendation"
 
 
 def test_attribution_from_roster_or_description(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
     person = area.ws.rows.get(Table.PEOPLE, "per_demo011")
-    completer = area.said_by_edit.completer()
+    completer = area.notes.ui.said_by_edit.completer()
     completer.setCompletionPrefix(person["name"][2:7].lower())  # matches inside the name
     matches = [
         completer.completionModel().index(i, 0).data() for i in range(completer.completionCount())
     ]
     assert any(m.startswith(person["name"]) for m in matches)
-    area.said_by_edit.setText(person["name"])
-    area.star_check.setChecked(True)
+    area.notes.ui.said_by_edit.setText(person["name"])
+    area.notes.ui.star_check.setChecked(True)
     _type(qtbot, area, "Local messengers matter")
     _enter(qtbot, area)
-    row = area.model.rows[-1]
+    row = area.notes.model.rows[-1]
     assert row["attribution_person_id"] == person["id"] and row["starred"] == 1
-    assert area.said_by_edit.text() == "" and not area.star_check.isChecked()
-    area.said_by_edit.setText("a civil-society participant from Thailand")
+    assert area.notes.ui.said_by_edit.text() == "" and not area.notes.ui.star_check.isChecked()
+    area.notes.ui.said_by_edit.setText("a civil-society participant from Thailand")
     _type(qtbot, area, "We need safe spaces")
     _enter(qtbot, area)
-    row = area.model.rows[-1]
+    row = area.notes.model.rows[-1]
     assert row["attribution_person_id"] is None
     assert row["attribution_text"] == "a civil-society participant from Thailand"
-    shown = area.model.index(area.model.rowCount() - 1, NoteListModel.SAID_BY).data()
+    shown = area.notes.model.index(area.notes.model.rowCount() - 1, NoteListModel.SAID_BY).data()
     assert shown == "a civil-society participant from Thailand"
 
 
 def test_action_item_has_owner_due_and_status(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
-    qtbot.keyClick(area.input, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
-    assert area.action_row.isVisible()
-    area.owner_edit.setText("UNODC")
-    area.due_check.setChecked(True)
-    area.due_edit.setDate(area.due_edit.date().fromString("2026-04-30", "yyyy-MM-dd"))
-    area.status_combo.setCurrentText("in progress")
+    qtbot.keyClick(area.notes.input, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert area.notes.ui.action_row.isVisible()
+    area.notes.ui.owner_edit.setText("UNODC")
+    area.notes.ui.due_check.setChecked(True)
+    area.notes.ui.due_edit.setDate(
+        area.notes.ui.due_edit.date().fromString("2026-04-30", "yyyy-MM-dd")
+    )
+    area.notes.ui.status_combo.setCurrentText("in progress")
     _type(qtbot, area, "Share the resource list")
     _enter(qtbot, area)
-    row = area.model.rows[-1]
+    row = area.notes.model.rows[-1]
     assert (row["kind"], row["action_owner"], row["action_due"], row["action_status"]) == (
         "action_item",
         "UNODC",
         "2026-04-30",
         "in progress",
     )
-    at = area.model.rowCount() - 1
-    assert area.model.setData(area.model.index(at, NoteListModel.STATUS), "done")
-    assert not area.model.setData(area.model.index(at, NoteListModel.DUE), "next week")
+    at = area.notes.model.rowCount() - 1
+    assert area.notes.model.setData(area.notes.model.index(at, NoteListModel.STATUS), "done")
+    assert not area.notes.model.setData(area.notes.model.index(at, NoteListModel.DUE), "next week")
     assert area.ws.notes.note(row["id"])["action_status"] == "done"
 
 
@@ -142,56 +148,56 @@ def test_edit_in_place_star_move_delete_and_undo(qtbot, area: CaptureArea, ctx) 
     stack = ctx.undo_stack
     original = [r["text"] for r in _notes(area)]
     # edit the text in place through the view's editor
-    area.select_row(1)
-    index = area.model.index(1, NoteListModel.TEXT)
-    area.view.setFocus()
-    area.view.edit(index)
+    area.notes.select_row(1)
+    index = area.notes.model.index(1, NoteListModel.TEXT)
+    area.notes.view.setFocus()
+    area.notes.view.edit(index)
     editor = QApplication.focusWidget()
     editor.selectAll()
     qtbot.keyClicks(editor, "Rewritten challenge")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits on its next event loop turn
     qtbot.waitUntil(lambda: _notes(area)[1]["text"] == "Rewritten challenge", timeout=2000)
     # star with Space
-    area.view.setFocus()
-    qtbot.keyClick(area.view, Qt.Key.Key_Space)
+    area.notes.view.setFocus()
+    qtbot.keyClick(area.notes.view, Qt.Key.Key_Space)
     assert _notes(area)[1]["starred"] == 1
     # move it up with Alt+Up; the selection follows
-    qtbot.keyClick(area.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(area.notes.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert [r["text"] for r in _notes(area)][:2] == ["Rewritten challenge", original[0]]
-    assert area.selected_ids() == [_notes(area)[0]["id"]]
+    assert area.notes.selected_ids() == [_notes(area)[0]["id"]]
     # delete it
-    qtbot.keyClick(area.view, Qt.Key.Key_Delete)
+    qtbot.keyClick(area.notes.view, Qt.Key.Key_Delete)
     assert "Rewritten challenge" not in [r["text"] for r in _notes(area)]
-    assert area.model.rowCount() == len(original) - 1
+    assert area.notes.model.rowCount() == len(original) - 1
     # every step undoes
     while stack.canUndo():
         stack.undo()
     assert [r["text"] for r in _notes(area)] == original
-    assert [r["text"] for r in area.model.rows] == original
+    assert [r["text"] for r in area.notes.model.rows] == original
     assert all(r["starred"] == (i == 0) for i, r in enumerate(_notes(area)))
 
 
 def test_undo_of_a_new_note(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
-    n = area.model.rowCount()
+    n = area.notes.model.rowCount()
     _type(qtbot, area, "Oops")
     _enter(qtbot, area)
-    assert area.model.rowCount() == n + 1
+    assert area.notes.model.rowCount() == n + 1
     ctx.undo_stack.undo()
-    assert area.model.rowCount() == n
+    assert area.notes.model.rowCount() == n
     ctx.undo_stack.redo()
-    assert area.model.rows[-1]["text"] == "Oops"
+    assert area.notes.model.rows[-1]["text"] == "Oops"
 
 
 def test_team_and_prompt_notes_fill_the_worksheet(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
     area.tabs.setCurrentIndex(1)
-    model = area.worksheet_model
+    model = area.worksheet.model
     assert model.rowCount() == 6 and model.columnCount() == 4
     assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Team 1"
     cell = model.index(1, 2)  # key message × team 3
     assert cell.data() == "Skills and jobs, not violence"
-    area.worksheet_view.setFocus()
-    area.worksheet_view.setCurrentIndex(cell)
-    qtbot.keyClick(area.worksheet_view, Qt.Key.Key_Return)
+    area.worksheet.ui.worksheet_view.setFocus()
+    area.worksheet.ui.worksheet_view.setCurrentIndex(cell)
+    qtbot.keyClick(area.worksheet.ui.worksheet_view, Qt.Key.Key_Return)
     assert area.tabs.currentIndex() == 0
     assert (area.session_id, area.team_id, area.prompt_id) == (
         "ses_demo104",
@@ -200,8 +206,8 @@ def test_team_and_prompt_notes_fill_the_worksheet(qtbot, area: CaptureArea) -> N
     )
     _type(qtbot, area, "Work is dignity")
     _enter(qtbot, area)
-    assert area.model.rows[-1]["prompt_id"] == "prm_demo01"
-    assert all(r["team_id"] == "tea_demo02" for r in area.model.rows)
+    assert area.notes.model.rows[-1]["prompt_id"] == "prm_demo01"
+    assert all(r["team_id"] == "tea_demo02" for r in area.notes.model.rows)
     assert model.index(1, 2).data() == "• Skills and jobs, not violence\n• Work is dignity"
 
 
@@ -228,20 +234,20 @@ def test_prompt_editor_dialog_is_undoable(qtbot, area: CaptureArea, ctx) -> None
     new.accept()
     exercise = ctx.workshop.notes.exercise_for_session("ses_demo001")
     assert [p["text"] for p in ctx.workshop.notes.prompts(exercise["id"])] == ["What worked"]
-    assert area.prompt_combo.findText("What worked") >= 0
+    assert area.context.ui.prompt_combo.findText("What worked") >= 0
 
 
 def test_summary_per_session_and_team_saved_and_undoable(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
     area.open_context("ses_demo104", None)
-    qtbot.keyClicks(area.summary_edit, "Four campaigns designed.")
+    qtbot.keyClicks(area.summary.ui.summary_edit, "Four campaigns designed.")
     qtbot.waitUntil(lambda: area.ws.notes.summary("ses_demo104", None) is not None, timeout=2000)
     area.open_context("ses_demo104", "tea_demo00")
-    assert area.summary_edit.toPlainText() == ""
-    assert "Team 1" in area.summary_label.text()
-    qtbot.keyClicks(area.summary_edit, "Team 1 chose students.")
+    assert area.summary.ui.summary_edit.toPlainText() == ""
+    assert "Team 1" in area.summary.ui.summary_label.text()
+    qtbot.keyClicks(area.summary.ui.summary_edit, "Team 1 chose students.")
     area.open_context("ses_demo104", None)  # switching saves what was typed at once
     assert area.ws.notes.summary("ses_demo104", "tea_demo00")["text"] == "Team 1 chose students."
-    assert area.summary_edit.toPlainText() == "Four campaigns designed."
+    assert area.summary.ui.summary_edit.toPlainText() == "Four campaigns designed."
     ctx.undo_stack.undo()
     assert area.ws.notes.summary("ses_demo104", "tea_demo00") is None
 
@@ -255,19 +261,19 @@ def test_draft_is_kept_within_a_second_and_offered_back(qtbot, area: CaptureArea
     assert draft["context"]["team_id"] == "tea_demo01"
     again = CaptureArea(ctx)
     qtbot.addWidget(again)
-    assert again.input.toPlainText() == "half a thought"
+    assert again.notes.input.toPlainText() == "half a thought"
     assert (again.session_id, again.team_id, again.prompt_id) == (
         "ses_demo104",
         "tea_demo01",
         "prm_demo02",
     )
-    assert not again.draft_banner.isHidden()
-    again.discard_button.click()
+    assert not again.drafts.isHidden()
+    again.drafts.ui.discard_button.click()
     assert area.ws.notes.load_draft(DRAFT_ID) is None
 
 
 def test_search_opens_the_note_in_place(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
-    qtbot.keyClick(area.input, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(area.notes.input, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert area.tabs.currentIndex() == 2
     qtbot.keyClicks(area.search.query_edit, "mahalla")
     qtbot.keyClick(area.search.query_edit, Qt.Key.Key_Return)
@@ -276,7 +282,7 @@ def test_search_opens_the_note_in_place(qtbot, area: CaptureArea, ctx) -> None: 
     qtbot.keyClick(area.search.view, Qt.Key.Key_Return)
     assert area.tabs.currentIndex() == 0
     assert area.session_id == "ses_demo003"
-    assert area.selected_ids() == ["not_ses_demo003_0"]
+    assert area.notes.selected_ids() == ["not_ses_demo003_0"]
     # filters narrow the results
     area.tabs.setCurrentIndex(2)
     area.search.query_edit.setText("community")
@@ -293,7 +299,7 @@ def test_search_opens_the_note_in_place(qtbot, area: CaptureArea, ctx) -> None: 
     area.search.view.setFocus()
     area.search.view.setCurrentIndex(area.search.model.index(0, 0))
     qtbot.keyClick(area.search.view, Qt.Key.Key_Return)
-    assert area.summary_edit.hasFocus()
+    assert area.summary.ui.summary_edit.hasFocus()
 
 
 def test_live_session_is_the_default(qtbot, ctx) -> None:  # noqa: ANN001
@@ -304,18 +310,18 @@ def test_live_session_is_the_default(qtbot, ctx) -> None:  # noqa: ANN001
     ctx.bus.set_live_session("ses_demo200")
     ctx.workshop.rows.update(Table.SESSIONS, "ses_demo103", {"actual_end": "2026-03-11T11:40:00"})
     assert widget.session_id == "ses_demo200"
-    assert "live" in widget.session_combo.currentText()
+    assert "live" in widget.context.ui.session_combo.currentText()
 
 
 def test_models_pass_the_model_tester(qtmodeltester, area: CaptureArea) -> None:  # noqa: ANN001
-    qtmodeltester.check(area.model)
-    area.worksheet_model.set_exercise("exe_demo0")
-    qtmodeltester.check(area.worksheet_model)
+    qtmodeltester.check(area.notes.model)
+    area.worksheet.model.set_exercise("exe_demo0")
+    qtmodeltester.check(area.worksheet.model)
     area.search.query_edit.setText("youth")
     area.search.run()
     assert isinstance(area.search.model, SearchResultModel)
     qtmodeltester.check(area.search.model)
-    assert isinstance(area.worksheet_model, WorksheetModel)
+    assert isinstance(area.worksheet.model, WorksheetModel)
 
 
 def _conflict(demo_path: Path, tmp_path: Path) -> Path:
@@ -334,7 +340,7 @@ def test_merge_action_and_conflict_chooser(
     ctx.workshop.rows.update(Table.NOTES, "not_ses_demo001_0", {"text": "A's wording"})
     from facilitator.ui.capture.merge import merge_from_copy
 
-    n = area.model.rowCount()
+    n = area.notes.model.rowCount()
     job = merge_from_copy(ctx, other)
     with qtbot.waitSignal(job.done, timeout=10000):
         pass
@@ -343,9 +349,12 @@ def test_merge_action_and_conflict_chooser(
     assert "both versions kept" in job.message_box.informativeText()
     job.message_box.close()
     # the view reloaded (hub.reset) and shows the merged note and the flagged version
-    assert area.model.rowCount() == n + 2
-    assert "From laptop B" in [r["text"] for r in area.model.rows]
-    assert area.conflict_button.isVisible() and "1 merge conflict" in area.conflict_button.text()
+    assert area.notes.model.rowCount() == n + 2
+    assert "From laptop B" in [r["text"] for r in area.notes.model.rows]
+    assert (
+        area.context.ui.conflict_button.isVisible()
+        and "1 merge conflict" in area.context.ui.conflict_button.text()
+    )
     dialog = ConflictDialog(ctx, area)
     qtbot.addWidget(dialog)
     assert dialog.ui.mine_text.toPlainText().startswith("A's wording")
@@ -353,7 +362,7 @@ def test_merge_action_and_conflict_chooser(
     dialog.ui.keep_other_button.click()
     assert not dialog.ui.keep_mine_button.isEnabled()
     assert ctx.workshop.rows.get(Table.NOTES, "not_ses_demo001_0")["text"] == "B's wording"
-    assert area.conflict_button.isHidden()
+    assert area.context.ui.conflict_button.isHidden()
     # merging the same copy again changes nothing
     job = merge_from_copy(ctx, other)
     with qtbot.waitSignal(job.done, timeout=10000):
@@ -384,9 +393,9 @@ def test_read_only_file_disables_capture(qtbot, demo_path: Path) -> None:  # noq
         ctx = AreaContext(ws, QUndoStack(), lambda *_: None, lambda _m: None, print)
         widget = CaptureArea(ctx)
         qtbot.addWidget(widget)
-        assert not widget.input.isEnabled()
-        assert widget.summary_edit.isReadOnly()
-        assert not widget.model.flags(widget.model.index(0, NoteListModel.TEXT)) & (
+        assert not widget.notes.input.isEnabled()
+        assert widget.summary.ui.summary_edit.isReadOnly()
+        assert not widget.notes.model.flags(widget.notes.model.index(0, NoteListModel.TEXT)) & (
             Qt.ItemFlag.ItemIsEditable
         )
         widget.close()

@@ -1,4 +1,4 @@
-"""Item models of the capture area: the session's notes, search results, worksheet grid."""
+"""Item models of the capture area: the session's notes and the worksheet grid."""
 
 from __future__ import annotations
 
@@ -53,8 +53,9 @@ def attribution(row: dict[str, Any]) -> str:
 class NoteListModel(RowsModel):
     """Notes of one session (optionally one team), in their order; edits go through undo.
 
-    It listens to the change hub and updates only the rows a change touched, so a new note
-    appears without reloading the list and the selection survives edits and moves.
+    The notes panel hands it each ``Changes`` (:meth:`apply_changes`); it updates only the
+    rows a change touched, so a new note appears without reloading the list and the
+    selection survives edits and moves.
     """
 
     STAR, TIME, KIND, TEXT, SAID_BY, WHERE, OWNER, DUE, STATUS = range(9)
@@ -78,7 +79,6 @@ class NoteListModel(RowsModel):
         self.session_id: str | None = None
         self.team_id: str | None = None
         self.read_only = ws.read_only
-        ws.hub.changed.connect(self._on_changed)
 
     # -- loading ---------------------------------------------------------------------------
     def set_filter(self, session_id: str | None, team_id: str | None) -> None:
@@ -115,19 +115,29 @@ class NoteListModel(RowsModel):
     def ids(self) -> list[str]:
         return [r["id"] for r in self.rows]
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.everything or changes.touches(Table.TEAMS, Table.EXERCISE_PROMPTS):
+    def apply_changes(self, changes: Changes) -> None:
+        """Bring the shown rows up to date: the notes a change names, and the notes that show
+        the name of a team, prompt or person it names."""
+        note_ids = changes.ids(Table.NOTES)
+        if note_ids is None:
             self.reload()
             return
-        if changes.touches(Table.PEOPLE) and self.rows:
-            last = self.index(len(self.rows) - 1, self.columnCount() - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-        ids = changes.ids(Table.NOTES)
-        if ids is None:
-            self.reload()
-            return
-        if not ids:
-            return
+        todo = set(note_ids)
+        for table, key in (
+            (Table.TEAMS, "team_id"),
+            (Table.EXERCISE_PROMPTS, "prompt_id"),
+            (Table.PEOPLE, "attribution_person_id"),
+        ):
+            ids = changes.ids(table)
+            if ids is None:
+                todo.update(r["id"] for r in self.rows if r[key])
+            elif ids:
+                todo.update(r["id"] for r in self.rows if r[key] in ids)
+        if todo:
+            self.refresh_notes(todo)
+
+    def refresh_notes(self, ids: set[str] | frozenset[str]) -> None:
+        """Re-read these notes: update, insert or remove each row as the file now has it."""
         fresh = self.ws.notes.notes_by_ids(list(ids))
         resort = False
         for note_id in ids:
@@ -273,54 +283,12 @@ class NoteListModel(RowsModel):
         return bool(self.push(edits.edit_note(self.ws, row["id"], values)))
 
 
-class SearchResultModel(RowsModel):
-    """Search hits (notes and summaries); the id and table are under UserRole."""
-
-    HEADERS = ("Kind", "Day", "Session", "Team", "Text", "Said by")
-    HitRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, kinds: list[Kind], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.kinds = kinds
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == self.HitRole:
-            return (row["table"], row["id"])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row["text"]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
-            return QBrush(QColor(KIND_COLOURS.get(row["kind"], "#333333")))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        col = index.column()
-        if col == 0:
-            star = " ★" if row["starred"] else ""
-            return (
-                "Summary" if row["kind"] == "summary" else label_of(row["kind"], self.kinds)
-            ) + star
-        if col == 1:
-            return row["day_title"] or ""
-        if col == 2:
-            return row["session_title"] or ""
-        if col == 3:
-            return row["team_name"] or ""
-        if col == 4:
-            return " ".join((row["snippet"] or "").split())
-        if col == 5:
-            return row["attribution"] or ""
-        return None
-
-
 class WorksheetModel(QAbstractTableModel):
-    """Prompts down, teams across: every team's answers side by side."""
+    """Prompts down, teams across: every team's answers side by side.
+
+    The worksheet panel reloads it when the prompts or teams change and hands it the notes a
+    change names (:meth:`refresh_notes`), which update only the cells they were or are in.
+    """
 
     CellRole = Qt.ItemDataRole.UserRole + 1
 
@@ -331,7 +299,6 @@ class WorksheetModel(QAbstractTableModel):
         self.prompts: list[dict[str, Any]] = []
         self.teams: list[dict[str, Any]] = []
         self.answers: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        ws.hub.changed.connect(self._on_changed)
 
     def set_exercise(self, exercise_id: str | None) -> None:
         self.exercise_id = exercise_id
@@ -346,16 +313,28 @@ class WorksheetModel(QAbstractTableModel):
             self.answers.setdefault((r["prompt_id"], r["team_id"]), []).append(r)
         self.endResetModel()
 
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(
-            Table.NOTES,
-            Table.EXERCISE_PROMPTS,
-            Table.TEAMS,
-            Table.EXERCISES,
-            Table.ROUNDS,
-            Table.TEAM_SETS,
-        ):
-            self.reload()
+    def refresh_notes(self, ids: frozenset[str]) -> None:
+        """Re-read these notes and update the cells they left or joined."""
+        prompt_rows = {p["id"]: i for i, p in enumerate(self.prompts)}
+        if not ids or not prompt_rows:
+            return
+        touched: set[tuple[str, str]] = set()
+        for cell, notes in self.answers.items():
+            kept = [n for n in notes if n["id"] not in ids]
+            if len(kept) != len(notes):
+                self.answers[cell] = kept
+                touched.add(cell)
+        for row in self.ws.notes.notes_by_ids(list(ids)).values():
+            if row["prompt_id"] in prompt_rows and row["team_id"] is not None:
+                cell = (row["prompt_id"], row["team_id"])
+                self.answers.setdefault(cell, []).append(row)
+                touched.add(cell)
+        team_columns = {t["id"]: j for j, t in enumerate(self.teams)}
+        for cell in touched:
+            self.answers[cell].sort(key=lambda n: (n["position"], n["created"]))
+            if cell[1] in team_columns:
+                index = self.index(prompt_rows[cell[0]], team_columns[cell[1]])
+                self.dataChanged.emit(index, index)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.prompts)

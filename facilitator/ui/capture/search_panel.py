@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,10 +19,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.domain.capture import Kind
+from facilitator.domain.capture import SETTING_KINDS, Kind, label_of
+from facilitator.store.changes import Changes
 from facilitator.store.database import Workshop
 from facilitator.store.search import SUMMARY_KIND, SearchFilter
-from facilitator.ui.capture.models import SearchResultModel
+from facilitator.store.tables import Table
+from facilitator.ui.capture.models import KIND_COLOURS, Index
+from facilitator.ui.models import RowsModel
+
+
+class SearchResultModel(RowsModel):
+    """Search hits (notes and summaries); the id and table are under UserRole."""
+
+    HEADERS = ("Kind", "Day", "Session", "Team", "Text", "Said by")
+    HitRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, kinds: list[Kind], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.kinds = kinds
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == self.HitRole:
+            return (row["table"], row["id"])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row["text"]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return QBrush(QColor(KIND_COLOURS.get(row["kind"], "#333333")))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        col = index.column()
+        if col == 0:
+            star = " ★" if row["starred"] else ""
+            return (
+                "Summary" if row["kind"] == "summary" else label_of(row["kind"], self.kinds)
+            ) + star
+        if col == 1:
+            return row["day_title"] or ""
+        if col == 2:
+            return row["session_title"] or ""
+        if col == 3:
+            return row["team_name"] or ""
+        if col == 4:
+            return " ".join((row["snippet"] or "").split())
+        if col == 5:
+            return row["attribution"] or ""
+        return None
 
 
 class SearchPanel(QWidget):
@@ -97,6 +147,15 @@ class SearchPanel(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.run())
         self.starred_check.toggled.connect(lambda _c: self.run())
         self.fill_filters()
+        ws.hub.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Follow the note kinds (labels, the kind filter); the rest reloads when shown."""
+        settings = changes.ids(Table.SETTINGS)
+        if changes.everything or settings is None or SETTING_KINDS in settings:
+            kinds = self.ws.notes.kinds()
+            if changes.everything or kinds != self.kinds:
+                self.set_kinds(kinds)
 
     def _combo(self, name: str, anything: str) -> QComboBox:
         combo = QComboBox()

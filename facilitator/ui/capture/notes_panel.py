@@ -1,0 +1,289 @@
+"""Typing notes: one input (Enter saves), their kind, who said it, and the session's list.
+
+Built for a rapporteur typing while people talk: kinds by shortcut or prefix, a roster
+type-ahead for "said by", owner/due/status for action items, and the list below that edits,
+stars, moves and deletes in place. Every edit is one undo step.
+
+The list shows what the file holds: it takes every note change, this panel's own included,
+from ``Changes`` (a saved note's row comes back with the names it points at and its stamps).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
+
+from facilitator.domain.capture import ACTION_STATUSES, SETTING_KINDS, label_of, parse_prefix
+from facilitator.edits import capture as edits
+from facilitator.store import notes as store
+from facilitator.store.changes import Changes
+from facilitator.store.errors import WorkshopError
+from facilitator.store.tables import Table
+from facilitator.ui.areas import AreaContext
+from facilitator.ui.capture.context_bar import Choice
+from facilitator.ui.capture.dialogs import KindsDialog
+from facilitator.ui.capture.drafts import DRAFT_ID
+from facilitator.ui.capture.models import NoteListModel
+from facilitator.ui.capture.widgets import person_completer
+from facilitator.ui.forms.ui_capture_notes import Ui_CaptureNotesPanel
+
+
+class NotesPanel(QWidget):
+    unsent_changed = Signal()  # the text in the input changed (typed, not saved)
+    saved = Signal(str)  # the input became this note
+
+    def __init__(
+        self, ctx: AreaContext, shortcut_scope: QWidget | None = None, parent: QWidget | None = None
+    ) -> None:
+        """``shortcut_scope``: where Alt+1…8 choose the kind (the whole area, by default this
+        panel)."""
+        super().__init__(parent)
+        self.ui = Ui_CaptureNotesPanel()
+        self.ui.setupUi(self)
+        self.ctx = ctx
+        self.ws = ctx.workshop
+        self.kinds = self.ws.notes.kinds()
+        self.kind = self.kinds[0].key
+        self.choice = Choice()
+        self._listed = False
+        self._people: dict[str, str] = {}
+        self._kind_shortcuts: list[QShortcut] = []
+        self._shortcut_scope = shortcut_scope or self
+        self.input = self.ui.note_input
+        self.view = self.ui.note_list
+        self.input.setFixedHeight(self.input.fontMetrics().lineSpacing() * 4 + 12)
+        self.input.submitted.connect(self.submit)
+        self.input.textChanged.connect(self._input_changed)
+        self.ui.said_by_edit.returnPressed.connect(self.input.setFocus)
+        self.ui.kind_combo.currentIndexChanged.connect(self._kind_chosen)
+        self.ui.due_edit.setDate(QDate.currentDate().addDays(14))
+        self.ui.due_check.toggled.connect(self.ui.due_edit.setEnabled)
+        self.ui.status_combo.addItems(list(ACTION_STATUSES))
+        self.ui.action_row.hide()
+
+        self.model = NoteListModel(
+            self.ws, lambda e: self.ctx.push(e, initiator=self), self.kinds, self._person_id, self
+        )
+        self.view.attach(self.model, self.kinds)
+        self.view.delete_requested.connect(self.delete_selected)
+        self.view.move_requested.connect(self.move_selected)
+        self.view.star_requested.connect(self.toggle_star)
+
+        self._load_people()
+        self._apply_kinds()
+        if ctx.read_only:
+            self._set_read_only()
+        self.ws.hub.changed.connect(self._on_changed)
+
+    # -- following the context bar ---------------------------------------------------------
+    def follow(self, choice: Choice) -> None:
+        """List the notes of the chosen session (and team); new notes go there."""
+        self.choice = choice
+        shown = (self.model.session_id, self.model.team_id)
+        if (choice.session_id, choice.team_id) != shown or not self._listed:
+            self._listed = True
+            self.model.set_filter(choice.session_id, choice.team_id)
+            if self.model.rowCount():
+                self.view.scrollToBottom()
+
+    # -- the unsent text (kept as a draft by the area's draft keeper) ----------------------
+    def unsent(self) -> tuple[str, dict[str, Any]]:
+        """The typed text and what else the input says about it."""
+        return self.input.toPlainText(), {"kind": self.kind, "said_by": self.ui.said_by_edit.text()}
+
+    def restore_unsent(self, text: str, kind: str | None, said_by: str) -> None:
+        if kind:
+            self.set_kind(kind)
+        self.ui.said_by_edit.setText(said_by)
+        self.input.setPlainText(text)
+        self.input.moveCursor(self.input.textCursor().MoveOperation.End)
+
+    def clear_unsent(self) -> None:
+        self.input.clear()
+
+    def _input_changed(self) -> None:
+        self._update_kind_ui()
+        self.unsent_changed.emit()
+
+    def submit(self) -> str | None:
+        """Save the typed note (Enter); returns its id."""
+        if self.ctx.read_only:
+            self.ctx.status("This workshop is open read-only; notes cannot be added.")
+            return None
+        prefixed, text = parse_prefix(self.input.toPlainText(), self.kinds)
+        text = text.strip()
+        if not text:
+            return None
+        session_id = self.choice.session_id
+        if not session_id:
+            self.ctx.status("Add a session in the Agenda first: every note belongs to a session.")
+            return None
+        kind = prefixed or self.kind
+        said_by = self.ui.said_by_edit.text().strip()
+        person = self._person_id(said_by)
+        values: dict[str, Any] = {
+            "session_id": session_id,
+            "team_id": self.choice.team_id,
+            "prompt_id": self.choice.prompt_id,
+            "kind": kind,
+            "text": text,
+            "attribution_person_id": person,
+            "attribution_text": "" if person else said_by,
+            "starred": int(self.ui.star_check.isChecked()),
+            "position": self.ws.notes.next_position(session_id),
+        }
+        if kind == "action_item":
+            values["action_owner"] = self.ui.owner_edit.text().strip()
+            values["action_due"] = (
+                self.ui.due_edit.date().toString("yyyy-MM-dd")
+                if self.ui.due_check.isChecked()
+                else None
+            )
+            values["action_status"] = self.ui.status_combo.currentText()
+        command = edits.AddNote(self.ws, store.new_note_row(**values), DRAFT_ID)
+        if not self.ctx.push(command, initiator=self):
+            return None  # the text stays in the box and in the draft
+        self.input.blockSignals(True)
+        self.input.clear()
+        self.input.blockSignals(False)
+        self._update_kind_ui()
+        self.ui.said_by_edit.clear()
+        self.ui.star_check.setChecked(False)
+        self.ui.owner_edit.clear()
+        self.ui.due_check.setChecked(False)
+        self.saved.emit(command.note_id)
+        self.ctx.status(f"Saved {label_of(kind, self.kinds).lower()}.")
+        return command.note_id
+
+    def focus_input(self) -> None:
+        self.input.setFocus()
+
+    def focus_list(self) -> None:
+        self.view.setFocus()
+
+    # -- the list --------------------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        return self.view.selected_ids()
+
+    def select_row(self, row: int) -> None:
+        self.view.select_row(row)
+
+    def select_note(self, note_id: str) -> bool:
+        return self.view.select_note(note_id)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids and not self.ctx.read_only:
+            first = self.view.currentIndex().row()
+            pushed = self.ctx.push(edits.delete_notes(self.ws, ids), initiator=self)
+            if pushed and self.model.rowCount():
+                self.select_row(min(first, self.model.rowCount() - 1))
+
+    def move_selected(self, delta: int) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1 or self.ctx.read_only:
+            return
+        edit = edits.move_note(self.ws, self.model.ids(), ids[0], delta)
+        if edit is not None and self.ctx.push(edit, initiator=self):
+            self.select_note(ids[0])
+
+    def toggle_star(self) -> None:
+        for note_id in self.selected_ids():
+            row = self.model.rows[self.model.row_of(note_id)]
+            edit = edits.edit_note(self.ws, note_id, {"starred": 0 if row["starred"] else 1})
+            self.ctx.push(edit, initiator=self)
+
+    # -- people ----------------------------------------------------------------------------
+    def _load_people(self) -> None:
+        people = self.ws.notes.people()
+        counts: dict[str, int] = {}
+        for p in people:
+            counts[p["name"].casefold()] = counts.get(p["name"].casefold(), 0) + 1
+        self._people = {}
+        names = []
+        for p in people:
+            where = ", ".join(x for x in (p["country"], p["organisation"]) if x)
+            shown = f"{p['name']} ({where})" if where else p["name"]
+            names.append(shown)
+            self._people[shown.casefold()] = p["id"]
+            if counts[p["name"].casefold()] == 1:
+                self._people[p["name"].casefold()] = p["id"]
+        edit = self.ui.said_by_edit
+        edit.setCompleter(person_completer(names, edit))
+        self.view.set_people(names)
+
+    def _person_id(self, text: str) -> str | None:
+        return self._people.get(text.strip().casefold())
+
+    # -- kinds -----------------------------------------------------------------------------
+    def _apply_kinds(self) -> None:
+        """Fill the kind picker and bind each kind's shortcut."""
+        for sc in self._kind_shortcuts:
+            sc.setParent(None)
+            sc.deleteLater()
+        self._kind_shortcuts = []
+        combo = self.ui.kind_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for k in self.kinds:
+            combo.addItem(
+                f"{k.label}  ({k.shortcut}{' · ' + k.prefix + ':' if k.prefix else ''})", k.key
+            )
+            if k.shortcut:
+                sc = QShortcut(QKeySequence(k.shortcut), self._shortcut_scope)
+                sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                sc.activated.connect(lambda key=k.key: self.set_kind(key))
+                self._kind_shortcuts.append(sc)
+        combo.setCurrentIndex(max(combo.findData(self.kind), 0))
+        combo.blockSignals(False)
+
+    def set_kind(self, key: str) -> None:
+        self.kind = key
+        self.ui.kind_combo.setCurrentIndex(max(self.ui.kind_combo.findData(key), 0))
+        self._update_kind_ui()
+
+    def _kind_chosen(self, _index: int) -> None:
+        if self.ui.kind_combo.currentData():
+            self.kind = self.ui.kind_combo.currentData()
+        self._update_kind_ui()
+
+    def _update_kind_ui(self) -> None:
+        prefixed, _rest = parse_prefix(self.input.toPlainText(), self.kinds)
+        kind = prefixed or self.kind
+        hint = f"→ {label_of(kind, self.kinds)} (prefix)" if kind != self.kind else ""
+        self.ui.prefix_hint.setText(hint)
+        self.ui.action_row.setVisible(kind == "action_item")
+
+    def edit_kinds(self) -> None:
+        """Labels, prefixes and shortcuts of the kinds; the change comes back as Changes."""
+        dialog = KindsDialog(self.kinds, self)
+        if dialog.exec() and not self.ctx.read_only:
+            try:
+                self.ws.notes.set_kinds(dialog.result_kinds)
+            except WorkshopError as exc:
+                self.ctx.error(exc)
+
+    def _reload_kinds(self) -> None:
+        self.kinds = self.ws.notes.kinds()
+        self.model.set_kinds(self.kinds)
+        self.view.set_kinds(self.kinds)
+        self._apply_kinds()
+
+    # -- reacting to the file --------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        self.model.apply_changes(changes)
+        if changes.touches(Table.PEOPLE):
+            self._load_people()
+        settings = changes.ids(Table.SETTINGS)
+        if settings is None or SETTING_KINDS in settings:
+            if self.ws.notes.kinds() != self.kinds or changes.everything:
+                self._reload_kinds()
+
+    def _set_read_only(self) -> None:
+        for w in (self.input, self.ui.said_by_edit, self.ui.star_check, self.ui.action_row):
+            w.setEnabled(False)
+        self.view.set_read_only()
+        self.input.setPlaceholderText("Read-only: notes cannot be added to this file.")

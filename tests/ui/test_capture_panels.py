@@ -1,0 +1,155 @@
+"""The capture panels follow the context bar and the file, and refresh only what changed."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from facilitator.domain.capture import Kind
+from facilitator.edits import capture as edits
+from facilitator.store.tables import Table
+from facilitator.ui.capture.area import CaptureArea
+from facilitator.ui.capture.dialogs import ConflictDialog
+from facilitator.ui.capture.models import NoteListModel
+
+
+@pytest.fixture
+def area(qtbot, ctx) -> CaptureArea:  # noqa: ANN001
+    widget = CaptureArea(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    widget.open_context("ses_demo104", None)
+    return widget
+
+
+def test_the_live_session_is_followed_until_another_is_chosen(qtbot, ctx) -> None:  # noqa: ANN001
+    widget = CaptureArea(ctx)
+    qtbot.addWidget(widget)
+    ctx.bus.set_live_session("ses_demo104")  # the Agenda starts a session; the file is as it was
+    assert widget.session_id == "ses_demo104"
+    assert widget.context.ui.live_label.text() == "● live"
+    assert "Group exercise 1" in widget.summary.ui.summary_label.text()
+    assert widget.notes.model.rowCount() == widget.ws.notes.count_for_session("ses_demo104")
+    widget.open_context("ses_demo003", None)  # the rapporteur goes elsewhere
+    ctx.bus.set_live_session("ses_demo200")
+    assert widget.session_id == "ses_demo003"
+    assert widget.context.ui.live_label.text() == ""
+    live = widget.context.ui.session_combo.findData("ses_demo200")
+    assert widget.context.ui.session_combo.itemText(live).endswith("● live")
+    widget.open_context("ses_demo200", None)  # back on the live session: follow it again
+    ctx.bus.set_live_session("ses_demo104")
+    assert widget.session_id == "ses_demo104"
+
+
+def test_list_keeps_its_selection_and_shows_new_names(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
+    model = area.notes.model
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    assert area.notes.select_note("not_ws021")
+    area.ws.rows.update(Table.TEAMS, "tea_demo02", {"name": "Team Three"})
+    at = model.row_of("not_ws021")
+    assert model.index(at, NoteListModel.WHERE).data().startswith("Team Three · ")
+    assert area.notes.selected_ids() == ["not_ws021"]
+    area.ws.rows.update(Table.EXERCISE_PROMPTS, "prm_demo01", {"text": "Main message"})
+    assert model.index(at, NoteListModel.WHERE).data() == "Team Three · Main message"
+    assert resets == []  # renames update the rows that show the name, in place
+
+
+def test_said_by_shows_a_renamed_person(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
+    area.open_context("ses_demo001", None)
+    model = area.notes.model
+    at = model.row_of("not_ses_demo001_0")
+    area.ws.rows.update(Table.PEOPLE, "per_demo000", {"name": "Dr. Renamed Person"})
+    assert model.index(at, NoteListModel.SAID_BY).data() == "Dr. Renamed Person"
+    completer = area.notes.ui.said_by_edit.completer()
+    completer.setCompletionPrefix("renamed")
+    assert completer.completionCount() == 1
+
+
+def test_worksheet_cells_follow_note_edits_in_place(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
+    model = area.worksheet.model
+    view = area.worksheet.ui.worksheet_view
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    view.setCurrentIndex(model.index(4, 3))
+    cell = model.index(1, 2)  # key message × team 3
+    ctx.push(edits.edit_note(area.ws, "not_ws021", {"text": "Jobs, not violence"}))
+    assert cell.data() == "Jobs, not violence"
+    ctx.push(edits.delete_notes(area.ws, ["not_ws021"]))
+    assert cell.data() == ""
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
+    assert cell.data() == "Skills and jobs, not violence"
+    area.open_context("ses_demo104", "tea_demo02", "prm_demo01")
+    qtbot.keyClicks(area.notes.input, "Work is dignity")
+    qtbot.keyClick(area.notes.input, Qt.Key.Key_Return)
+    assert cell.data() == "• Skills and jobs, not violence\n• Work is dignity"
+    assert resets == []
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (4, 3)
+
+
+def test_summary_shows_undo_and_other_writers(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
+    edit = area.summary.ui.summary_edit
+    qtbot.keyClicks(edit, "Four campaigns")
+    qtbot.waitUntil(lambda: area.ws.notes.summary("ses_demo104", None) is not None, timeout=2000)
+    edit.moveCursor(edit.textCursor().MoveOperation.Start)
+    qtbot.keyClicks(edit, "About ")
+    area.summary.flush()
+    assert edit.toPlainText() == "About Four campaigns"
+    assert edit.textCursor().position() == len("About ")  # saving left the cursor alone
+    ctx.undo_stack.undo()  # typing merged into one step
+    assert edit.toPlainText() == ""
+    ctx.undo_stack.redo()
+    assert edit.toPlainText() == "About Four campaigns"
+    row = area.ws.notes.summary("ses_demo104", None)
+    area.ws.rows.update(Table.SUMMARIES, row["id"], {"text": "Written on a phone"})
+    assert edit.toPlainText() == "Written on a phone"
+    ctx.push(edits.SaveSummary(area.ws, "ses_demo104", "tea_demo00", "Team 1 only"))
+    assert edit.toPlainText() == "Written on a phone"
+
+
+def test_summary_conflict_mark_follows_resolving_and_undo(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
+    stamp = "2026-03-11T14:00:00Z"
+    for row in (
+        {"id": "sum_mine", "text": "Mine", "conflict_of": None},
+        {"id": "sum_other", "text": "Theirs", "conflict_of": "sum_mine"},
+    ):
+        row.update(session_id="ses_demo104", team_id=None, created=stamp, updated=stamp)
+        area.ws.rows.insert(Table.SUMMARIES, row)
+    marker = area.summary.ui.summary_conflict
+    assert area.summary.ui.summary_edit.toPlainText() == "Mine"
+    assert marker.isVisible()
+    assert "1 merge conflict" in area.context.ui.conflict_button.text()
+    dialog = ConflictDialog(ctx, area)
+    qtbot.addWidget(dialog)
+    dialog.ui.keep_mine_button.click()  # drops the other version; this one is untouched
+    assert not marker.isVisible()
+    assert area.context.ui.conflict_button.isHidden()
+    ctx.undo_stack.undo()  # the other version comes back
+    assert marker.isVisible()
+    assert area.context.ui.conflict_button.isVisible()
+    dialog.reload()
+    dialog.ui.keep_other_button.click()
+    assert area.summary.ui.summary_edit.toPlainText() == "Theirs"
+    assert not marker.isVisible()
+
+
+def test_new_kind_labels_reach_the_picker_the_list_and_search(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
+    kinds = [
+        Kind(k.key, "Insight" if k.key == "key_point" else k.label, k.prefix, k.shortcut)
+        for k in area.notes.kinds
+    ]
+    area.ws.notes.set_kinds(kinds)
+    assert area.notes.ui.kind_combo.itemText(0).startswith("Insight")
+    at = area.notes.model.row_of("not_ws021")
+    assert area.notes.model.index(at, NoteListModel.KIND).data() == "Insight"
+    assert area.search.kind_combo.findText("Insight") >= 0
+
+
+def test_model_tester_after_changes(qtmodeltester, area: CaptureArea, ctx) -> None:  # noqa: ANN001
+    ctx.push(edits.edit_note(area.ws, "not_ws021", {"position": 99}))
+    ctx.push(edits.delete_notes(area.ws, ["not_ws010"]))
+    area.ws.rows.update(Table.TEAMS, "tea_demo02", {"name": "Team Three"})
+    qtmodeltester.check(area.notes.model)
+    qtmodeltester.check(area.worksheet.model)
