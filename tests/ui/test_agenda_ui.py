@@ -362,3 +362,23 @@ def test_shortcuts_belong_to_the_agenda(area: AgendaArea) -> None:
     buttons = [b.defaultAction() for b in area.toolbar.findChildren(QToolButton)]
     assert area.toolbar.by_name["next_day"] not in buttons and len(buttons) == 10
     assert area.toolbar.by_name["add"].toolTip() == "Add session (Ctrl+N)"
+
+
+def test_read_only_agenda_offers_no_edits(qtbot, ctx, demo_path) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QUndoStack
+
+    from facilitator.store.database import Workshop
+    from facilitator.ui.areas import AreaContext
+
+    other = Workshop(demo_path)  # the file is already open: a read-only view
+    assert other.read_only
+    view = AreaContext(other, QUndoStack(), lambda *_a: None, lambda _m: None, lambda _e: None)
+    try:
+        area = AgendaArea(view)
+        qtbot.addWidget(area)
+        enabled = {name for name, a in area.toolbar.by_name.items() if a.isEnabled()}
+        assert enabled == {"toggle"}  # switching views is all it offers
+        assert not area.plan.timeline.editable and not area.plan.model.editable
+        assert not area.live.start_button.isEnabled()
+    finally:
+        other.close()

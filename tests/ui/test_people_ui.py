@@ -258,7 +258,7 @@ def test_presence_model_reflects_check_ins(qtbot, ctx) -> None:  # noqa: ANN001
     assert model.index(row, model.columnCount() - 1).data().startswith("✓")
 
 
-def test_an_edited_person_is_updated_in_place(qtbot, ctx) -> None:  # noqa: ANN001
+def test_an_edited_person_is_updated_in_place(qtbot, qtmodeltester, ctx) -> None:  # noqa: ANN001
     from facilitator.edits.people import edit_person
 
     area = _area(qtbot, ctx)
@@ -268,6 +268,7 @@ def test_an_edited_person_is_updated_in_place(qtbot, ctx) -> None:  # noqa: ANN0
     with qtbot.assertNotEmitted(roster.model.modelReset):
         ctx.push(edit_person(ctx.workshop, "per_demo002", {"organisation": "Youth Forum"}))
     assert roster.selected_ids() == ["per_demo002"]  # the selection stays
+    qtmodeltester.check(roster.model)
     row = roster.proxy.mapFromSource(roster.model.index(roster.model.row_of("per_demo002"), 1))
     assert row.data() == "Youth Forum"
     roster.filter_edit.setText("youth forum")  # the filter searches the new text
