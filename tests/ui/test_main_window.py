@@ -46,7 +46,7 @@ def test_open_edit_title_undo_and_reopen(window: MainWindow, qtbot, demo_path: P
         assert ws.info.details()["title"] == "Bishkek regional workshop"
     assert window.open_path(demo_path)
     assert window.areas["overview"].ui.title_edit.text() == "Bishkek regional workshop"
-    assert str(demo_path.resolve()) in window.recent()
+    assert str(demo_path.resolve()) in window.files.recent()
 
 
 def test_checkbox_and_list_edits_are_saved(window: MainWindow, qtbot, demo_path: Path) -> None:  # noqa: ANN001
@@ -111,7 +111,7 @@ def test_save_copy_and_restore_from_backup(
 
     window.open_path(demo_path)
     copy = tmp_path / "copy.workshop"
-    window.save_copy_to(copy)
+    window.files.save_copy_to(copy)
     with Workshop(copy, read_only=True) as ws:
         assert ws.db["people"].count == 36
     ws = window.workshop
@@ -120,7 +120,7 @@ def test_save_copy_and_restore_from_backup(
     area.ui.venue_edit.setText("")
     area._set("venue", "Another venue")
     assert ws.info.details()["venue"] == "Another venue"
-    window.restore_backup(snapshot)
+    window.files.restore_backup(snapshot)
     assert ws.info.details()["venue"] == "Hotel Sunrise Conference Centre"
     assert area.ui.venue_edit.text() == "Hotel Sunrise Conference Centre"
     assert window.undo_stack.count() == 0
@@ -131,13 +131,13 @@ def test_backups_are_taken_while_editing_not_when_idle(window: MainWindow, demo_
     from facilitator.store import backups
 
     window.open_path(demo_path)
-    window._maybe_backup()
+    window.files.maybe_backup()
     assert backups.list_backups(demo_path) == []  # nothing edited yet
     window.areas["overview"]._set("venue", "Conference Centre B", merge=False)
-    window._maybe_backup()
+    window.files.maybe_backup()
     assert len(backups.list_backups(demo_path)) == 1
     window.areas["overview"]._set("venue", "Conference Centre C", merge=False)
-    window._maybe_backup()
+    window.files.maybe_backup()
     assert len(backups.list_backups(demo_path)) == 1  # the last one is under 10 minutes old
     window.close_workshop()  # closing after edits keeps a final backup
     assert len(backups.list_backups(demo_path)) == 2
@@ -150,10 +150,10 @@ def test_open_recent_lists_previous_workshops(
     other.write_bytes(demo_path.read_bytes())
     window.open_path(demo_path)
     window.open_path(other)
-    window._fill_recent()
-    names = [a.text() for a in window.recent_menu.actions()]
+    window.menus.fill_recent()
+    names = [a.text() for a in window.menus.recent_menu.actions()]
     assert names[:2] == ["second.workshop", "demo.workshop"]
-    window.recent_menu.actions()[1].trigger()
+    window.menus.recent_menu.actions()[1].trigger()
     assert window.workshop.path == demo_path.resolve()
 
 
@@ -164,3 +164,53 @@ def test_window_fits_a_small_laptop_screen(window: MainWindow, demo_path: Path) 
     assert window.minimumSizeHint().width() <= 1280
     window.resize(1280, 720)
     assert window.width() <= 1280
+
+
+def test_welcome_page_opens_a_workshop(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    assert window.stack.currentWidget() is window.welcome
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(demo_path), ""))
+    window.welcome.ui.open_button.click()
+    assert window.workshop is not None and window.workshop.path == demo_path.resolve()
+    assert window.current_area() is window.areas["overview"]
+
+
+def test_menus_follow_the_registries_and_the_open_workshop(
+    window: MainWindow, demo_path: Path
+) -> None:
+    from facilitator.ui.areas import ACTIONS
+
+    def texts(title: str) -> list[str]:
+        menu = next(a.menu() for a in window.menuBar().actions() if a.text() == title)
+        return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+    assert [s.text for s in ACTIONS if s.menu == "File"] == [
+        t for t in texts("&File") if t in {s.text for s in ACTIONS}
+    ]
+    view = texts("&View")
+    assert view[: len(AREAS)] == [s.title for s in AREAS]
+    assert all(not a.isEnabled() for a in window.menus.workshop_actions)
+    assert not window.menus.export_menu.isEnabled()
+    window.open_path(demo_path)
+    assert all(a.isEnabled() for a in window.menus.workshop_actions)
+    groups = [a.text() for a in window.menus.export_menu.actions()]
+    assert groups == ["Agenda", "Participants", "Teams", "Report"]  # titles of the areas
+
+
+def test_closing_the_workshop_stops_a_running_preview(
+    window: MainWindow,
+    qtbot,
+    demo_path: Path,  # noqa: ANN001
+) -> None:
+    window.open_path(demo_path)
+    report = window.show_area("report")
+    report.output.preview()
+    job = report.output.preview_job
+    assert job.running
+    ended: list[bool] = []
+    job.thread.finished.connect(lambda: ended.append(True), Qt.ConnectionType.DirectConnection)
+    window.close_workshop()  # the area is told to close before it is deleted
+    assert ended == [True] and window.workshop is None  # its thread ended first

@@ -256,3 +256,35 @@ def test_presence_model_reflects_check_ins(qtbot, ctx) -> None:  # noqa: ANN001
     model.set_day("day_demo0", "day")
     row = model.row_of("per_demo030")
     assert model.index(row, model.columnCount() - 1).data().startswith("✓")
+
+
+def test_an_edited_person_is_updated_in_place(qtbot, qtmodeltester, ctx) -> None:  # noqa: ANN001
+    from facilitator.edits.people import edit_person
+
+    area = _area(qtbot, ctx)
+    roster = area.roster
+    roster.filter_edit.setText("omarova")
+    roster.select_ids(["per_demo002"])
+    with qtbot.assertNotEmitted(roster.model.modelReset):
+        ctx.push(edit_person(ctx.workshop, "per_demo002", {"organisation": "Youth Forum"}))
+    assert roster.selected_ids() == ["per_demo002"]  # the selection stays
+    qtmodeltester.check(roster.model)
+    row = roster.proxy.mapFromSource(roster.model.index(roster.model.row_of("per_demo002"), 1))
+    assert row.data() == "Youth Forum"
+    roster.filter_edit.setText("youth forum")  # the filter searches the new text
+    assert [p["id"] for p in roster.proxy.people()] == ["per_demo002"]
+    ctx.undo_stack.undo()
+    assert roster.proxy.rowCount() == 0
+    desk = area.checkin.model  # the registration desk follows as well
+    assert desk.person_at(desk.row_of("per_demo002"))["organisation"] == "Youth Initiatives Centre"
+
+
+def test_print_kit_follows_new_days(qtbot, ctx) -> None:  # noqa: ANN001
+    from facilitator.edits import agenda as cmd
+
+    area = _area(qtbot, ctx)
+    bar = area.print_kit
+    days = bar.day_combo.count()
+    ctx.push(cmd.add_day(ctx.workshop, {"date": "2026-03-13", "title": "Field visit"}))
+    assert bar.day_combo.count() == days + 1
+    assert bar.day_combo.itemText(days) == "Sign-in: Field visit"

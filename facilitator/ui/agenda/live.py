@@ -1,10 +1,13 @@
-"""Live mode: the session on now, its timer, start/finish, +/− minutes and catching up."""
+"""Live mode: the session on now, its timer, start/finish, +/− minutes and catching up.
+
+The panel reads the agenda once a second (the clock moves) and again when a change touches
+the sessions, the days or the timer adjustments, or when the Agenda shows another day. Its
+own buttons refresh it at once, so it skips the Changes they cause.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,7 +21,10 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.agenda import Live, hhmm, kind_label, plan_shift, plan_shorten
 from facilitator.edits import agenda as cmd
-from facilitator.ui.agenda.clock import Clock
+from facilitator.edits.base import Edit
+from facilitator.store.agenda import ADJUST_KEY
+from facilitator.store.changes import Changes
+from facilitator.store.tables import Table
 from facilitator.ui.agenda.dialogs import CatchUpDialog, RehearseDialog
 from facilitator.ui.agenda.state import live_state
 from facilitator.ui.areas import AreaContext
@@ -39,16 +45,11 @@ def countdown(seconds: int) -> str:
 class LivePanel(QWidget):
     """Runs the day; every button is one undoable edit (except the clock itself)."""
 
-    changed = Signal()
-
-    def __init__(
-        self, ctx: AreaContext, clock: Clock, chosen_day: Callable[[], str | None]
-    ) -> None:
+    def __init__(self, ctx: AreaContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.ws = ctx.workshop
-        self.clock = clock
-        self.chosen_day = chosen_day
+        self.clock = ctx.bus.clock
         self.state: Live | None = None
         layout = QVBoxLayout(self)
         self.clock_label = QLabel()
@@ -129,14 +130,26 @@ class LivePanel(QWidget):
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
+        self.ws.hub.changed.connect(self._on_changed)
+        ctx.bus.selected_day_changed.connect(self._day_changed)
         self.refresh()
 
     # -- reading ----------------------------------------------------------------------
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.made_by(self):
+            return  # the button that made the edit has refreshed the panel
+        adjust = changes.ids(Table.SETTINGS)
+        if changes.touches(Table.SESSIONS, Table.DAYS) or adjust is None or ADJUST_KEY in adjust:
+            self.refresh()
+
+    def _day_changed(self, _day_id: object) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
-        if getattr(self.ws, "db", None) is None:  # the workshop was closed under us
+        if not self.ws.is_open:  # the workshop was closed under us
             self.timer.stop()
             return
-        self.state = live_state(self.ws, self.clock, self.chosen_day())
+        self.state = live_state(self.ws, self.clock, self.ctx.bus.selected_day)
         now = self.clock.now()
         tag = "  REHEARSAL" if self.clock.rehearsing else ""
         self.clock_label.setText(f"{now:%a %d %b %Y  %H:%M:%S}{tag}")
@@ -224,22 +237,25 @@ class LivePanel(QWidget):
         return [t.session.id for t in self.state.current_block] if self.state else []
 
     # -- acting -----------------------------------------------------------------------
+    def _push(self, edit: Edit) -> bool:
+        return self.ctx.push(edit, initiator=self)
+
     def start(self) -> None:
         ids = self.block_ids()
-        if ids and self.ctx.push(cmd.start_session(self.ws, ids, self.clock.now())):
+        if ids and self._push(cmd.start_session(self.ws, ids, self.clock.now())):
             self.ctx.status(f"Started '{self.state.current.session.title}'")
         self.refresh()
 
     def finish(self) -> None:
         ids = self.block_ids()
-        if ids and self.ctx.push(cmd.finish_session(self.ws, ids, self.clock.now())):
+        if ids and self._push(cmd.finish_session(self.ws, ids, self.clock.now())):
             self.ctx.status(f"Finished '{self.state.current.session.title}'")
         self.refresh()
 
     def adjust(self, minutes: int) -> None:
         ids = self.block_ids()
         if ids:
-            self.ctx.push(cmd.AdjustTimer(self.ws, ids, minutes))
+            self._push(cmd.AdjustTimer(self.ws, ids, minutes))
         self.refresh()
 
     def catch_up(self) -> None:
@@ -249,7 +265,7 @@ class LivePanel(QWidget):
             return
         dialog = CatchUpDialog(st, plan_shift(st), plan_shorten(st), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.plan().changes:
-            self.ctx.push(cmd.apply_catch_up(self.ws, dialog.plan()))
+            self._push(cmd.apply_catch_up(self.ws, dialog.plan()))
         self.refresh()
 
     def rehearse(self) -> None:

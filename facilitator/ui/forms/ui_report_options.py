@@ -17,16 +17,17 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QFormLayout,
     QGroupBox, QHBoxLayout, QLabel, QListView,
-    QPlainTextEdit, QProgressBar, QPushButton, QSizePolicy,
-    QSpacerItem, QTabWidget, QVBoxLayout, QWidget)
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTabWidget, QVBoxLayout, QWidget)
 
 class Ui_ReportOptions(object):
     def setupUi(self, ReportOptions):
         if not ReportOptions.objectName():
             ReportOptions.setObjectName(u"ReportOptions")
-        ReportOptions.resize(420, 760)
+        ReportOptions.resize(420, 640)
         self.main_layout = QVBoxLayout(ReportOptions)
         self.main_layout.setObjectName(u"main_layout")
+        self.main_layout.setContentsMargins(-1, -1, -1, 0)
         self.sections_label = QLabel(ReportOptions)
         self.sections_label.setObjectName(u"sections_label")
 
@@ -130,38 +131,6 @@ class Ui_ReportOptions(object):
 
         self.main_layout.addWidget(self.options_box)
 
-        self.buttons_layout = QHBoxLayout()
-        self.buttons_layout.setObjectName(u"buttons_layout")
-        self.preview_button = QPushButton(ReportOptions)
-        self.preview_button.setObjectName(u"preview_button")
-
-        self.buttons_layout.addWidget(self.preview_button)
-
-        self.export_pdf_button = QPushButton(ReportOptions)
-        self.export_pdf_button.setObjectName(u"export_pdf_button")
-
-        self.buttons_layout.addWidget(self.export_pdf_button)
-
-        self.export_docx_button = QPushButton(ReportOptions)
-        self.export_docx_button.setObjectName(u"export_docx_button")
-
-        self.buttons_layout.addWidget(self.export_docx_button)
-
-
-        self.main_layout.addLayout(self.buttons_layout)
-
-        self.progress_bar = QProgressBar(ReportOptions)
-        self.progress_bar.setObjectName(u"progress_bar")
-        self.progress_bar.setValue(0)
-
-        self.main_layout.addWidget(self.progress_bar)
-
-        self.status_label = QLabel(ReportOptions)
-        self.status_label.setObjectName(u"status_label")
-        self.status_label.setWordWrap(True)
-
-        self.main_layout.addWidget(self.status_label)
-
 #if QT_CONFIG(shortcut)
         self.sections_label.setBuddy(self.sections_view)
         self.paper_label.setBuddy(self.paper_combo)
@@ -188,9 +157,6 @@ class Ui_ReportOptions(object):
         self.paper_combo.setItemText(0, QCoreApplication.translate("ReportOptions", u"A4", None))
         self.paper_combo.setItemText(1, QCoreApplication.translate("ReportOptions", u"Letter", None))
 
-        self.preview_button.setText(QCoreApplication.translate("ReportOptions", u"Pre&view", None))
-        self.export_pdf_button.setText(QCoreApplication.translate("ReportOptions", u"Export &PDF\u2026", None))
-        self.export_docx_button.setText(QCoreApplication.translate("ReportOptions", u"Export &Word\u2026", None))
         pass
     # retranslateUi
 

@@ -198,7 +198,8 @@ class OverviewArea(QWidget):
                 {key: value},
                 text=f"Edit {label}",
                 merge=merge,
-            )
+            ),
+            initiator=self,  # the field already shows the value
         )
 
     # -- updates from anywhere -------------------------------------------------------------

@@ -163,7 +163,7 @@ class CheckInPanel(QWidget):
         if changes.touches(Table.DAYS, Table.WORKSHOP):
             self.reload_days()
         if changes.touches(Table.PEOPLE):
-            self.model.reload()
+            self.model.refresh(changes.ids(Table.PEOPLE))
             self._filter(self.search.text())
         elif changes.touches(Table.ATTENDANCE):
             self.model.refresh_presence()

@@ -9,210 +9,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
     QProgressDialog,
-    QStyledItemDelegate,
     QWidget,
 )
 
-from facilitator.domain import people as dom
 from facilitator.edits.people import ImportRoster
 from facilitator.interchange import roster
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_people_import import Ui_ImportDialog
 from facilitator.ui.jobs import JobCancelled, run_blocking
+from facilitator.ui.people.import_mapping import FieldDelegate, MappingModel
+from facilitator.ui.people.import_preview import PreviewModel, RejectedModel
 
-Index = QModelIndex | QPersistentModelIndex
-IGNORE_LABEL = "— not imported —"
 FILE_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
-
-
-class MappingModel(QAbstractTableModel):
-    """One row per column of the file: its header, examples, and the field it imports as."""
-
-    def __init__(self, table: roster.Table, mapping: roster.Mapping, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.table = table
-        self.mapping = mapping
-        self.names: list[str] = []
-        self.examples: list[str] = []
-        self.set_mapping(mapping)
-
-    def set_mapping(self, mapping: roster.Mapping) -> None:
-        self.beginResetModel()
-        self.mapping = mapping
-        self.names = roster.headers(self.table, mapping)
-        data = self.table.rows[mapping.header_row + 1 : mapping.header_row + 60]
-        self.examples = []
-        for i in range(len(self.names)):
-            seen = [r[i] for r in data if i < len(r) and r[i]][:3]
-            self.examples.append(" · ".join(seen))
-        for i in range(len(self.names)):
-            mapping.columns.setdefault(i, roster.IGNORE)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.names)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r, c = index.row(), index.column()
-        field = self.mapping.columns.get(r, roster.IGNORE)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if c == 0:
-                return self.names[r]
-            if c == 1:
-                return self.examples[r]
-            return roster.FIELDS.get(field, IGNORE_LABEL) if field else IGNORE_LABEL
-        if role == Qt.ItemDataRole.EditRole and c == 2:
-            return field
-        if role == Qt.ItemDataRole.ForegroundRole and c == 2 and not field:
-            return QColor("#7B8794")
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid() or index.column() != 2 or role != Qt.ItemDataRole.EditRole:
-            return False
-        value = value or roster.IGNORE
-        if value not in roster.FIELDS and value != roster.IGNORE:
-            return False
-        self.mapping.columns[index.row()] = value
-        self.dataChanged.emit(index, index)
-        return True
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() == 2 else base
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return ["Column in the file", "Examples", "Imports as"][section]
-        return None
-
-
-class FieldDelegate(QStyledItemDelegate):
-    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:  # noqa: N802
-        combo = QComboBox(parent)
-        combo.addItem(IGNORE_LABEL, roster.IGNORE)
-        for key, label in roster.FIELDS.items():
-            combo.addItem(label, key)
-        combo.activated.connect(lambda _i: self.commitData.emit(combo))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
-        i = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-        editor.setCurrentIndex(max(0, i))
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-class PreviewModel(QAbstractTableModel):
-    """What the import will do, row by row, before anything is written."""
-
-    HEAD = ["Row", "Action", "Name", "Organisation", "Country", "Gender", "Sector", "Notes"]
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[tuple[int, str, dict[str, Any], str]] = []
-
-    def set_plan(self, plan: roster.ImportPlan | None) -> None:
-        self.beginResetModel()
-        items: list[tuple[int, str, dict[str, Any], str]] = []
-        if plan is not None:
-            for row in plan.adds:
-                items.append((row.row, "Add", row.person, "; ".join(row.warnings)))
-            for _pid, row, values in plan.updates:
-                changed = ", ".join(k.replace("_", " ") for k in values if k != "source")
-                items.append((row.row, f"Update ({changed})", row.person, "; ".join(row.warnings)))
-            for _pid, row in plan.unchanged:
-                items.append((row.row, "Already present", row.person, ""))
-            for row, into, why in plan.merged:
-                items.append((row.row, f"Merged into row {into}", row.person, why))
-            items.sort(key=lambda t: t[0])
-        self.items = items
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEAD)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        number, action, person, note = self.items[index.row()]
-        c = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if c == 0:
-                return str(number)
-            if c == 1:
-                return action
-            if c == 7:
-                return note
-            key = ["name", "organisation", "country", "gender", "sector"][c - 2]
-            value = person.get(key, "")
-            if key == "gender":
-                return dom.gender_label(value)
-            if key == "sector":
-                return dom.sector_label(value)
-            return value
-        if role == Qt.ItemDataRole.ForegroundRole and c == 7 and note:
-            return QColor("#A05A00")
-        return None
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEAD[section]
-        return None
-
-
-class RejectedModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.items: list[roster.Rejected] = []
-
-    def set_items(self, items: list[roster.Rejected]) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 2
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        item = self.items[index.row()]
-        return str(item.row) if index.column() == 0 else item.reason
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return ["Row", "Why it was rejected"][section]
-        return None
 
 
 class ImportDialog(QDialog):

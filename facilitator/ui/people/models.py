@@ -42,6 +42,12 @@ def _shown(key: str, value: Any) -> str:
     return value
 
 
+def _haystack(person: dict[str, Any]) -> str:
+    """The folded text the filter searches: every shown column and the job title."""
+    shown = " ".join(_shown(k, person.get(k)) for k, _ in COLUMNS)
+    return dom.fold(shown + " " + person["job_title"])
+
+
 class PeopleModel(QAbstractTableModel):
     """Everyone in the roster; with ``presence`` on, a last column shows who is checked in."""
 
@@ -59,12 +65,33 @@ class PeopleModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self.rows = self.ws.people.people()
-        self.haystacks = [
-            dom.fold(" ".join(_shown(k, p.get(k)) for k, _ in COLUMNS) + " " + p["job_title"])
-            for p in self.rows
-        ]
+        self.haystacks = [_haystack(p) for p in self.rows]
         self._load_presence()
         self.endResetModel()
+
+    def refresh(self, ids: frozenset[str] | None) -> bool:
+        """Show the changes to the people ``ids`` (None: unknown); returns True on a reset.
+
+        Edited people are updated in their rows, which keeps the view's selection, sorting
+        and scroll position; someone added or deleted (or unknown changes) reloads the list.
+        """
+        if ids is None:
+            self.reload()
+            return True
+        fresh = {p["id"]: p for p in self.ws.people.people_by_ids(ids)}
+        where = {p["id"]: i for i, p in enumerate(self.rows)}
+        added = any(pid not in where for pid in fresh)
+        deleted = any(pid in where and pid not in fresh for pid in ids)
+        if added or deleted:
+            self.reload()
+            return True
+        last = self.columnCount() - 1
+        for pid, person in fresh.items():
+            row = where[pid]
+            self.rows[row] = person
+            self.haystacks[row] = _haystack(person)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        return False
 
     def _load_presence(self) -> None:
         self.checked = {}

@@ -1,0 +1,150 @@
+"""The menu bar, built from the registries, so a new area, action or export needs no edit here.
+
+The registries are the areas (``AREAS``), their window-wide actions (``ACTIONS``) and the
+exports (``EXPORTERS``). File holds the file actions, the exports grouped by area and the
+areas' File actions; Edit the undo stack's Undo and Redo; View one entry per area (Ctrl+1…)
+and the areas' View actions; Help the About box. Actions that need an open workshop are
+disabled without one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from facilitator import __version__
+from facilitator.ui.areas import ACTIONS, AREAS
+
+if TYPE_CHECKING:
+    from facilitator.ui.file_actions import FileActions
+    from facilitator.ui.main_window import MainWindow
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+def area_shortcut(index: int) -> str:
+    """Ctrl+1 for the first area, Ctrl+2 for the second…"""
+    return f"Ctrl+{index + 1}"
+
+
+class Menus:
+    def __init__(self, window: MainWindow, files: FileActions, undo_stack: QUndoStack) -> None:
+        self.window = window
+        self.files = files
+        self.workshop_actions: list[QAction] = []  # enabled only while a workshop is open
+        bar = window.menuBar()
+
+        file = bar.addMenu("&File")
+        self._add(file, "&New…", files.new_workshop, QKeySequence.StandardKey.New)
+        self._add(file, "&Open…", files.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self.fill_recent)
+        file.addSeparator()
+        self._add(file, "Save a &Copy…", files.save_copy, "Ctrl+Shift+S", workshop=True)
+        self._add(file, "Restore from &Backup…", files.restore, workshop=True)
+        file.addSeparator()
+        self.export_menu = file.addMenu("&Export")
+        self._fill_exports()
+        self._add_area_actions(file, "File")
+        file.addSeparator()
+        self._add(
+            file, "&Close", window.close_workshop, QKeySequence.StandardKey.Close, workshop=True
+        )
+        self._add(file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        undo = undo_stack.createUndoAction(window, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = undo_stack.createRedoAction(window, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(undo)
+        edit.addAction(redo)
+
+        view = bar.addMenu("&View")
+        for i, spec in enumerate(AREAS):
+            self._add(
+                view,
+                spec.title,
+                lambda k=spec.key: window.show_area(k),
+                area_shortcut(i),
+                workshop=True,
+            )
+        view.addSeparator()
+        self._add_area_actions(view, "View")
+
+        help_menu = bar.addMenu("&Help")
+        self._add(help_menu, "&About Facilitator", lambda: show_about(window))
+
+    def _add(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: Shortcut = None,
+        workshop: bool = False,
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        if workshop:
+            self.workshop_actions.append(action)
+        return action
+
+    def _add_area_actions(self, menu: QMenu, name: str) -> None:
+        for spec in (s for s in ACTIONS if s.menu == name):
+            self._add(
+                menu,
+                spec.text,
+                lambda s=spec: self.window.run_action(s),
+                spec.shortcut or None,
+                workshop=True,
+            )
+
+    def _fill_exports(self) -> None:
+        from facilitator.exports import EXPORTERS
+
+        titles = {spec.key: spec.title for spec in AREAS}
+        groups: dict[str, QMenu] = {}
+        for exp in EXPORTERS:
+            if exp.area not in groups:
+                groups[exp.area] = self.export_menu.addMenu(titles.get(exp.area, exp.area))
+            groups[exp.area].addAction(exp.label, lambda e=exp: self._export(e.kind))
+
+    def _export(self, kind: str) -> None:
+        if self.window.ctx is None:
+            return
+        from facilitator.ui.export_runner import export_with_dialog
+
+        export_with_dialog(self.window.ctx, kind)
+
+    def fill_recent(self) -> None:
+        """Open Recent lists the workshops opened before that still exist."""
+        self.recent_menu.clear()
+        items = [p for p in self.files.recent() if Path(p).exists()]
+        for p in items:
+            action = self.recent_menu.addAction(Path(p).name, lambda p=p: self.window.open_path(p))
+            action.setToolTip(p)
+        if not items:
+            self.recent_menu.addAction("No recent workshops").setEnabled(False)
+
+    def set_workshop_open(self, is_open: bool) -> None:
+        for action in self.workshop_actions:
+            action.setEnabled(is_open)
+        self.export_menu.setEnabled(is_open)
+
+
+def show_about(parent: QWidget) -> None:
+    QMessageBox.about(
+        parent,
+        "About Facilitator",
+        f"<h3>Facilitator {__version__}</h3><p>Run multi-day workshops offline: agenda, "
+        "participants, breakout teams, live notes and the outcome report.</p><p>Works "
+        "without any network connection; each workshop is one file you can copy.</p>"
+        "<p>Fonts: Noto Sans, SIL Open Font License 1.1.</p>",
+    )
