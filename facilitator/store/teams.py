@@ -350,15 +350,17 @@ class TeamsStore:
         target_members = {m["id"] for m in state["members"]}
         removed = [t for t in current if t not in target_teams]
         with self.ws.operation() as op:
+            old_members: dict[str, dict[str, Any]] = {}
+            gone: list[str] = []
             if current:
                 cm = ",".join("?" * len(current))
-                gone = [
-                    r[0]
-                    for r in db.execute(
-                        f"SELECT id FROM team_members WHERE team_id IN ({cm})", current
-                    ).fetchall()
-                    if r[0] not in target_members
-                ]
+                old_members = {
+                    r["id"]: r
+                    for r in db.query(
+                        f"SELECT * FROM team_members WHERE team_id IN ({cm})", current
+                    )
+                }
+                gone = [m for m in old_members if m not in target_members]
                 db.execute(f"DELETE FROM team_members WHERE team_id IN ({cm})", current)
                 bury(self.ws.db, "team_members", gone, stamp)
             if removed:
@@ -378,7 +380,9 @@ class TeamsStore:
                 db["team_members"].insert_all(state["members"])
                 unbury(self.ws.db, "team_members", [m["id"] for m in state["members"]])
             op.touch(Table.TEAMS, [*target_teams, *removed])
-            op.touch(Table.TEAM_MEMBERS)
+            # Only the members whose row differs: the rest were written back as they were.
+            moved = [m["id"] for m in state["members"] if old_members.get(m["id"]) != m]
+            op.touch(Table.TEAM_MEMBERS, [*gone, *moved])
             if removed:
                 op.touch(Table.NOTES)
                 op.touch(Table.SUMMARIES)

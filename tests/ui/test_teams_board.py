@@ -237,20 +237,6 @@ def test_board_rescores_when_criteria_or_attendance_change(qtbot, ctx, counted) 
     assert counted == {"reload": 0, "evaluate": 3}
 
 
-def test_places_say_where_teams_and_members_sit(workshop) -> None:
-    """The store query the board reads for ids it does not show."""
-    places = workshop.teams.team_places(["tea_demo00", "tea_demo11", "no_such_team"])
-    assert sorted((p["id"], p["round_id"], p["team_set_id"]) for p in places) == [
-        ("tea_demo00", "rnd_demo0", "tms_demo0"),
-        ("tea_demo11", "rnd_demo1", "tms_demo1"),
-    ]
-    member = workshop.teams.members(["tea_demo11"])[0]["id"]
-    assert workshop.teams.member_places([member, "gone"]) == [
-        {"id": member, "round_id": "rnd_demo1", "team_set_id": "tms_demo1"}
-    ]
-    assert workshop.teams.team_places([]) == workshop.teams.member_places([]) == []
-
-
 def test_ctrl_l_locks_the_focused_card(qtbot, ctx) -> None:
     area = _area(qtbot, ctx)
     area.activateWindow()
