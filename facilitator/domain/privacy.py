@@ -385,6 +385,12 @@ def _name_tokens(name: str) -> list[str]:
     return out
 
 
+def name_parts(person: Person) -> list[tuple[str, str]]:
+    """Each part of the person's name with its role: family, given, middle or particle."""
+    tokens = _name_tokens(person.name)
+    return list(zip(tokens, _roles(person, tokens), strict=True))
+
+
 def _roles(person: Person, tokens: list[str]) -> list[str]:
     """Family, given, middle or particle for each token of the name."""
     n = len(tokens)
@@ -422,6 +428,9 @@ def _roles(person: Person, tokens: list[str]) -> list[str]:
     return roles
 
 
+_SURNAME_RE = re.compile(
+    "(?:ов|ев|ин|ын)(?:а|у|ым|е|ой|ою)?$|(?:ск|цк)(?:ий|ая|ого|ому|им|ом|ой|ую)$"
+)
 # Russian case endings: (nominative ending, replacement endings) by the word's shape.
 _RU_SURNAME = [
     (("ский", "цкий"), ("ого", "ому", "им", "ом")),
@@ -567,7 +576,7 @@ def sentence_initial(text: str, i: int) -> bool:
     j = i - 1
     while j >= 0 and text[j] in _OPENERS:
         j -= 1
-    return j < 0 or text[j] in "\n\r.!?…:;"
+    return j < 0 or text[j] in "\n\r.!?…:"
 
 
 def _capitalised(word: str) -> bool:
@@ -812,7 +821,19 @@ class PrivacyEngine:
         end = last.end
         if last.folded.endswith(_POSSESSIVE) and last.folded not in self._parts:
             end -= 2
+        after = [t for t in initials if t.start > last.start]
+        if after:
+            end = after[-1].end + 1  # the initial and its full stop
         start = self._title_before(text, first)
+        if initials and initials[0].start == first:
+            # the "initial" may end a title ("H.E. Lindqvist")
+            behind = initials[0].end + 1
+            while behind < len(text) and text[behind] in " \t\u00a0":
+                behind += 1
+            titled_at = self._title_before(text, behind)
+            if titled_at < first:
+                start = min(start, titled_at)
+                initials = initials[1:]
         titled = start < first
         words = {tok.folded for tok, _ in run}
         variants = {
@@ -829,9 +850,10 @@ class PrivacyEngine:
         if initials:
             return self._hit(text, start, end, Kind.INITIALS, persons, 0.9, "initials" + how)
         as_name = titled or (_capitalised(token.raw) and not sentence_initial(text, token.start))
-        common = is_common(token.raw) or (
-            token.folded.endswith(_POSSESSIVE) and is_common(token.raw[:-2])
-        )
+        word = token.raw[:-2] if token.folded.endswith(_POSSESSIVE) else token.raw
+        common = is_common(token.raw) or is_common(word)
+        if common and _SURNAME_RE.search(token.folded) and all(c.role == "family" for c in cands):
+            common = False  # "Петрова": shaped like a surname, so written as one
         kept: list[_Part] = []
         for c in cands:
             if c.person not in persons or c.role == "particle":
