@@ -1118,7 +1118,11 @@ class PrivacyPolicy:
         }
 
     def decision(self, key: str, hit: Hit) -> Decision | None:
-        """What was decided for this hit: for it alone, else for its person or organisation."""
+        """What was decided for this hit: for it alone, else for its person or organisation.
+
+        A person's decision covers their e-mail address and phone number only to withhold
+        them (with the plain replacement): agreeing to be named is not agreeing to be mailed.
+        """
         own = self.hits.get(key)
         if own is not None:
             return own
@@ -1126,8 +1130,12 @@ class PrivacyPolicy:
             return self.organisation_decisions.get(hit.organisation)
         if hit.people:
             decided = {self.people.get(p) for p in hit.people}
-            if len(decided) == 1:
-                return decided.pop()  # every person it may mean had the same decision
+            if len(decided) != 1:
+                return None
+            bulk = decided.pop()  # every person it may mean had the same decision
+            if bulk is not None and hit.kind in (Kind.EMAIL, Kind.PHONE):
+                return Decision(Choice.WITHHOLD) if bulk.choice == Choice.WITHHOLD else None
+            return bulk
         return None
 
     def deciding(

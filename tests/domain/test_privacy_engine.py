@@ -344,3 +344,16 @@ def test_fold_is_case_diacritic_and_width_insensitive():
     assert fold("Пётр") == fold("Петр")
     assert fold("Ｄｅｗｉ") == "dewi"  # NFKC: full-width letters
     assert fold("สมชาย") == "สมชาย"  # Thai marks are letters, not accents
+
+
+def test_a_persons_decision_covers_their_address_only_to_withhold_it():
+    text = "Dewi Lestari (dewi.lestari@example.org) presented."
+    dewi = BY_NAME["Dewi Lestari"]
+    keep = PrivacyPolicy().deciding(people={dewi: Decision(Choice.KEEP)})
+    out, findings = _redact(text, keep)
+    assert out == "Dewi Lestari ([e-mail withheld]) presented."
+    assert [f.unresolved for f in findings] == [False, True]  # the address still needs asking
+    withhold = PrivacyPolicy().deciding(people={dewi: Decision(Choice.WITHHOLD, "a delegate")})
+    out, findings = _redact(text, withhold)
+    assert out == "A delegate ([e-mail withheld]) presented."
+    assert not any(f.unresolved for f in findings)
