@@ -86,6 +86,8 @@ _SEA = "\u0e00-\u0e7f\u1780-\u17ff\u19e0-\u19ff"  # Thai, Khmer, Khmer symbols
 _LETTER = rf"[^\W\d_{_SEA}]"
 _MARKS = "\u0300-\u036f\u0483-\u0489"
 WORD_RE = re.compile(rf"{_LETTER}(?:{_LETTER}|[{_MARKS}]|['’](?={_LETTER}))*")
+# The same words in composed (NFC) text, where no accent stands apart: about twice as fast.
+_NFC_WORD_RE = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*")
 _SEA_LETTER_RE = re.compile(rf"[{_SEA}]")
 _THAI_LEADING = "\u0e40\u0e41\u0e42\u0e43\u0e44"
 _KHMER_COENG = "\u17d2"
@@ -703,10 +705,12 @@ class PrivacyEngine:
             hits += self._find_emails(text)
         if _DIGITS_RE.search(text):
             hits += self._find_phones(text)
-        matches = list(WORD_RE.finditer(text))
+        pattern = _NFC_WORD_RE if unicodedata.is_normalized("NFC", text) else WORD_RE
+        matches = list(pattern.finditer(text))
         words = [fold(m.group()) for m in matches]
         present = set(words)
-        present |= {w[:-2] for w in present if w.endswith(_POSSESSIVE)}
+        if "'" in text or "’" in text:
+            present |= {w[:-2] for w in present if w.endswith(_POSSESSIVE)}
         names = not self._parts.keys().isdisjoint(present)
         orgs = bool(self._org_seqs) and not self._org_seqs.keys().isdisjoint(present)
         if names or orgs:

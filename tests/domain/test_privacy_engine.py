@@ -357,3 +357,12 @@ def test_a_persons_decision_covers_their_address_only_to_withhold_it():
     out, findings = _redact(text, withhold)
     assert out == "A delegate ([e-mail withheld]) presented."
     assert not any(f.unresolved for f in findings)
+
+
+def test_decomposed_text_is_searched_too():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Báo cáo của Nguyễn Thị Thu Hà, và Đức.")
+    hits = ENGINE.find(text)
+    assert [h.people for h in hits] == [who("Nguyễn Thị Thu Hà"), who("Trần Văn Đức")]
+    assert hits[0].text == unicodedata.normalize("NFD", "Nguyễn Thị Thu Hà")
