@@ -41,8 +41,8 @@ class UnresolvedHits(ExportError):
         n = len(findings)
         super().__init__(
             f"{out}: not written: {n} possible name{'s' if n != 1 else ''} in the texts "
-            "nobody has decided about. Decide in the Report area's privacy check, or withhold "
-            "them all (--redact)."
+            "that nobody has decided about. Record a decision for each in the workshop, or "
+            "withhold them all (--redact)."
         )
 
     def lines(self) -> list[str]:
