@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from facilitator.store.errors import StorageError
 
 if TYPE_CHECKING:
+    from facilitator.domain.privacy import Finding
     from facilitator.store.database import Workshop  # noqa: F401
 
 Progress = Callable[[float], None] | None
@@ -29,6 +30,33 @@ class ExportError(Exception):
     """An export that cannot be made as asked; the message is for the user."""
 
 
+class UnresolvedHits(ExportError):
+    """An anonymous export found people nobody decided about, and was asked not to guess.
+
+    ``findings`` lists each undecided hit once, with where it comes from and its context.
+    """
+
+    def __init__(self, out: Path, findings: list[Finding]) -> None:
+        self.findings = findings
+        n = len(findings)
+        super().__init__(
+            f"{out}: not written: {n} possible name{'s' if n != 1 else ''} in the texts "
+            "that nobody has decided about. Record a decision for each in the workshop, or "
+            "withhold them all (--redact)."
+        )
+
+    def lines(self) -> list[str]:
+        """One line per hit: where it prints, its row, what was found, and its context."""
+        out = []
+        for f in self.findings:
+            label = f" ({f.source.label})" if f.source.label else ""
+            out.append(
+                f"{f.source.section}{label} [{f.source.row}/{f.source.field}]: "
+                f"{f.hit.kind.value} “{f.hit.text}” in “{f.snippet}”"
+            )
+        return out
+
+
 @dataclass
 class ExportOptions:
     paper: str = "a4"  # "a4" or "letter"
@@ -36,6 +64,8 @@ class ExportOptions:
     draft: bool = False
     team_set: str | None = None  # team set id or title, for team-coloured badges and lists
     day: str | None = None  # day id or date, for per-day documents
+    # Anonymous outputs: withhold every hit nobody decided (True), or refuse and list them.
+    redact: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -160,6 +190,17 @@ def run_export(
     with Workshop(workshop_path, read_only=True) as ws:
         fn(ws, Path(out), options or ExportOptions(), progress)
     return Path(out)
+
+
+def check_privacy(findings: list[Finding], options: ExportOptions, out: Path) -> None:
+    """Refuse an anonymous export with undecided hits unless the options say to withhold them."""
+    if options.redact:
+        return
+    from facilitator.domain.privacy import unresolved
+
+    pending = unresolved(findings)
+    if pending:
+        raise UnresolvedHits(out, pending)
 
 
 def _is_workshop(path: Path) -> bool:

@@ -1,8 +1,9 @@
 """What the outcome report shows, as plain data, and the rules that shape it.
 
 The store fills these dataclasses with read-only queries; the PDF and Word builders only lay
-them out. Anonymisation happens here and in the store, before any builder sees a name, so a
-builder cannot leak what it was never given.
+them out. Anonymisation happens in the store, through the one privacy guard
+(``domain/privacy.py``), before any builder sees a name, so a builder cannot leak what it was
+never given.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from facilitator.domain.privacy import Finding
 
 # Every section the report can hold, in the default order, with its heading.
 SECTIONS: dict[str, str] = {
@@ -55,8 +58,6 @@ NOTE_KINDS: dict[str, str] = {
 }
 # Kinds that are the outcome of the event: kept even when only starred notes are shown.
 OUTCOME_KINDS = {"recommendation", "decision", "action_item"}
-
-WITHHELD = "[name withheld]"
 
 
 @dataclass
@@ -213,6 +214,7 @@ class ReportData:
     participants: list[ParticipantRow] = field(default_factory=list)
     participants_mode: str = "full"  # full | name_org | organisations | none
     organisations: list[tuple[str, str]] = field(default_factory=list)  # (organisation, country)
+    privacy: list[Finding] = field(default_factory=list)  # every hit the privacy guard found
 
     def note_count(self) -> int:
         return sum(len(v) for d in self.days for s in d.sessions for v in s.notes.values())
@@ -237,82 +239,6 @@ def to_minutes(hhmm: str | None) -> int | None:
 def hhmm(minutes: int) -> str:
     minutes = max(0, minutes)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-# -- anonymisation ------------------------------------------------------------------------
-
-
-class NameScrubber:
-    """Replaces any participant's name found in free text, for anonymised reports.
-
-    One regex alternation of hundreds of full names is slow on 20,000 notes, so the regex
-    looks only for the names' first words and each hit is checked against the full names
-    that start with that word.
-    """
-
-    def __init__(self, names: Iterable[str]) -> None:
-        groups: dict[str, list[str]] = {}
-        for name in {" ".join(n.split()) for n in names if n and len(n.strip()) >= 2}:
-            groups.setdefault(name.split()[0].casefold(), []).append(name.casefold())
-        for full in groups.values():
-            full.sort(key=len, reverse=True)
-        self._groups = groups
-        words = sorted(groups, key=len, reverse=True)
-        self._pattern = (
-            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
-            if words
-            else None
-        )
-
-    def __call__(self, text: str) -> str:
-        if not text or self._pattern is None:
-            return text
-        out: list[str] = []
-        pos = 0
-        folded = text.casefold()
-        same_length = len(folded) == len(text)
-        for m in self._pattern.finditer(text):
-            if m.start() < pos:
-                continue
-            candidates = self._groups.get(m.group(0).casefold(), [])
-            for name in candidates:
-                if not same_length:
-                    piece = " ".join(text[m.start() : m.start() + len(name) + 8].split())
-                    hit = piece.casefold().startswith(name)
-                    span = len(name)
-                else:
-                    hit = _matches_at(folded, m.start(), name)
-                    span = hit
-                if hit:
-                    end = m.start() + span
-                    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
-                        continue
-                    out.append(text[pos : m.start()])
-                    out.append(WITHHELD)
-                    pos = end
-                    break
-        if not out:
-            return text
-        out.append(text[pos:])
-        return "".join(out)
-
-
-def _matches_at(folded: str, start: int, name: str) -> int:
-    """Length of ``name`` matched at ``start`` allowing any run of spaces between words."""
-    i = start
-    words = name.split(" ")
-    for k, word in enumerate(words):
-        if not folded.startswith(word, i):
-            return 0
-        i += len(word)
-        if k < len(words) - 1:
-            j = i
-            while j < len(folded) and folded[j].isspace():
-                j += 1
-            if j == i:
-                return 0
-            i = j
-    return i - start
 
 
 def counted(values: Iterable[str], unknown: str = "Not stated") -> list[tuple[str, int]]:

@@ -209,6 +209,11 @@ NOTES: dict[str, list[tuple[str, str]]] = {
             "question",
             "How can prevention programmes be evaluated when success means that nothing happens?",
         ),
+        (
+            "key_point",
+            "По словам Жумабаевой, программы профилактики в Казахстане работают лучше всего "
+            "через местные акиматы и школы.",
+        ),
     ],
     "Panel: the role of women and youth in prevention": [
         (
@@ -246,6 +251,16 @@ NOTES: dict[str, list[tuple[str, str]]] = {
             "key_point",
             "Social media engagement in the region exceeds global averages; youth "
             "spend most of their online time on video platforms.",
+        ),
+        (
+            "key_point",
+            "Ms. Lestari described the school-based programme in Indonesia; D. Lestari offered "
+            "to share its toolkit (dewi.lestari@example.org).",
+        ),
+        (
+            "lesson_learned",
+            "Nguyen Thi Thu Ha noted that campaigns voiced by former teachers were trusted "
+            "more than official spokespeople, and สมชาย agreed from the Thai experience.",
         ),
     ],
     "Developing counter-narratives and alternative narratives": [
@@ -573,6 +588,16 @@ def _fill_demo(ws: Workshop, progress: Progress) -> None:
         {"id": f"sum_{sessions_by_title[t]}", "session_id": sessions_by_title[t], "text": text}
         for t, text in [
             (
+                "Opening remarks",
+                "The workshop was opened by Sarah Whitfield, who recalled the Chatham House Rule "
+                "and thanked the host, and by H.E. Nur Aisyah binti Rahman for the co-organisers.",
+            ),
+            (
+                "Country experiences: Central Asia",
+                "Жумабаева Айгуль представила национальную программу; участники из Кыргызстана "
+                "и Узбекистана рассказали о работе с семьями возвращенцев.",
+            ),
+            (
                 "Partnerships between governments and civil society",
                 "Participants agreed that partnerships work when both sides share information "
                 "early and when civil society keeps its independence. Several countries described "
@@ -601,6 +626,18 @@ def _fill_demo(ws: Workshop, progress: Progress) -> None:
         (Table.SUMMARIES, summaries),
     ]
     ws.rows.load(plan, progress)
+    # What the organisers typed in the Report area (the executive summary is left to the app).
+    ws.info.set_setting(
+        "report",
+        {
+            "way_forward": "The regional network will meet again in six months. Mr. Trần and "
+            "Ms Omarova offered to host the thematic working group, and Жумабаева Айгуль will "
+            "circulate the draft regional statement before then.",
+            "acknowledgements": "We thank Kenji Watanabe, who facilitated the group work, "
+            "Amélie Durand, our rapporteur, the interpreters, and ปริญญา ศรีสุข and the Thai "
+            "delegation for hosting the field visit.",
+        },
+    )
 
 
 FIRST = [

@@ -39,7 +39,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
 
 from facilitator.domain.report import NOTE_KINDS, SECTIONS, ExerciseItem, Note, ReportData
-from facilitator.exports import ExportError, ExportOptions, atomic_output
+from facilitator.exports import ExportError, ExportOptions, atomic_output, check_privacy
 from facilitator.reports import charts
 from facilitator.reports.fonts import (
     BODY,
@@ -812,6 +812,7 @@ def export_report(
     anonymous = options.anonymous or settings.anonymous
     draft = options.draft or settings.draft
     data = ws.report.load_report(settings, anonymous)
+    check_privacy(data.privacy, options, out)
     if progress:
         progress(0.1)
     paper = options.paper if options.paper in ("a4", "letter") else settings.paper

@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from facilitator.domain.report import NOTE_KINDS, SECTIONS, ReportData
-from facilitator.exports import ExportError, ExportOptions, atomic_output
+from facilitator.exports import ExportError, ExportOptions, atomic_output, check_privacy
 from facilitator.reports.fonts import clean
 from facilitator.store.database import Workshop
 from facilitator.store.report import format_day
@@ -306,6 +306,7 @@ def export_report_docx(
     """Registered as ``report-docx``: the outcome report as an editable Word document."""
     settings = ws.report.load_settings()
     data = ws.report.load_report(settings, options.anonymous or settings.anonymous)
+    check_privacy(data.privacy, options, out)
     if progress:
         progress(0.3)
     paper = options.paper if options.paper in ("a4", "letter") else settings.paper

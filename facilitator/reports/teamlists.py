@@ -5,6 +5,10 @@
 ``extra["round"]`` (id, title or number) limits the lists to one round. The workshop's privacy
 setting decides what is printed beside the names: organisation and country (full), the
 organisation (name and organisation only) or nothing.
+
+When privacy is on (the Chatham House Rule, a privacy setting other than full details, or an
+anonymous export) the free texts around the names (team set, round and team names, rooms)
+pass through the privacy guard like every anonymous output; the members are the list itself.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.pdfgen.canvas import Canvas
 
-from facilitator.exports import ExportError, ExportOptions, Progress, atomic_output
+from facilitator.domain.privacy import Guard, Source
+from facilitator.exports import ExportError, ExportOptions, Progress, atomic_output, check_privacy
 from facilitator.reports import fonts
 from facilitator.store.database import Workshop
+from facilitator.store.privacy import PrivacyStore
 
 LAYOUTS = ("per_page", "one_page")
 INK = HexColor("#1C2430")
@@ -61,6 +67,27 @@ def collect(ws: Workshop, options: ExportOptions) -> tuple[dict[str, Any], list[
             "Generate them in the Teams area first."
         )
     return ts, out
+
+
+def private(details: dict[str, Any], options: ExportOptions) -> bool:
+    """Whether a list of people is printed with privacy on."""
+    return (
+        bool(details.get("chatham_house"))
+        or options.anonymous
+        or (details.get("privacy") or "full") != "full"
+    )
+
+
+def guarded(ts: dict[str, Any], rounds: list[dict[str, Any]], guard: Guard) -> str:
+    """Pass the lists' free texts through the privacy guard; returns the heading to print."""
+    where = "Team lists"
+    heading = guard(ts["title"], Source(where, ts["id"], "title")) or "Breakout teams"
+    for r in rounds:
+        r["label"] = guard(r["label"], Source(where, r["round"]["id"], "title", heading))
+        for team in r["teams"]:
+            team["name"] = guard(team["name"], Source(where, team["id"], "name", heading))
+            team["room"] = guard(team.get("room"), Source(where, team["id"], "room", heading))
+    return heading
 
 
 def _detail(m: dict[str, Any], privacy: str) -> str:
@@ -151,6 +178,9 @@ def export_team_lists(
     ts, rounds = collect(ws, options)
     details = ws.info.details()
     privacy = details.get("privacy") or "full"
+    guard = PrivacyStore(ws).guard(private(dict(details), options))
+    heading = guarded(ts, rounds, guard)
+    check_privacy(guard.findings, options, out)
     fonts.register()
     paper = letter if options.paper == "letter" else A4
     pagesize = paper if layout == "per_page" else landscape(paper)
@@ -158,7 +188,6 @@ def export_team_lists(
     margin = 36
     total = sum(len(r["teams"]) for r in rounds) or 1
     done = 0
-    heading = ts["title"] or "Breakout teams"
     with atomic_output(out) as tmp:
         c = Canvas(
             str(tmp),

@@ -1,24 +1,27 @@
 """Read-only queries that assemble the outcome report's input.
 
 Everything the report shows comes through :func:`load_report`, which never writes. When the
-report is anonymised, names are dropped or replaced here, so the builders never hold them.
+report is anonymised, speakers, members and attributions are dropped here and every free text
+passes through one privacy guard (``store/privacy.py``), so the builders never hold a name.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from facilitator.domain import agenda as agenda_dom
+from facilitator.domain.privacy import Source
 from facilitator.domain.report import (
     NOTE_KINDS,
     OUTCOME_KINDS,
+    SECTIONS,
     DayItem,
     ExerciseItem,
     Logo,
-    NameScrubber,
     Note,
     ParticipantRow,
     Participation,
@@ -33,6 +36,7 @@ from facilitator.domain.report import (
 )
 from facilitator.store import agenda as agenda_store
 from facilitator.store.database import Workshop
+from facilitator.store.privacy import PrivacyStore
 
 SETTING_KEY = "report"
 # Roles of people who run the event rather than take part in it.
@@ -115,16 +119,34 @@ class ReportStore:
     def load_report(
         self, settings: ReportSettings | None = None, anonymous: bool | None = None
     ) -> ReportData:
-        """Assemble everything the report shows, honouring privacy and the organiser's choices."""
+        """Assemble everything the report shows, honouring privacy and the organiser's choices.
+
+        Anonymised, every free text goes through one privacy guard: decided hits are applied,
+        undecided ones withheld, and all of them listed in ``ReportData.privacy``.
+        """
         db = self.ws.db
         settings = settings or self.load_settings()
         details = self.ws.info.details()
         chatham = bool(details.get("chatham_house"))
         anon = bool(settings.anonymous if anonymous is None else anonymous) or chatham
         settings.anonymous = anon
+        guard = PrivacyStore(self.ws).guard(anon)
+        wid = details["id"]
+
+        def cover(text: str, name: str) -> str:
+            return guard(text, Source("Cover", wid, name))
+
+        if anon:  # the caller's settings keep the texts as typed
+            settings = replace(settings, sections=list(settings.sections))
+            for name, section in (
+                ("executive_summary", "summary"),
+                ("way_forward", "way_forward"),
+                ("acknowledgements", "acknowledgements"),
+            ):
+                where = Source(SECTIONS[section], SETTING_KEY, name)
+                setattr(settings, name, guard(getattr(settings, name), where))
 
         people = {r["id"]: r for r in db.query("SELECT * FROM people ORDER BY name")}
-        scrub = NameScrubber(p["name"] for p in people.values()) if anon else (lambda t: t)
 
         def person_name(pid: str | None) -> str:
             p = people.get(pid or "")
@@ -134,13 +156,15 @@ class ReportStore:
 
         venue = ", ".join(x for x in (details["venue"], details["city"], details["country"]) if x)
         data = ReportData(
-            title=details["title"] or "Workshop",
-            subtitle=details["subtitle"],
+            title=cover(details["title"], "title") or "Workshop",
+            subtitle=cover(details["subtitle"], "subtitle"),
             dates=format_dates(details["start_date"], details["end_date"]),
-            venue=venue,
-            organisers=_json_list(details["organisers"]),
-            funders=_json_list(details["funders"]),
-            description=scrub(details["description"]),
+            venue=cover(venue, "venue"),
+            organisers=[cover(o, "organisers") for o in _json_list(details["organisers"])],
+            funders=[cover(f, "funders") for f in _json_list(details["funders"])],
+            description=guard(
+                details["description"], Source(SECTIONS["summary"], wid, "description")
+            ),
             anonymous=anon,
             chatham_house=chatham,
             settings=settings,
@@ -184,8 +208,10 @@ class ReportStore:
         by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in db.query("SELECT * FROM sessions ORDER BY day_id, position, created"):
             by_day[r["day_id"]].append(r)
+        agenda = SECTIONS["agenda"]
         for index, d in enumerate(day_rows):
-            day = DayItem(d["id"], d["date"], d["title"] or f"Day {index + 1}")
+            title = guard(d["title"], Source(agenda, d["id"], "title"))
+            day = DayItem(d["id"], d["date"], title or f"Day {index + 1}")
             rows = by_day.get(d["id"], [])
             # The Agenda's own timing rules, so the report's planned times match the programme.
             timed = {
@@ -194,19 +220,26 @@ class ReportStore:
             }
             for r in rows:
                 start, end = timed[r["id"]]
+                title = guard(r["title"], Source(agenda, r["id"], "title"))
                 item = SessionItem(
                     id=r["id"],
                     day_index=index,
                     kind=r["kind"],
-                    title=r["title"] or "Untitled session",
+                    title=title or "Untitled session",
                     planned_start=hhmm(start),
                     planned_end=hhmm(end),
                     actual_start=_clock(r["actual_start"]),
                     actual_end=_clock(r["actual_end"]),
-                    room=r["room"],
+                    room=guard(r["room"], Source(agenda, r["id"], "room", title)),
                     speakers=speakers.get(r["id"], []),
-                    description=scrub(r["description"]),
-                    summary=scrub(session_summary.get(r["id"], "")),
+                    description=guard(
+                        r["description"],
+                        Source(SECTIONS["annex_agenda"], r["id"], "description", title),
+                    ),
+                    summary=guard(
+                        session_summary.get(r["id"], ""),
+                        Source(SECTIONS["sessions"], r["id"], "summary", title),
+                    ),
                 )
                 sessions[r["id"]] = item
                 day.sessions.append(item)
@@ -220,7 +253,8 @@ class ReportStore:
             "ORDER BY d.position, d.date, s.position, n.position, n.created"
         ):
             if r["prompt_id"] and r["team_id"]:
-                answers[r["team_id"]][r["prompt_id"]].append(scrub(r["text"]))
+                where = Source(SECTIONS["group_work"], r["id"], "text", "worksheet answer")
+                answers[r["team_id"]][r["prompt_id"]].append(guard(r["text"], where))
                 continue
             session = sessions.get(r["session_id"] or "")
             if session is None:
@@ -235,10 +269,13 @@ class ReportStore:
             note = Note(
                 id=r["id"],
                 kind=kind,
-                text=scrub(r["text"]),
+                text=guard(r["text"], Source(SECTIONS["sessions"], r["id"], "text", session.title)),
                 attribution=attribution,
                 starred=starred,
-                owner=scrub(r["action_owner"]),
+                owner=guard(
+                    r["action_owner"],
+                    Source(SECTIONS["action_plan"], r["id"], "action_owner", session.title),
+                ),
                 due=r["action_due"] or "",
                 status=r["action_status"] or "",
                 session_title=session.title,
@@ -251,9 +288,12 @@ class ReportStore:
                 data.actions.append(note)
 
         # Group work.
+        group = SECTIONS["group_work"]
         prompts: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for r in db.query("SELECT * FROM exercise_prompts ORDER BY exercise_id, position, created"):
-            prompts[r["exercise_id"]].append((r["id"], r["text"]))
+            prompts[r["exercise_id"]].append(
+                (r["id"], guard(r["text"], Source(group, r["id"], "text")))
+            )
         members: dict[str, list[str]] = defaultdict(list)
         if not anon:
             for r in db.query(
@@ -267,11 +307,14 @@ class ReportStore:
             "LEFT JOIN sessions s ON s.id = e.session_id "
             "LEFT JOIN days d ON d.id = s.day_id ORDER BY d.position, s.position, e.created"
         ):
+            ex_title = guard(ex["title"], Source(group, ex["id"], "title"))
             item = ExerciseItem(
                 ex["id"],
-                ex["title"] or "Exercise",
-                ex["session_title"] or "",
-                scrub(ex["instructions"]),
+                ex_title or "Exercise",
+                sessions[ex["session_id"]].title
+                if ex["session_id"] in sessions
+                else guard(ex["session_title"], Source(group, ex["session_id"] or "", "title")),
+                guard(ex["instructions"], Source(group, ex["id"], "instructions", ex_title)),
                 prompts.get(ex["id"], []),
             )
             for t in db.query(
@@ -280,13 +323,17 @@ class ReportStore:
                 "WHERE ts.exercise_id = ? ORDER BY ts.created, r.position, t.position",
                 [ex["id"]],
             ):
+                team_name = guard(t["name"], Source(group, t["id"], "name", ex_title))
                 item.teams.append(
                     TeamItem(
                         t["id"],
-                        t["name"] or "Team",
-                        t["round_title"] or "",
+                        team_name or "Team",
+                        guard(t["round_title"], Source(group, t["id"], "round", ex_title)),
                         members.get(t["id"], []),
-                        scrub(team_summary.get(t["id"], "")),
+                        guard(
+                            team_summary.get(t["id"], ""),
+                            Source(group, t["id"], "summary", team_name),
+                        ),
                         {k: list(v) for k, v in answers.get(t["id"], {}).items()},
                     )
                 )
@@ -303,8 +350,8 @@ class ReportStore:
         for r in db.query("SELECT person_id, day_id FROM attendance WHERE present = 1"):
             if r["person_id"] in ids:
                 present[r["day_id"]].add(r["person_id"])
-        for index, d in enumerate(day_rows):
-            part.per_day.append((d["title"] or f"Day {index + 1}", len(present.get(d["id"], ()))))
+        for day in data.days:
+            part.per_day.append((day.title, len(present.get(day.id, ()))))
         data.participation = part
 
         privacy = details["privacy"] or "full"
@@ -326,4 +373,5 @@ class ReportStore:
                         email=p["email"] if privacy == "full" else "",
                     )
                 )
+        data.privacy = guard.findings
         return data
