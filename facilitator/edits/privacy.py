@@ -18,7 +18,7 @@ from facilitator.domain.privacy import (
 )
 from facilitator.edits.base import SetSetting
 from facilitator.store.database import Workshop
-from facilitator.store.privacy import SETTING_KEY, PrivacyStore
+from facilitator.store.privacy import SETTING_KEY
 
 _VERBS = {
     Choice.WITHHOLD: "Withhold",
@@ -46,7 +46,7 @@ def decide_hits(
     if not found:
         raise ValueError("no hits to decide")
     decision = _decision(choice, replacement)
-    policy = PrivacyStore(ws).policy().deciding(hits={f.key: decision for f in found})
+    policy = ws.privacy.policy().deciding(hits={f.key: decision for f in found})
     what = f"“{found[0].hit.text}”" if len(found) == 1 else f"{len(found)} hits"
     verb = _VERBS[Choice(choice)] if choice is not None else "Undecide"
     return _edit(ws, policy, f"{verb} {what}")
@@ -60,7 +60,7 @@ def decide_person(
     if person is None:
         raise ValueError(f"no person {person_id!r} in {ws.path.name}")
     decision = _decision(choice, replacement)
-    policy = PrivacyStore(ws).policy().deciding(people={person_id: decision})
+    policy = ws.privacy.policy().deciding(people={person_id: decision})
     verb = _VERBS[Choice(choice)] if choice is not None else "Undecide"
     return _edit(ws, policy, f"{verb} every mention of {person['name']}")
 
@@ -69,7 +69,7 @@ def decide_organisation(
     ws: Workshop, organisation: str, choice: Choice | None, replacement: str = ""
 ) -> SetSetting:
     """Decide every hit of one organisation (its key: the name as the engine folds it)."""
-    store = PrivacyStore(ws)
+    store = ws.privacy
     policy = store.policy()
     known = store.engine(policy).organisations.get(organisation)
     if known is None:
@@ -85,7 +85,7 @@ def set_privacy_options(
     ws: Workshop, *, replacement: str | None = None, organisations: bool | None = None
 ) -> SetSetting:
     """Change how withheld people are described, or whether organisations are looked for."""
-    policy = PrivacyStore(ws).policy()
+    policy = ws.privacy.policy()
     if replacement is not None:
         if replacement not in REPLACEMENT_STYLES:
             raise ValueError(

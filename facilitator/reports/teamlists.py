@@ -25,7 +25,6 @@ from facilitator.domain.privacy import Guard, Source
 from facilitator.exports import ExportError, ExportOptions, Progress, atomic_output, check_privacy
 from facilitator.reports import fonts
 from facilitator.store.database import Workshop
-from facilitator.store.privacy import PrivacyStore
 
 LAYOUTS = ("per_page", "one_page")
 INK = HexColor("#1C2430")
@@ -178,7 +177,7 @@ def export_team_lists(
     ts, rounds = collect(ws, options)
     details = ws.info.details()
     privacy = details.get("privacy") or "full"
-    guard = PrivacyStore(ws).guard(private(dict(details), options))
+    guard = ws.privacy.guard(private(dict(details), options))
     heading = guarded(ts, rounds, guard)
     check_privacy(guard.findings, options, out)
     fonts.register()

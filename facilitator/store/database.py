@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from facilitator.store.merge import MergeStore
     from facilitator.store.notes import NotesStore
     from facilitator.store.people import PeopleStore
+    from facilitator.store.privacy import PrivacyStore
     from facilitator.store.report import ReportStore
     from facilitator.store.rows import RowStore
     from facilitator.store.teams import TeamsStore
@@ -212,7 +213,7 @@ def inspect_file(path: str | os.PathLike[str]) -> FileInfo:
 class Workshop:
     """One open workshop file: its connection, its stores, its change hub and its lock.
 
-    The stores (``agenda``, ``people``, ``teams``, ``notes``, ``report``, ``merge``,
+    The stores (``agenda``, ``people``, ``teams``, ``notes``, ``report``, ``privacy``, ``merge``,
     ``info`` for the workshop's own details and settings, ``rows`` for generic undo) hold
     every SQL statement of the program. Outside ``store/`` nothing touches ``db``.
     """
@@ -222,6 +223,7 @@ class Workshop:
     teams: TeamsStore
     notes: NotesStore
     report: ReportStore
+    privacy: PrivacyStore
     merge: MergeStore
     info: WorkshopStore
     rows: RowStore
@@ -301,6 +303,7 @@ class Workshop:
         from facilitator.store.merge import MergeStore
         from facilitator.store.notes import NotesStore
         from facilitator.store.people import PeopleStore
+        from facilitator.store.privacy import PrivacyStore
         from facilitator.store.report import ReportStore
         from facilitator.store.rows import RowStore
         from facilitator.store.teams import TeamsStore
@@ -311,6 +314,7 @@ class Workshop:
         self.teams = TeamsStore(self)
         self.notes = NotesStore(self)
         self.report = ReportStore(self)
+        self.privacy = PrivacyStore(self)
         self.merge = MergeStore(self)
         self.info = WorkshopStore(self)
         self.rows = RowStore(self)

@@ -36,7 +36,6 @@ from facilitator.domain.report import (
 )
 from facilitator.store import agenda as agenda_store
 from facilitator.store.database import Workshop
-from facilitator.store.privacy import PrivacyStore
 
 SETTING_KEY = "report"
 # Roles of people who run the event rather than take part in it.
@@ -130,7 +129,7 @@ class ReportStore:
         chatham = bool(details.get("chatham_house"))
         anon = bool(settings.anonymous if anonymous is None else anonymous) or chatham
         settings.anonymous = anon
-        guard = PrivacyStore(self.ws).guard(anon)
+        guard = self.ws.privacy.guard(anon)
         wid = details["id"]
 
         def cover(text: str, name: str) -> str:
