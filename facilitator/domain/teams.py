@@ -305,35 +305,20 @@ class _Prep:
         self.balanced = [a in problem.balance_attributes for a in self.attrs]
         self.minority = [a in problem.minority_attributes for a in self.attrs]
         self.cat: list[list[int]] = []
-        self.cat_names: list[list[str]] = []
+        self.ncat: list[int] = []
         for a in self.attrs:
             names: dict[str, int] = {}
-            display: list[str] = []
             col = []
             for p in people:
-                raw = (p.attributes.get(a) or "").strip()
-                key = _norm(raw)
-                if not key:
-                    col.append(-1)
-                    continue
-                if key not in names:
-                    names[key] = len(names)
-                    display.append(raw)
-                col.append(names[key])
+                key = _norm(p.attributes.get(a))
+                col.append(names.setdefault(key, len(names)) if key else -1)
             self.cat.append(col)
-            self.cat_names.append(display)
+            self.ncat.append(len(names))
         orgs: dict[str, int] = {}
-        self.org_names: list[str] = []
         self.org: list[int] = []
         for p in people:
             key = _norm(p.organisation)
-            if not key:
-                self.org.append(-1)
-                continue
-            if key not in orgs:
-                orgs[key] = len(orgs)
-                self.org_names.append(p.organisation.strip())
-            self.org.append(orgs[key])
+            self.org.append(orgs.setdefault(key, len(orgs)) if key else -1)
         langs: dict[str, int] = {}
         self.langs: list[tuple[int, ...]] = []
         for p in people:
@@ -429,7 +414,6 @@ class _Prep:
 
         # pins and locks -> fixed[r][person] = team index
         self.fixed: list[dict[int, int]] = [{} for _ in range(R)]
-        self.fixed_why: list[dict[int, str]] = [{} for _ in range(R)]
 
         def fix(ri: int, i: int, team: str, why: str) -> None:
             rid = self.round_ids[ri]
@@ -451,7 +435,6 @@ class _Prep:
                 )
                 return
             self.fixed[ri][i] = t
-            self.fixed_why[ri][i] = why
 
         for pin in problem.pins:
             if not known(pin.person_id, "pin"):
@@ -512,9 +495,7 @@ class _Prep:
                 if teams:
                     t = teams.pop()
                     for i in mem:
-                        if i not in fixed:
-                            fixed[i] = t
-                            self.fixed_why[ri][i] = "keep-together with a pinned person"
+                        fixed.setdefault(i, t)
                     if b not in seen_blocks:
                         seen_blocks.add(b)
                         loads[t] += len(mem)
@@ -544,21 +525,20 @@ class _Prep:
         w = problem.weights
         self.tables: list[list[list[list[float]]]] = []
         self.bands: list[list[list[tuple[int, int]]]] = []
-        self.iso: list[list[list[bool]]] = []
         self.cat_totals: list[list[list[int]]] = []
         for ri in range(R):
             k = max(1, len(self.team_ids[ri]))
             maxsize = self.q[ri] + 2
-            tabs, bands, isos, totals = [], [], [], []
+            tabs, bands, totals = [], [], []
             for a in range(len(self.attrs)):
-                ncat = len(self.cat_names[a])
+                ncat = self.ncat[a]
                 tot = [0] * ncat
                 for i in self.pres_list[ri]:
                     c = self.cat[a][i]
                     if c >= 0:
                         tot[c] += 1
                 totals.append(tot)
-                arow, brow, irow = [], [], []
+                arow, brow = [], []
                 for c in range(ncat):
                     lo, hi = _band(tot[c], k, self.minority[a])
                     iso = self.minority[a] and tot[c] >= 2
@@ -572,13 +552,10 @@ class _Prep:
                         row.append(cost)
                     arow.append(row)
                     brow.append((lo, hi))
-                    irow.append(iso)
                 tabs.append(arow)
                 bands.append(brow)
-                isos.append(irow)
             self.tables.append(tabs)
             self.bands.append(bands)
-            self.iso.append(isos)
             self.cat_totals.append(totals)
 
 
@@ -857,7 +834,7 @@ class _Engine:
         P = self.P
         self.team_of[r] = [-1] * self.n
         self.members[r] = [[] for _ in range(k)]
-        self.cnt[r] = [[[0] * len(P.cat_names[a]) for a in range(self.nattr)] for _ in range(k)]
+        self.cnt[r] = [[[0] * P.ncat[a] for a in range(self.nattr)] for _ in range(k)]
         self.orgc[r] = [{} for _ in range(k)]
         self.langc[r] = [{} for _ in range(k)]
         self.tcost[r] = [0.0] * k
