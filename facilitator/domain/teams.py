@@ -808,7 +808,6 @@ class _Engine:
         self.prefer: list[list[int]] = [[-1] * n for _ in range(R)]
         self.big = [0] * R
         self.pcat = [tuple(col[i] for col in prep.cat) for i in range(n)]
-        self.trace: list | None = None
         # movable people per round: present, not fixed, not in a multi-person group
         self.movable: list[list[bool]] = []
         self.movable_list: list[list[int]] = []
@@ -1564,8 +1563,6 @@ class _Engine:
                     best = cur
                     best_snap = self.snapshot()
                     last_gain = self.evals
-                    if self.trace is not None:
-                        self.trace.append((self.evals, best))
                 if gcur < gbest - 1e-9:
                     gbest = gcur
                     stall = 0
