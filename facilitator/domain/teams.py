@@ -471,9 +471,7 @@ class _Prep:
             cap = q + 1 if rem else q
             fixed = self.fixed[ri]
             loads = [0] * k
-            seen_blocks: set[int] = set()
-            team_blocks: dict[int, list[int]] = {}
-            for b, members in self.blocks.items():
+            for members in self.blocks.values():
                 mem = [i for i in members if self.present[ri][i]]
                 if not mem:
                     continue
@@ -496,10 +494,7 @@ class _Prep:
                     t = teams.pop()
                     for i in mem:
                         fixed.setdefault(i, t)
-                    if b not in seen_blocks:
-                        seen_blocks.add(b)
-                        loads[t] += len(mem)
-                        team_blocks.setdefault(t, []).append(b)
+                    loads[t] += len(mem)
             for t, load in enumerate(loads):
                 if load > cap:
                     reasons.append(
@@ -512,12 +507,12 @@ class _Prep:
                     f"have {q + 1} people"
                 )
             for a, b in self.apart_pairs:
+                # fixed holds present people only, so both are here this round
                 if a in fixed and b in fixed and fixed[a] == fixed[b]:
-                    if self.present[ri][a] and self.present[ri][b]:
-                        reasons.append(
-                            f"round {rid}: {self.labels[a]} and {self.labels[b]} must be kept "
-                            f"apart but are both pinned to {self.team_ids[ri][fixed[a]]}"
-                        )
+                    reasons.append(
+                        f"round {rid}: {self.labels[a]} and {self.labels[b]} must be kept "
+                        f"apart but are both pinned to {self.team_ids[ri][fixed[a]]}"
+                    )
         if reasons:
             raise InfeasibleProblem(list(dict.fromkeys(reasons)))
 
