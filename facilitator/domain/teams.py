@@ -687,8 +687,7 @@ def _doubled_rounds(k: int, s: int, rounds: int) -> list[list[list[int]]] | None
     if relabel is None or k != 2 * s or rounds > 2 * (s + 1):
         return None
     f = _field(s)
-    if f is None:
-        return None
+    assert f is not None, "every order in _DOUBLED is a field order _field supports"
     add, mul = f
     plane = [[[x * s + add[mul[m][x]][c] for x in range(s)] for c in range(s)] for m in range(s)]
     plane.append([[c * s + y for y in range(s)] for c in range(s)])
@@ -1322,10 +1321,11 @@ class _Engine:
         return rec(0)
 
     def seed_design(self, rounds: list[int]) -> bool:
-        """Overwrite the rounds with a resolvable design when the problem is pure rotation."""
+        """Overwrite the rounds with a resolvable design when the problem is pure rotation.
+
+        Called in rotate mode only, with at least one round.
+        """
         P = self.P
-        if not self.rotate or not rounds:
-            return False
         k = len(P.team_ids[rounds[0]])
         n = self.n
         if k < 2 or n % k or any(len(P.team_ids[r]) != k for r in rounds):
