@@ -1733,7 +1733,6 @@ def evaluate(problem: Problem, assignment: Mapping[str, Mapping[str, Iterable[st
     w = problem.weights
     by_id = {p.id: p for p in problem.people}
     violations: list[str] = []
-    warnings: list[str] = []
     rounds = {r.round_id: r for r in problem.rounds}
     attrs = list(dict.fromkeys([*problem.balance_attributes, *problem.minority_attributes]))
     team_scores: dict[str, dict[str, TeamScore]] = {}
@@ -1896,7 +1895,7 @@ def evaluate(problem: Problem, assignment: Mapping[str, Mapping[str, Iterable[st
         team_scores=team_scores,
         hard_violations=violations,
         repeated_pairs=repeated,
-        warnings=warnings,
+        warnings=[],
         band_violations=band_violations,
         same_organisation_pairs=same_org,
         isolated_minorities=isolated,
