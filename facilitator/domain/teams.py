@@ -1714,8 +1714,6 @@ def plan(
 def _partial_assignment(engine: _Engine) -> Assignment:
     """After a cancel: complete any unbuilt round greedily and return the current plan."""
     P = engine.P
-    engine.cancel = None
-    engine.progress = None
     for r in range(engine.R):
         if sum(len(m) for m in engine.members[r]) != len(P.pres_list[r]):
             engine.construct_round(r)
