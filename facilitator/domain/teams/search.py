@@ -1,0 +1,925 @@
+"""The search: build every round's teams, then improve them by swaps and moves.
+
+Rotate mode builds the rounds one at a time (greedy placement, then a tabu search knowing who
+met in earlier rounds), tries the combinatorial designs of :mod:`.designs` when the problem is
+a pure rotation, then improves all rounds together.  Keep mode builds each round from the
+teams of the round before.  Costs are kept per team and updated incrementally; when the
+search stalls, the weights of what the current plan still breaks go up for the rest of the
+search (guided local search), while plans are always compared with the user's weights.
+
+Everything is deterministic for a given seed: the search is bounded by a count of evaluated
+moves, never by the clock.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable
+
+from facilitator.domain.teams.designs import design_rounds
+from facilitator.domain.teams.model import Assignment, InfeasibleProblem
+from facilitator.domain.teams.prepare import Prepared
+
+__all__ = ["Cancelled", "Engine"]
+
+
+class Cancelled(Exception):
+    pass
+
+
+class Engine:
+    def __init__(
+        self,
+        prep: Prepared,
+        progress: Callable[[float], None] | None,
+        cancel: Callable[[], bool] | None,
+    ):
+        self.P = prep
+        pr = prep.problem
+        self.rng = random.Random(pr.seed)
+        self.w = pr.weights
+        self.n = prep.n
+        self.R = len(pr.rounds)
+        self.rotate = pr.mode == "rotate"
+        self.wr = self.w.repeat if self.rotate else 0.0
+        self.ws = self.w.stability if not self.rotate else 0.0
+        self.progress = progress
+        self.cancel = cancel
+        n, R = self.n, self.R
+        self.nattr = len(prep.attrs)
+        self.team_of = [[-1] * n for _ in range(R)]
+        self.members: list[list[list[int]]] = [[] for _ in range(R)]
+        self.cnt: list[list[list[list[int]]]] = [[] for _ in range(R)]
+        self.orgc: list[list[dict[int, int]]] = [[] for _ in range(R)]
+        self.langc: list[list[dict[int, int]]] = [[] for _ in range(R)]
+        self.tcost: list[list[float]] = [[] for _ in range(R)]
+        self.M = [0] * (n * n) if self.wr > 0 else None
+        # the search's weights: the user's, raised on features the search keeps violating
+        # (see penalise); costs reported and compared between plans always use the user's
+        self.gtab = prep.tables
+        self.gwo = self.w.organisation
+        self.gwl = self.w.language
+        self.gwr = self.wr
+        self.prefer: list[list[int]] = [[-1] * n for _ in range(R)]
+        self.big = [0] * R
+        self.pcat = [tuple(col[i] for col in prep.cat) for i in range(n)]
+        # movable people per round: present, not fixed, not in a multi-person group
+        self.movable: list[list[bool]] = []
+        self.movable_list: list[list[int]] = []
+        for r in range(R):
+            mv = [False] * n
+            for i in prep.pres_list[r]:
+                if i in prep.fixed[r]:
+                    continue
+                blk = prep.blocks[prep.block_of[i]]
+                if sum(1 for j in blk if prep.present[r][j]) > 1:
+                    continue
+                mv[i] = True
+            self.movable.append(mv)
+            self.movable_list.append([i for i in prep.pres_list[r] if mv[i]])
+        self.evals = 0
+        self.budget = 1
+        self._last_progress = -1.0
+
+    # ---------------------------------------------------------------- state management
+
+    def reset_round(self, r: int) -> None:
+        k = len(self.P.team_ids[r])
+        P = self.P
+        self.team_of[r] = [-1] * self.n
+        self.members[r] = [[] for _ in range(k)]
+        self.cnt[r] = [[[0] * P.ncat[a] for a in range(self.nattr)] for _ in range(k)]
+        self.orgc[r] = [{} for _ in range(k)]
+        self.langc[r] = [{} for _ in range(k)]
+        self.tcost[r] = [0.0] * k
+        self.big[r] = 0
+
+    def add(self, r: int, i: int, t: int) -> None:
+        P = self.P
+        self.team_of[r][i] = t
+        mem = self.members[r][t]
+        M = self.M
+        if M is not None:
+            n = self.n
+            for x in mem:
+                M[i * n + x] += 1
+                M[x * n + i] += 1
+        mem.append(i)
+        if len(mem) == self.P.q[r] + 1:
+            self.big[r] += 1
+        cnt = self.cnt[r][t]
+        for a in range(self.nattr):
+            c = P.cat[a][i]
+            if c >= 0:
+                cnt[a][c] += 1
+        o = P.org[i]
+        if o >= 0:
+            d = self.orgc[r][t]
+            d[o] = d.get(o, 0) + 1
+        lc = self.langc[r][t]
+        for lang in P.langs[i]:
+            lc[lang] = lc.get(lang, 0) + 1
+
+    def remove(self, r: int, i: int) -> None:
+        P = self.P
+        t = self.team_of[r][i]
+        self.team_of[r][i] = -1
+        mem = self.members[r][t]
+        if len(mem) == self.P.q[r] + 1:
+            self.big[r] -= 1
+        mem.remove(i)
+        M = self.M
+        if M is not None:
+            n = self.n
+            for x in mem:
+                M[i * n + x] -= 1
+                M[x * n + i] -= 1
+        cnt = self.cnt[r][t]
+        for a in range(self.nattr):
+            c = P.cat[a][i]
+            if c >= 0:
+                cnt[a][c] -= 1
+        o = P.org[i]
+        if o >= 0:
+            self.orgc[r][t][o] -= 1
+        lc = self.langc[r][t]
+        for lang in P.langs[i]:
+            lc[lang] -= 1
+
+    def lang_pen(self, mem: list[int], lc: dict[int, int]) -> int:
+        langs = self.P.langs
+        bad = 0
+        for x in mem:
+            lx = langs[x]
+            if lx and all(lc.get(lang, 0) < 2 for lang in lx):
+                bad += 1
+        return bad
+
+    def lang_delta(
+        self,
+        lc: dict[int, int],
+        mem: list[int],
+        out: int,
+        inn: int,
+    ) -> int:
+        """Change in stranded members when ``out`` leaves and ``inn`` joins (-1: nobody)."""
+        langs = self.P.langs
+        lo = langs[out] if out >= 0 else ()
+        li = langs[inn] if inn >= 0 else ()
+        for lang in lo:
+            if lang not in li and lc.get(lang, 0) == 2:
+                return self._lang_delta_slow(lc, mem, out, inn)
+        for lang in li:
+            if lang not in lo and lc.get(lang, 0) == 1:
+                return self._lang_delta_slow(lc, mem, out, inn)
+        d = 0
+        if lo and all(lc.get(lang, 0) < 2 for lang in lo):
+            d -= 1
+        if li and all(lc.get(lang, 0) + (lang not in lo) < 2 for lang in li):
+            d += 1
+        return d
+
+    def _lang_delta_slow(self, lc: dict[int, int], mem: list[int], out: int, inn: int) -> int:
+        langs = self.P.langs
+        before = self.lang_pen(mem, lc)
+        after_mem = [x for x in mem if x != out]
+        if out >= 0:
+            for lang in langs[out]:
+                lc[lang] -= 1
+        if inn >= 0:
+            after_mem.append(inn)
+            for lang in langs[inn]:
+                lc[lang] = lc.get(lang, 0) + 1
+        after = self.lang_pen(after_mem, lc)
+        if out >= 0:
+            for lang in langs[out]:
+                lc[lang] += 1
+        if inn >= 0:
+            for lang in langs[inn]:
+                lc[lang] -= 1
+        return after - before
+
+    def team_cost(self, r: int, t: int, guided: bool = False) -> float:
+        """Cost of a team excluding repeats and stability (with the search's weights if
+        ``guided``)."""
+        tabs = self.gtab[r] if guided else self.P.tables[r]
+        cnt = self.cnt[r][t]
+        cost = 0.0
+        for a in range(self.nattr):
+            row = tabs[a]
+            for c, v in enumerate(cnt[a]):
+                cost += row[c][v]
+        wo = self.gwo if guided else self.w.organisation
+        if wo:
+            for v in self.orgc[r][t].values():
+                if v > 1:
+                    cost += wo * v * (v - 1) / 2
+        wl = self.gwl if guided else self.w.language
+        if wl:
+            cost += wl * self.lang_pen(self.members[r][t], self.langc[r][t])
+        return cost
+
+    def refresh_costs(self, r: int) -> None:
+        self.tcost[r] = [self.team_cost(r, t) for t in range(len(self.members[r]))]
+
+    def total_cost(self, guided: bool = False) -> float:
+        if guided:
+            total = sum(
+                self.team_cost(r, t, guided=True)
+                for r in range(self.R)
+                for t in range(len(self.members[r]))
+            )
+        else:
+            total = sum(sum(tc) for tc in self.tcost)
+        if self.M is not None:
+            M = self.M
+            rep = 0
+            for v in M:
+                if v > 1:
+                    rep += v * (v - 1) // 2
+            total += (self.gwr if guided else self.wr) * rep / 2
+        if self.ws:
+            for r in range(self.R):
+                pref = self.prefer[r]
+                tof = self.team_of[r]
+                for i in self.movable_list[r]:
+                    if pref[i] >= 0 and tof[i] != pref[i]:
+                        total += self.ws
+        return total
+
+    def true_delta(self, r: int, p: int, x: int, B: int) -> float | None:
+        """Change in the user's cost of swapping ``p`` with ``x`` (or moving ``p`` to ``B``)."""
+        saved = self.gtab, self.gwo, self.gwl, self.gwr
+        self.gtab, self.gwo, self.gwl = self.P.tables, self.w.organisation, self.w.language
+        self.gwr = self.wr
+        try:
+            return self.swap_delta(r, p, x) if x >= 0 else self.move_delta(r, p, B)
+        finally:
+            self.gtab, self.gwo, self.gwl, self.gwr = saved
+
+    def penalise(self, rounds: list[int]) -> None:
+        """Raise the search's weight on what the current plan still gets wrong.
+
+        A balance band of one category in one round, the organisation, language or repeat
+        goal: each one broken now costs more from here on, so the search leaves a local
+        optimum that trades one goal against another (guided local search, or "breakout").
+        """
+        P = self.P
+        if self.gtab is P.tables:
+            self.gtab = [[[list(row) for row in rows] for rows in tabs] for tabs in P.tables]
+        broken: set[tuple[int, int, int]] = set()
+        org = lang = False
+        for r in rounds:
+            tabs = P.tables[r]
+            for t, cnt in enumerate(self.cnt[r]):
+                for a in range(self.nattr):
+                    row = tabs[a]
+                    for c, v in enumerate(cnt[a]):
+                        if row[c][v] > 0:
+                            broken.add((r, a, c))
+                if self.w.organisation and any(v > 1 for v in self.orgc[r][t].values()):
+                    org = True
+                if self.w.language and self.lang_pen(self.members[r][t], self.langc[r][t]):
+                    lang = True
+        for r, a, c in broken:
+            base = P.tables[r][a][c]
+            grow = self.gtab[r][a][c]
+            for v, cost in enumerate(base):
+                grow[v] += cost
+        if org:
+            self.gwo += self.w.organisation
+        if lang:
+            self.gwl += self.w.language
+        if self.M is not None and any(v > 1 for v in self.M):
+            self.gwr += self.wr
+
+    def snapshot(self) -> list[list[int]]:
+        return [list(t) for t in self.team_of]
+
+    def restore(self, snap: list[list[int]], rounds: Iterable[int]) -> None:
+        for r in rounds:
+            for t_members in self.members[r]:
+                for i in list(t_members):
+                    self.remove(r, i)
+            self.reset_round(r)
+            for i, t in enumerate(snap[r]):
+                if t >= 0:
+                    self.add(r, i, t)
+            self.refresh_costs(r)
+
+    # ---------------------------------------------------------------- capacity
+
+    def can_take(self, r: int, t: int, u: int) -> bool:
+        q, rem = self.P.q[r], self.P.rem[r]
+        size = len(self.members[r][t]) + u
+        if rem == 0:
+            return size <= q
+        if size > q + 1:
+            return False
+        if size == q + 1:
+            return self.big[r] < rem
+        return True
+
+    # ---------------------------------------------------------------- deltas
+
+    def insert_delta(self, r: int, i: int, t: int) -> float:
+        P = self.P
+        d = 0.0
+        cnt = self.cnt[r][t]
+        tabs = self.gtab[r]
+        for a in range(self.nattr):
+            c = P.cat[a][i]
+            if c >= 0:
+                row = tabs[a][c]
+                v = cnt[a][c]
+                d += row[v + 1] - row[v]
+        o = P.org[i]
+        if o >= 0 and self.gwo:
+            d += self.gwo * self.orgc[r][t].get(o, 0)
+        mem = self.members[r][t]
+        if self.gwl and P.langs[i]:
+            d += self.gwl * self.lang_delta(self.langc[r][t], mem, -1, i)
+        if self.M is not None:
+            M, n = self.M, self.n
+            base = i * n
+            s = 0
+            for x in mem:
+                s += M[base + x]
+            d += self.gwr * s
+        if self.ws:
+            pref = self.prefer[r][i]
+            if pref >= 0 and pref != t:
+                d += self.ws
+        return d
+
+    def apart_ok(self, r: int, i: int, t: int, leaving: int = -1) -> bool:
+        tof = self.team_of[r]
+        for x in self.P.apart[i]:
+            if x != leaving and tof[x] == t:
+                return False
+        return True
+
+    def swap_delta(self, r: int, p: int, q: int) -> float | None:
+        P = self.P
+        tof = self.team_of[r]
+        A, B = tof[p], tof[q]
+        self.evals += 1
+        if P.apart[p] or P.apart[q]:
+            if not self.apart_ok(r, p, B, q) or not self.apart_ok(r, q, A, p):
+                return None
+        d = 0.0
+        cA, cB = self.cnt[r][A], self.cnt[r][B]
+        tabs = self.gtab[r]
+        a = 0
+        for cp, cq in zip(self.pcat[p], self.pcat[q], strict=True):
+            if cp != cq:
+                row = tabs[a]
+                if cp >= 0:
+                    rp = row[cp]
+                    v = cA[a][cp]
+                    w = cB[a][cp]
+                    d += rp[v - 1] - rp[v] + rp[w + 1] - rp[w]
+                if cq >= 0:
+                    rq = row[cq]
+                    v = cB[a][cq]
+                    w = cA[a][cq]
+                    d += rq[v - 1] - rq[v] + rq[w + 1] - rq[w]
+            a += 1
+        wo = self.gwo
+        if wo:
+            op, oq = P.org[p], P.org[q]
+            if op != oq:
+                oA, oB = self.orgc[r][A], self.orgc[r][B]
+                if op >= 0:
+                    d += wo * (oB.get(op, 0) - (oA[op] - 1))
+                if oq >= 0:
+                    d += wo * (oA.get(oq, 0) - (oB[oq] - 1))
+        mA, mB = self.members[r][A], self.members[r][B]
+        if self.gwl and P.langkey[p] != P.langkey[q]:
+            d += self.gwl * (
+                self.lang_delta(self.langc[r][A], mA, p, q)
+                + self.lang_delta(self.langc[r][B], mB, q, p)
+            )
+        M = self.M
+        if M is not None:
+            n = self.n
+            bp, bq = p * n, q * n
+            s = 0
+            for x in mA:
+                if x != p:
+                    s += M[bq + x] - M[bp + x] + 1
+            for x in mB:
+                if x != q:
+                    s += M[bp + x] - M[bq + x] + 1
+            d += self.gwr * s
+        if self.ws:
+            pp, pq = self.prefer[r][p], self.prefer[r][q]
+            if pp >= 0:
+                d += self.ws * ((B != pp) - (A != pp))
+            if pq >= 0:
+                d += self.ws * ((A != pq) - (B != pq))
+        return d
+
+    def move_delta(self, r: int, p: int, B: int) -> float | None:
+        P = self.P
+        A = self.team_of[r][p]
+        self.evals += 1
+        if P.apart[p] and not self.apart_ok(r, p, B):
+            return None
+        d = 0.0
+        cA, cB = self.cnt[r][A], self.cnt[r][B]
+        tabs = self.gtab[r]
+        for a in range(self.nattr):
+            cp = P.cat[a][p]
+            if cp >= 0:
+                rp = tabs[a][cp]
+                v = cA[a][cp]
+                d += rp[v - 1] - rp[v]
+                v = cB[a][cp]
+                d += rp[v + 1] - rp[v]
+        wo = self.gwo
+        op = P.org[p]
+        if wo and op >= 0:
+            d += wo * (self.orgc[r][B].get(op, 0) - (self.orgc[r][A][op] - 1))
+        if self.gwl and P.langs[p]:
+            d += self.gwl * (
+                self.lang_delta(self.langc[r][A], self.members[r][A], p, -1)
+                + self.lang_delta(self.langc[r][B], self.members[r][B], -1, p)
+            )
+        M = self.M
+        if M is not None:
+            n = self.n
+            bp = p * n
+            s = 0
+            for x in self.members[r][A]:
+                if x != p:
+                    s -= M[bp + x] - 1
+            for x in self.members[r][B]:
+                s += M[bp + x]
+            d += self.gwr * s
+        if self.ws:
+            pp = self.prefer[r][p]
+            if pp >= 0:
+                d += self.ws * ((B != pp) - (A != pp))
+        return d
+
+    def apply_swap(self, r: int, p: int, q: int) -> None:
+        A, B = self.team_of[r][p], self.team_of[r][q]
+        self.remove(r, p)
+        self.remove(r, q)
+        self.add(r, p, B)
+        self.add(r, q, A)
+        self.tcost[r][A] = self.team_cost(r, A)
+        self.tcost[r][B] = self.team_cost(r, B)
+
+    def apply_move(self, r: int, p: int, B: int) -> None:
+        A = self.team_of[r][p]
+        self.remove(r, p)
+        self.add(r, p, B)
+        self.tcost[r][A] = self.team_cost(r, A)
+        self.tcost[r][B] = self.team_cost(r, B)
+
+    # ---------------------------------------------------------------- construction
+
+    def construct_round(self, r: int) -> None:
+        P = self.P
+        rng = self.rng
+        self.reset_round(r)
+        k = len(P.team_ids[r])
+        fixed = P.fixed[r]
+        present = P.present[r]
+        units: list[list[int]] = []
+        seen: set[int] = set()
+        for i in P.pres_list[r]:
+            b = P.block_of[i]
+            if b in seen:
+                continue
+            seen.add(b)
+            units.append([j for j in P.blocks[b] if present[j]])
+        # fixed units first
+        free_units = []
+        for u in units:
+            if u[0] in fixed:
+                for i in u:
+                    self.add(r, i, fixed[i])
+            else:
+                free_units.append(u)
+        constrained = [u for u in free_units if len(u) > 1 or any(P.apart[i] for i in u)]
+        singles = [u[0] for u in free_units if not (len(u) > 1 or any(P.apart[i] for i in u))]
+        jitter = {id(u): rng.random() for u in constrained}
+        constrained.sort(key=lambda u: (-len(u), -sum(len(P.apart[i]) for i in u), jitter[id(u)]))
+        if not self._place_units(r, constrained, k):
+            rid = P.round_ids[r]
+            raise InfeasibleProblem(
+                [
+                    f"round {rid}: the keep-together groups and keep-apart pairs cannot all be "
+                    f"placed in {k} teams of the allowed sizes"
+                ]
+            )
+        # free singletons, the most needed categories first
+        totals = P.cat_totals[r]
+
+        bands = P.bands[r]
+
+        def tightness(i: int) -> float:
+            # people of categories every team needs (high floor / supply) go first
+            s = 0.0
+            for a in range(self.nattr):
+                c = P.cat[a][i]
+                if c >= 0 and totals[a][c]:
+                    s += k * bands[a][c][0] / totals[a][c]
+            return s + rng.random() * 0.01
+
+        singles.sort(key=tightness, reverse=True)
+        for i in singles:
+            best_t, best_key = -1, None
+            mine = [
+                (a, P.cat[a][i], 1.0 / totals[a][P.cat[a][i]])
+                for a in range(self.nattr)
+                if P.cat[a][i] >= 0
+            ]
+            for t in range(k):
+                if not self.can_take(r, t, 1):
+                    continue
+                cnt = self.cnt[r][t]
+                spread = sum(cnt[a][c] * w for a, c, w in mine)
+                key = (self.insert_delta(r, i, t), spread, len(self.members[r][t]), rng.random())
+                if best_key is None or key < best_key:
+                    best_t, best_key = t, key
+            self.add(r, i, best_t)
+        self.refresh_costs(r)
+
+    def _place_units(self, r: int, units: list[list[int]], k: int) -> bool:
+        limit = [20000]
+
+        def unit_ok(u: list[int], t: int) -> bool:
+            if not self.can_take(r, t, len(u)):
+                return False
+            return all(self.apart_ok(r, i, t) for i in u)
+
+        def rec(pos: int) -> bool:
+            if pos == len(units):
+                return True
+            limit[0] -= 1
+            if limit[0] < 0:
+                return False
+            u = units[pos]
+            cands = []
+            for t in range(k):
+                if unit_ok(u, t):
+                    d = sum(self.insert_delta(r, i, t) for i in u)
+                    cands.append((d, len(self.members[r][t]), self.rng.random(), t))
+            cands.sort()
+            for *_, t in cands:
+                for i in u:
+                    self.add(r, i, t)
+                if rec(pos + 1):
+                    return True
+                for i in u:
+                    self.remove(r, i)
+            return False
+
+        return rec(0)
+
+    def seed_design(self, rounds: list[int]) -> bool:
+        """Overwrite the rounds with a resolvable design when the problem is pure rotation.
+
+        Called in rotate mode only, with at least one round.
+        """
+        P = self.P
+        k = len(P.team_ids[rounds[0]])
+        n = self.n
+        if k < 2 or n % k or any(len(P.team_ids[r]) != k for r in rounds):
+            return False
+        for r in rounds:
+            if len(self.movable_list[r]) != n:
+                return False
+        if any(P.apart):
+            return False
+        design = design_rounds(k, n // k, len(rounds))
+        if design is None:
+            return False
+        perm = list(range(n))
+        self.rng.shuffle(perm)
+        for r, groups in zip(rounds, design, strict=True):
+            for t_members in self.members[r]:
+                for i in list(t_members):
+                    self.remove(r, i)
+            self.reset_round(r)
+            for t, g in enumerate(groups):
+                for point in g:
+                    self.add(r, perm[point], t)
+            self.refresh_costs(r)
+        return True
+
+    # ---------------------------------------------------------------- search
+
+    def tick(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise Cancelled
+        if self.progress is not None:
+            frac = min(1.0, self.evals / self.budget)
+            if frac - self._last_progress >= 0.01:
+                self._last_progress = frac
+                self.progress(frac)
+
+    def conflicted(self, r: int) -> list[int]:
+        """Movable people who take part in some cost of their team in round ``r``."""
+        out: list[int] = []
+        P = self.P
+        mv = self.movable[r]
+        M, n = self.M, self.n
+        pref = self.prefer[r]
+        tabs = P.tables[r]
+        bands = P.bands[r]
+        cat = P.cat
+        nattr = self.nattr
+        langs = P.langs
+        for t, mem in enumerate(self.members[r]):
+            repeated: set[int] = set()
+            if M is not None:
+                for ai, x in enumerate(mem):
+                    b = x * n
+                    for y in mem[ai + 1 :]:
+                        if M[b + y] > 1:
+                            repeated.add(x)
+                            repeated.add(y)
+            if self.tcost[r][t] > 1e-9:
+                cnt = self.cnt[r][t]
+                short = [
+                    any(v < bands[a][c][0] and tabs[a][c][v] > 0 for c, v in enumerate(cnt[a]))
+                    for a in range(nattr)
+                ]
+                orgc = self.orgc[r][t]
+                lc = self.langc[r][t]
+                for x in mem:
+                    if not mv[x]:
+                        continue
+                    bad = False
+                    for a in range(nattr):
+                        c = cat[a][x]
+                        if c < 0:
+                            continue
+                        v = cnt[a][c]
+                        if tabs[a][c][v] > 0 or (short[a] and v > bands[a][c][0]):
+                            bad = True
+                            break
+                    if not bad:
+                        o = P.org[x]
+                        if o >= 0 and orgc[o] > 1 and self.w.organisation:
+                            bad = True
+                        elif langs[x] and self.w.language:
+                            bad = all(lc.get(lang, 0) < 2 for lang in langs[x])
+                    if bad:
+                        out.append(x)
+                        continue
+                    if x in repeated:
+                        out.append(x)
+                        continue
+                    if self.ws and pref[x] >= 0 and pref[x] != t:
+                        out.append(x)
+                continue
+            for x in mem:
+                if not mv[x]:
+                    continue
+                if x in repeated:
+                    out.append(x)
+                    continue
+                if self.ws and pref[x] >= 0 and pref[x] != t:
+                    out.append(x)
+        return out
+
+    def _consider(self, r, p, x, B, d, it, tabu, cur, best, state) -> None:
+        """Keep the best non-tabu move in ``state`` = [best_d, move, ties]."""
+        if d is None:
+            return
+        tof = self.team_of[r]
+        A = tof[p]
+        is_tabu = tabu.get((r, p, B), 0) > it or (x >= 0 and tabu.get((r, x, A), 0) > it)
+        if is_tabu and not (cur + d < best - 1e-9):
+            return
+        if state[0] is None or d < state[0] - 1e-9:
+            state[0], state[1], state[2] = d, (r, p, x, B), 1
+        elif d < state[0] + 1e-9:
+            state[2] += 1
+            if self.rng.randrange(state[2]) == 0:
+                state[1] = (r, p, x, B)
+
+    def _partner_teams(self, r: int, p: int, A: int, limit: int) -> list[int]:
+        """The ``limit`` teams where ``p`` would fit best (cheap estimate of the insert cost)."""
+        P = self.P
+        tabs = self.gtab[r]
+        cats = [(a, P.cat[a][p]) for a in range(self.nattr) if P.cat[a][p] >= 0]
+        o = P.org[p]
+        wo = self.gwo
+        rng = self.rng
+        scored = []
+        for B, cnt in enumerate(self.cnt[r]):
+            if B == A:
+                continue
+            g = 0.0
+            for a, c in cats:
+                row = tabs[a][c]
+                v = cnt[a][c]
+                g += row[v + 1] - row[v]
+            if o >= 0 and wo:
+                g += wo * self.orgc[r][B].get(o, 0)
+            scored.append((g, rng.random(), B))
+        scored.sort()
+        return [B for *_, B in scored[:limit]]
+
+    def _scan(self, r, p, it, tabu, cur, best, state, first: bool) -> bool:
+        """Evaluate the swaps and moves of ``p``; with ``first`` stop at an improving one."""
+        P = self.P
+        tof = self.team_of[r]
+        A = tof[p]
+        k = len(self.members[r])
+        if first and k > 10:
+            mvr = self.movable[r]
+            mv = [x for B in self._partner_teams(r, p, A, 6) for x in self.members[r][B] if mvr[x]]
+        else:
+            mv = self.movable_list[r]
+        m = len(mv)
+        off = self.rng.randrange(m) if m else 0
+        for j in range(m):
+            x = mv[(off + j) % m]
+            B = tof[x]
+            if B == A:
+                continue
+            d = self.swap_delta(r, p, x)
+            self._consider(r, p, x, B, d, it, tabu, cur, best, state)
+            if first and state[0] is not None and state[0] < -1e-9:
+                return True
+        q, rem = P.q[r], P.rem[r]
+        if rem and len(self.members[r][A]) == q + 1:
+            for B, mem in enumerate(self.members[r]):
+                if len(mem) == q:
+                    d = self.move_delta(r, p, B)
+                    self._consider(r, p, -1, B, d, it, tabu, cur, best, state)
+        return first and state[0] is not None and state[0] < -1e-9
+
+    def search(self, rounds: list[int], budget: int) -> None:
+        """Tabu search over swaps and moves; at a local optimum the weights of what is still
+        wrong go up (penalise), every few times the search restarts from the best plan."""
+        rng = self.rng
+        cur = self.total_cost()
+        gcur = self.total_cost(guided=True)
+        best = cur
+        gbest = gcur
+        best_snap = self.snapshot()
+        tabu: dict[tuple[int, int, int], int] = {}
+        it = 0
+        stall = 0
+        escapes = 0
+        start_evals = self.evals
+        n_mov = max(1, max(len(self.movable_list[r]) for r in rounds))
+        small = n_mov <= 64
+        stall_limit = 200 if small else 40 + n_mov
+        conf: list[tuple[int, int]] = []
+        conf_age = 0
+        last_gain = self.evals
+        patience = max(20_000, budget // 4)
+        while self.evals - start_evals < budget and cur > 1e-9:
+            if self.evals - last_gain > patience:
+                break
+            it += 1
+            self.evals += 1  # every iteration counts, even one without a legal move
+            self.tick()
+            if small or not conf or conf_age > 10:
+                conf = [(r, p) for r in rounds for p in self.conflicted(r)]
+                conf_age = 0
+                if not conf:
+                    break
+            conf_age += 1
+            state: list = [None, None, 0]
+            if small:
+                for r, p in conf:
+                    self._scan(r, p, it, tabu, gcur, gbest, state, first=False)
+            else:
+                for _ in range(3):
+                    r, p = conf[rng.randrange(len(conf))]
+                    if self._scan(r, p, it, tabu, gcur, gbest, state, first=True):
+                        break
+            if state[1] is None:
+                stall += 1
+            else:
+                r, p, x, B = state[1]
+                d = state[0] if self.gtab is self.P.tables else self.true_delta(r, p, x, B)
+                tof = self.team_of[r]
+                tenure = 3 + rng.randrange(8)
+                tabu[(r, p, tof[p])] = it + tenure
+                if x >= 0:
+                    tabu[(r, x, tof[x])] = it + tenure
+                    self.apply_swap(r, p, x)
+                else:
+                    self.apply_move(r, p, B)
+                cur += d
+                gcur += state[0]
+                if cur < best - 1e-9:
+                    best = cur
+                    best_snap = self.snapshot()
+                    last_gain = self.evals
+                if gcur < gbest - 1e-9:
+                    gbest = gcur
+                    stall = 0
+                else:
+                    stall += 1
+            if stall > stall_limit:
+                escapes += 1
+                if escapes % 8 == 0:
+                    # restart from the best plan with a few random swaps
+                    self.restore(best_snap, rounds)
+                    for _ in range(2 + rng.randrange(3)):
+                        r2 = rounds[rng.randrange(len(rounds))]
+                        mv = self.movable_list[r2]
+                        if len(mv) < 2:
+                            continue
+                        p, x = rng.sample(mv, 2)
+                        if self.team_of[r2][p] != self.team_of[r2][x]:
+                            if self.swap_delta(r2, p, x) is not None:
+                                self.apply_swap(r2, p, x)
+                    cur = self.total_cost()
+                    tabu.clear()
+                else:
+                    self.penalise(rounds)
+                gcur = gbest = self.total_cost(guided=True)
+                conf = []
+                stall = 0
+        if cur > best + 1e-9:
+            self.restore(best_snap, rounds)
+
+    # ---------------------------------------------------------------- driver
+
+    def run(self) -> Assignment:
+        P = self.P
+        R = self.R
+        n = self.n
+        effort = max(0.05, P.problem.effort)
+        all_rounds = list(range(R))
+        if self.rotate:
+            n_mov = max(len(m) for m in self.movable_list)
+            # evaluations allowed: about the same time for every roster size at a given effort,
+            # with more for rosters of 40 to 100, where balance and new partners are tightest
+            if n_mov <= 40:
+                base = 300_000
+            elif n_mov <= 100:
+                base = 48_000_000 // n_mov
+            else:
+                base = max(80_000, 24_000_000 // n)
+            self.budget = int(effort * base)
+            # round by round: each round is built and improved knowing who met before, then
+            # all rounds are improved together with what is left of the budget
+            for r in all_rounds:
+                self.construct_round(r)
+                self.tick()
+                if n_mov > 40:
+                    self.search([r], self.budget // (2 * R))
+            greedy_cost = self.total_cost()
+            greedy_snap = self.snapshot()
+            # try constructive designs for every prefix of rounds that admits one
+            if self.seed_design(all_rounds):
+                if self.total_cost() >= greedy_cost:
+                    self.restore(greedy_snap, all_rounds)
+            elif R > 1 and self.seed_design(all_rounds[:-1]):
+                self.construct_round(R - 1)
+                if self.total_cost() >= greedy_cost:
+                    self.restore(greedy_snap, all_rounds)
+            self.search(all_rounds, max(self.budget // 2, self.budget - self.evals))
+        else:
+            self.budget = int(effort * 60_000) * R
+            for r in all_rounds:
+                if r > 0:
+                    pref = self.prefer[r]
+                    prev_team = [-1] * n
+                    for r0 in range(r):
+                        for i, t in enumerate(self.team_of[r0]):
+                            if t >= 0:
+                                prev_team[i] = t
+                    k = len(P.team_ids[r])
+                    for i in range(n):
+                        t = prev_team[i]
+                        pref[i] = t if 0 <= t < k else -1
+                self.construct_round(r)
+                self.search([r], self.budget // R)
+        if self.progress is not None:
+            self.progress(1.0)
+        return self.assignment()
+
+    def after_cancel(self) -> Assignment:
+        """The plan as it stands when a cancel stopped the search, with any round not built
+        yet completed greedily (construct_round never polls cancel)."""
+        for r in range(self.R):
+            if sum(len(m) for m in self.members[r]) != len(self.P.pres_list[r]):
+                self.construct_round(r)
+        return self.assignment()
+
+    def assignment(self) -> Assignment:
+        """The current teams by id, each team's people in roster order."""
+        P = self.P
+        return {
+            P.round_ids[r]: {
+                tid: sorted((P.ids[i] for i in self.members[r][t]), key=P.index.__getitem__)
+                for t, tid in enumerate(P.team_ids[r])
+            }
+            for r in range(self.R)
+        }
