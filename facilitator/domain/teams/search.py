@@ -24,10 +24,20 @@ __all__ = ["Cancelled", "Engine"]
 
 
 class Cancelled(Exception):
-    pass
+    """Raised inside the search when ``cancel`` returns True; :func:`plan` catches it."""
 
 
 class Engine:
+    """The plan being improved, with everything a move's cost needs kept up to date.
+
+    ``team_of[r][i]`` is person ``i``'s team in round ``r`` (-1: absent or not placed) and
+    ``members[r][t]`` the people of team ``t``.  Per team, ``cnt`` counts each category of
+    each attribute, ``orgc`` each organisation, ``langc`` each language, and ``tcost`` holds
+    the team's cost without repeats and stability.  ``M[i * n + j]`` counts the rounds ``i``
+    and ``j`` share a team (rotate mode only).  A move's cost is a difference of table
+    entries and counts (``swap_delta``, ``move_delta``), never a rescoring.
+    """
+
     def __init__(
         self,
         prep: Prepared,
@@ -49,9 +59,9 @@ class Engine:
         self.nattr = len(prep.attrs)
         self.team_of = [[-1] * n for _ in range(R)]
         self.members: list[list[list[int]]] = [[] for _ in range(R)]
-        self.cnt: list[list[list[list[int]]]] = [[] for _ in range(R)]
-        self.orgc: list[list[dict[int, int]]] = [[] for _ in range(R)]
-        self.langc: list[list[dict[int, int]]] = [[] for _ in range(R)]
+        self.cnt: list[list[list[list[int]]]] = [[] for _ in range(R)]  # r -> t -> a -> c
+        self.orgc: list[list[dict[int, int]]] = [[] for _ in range(R)]  # r -> t -> org
+        self.langc: list[list[dict[int, int]]] = [[] for _ in range(R)]  # r -> t -> language
         self.tcost: list[list[float]] = [[] for _ in range(R)]
         self.M = [0] * (n * n) if self.wr > 0 else None
         # the search's weights: the user's, raised on features the search keeps violating
@@ -60,30 +70,39 @@ class Engine:
         self.gwo = self.w.organisation
         self.gwl = self.w.language
         self.gwr = self.wr
+        # keep mode: r -> i -> the team i had in their latest earlier round (-1: none)
         self.prefer: list[list[int]] = [[-1] * n for _ in range(R)]
-        self.big = [0] * R
-        self.pcat = [tuple(col[i] for col in prep.cat) for i in range(n)]
-        # movable people per round: present, not fixed, not in a multi-person group
+        self.big = [0] * R  # r -> number of teams holding q + 1 people
+        self.pcat = [tuple(col[i] for col in prep.cat) for i in range(n)]  # i -> categories
         self.movable: list[list[bool]] = []
         self.movable_list: list[list[int]] = []
         for r in range(R):
-            mv = [False] * n
-            for i in prep.pres_list[r]:
-                if i in prep.fixed[r]:
-                    continue
-                blk = prep.blocks[prep.block_of[i]]
-                if sum(1 for j in blk if prep.present[r][j]) > 1:
-                    continue
-                mv[i] = True
-            self.movable.append(mv)
-            self.movable_list.append([i for i in prep.pres_list[r] if mv[i]])
+            self._find_movable(r)
         self.evals = 0
         self.budget = 1
         self._last_progress = -1.0
 
+    def _find_movable(self, r: int) -> None:
+        """The people the search may swap or move in round ``r``: present, not fixed, not in
+        a keep-together group with someone else present (groups are placed only once, by
+        construct_round, so a swap never splits one)."""
+        prep = self.P
+        mv = [False] * self.n
+        for i in prep.pres_list[r]:
+            if i in prep.fixed[r]:
+                continue
+            blk = prep.blocks[prep.block_of[i]]
+            if sum(1 for j in blk if prep.present[r][j]) > 1:
+                continue
+            mv[i] = True
+        self.movable.append(mv)
+        self.movable_list.append([i for i in prep.pres_list[r] if mv[i]])
+
     # ---------------------------------------------------------------- state management
 
     def reset_round(self, r: int) -> None:
+        """Empty round ``r``.  Its pairs stay counted in ``M``: a caller rebuilding a round
+        removes its members first (restore and seed_design do)."""
         k = len(self.P.team_ids[r])
         P = self.P
         self.team_of[r] = [-1] * self.n
@@ -95,6 +114,7 @@ class Engine:
         self.big[r] = 0
 
     def add(self, r: int, i: int, t: int) -> None:
+        """Put person ``i`` in team ``t`` of round ``r``, updating every count."""
         P = self.P
         self.team_of[r][i] = t
         mem = self.members[r][t]
@@ -121,6 +141,7 @@ class Engine:
             lc[lang] = lc.get(lang, 0) + 1
 
     def remove(self, r: int, i: int) -> None:
+        """Take person ``i`` out of their team in round ``r``, updating every count."""
         P = self.P
         t = self.team_of[r][i]
         self.team_of[r][i] = -1
@@ -147,6 +168,7 @@ class Engine:
             lc[lang] -= 1
 
     def lang_pen(self, mem: list[int], lc: dict[int, int]) -> int:
+        """Members with working languages who share none with a teammate."""
         langs = self.P.langs
         bad = 0
         for x in mem:
@@ -180,6 +202,7 @@ class Engine:
         return d
 
     def _lang_delta_slow(self, lc: dict[int, int], mem: list[int], out: int, inn: int) -> int:
+        """lang_delta by recounting, for a change that can strand or rescue a third member."""
         langs = self.P.langs
         before = self.lang_pen(mem, lc)
         after_mem = [x for x in mem if x != out]
@@ -220,9 +243,11 @@ class Engine:
         return cost
 
     def refresh_costs(self, r: int) -> None:
+        """Recompute the cached team costs of round ``r`` after rebuilding it."""
         self.tcost[r] = [self.team_cost(r, t) for t in range(len(self.members[r]))]
 
     def total_cost(self, guided: bool = False) -> float:
+        """Cost of the whole plan: the user's, or the search's raised weights if ``guided``."""
         if guided:
             total = sum(
                 self.team_cost(r, t, guided=True)
@@ -294,9 +319,11 @@ class Engine:
             self.gwr += self.wr
 
     def snapshot(self) -> list[list[int]]:
+        """Who is in which team, every round: enough to restore the plan."""
         return [list(t) for t in self.team_of]
 
     def restore(self, snap: list[list[int]], rounds: Iterable[int]) -> None:
+        """Rebuild ``rounds`` from a snapshot."""
         for r in rounds:
             for t_members in self.members[r]:
                 for i in list(t_members):
@@ -310,6 +337,8 @@ class Engine:
     # ---------------------------------------------------------------- capacity
 
     def can_take(self, r: int, t: int, u: int) -> bool:
+        """Whether team ``t`` can grow by ``u`` people and still keep the size rule (at most
+        ``rem`` teams of ``q + 1``)."""
         q, rem = self.P.q[r], self.P.rem[r]
         size = len(self.members[r][t]) + u
         if rem == 0:
@@ -323,6 +352,7 @@ class Engine:
     # ---------------------------------------------------------------- deltas
 
     def insert_delta(self, r: int, i: int, t: int) -> float:
+        """Change in the search's cost of adding person ``i`` (not placed) to team ``t``."""
         P = self.P
         d = 0.0
         cnt = self.cnt[r][t]
@@ -353,6 +383,8 @@ class Engine:
         return d
 
     def apart_ok(self, r: int, i: int, t: int, leaving: int = -1) -> bool:
+        """Whether ``i`` may join team ``t`` without meeting a keep-apart partner (``leaving``
+        is about to leave ``t``)."""
         tof = self.team_of[r]
         for x in self.P.apart[i]:
             if x != leaving and tof[x] == t:
@@ -360,6 +392,8 @@ class Engine:
         return True
 
     def swap_delta(self, r: int, p: int, q: int) -> float | None:
+        """Change in the search's cost of swapping ``p`` and ``q``; None if a keep-apart pair
+        would meet.  Counts as one evaluation."""
         P = self.P
         tof = self.team_of[r]
         A, B = tof[p], tof[q]
@@ -421,6 +455,8 @@ class Engine:
         return d
 
     def move_delta(self, r: int, p: int, B: int) -> float | None:
+        """Change in the search's cost of moving ``p`` to team ``B``; None if a keep-apart pair
+        would meet.  Counts as one evaluation."""
         P = self.P
         A = self.team_of[r][p]
         self.evals += 1
@@ -464,6 +500,7 @@ class Engine:
         return d
 
     def apply_swap(self, r: int, p: int, q: int) -> None:
+        """Swap ``p`` and ``q`` and refresh the two teams' cached costs."""
         A, B = self.team_of[r][p], self.team_of[r][q]
         self.remove(r, p)
         self.remove(r, q)
@@ -473,6 +510,7 @@ class Engine:
         self.tcost[r][B] = self.team_cost(r, B)
 
     def apply_move(self, r: int, p: int, B: int) -> None:
+        """Move ``p`` to team ``B`` and refresh the two teams' cached costs."""
         A = self.team_of[r][p]
         self.remove(r, p)
         self.add(r, p, B)
@@ -482,10 +520,22 @@ class Engine:
     # ---------------------------------------------------------------- construction
 
     def construct_round(self, r: int) -> None:
+        """Build round ``r`` from nothing: fixed people in their teams, then keep-together
+        groups and people with keep-apart partners (by backtracking, as they can block each
+        other), then everybody else greedily, the hardest to place well first."""
         P = self.P
-        rng = self.rng
         self.reset_round(r)
-        k = len(P.team_ids[r])
+        free_units = self._place_fixed_units(r)
+        constrained = [u for u in free_units if len(u) > 1 or any(P.apart[i] for i in u)]
+        singles = [u[0] for u in free_units if not (len(u) > 1 or any(P.apart[i] for i in u))]
+        self._place_constrained_units(r, constrained)
+        self._place_singles(r, singles)
+        self.refresh_costs(r)
+
+    def _place_fixed_units(self, r: int) -> list[list[int]]:
+        """Put every fixed unit (a present keep-together group, or one person) in its team;
+        return the other units, in roster order."""
+        P = self.P
         fixed = P.fixed[r]
         present = P.present[r]
         units: list[list[int]] = []
@@ -496,7 +546,6 @@ class Engine:
                 continue
             seen.add(b)
             units.append([j for j in P.blocks[b] if present[j]])
-        # fixed units first
         free_units = []
         for u in units:
             if u[0] in fixed:
@@ -504,11 +553,16 @@ class Engine:
                     self.add(r, i, fixed[i])
             else:
                 free_units.append(u)
-        constrained = [u for u in free_units if len(u) > 1 or any(P.apart[i] for i in u)]
-        singles = [u[0] for u in free_units if not (len(u) > 1 or any(P.apart[i] for i in u))]
-        jitter = {id(u): rng.random() for u in constrained}
-        constrained.sort(key=lambda u: (-len(u), -sum(len(P.apart[i]) for i in u), jitter[id(u)]))
-        if not self._place_units(r, constrained, k):
+        return free_units
+
+    def _place_constrained_units(self, r: int, units: list[list[int]]) -> None:
+        """Groups and people with keep-apart partners, the biggest and most constrained first;
+        raises InfeasibleProblem when no placement exists (prepare cannot see every clash)."""
+        P = self.P
+        k = len(P.team_ids[r])
+        jitter = {id(u): self.rng.random() for u in units}
+        units.sort(key=lambda u: (-len(u), -sum(len(P.apart[i]) for i in u), jitter[id(u)]))
+        if not self._place_units(r, units, k):
             rid = P.round_ids[r]
             raise InfeasibleProblem(
                 [
@@ -516,9 +570,15 @@ class Engine:
                     f"placed in {k} teams of the allowed sizes"
                 ]
             )
-        # free singletons, the most needed categories first
-        totals = P.cat_totals[r]
 
+    def _place_singles(self, r: int, singles: list[int]) -> None:
+        """Everybody else, one at a time into the cheapest team with room; people of the
+        categories every team needs go first, and ties go to the team with the fewest of the
+        person's categories (then the smallest team)."""
+        P = self.P
+        rng = self.rng
+        k = len(P.team_ids[r])
+        totals = P.cat_totals[r]
         bands = P.bands[r]
 
         def tightness(i: int) -> float:
@@ -547,9 +607,10 @@ class Engine:
                 if best_key is None or key < best_key:
                     best_t, best_key = t, key
             self.add(r, i, best_t)
-        self.refresh_costs(r)
 
     def _place_units(self, r: int, units: list[list[int]], k: int) -> bool:
+        """Backtracking over the teams of each unit, cheapest first, for at most 20,000
+        steps; False when no placement was found."""
         limit = [20000]
 
         def unit_ok(u: list[int], t: int) -> bool:
@@ -615,6 +676,7 @@ class Engine:
     # ---------------------------------------------------------------- search
 
     def tick(self) -> None:
+        """Poll ``cancel`` and report progress (at most every 1% of the budget)."""
         if self.cancel is not None and self.cancel():
             raise Cancelled
         if self.progress is not None:
@@ -624,69 +686,73 @@ class Engine:
                 self.progress(frac)
 
     def conflicted(self, r: int) -> list[int]:
-        """Movable people who take part in some cost of their team in round ``r``."""
+        """Movable people who take part in some cost of their team in round ``r``: the search
+        only tries moves of these, as moving anybody else cannot remove a cost."""
         out: list[int] = []
+        mv = self.movable[r]
+        pref = self.prefer[r]
+        for t, mem in enumerate(self.members[r]):
+            repeated = self._repeated_members(mem)
+            costly = self._costly_members(r, t) if self.tcost[r][t] > 1e-9 else ()
+            for x in mem:
+                if not mv[x]:
+                    continue
+                if x in costly or x in repeated or (self.ws and pref[x] >= 0 and pref[x] != t):
+                    out.append(x)
+        return out
+
+    def _repeated_members(self, mem: list[int]) -> set[int]:
+        """Members of a team who have met one of their teammates in another round."""
+        repeated: set[int] = set()
+        M, n = self.M, self.n
+        if M is not None:
+            for ai, x in enumerate(mem):
+                b = x * n
+                for y in mem[ai + 1 :]:
+                    if M[b + y] > 1:
+                        repeated.add(x)
+                        repeated.add(y)
+        return repeated
+
+    def _costly_members(self, r: int, t: int) -> set[int]:
+        """Movable members of team ``t`` whose category is out of band (or over the floor of
+        an attribute the team is short of, so a swap can fix the shortage), who share an
+        organisation, or who share no language with the team."""
         P = self.P
         mv = self.movable[r]
-        M, n = self.M, self.n
-        pref = self.prefer[r]
         tabs = P.tables[r]
         bands = P.bands[r]
         cat = P.cat
         nattr = self.nattr
         langs = P.langs
-        for t, mem in enumerate(self.members[r]):
-            repeated: set[int] = set()
-            if M is not None:
-                for ai, x in enumerate(mem):
-                    b = x * n
-                    for y in mem[ai + 1 :]:
-                        if M[b + y] > 1:
-                            repeated.add(x)
-                            repeated.add(y)
-            if self.tcost[r][t] > 1e-9:
-                cnt = self.cnt[r][t]
-                short = [
-                    any(v < bands[a][c][0] and tabs[a][c][v] > 0 for c, v in enumerate(cnt[a]))
-                    for a in range(nattr)
-                ]
-                orgc = self.orgc[r][t]
-                lc = self.langc[r][t]
-                for x in mem:
-                    if not mv[x]:
-                        continue
-                    bad = False
-                    for a in range(nattr):
-                        c = cat[a][x]
-                        if c < 0:
-                            continue
-                        v = cnt[a][c]
-                        if tabs[a][c][v] > 0 or (short[a] and v > bands[a][c][0]):
-                            bad = True
-                            break
-                    if not bad:
-                        o = P.org[x]
-                        if o >= 0 and orgc[o] > 1 and self.w.organisation:
-                            bad = True
-                        elif langs[x] and self.w.language:
-                            bad = all(lc.get(lang, 0) < 2 for lang in langs[x])
-                    if bad:
-                        out.append(x)
-                        continue
-                    if x in repeated:
-                        out.append(x)
-                        continue
-                    if self.ws and pref[x] >= 0 and pref[x] != t:
-                        out.append(x)
+        cnt = self.cnt[r][t]
+        short = [
+            any(v < bands[a][c][0] and tabs[a][c][v] > 0 for c, v in enumerate(cnt[a]))
+            for a in range(nattr)
+        ]
+        orgc = self.orgc[r][t]
+        lc = self.langc[r][t]
+        out: set[int] = set()
+        for x in self.members[r][t]:
+            if not mv[x]:
                 continue
-            for x in mem:
-                if not mv[x]:
+            bad = False
+            for a in range(nattr):
+                c = cat[a][x]
+                if c < 0:
                     continue
-                if x in repeated:
-                    out.append(x)
-                    continue
-                if self.ws and pref[x] >= 0 and pref[x] != t:
-                    out.append(x)
+                v = cnt[a][c]
+                if tabs[a][c][v] > 0 or (short[a] and v > bands[a][c][0]):
+                    bad = True
+                    break
+            if not bad:
+                o = P.org[x]
+                if o >= 0 and orgc[o] > 1 and self.w.organisation:
+                    bad = True
+                elif langs[x] and self.w.language:
+                    bad = all(lc.get(lang, 0) < 2 for lang in langs[x])
+            if bad:
+                out.add(x)
         return out
 
     def _consider(self, r, p, x, B, d, it, tabu, cur, best, state) -> None:
@@ -761,7 +827,6 @@ class Engine:
     def search(self, rounds: list[int], budget: int) -> None:
         """Tabu search over swaps and moves; at a local optimum the weights of what is still
         wrong go up (penalise), every few times the search restarts from the best plan."""
-        rng = self.rng
         cur = self.total_cost()
         gcur = self.total_cost(guided=True)
         best = cur
@@ -791,29 +856,11 @@ class Engine:
                 if not conf:
                     break
             conf_age += 1
-            state: list = [None, None, 0]
-            if small:
-                for r, p in conf:
-                    self._scan(r, p, it, tabu, gcur, gbest, state, first=False)
-            else:
-                for _ in range(3):
-                    r, p = conf[rng.randrange(len(conf))]
-                    if self._scan(r, p, it, tabu, gcur, gbest, state, first=True):
-                        break
+            state = self._choose_move(conf, small, it, tabu, gcur, gbest)
             if state[1] is None:
                 stall += 1
             else:
-                r, p, x, B = state[1]
-                d = state[0] if self.gtab is self.P.tables else self.true_delta(r, p, x, B)
-                tof = self.team_of[r]
-                tenure = 3 + rng.randrange(8)
-                tabu[(r, p, tof[p])] = it + tenure
-                if x >= 0:
-                    tabu[(r, x, tof[x])] = it + tenure
-                    self.apply_swap(r, p, x)
-                else:
-                    self.apply_move(r, p, B)
-                cur += d
+                cur += self._make_move(state[1], state[0], it, tabu)
                 gcur += state[0]
                 if cur < best - 1e-9:
                     best = cur
@@ -827,17 +874,7 @@ class Engine:
             if stall > stall_limit:
                 escapes += 1
                 if escapes % 8 == 0:
-                    # restart from the best plan with a few random swaps
-                    self.restore(best_snap, rounds)
-                    for _ in range(2 + rng.randrange(3)):
-                        r2 = rounds[rng.randrange(len(rounds))]
-                        mv = self.movable_list[r2]
-                        if len(mv) < 2:
-                            continue
-                        p, x = rng.sample(mv, 2)
-                        if self.team_of[r2][p] != self.team_of[r2][x]:
-                            if self.swap_delta(r2, p, x) is not None:
-                                self.apply_swap(r2, p, x)
+                    self._restart(best_snap, rounds)
                     cur = self.total_cost()
                     tabu.clear()
                 else:
@@ -848,62 +885,141 @@ class Engine:
         if cur > best + 1e-9:
             self.restore(best_snap, rounds)
 
+    def _choose_move(
+        self,
+        conf: list[tuple[int, int]],
+        small: bool,
+        it: int,
+        tabu: dict[tuple[int, int, int], int],
+        gcur: float,
+        gbest: float,
+    ) -> list:
+        """``[guided delta, (r, p, x, B), ties]`` of the move to make (move None: no legal
+        move).  Small rounds: the best move of every conflicted person.  Big ones: the first
+        improving move of up to three conflicted people picked at random, else the best."""
+        state: list = [None, None, 0]
+        if small:
+            for r, p in conf:
+                self._scan(r, p, it, tabu, gcur, gbest, state, first=False)
+        else:
+            for _ in range(3):
+                r, p = conf[self.rng.randrange(len(conf))]
+                if self._scan(r, p, it, tabu, gcur, gbest, state, first=True):
+                    break
+        return state
+
+    def _make_move(
+        self,
+        move: tuple[int, int, int, int],
+        guided_delta: float,
+        it: int,
+        tabu: dict[tuple[int, int, int], int],
+    ) -> float:
+        """Swap ``p`` with ``x`` (or move ``p`` to ``B`` when ``x`` is -1), forbid moving them
+        back for a few iterations, and return the change in the user's cost."""
+        r, p, x, B = move
+        d = guided_delta if self.gtab is self.P.tables else self.true_delta(r, p, x, B)
+        tof = self.team_of[r]
+        tenure = 3 + self.rng.randrange(8)
+        tabu[(r, p, tof[p])] = it + tenure
+        if x >= 0:
+            tabu[(r, x, tof[x])] = it + tenure
+            self.apply_swap(r, p, x)
+        else:
+            self.apply_move(r, p, B)
+        return d
+
+    def _restart(self, best_snap: list[list[int]], rounds: list[int]) -> None:
+        """Back to the best plan, shaken by a few random swaps so the search goes elsewhere."""
+        rng = self.rng
+        self.restore(best_snap, rounds)
+        for _ in range(2 + rng.randrange(3)):
+            r2 = rounds[rng.randrange(len(rounds))]
+            mv = self.movable_list[r2]
+            if len(mv) < 2:
+                continue
+            p, x = rng.sample(mv, 2)
+            if self.team_of[r2][p] != self.team_of[r2][x]:
+                if self.swap_delta(r2, p, x) is not None:
+                    self.apply_swap(r2, p, x)
+
     # ---------------------------------------------------------------- driver
 
     def run(self) -> Assignment:
-        P = self.P
-        R = self.R
-        n = self.n
-        effort = max(0.05, P.problem.effort)
-        all_rounds = list(range(R))
+        """Plan every round; the number of evaluated moves allowed grows with ``effort``."""
+        effort = max(0.05, self.P.problem.effort)
         if self.rotate:
-            n_mov = max(len(m) for m in self.movable_list)
-            # evaluations allowed: about the same time for every roster size at a given effort,
-            # with more for rosters of 40 to 100, where balance and new partners are tightest
-            if n_mov <= 40:
-                base = 300_000
-            elif n_mov <= 100:
-                base = 48_000_000 // n_mov
-            else:
-                base = max(80_000, 24_000_000 // n)
-            self.budget = int(effort * base)
-            # round by round: each round is built and improved knowing who met before, then
-            # all rounds are improved together with what is left of the budget
-            for r in all_rounds:
-                self.construct_round(r)
-                self.tick()
-                if n_mov > 40:
-                    self.search([r], self.budget // (2 * R))
-            greedy_cost = self.total_cost()
-            greedy_snap = self.snapshot()
-            # try constructive designs for every prefix of rounds that admits one
-            if self.seed_design(all_rounds):
-                if self.total_cost() >= greedy_cost:
-                    self.restore(greedy_snap, all_rounds)
-            elif R > 1 and self.seed_design(all_rounds[:-1]):
-                self.construct_round(R - 1)
-                if self.total_cost() >= greedy_cost:
-                    self.restore(greedy_snap, all_rounds)
-            self.search(all_rounds, max(self.budget // 2, self.budget - self.evals))
+            self._run_rotate(effort)
         else:
-            self.budget = int(effort * 60_000) * R
-            for r in all_rounds:
-                if r > 0:
-                    pref = self.prefer[r]
-                    prev_team = [-1] * n
-                    for r0 in range(r):
-                        for i, t in enumerate(self.team_of[r0]):
-                            if t >= 0:
-                                prev_team[i] = t
-                    k = len(P.team_ids[r])
-                    for i in range(n):
-                        t = prev_team[i]
-                        pref[i] = t if 0 <= t < k else -1
-                self.construct_round(r)
-                self.search([r], self.budget // R)
+            self._run_keep(effort)
         if self.progress is not None:
             self.progress(1.0)
         return self.assignment()
+
+    def _run_rotate(self, effort: float) -> None:
+        """Round by round: each round is built (and on bigger rosters improved) knowing who
+        met before; then a design replaces the rounds if it is better; then all rounds are
+        improved together with what is left of the budget."""
+        R = self.R
+        all_rounds = list(range(R))
+        n_mov = max(len(m) for m in self.movable_list)
+        self.budget = int(effort * self._rotate_budget(n_mov))
+        for r in all_rounds:
+            self.construct_round(r)
+            self.tick()
+            if n_mov > 40:
+                self.search([r], self.budget // (2 * R))
+        self._try_designs()
+        self.search(all_rounds, max(self.budget // 2, self.budget - self.evals))
+
+    def _rotate_budget(self, n_mov: int) -> int:
+        """Evaluations allowed at effort 1: about the same time for every roster size, with
+        more for rosters of 40 to 100, where balance and new partners are tightest."""
+        if n_mov <= 40:
+            return 300_000
+        if n_mov <= 100:
+            return 48_000_000 // n_mov
+        return max(80_000, 24_000_000 // self.n)
+
+    def _try_designs(self) -> None:
+        """Replace the greedy rounds by a design for all rounds, else by one for all but the
+        last (built greedily after it), and keep it only if it costs less."""
+        R = self.R
+        all_rounds = list(range(R))
+        greedy_cost = self.total_cost()
+        greedy_snap = self.snapshot()
+        if self.seed_design(all_rounds):
+            if self.total_cost() >= greedy_cost:
+                self.restore(greedy_snap, all_rounds)
+        elif R > 1 and self.seed_design(all_rounds[:-1]):
+            self.construct_round(R - 1)
+            if self.total_cost() >= greedy_cost:
+                self.restore(greedy_snap, all_rounds)
+
+    def _run_keep(self, effort: float) -> None:
+        """Each round is built and improved in turn, preferring everybody's earlier team."""
+        R = self.R
+        self.budget = int(effort * 60_000) * R
+        for r in range(R):
+            if r > 0:
+                self._prefer_previous_teams(r)
+            self.construct_round(r)
+            self.search([r], self.budget // R)
+
+    def _prefer_previous_teams(self, r: int) -> None:
+        """Keep mode: the team each person had in their latest round before ``r`` (if round
+        ``r`` has that team) is where staying costs nothing."""
+        n = self.n
+        pref = self.prefer[r]
+        prev_team = [-1] * n
+        for r0 in range(r):
+            for i, t in enumerate(self.team_of[r0]):
+                if t >= 0:
+                    prev_team[i] = t
+        k = len(self.P.team_ids[r])
+        for i in range(n):
+            t = prev_team[i]
+            pref[i] = t if 0 <= t < k else -1
 
     def after_cancel(self) -> Assignment:
         """The plan as it stands when a cancel stopped the search, with any round not built
