@@ -30,6 +30,6 @@ def plan(
     except Cancelled:
         assignment = engine.after_cancel()
     evaluation = evaluate(problem, assignment)
-    warnings = list(dict.fromkeys([*prep.warnings, *repeat_warnings(prep), *evaluation.warnings]))
+    warnings = list(dict.fromkeys([*prep.warnings, *repeat_warnings(prep)]))
     evaluation.warnings = warnings
     return Plan(assignment=assignment, evaluation=evaluation, warnings=warnings)
