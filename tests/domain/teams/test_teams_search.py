@@ -198,3 +198,22 @@ def test_progress_and_cancel():
     stopped = plan(problem, cancel=cancel)
     assert_hard_ok(problem, stopped.assignment)
     assert_hard_ok(problem, result.assignment)
+
+
+@pytest.mark.parametrize("mode", ["rotate", "keep"])
+def test_cancel_at_once_still_places_everybody(mode):
+    """A cancel before the search has built every round: the rest are built greedily."""
+    people = make_roster(30, seed=2)
+    problem = Problem(
+        people=people,
+        rounds=rounds_of(3, 5),
+        mode=mode,
+        keep_together=[("P001", "P002")],
+        keep_apart=[("P003", "P004")],
+        pins=[Pin("P005", "T3")],
+        absent={"2": {"P006"}},
+        seed=1,
+    )
+    result = plan(problem, cancel=lambda: True)
+    assert_hard_ok(problem, result.assignment)
+    assert result.evaluation.hard_violations == []
