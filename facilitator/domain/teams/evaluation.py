@@ -3,7 +3,7 @@
 :func:`evaluate` works from the problem's ids and names, not from the engine's indexes, so it
 scores any assignment: the engine's, or one a user changed by hand (then it also lists the
 hard rules the change breaks).  Its reasons are sentences a facilitator reads ("T1: Ana is the
-only woman").  The score equals the engine's cost of the same plan with the user's weights.
+only woman").
 """
 
 from __future__ import annotations
