@@ -52,8 +52,10 @@ The package, in the order a plan is made:
     Checks a problem (every reason at once) and builds the integer indexes and cost tables.
 ``designs``
     Finite fields and the rotation designs with no repeated pair.
+``state``
+    The plan being improved, with the counts that make a swap's or a move's cost cheap.
 ``search``
-    The engine: construction, incremental costs, swaps and moves, guided tabu search.
+    The engine on top of it: construction, designs as seeds, guided tabu search.
 ``evaluation``
     Scores any assignment in words a facilitator reads; the warnings of a plan.
 ``planner``
