@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from facilitator.store.report import ReportStore
     from facilitator.store.rows import RowStore
     from facilitator.store.teams import TeamsStore
+    from facilitator.store.venue import VenueStore
     from facilitator.store.workshop import WorkshopStore
     from facilitator.store.writer import Writer
 
@@ -225,6 +226,7 @@ class Workshop:
     merge: MergeStore
     info: WorkshopStore
     rows: RowStore
+    venue: VenueStore
 
     def __init__(
         self,
@@ -304,6 +306,7 @@ class Workshop:
         from facilitator.store.report import ReportStore
         from facilitator.store.rows import RowStore
         from facilitator.store.teams import TeamsStore
+        from facilitator.store.venue import VenueStore
         from facilitator.store.workshop import WorkshopStore
 
         self.agenda = AgendaStore(self)
@@ -314,6 +317,7 @@ class Workshop:
         self.merge = MergeStore(self)
         self.info = WorkshopStore(self)
         self.rows = RowStore(self)
+        self.venue = VenueStore(self)
 
     # -- lifecycle -------------------------------------------------------------------------
     @property
