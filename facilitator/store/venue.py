@@ -381,6 +381,9 @@ class VenueStore:
         qid = new_id("vqu")
         note_id = new_id("not") if session_id else None
         with self.ws.operation() as op:
+            if note_id:  # first: the question points at it
+                self._insert_note(note_id, session_id, text, author)
+                op.touch(Table.NOTES, [note_id])
             self.ws.db["venue_questions"].insert(
                 {
                     "id": qid,
@@ -397,9 +400,6 @@ class VenueStore:
                 }
             )
             op.touch(Table.VENUE_QUESTIONS, [qid])
-            if note_id:
-                self._insert_note(note_id, session_id, text, author)
-                op.touch(Table.NOTES, [note_id])
         return qid
 
     def _insert_note(self, note_id: str, session_id: str | None, text: str, author: str) -> None:
