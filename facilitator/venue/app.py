@@ -310,6 +310,10 @@ async def page(request: web.Request) -> web.StreamResponse:
     return web.FileResponse(STATIC / "index.html", headers={"Content-Type": "text/html"})
 
 
+async def icon(request: web.Request) -> web.StreamResponse:
+    return web.FileResponse(STATIC / "icon.svg", headers={"Content-Type": "image/svg+xml"})
+
+
 async def strings(request: web.Request) -> web.Response:
     lang = i18n.negotiate(request.headers.get("Accept-Language"))
     return web.json_response({"lang": lang, "strings": i18n.catalogue(lang)})
@@ -481,6 +485,7 @@ def make_app(hub: VenueHub) -> web.Application:
     r = app.router
     r.add_get("/", page)
     r.add_get("/j/{code}", page)
+    r.add_get("/favicon.ico", icon)
     r.add_get("/api/strings", strings)
     r.add_post("/api/join", join)
     r.add_get("/api/state", state)

@@ -15,6 +15,7 @@
   let tab = "poll";
   let renderedPoll = ""; // id + shape of the poll form on screen, to keep what is being typed
   let renderedEvals = "";
+  let renderedQuestions = "";
   const $ = (id) => document.getElementById(id);
 
   function t(key, vars) {
@@ -404,6 +405,9 @@
     const qa = state.qa;
     if (!qa) return;
     $("qa_session").textContent = qa.session ? t("qa_for", { n: qa.session }) : "";
+    const key = JSON.stringify([qa, me.voted, me.mine]);
+    if (key === renderedQuestions) return;
+    renderedQuestions = key;
     const list = $("question_list");
     list.replaceChildren();
     for (const q of qa.questions) {
@@ -497,9 +501,11 @@
     if (r.ok) {
       $("ask_input").value = "";
       $("ask_error").textContent = t("asked");
+      $("ask_error").classList.add("ok");
       countChars();
     } else {
       $("ask_error").textContent = message(r);
+      $("ask_error").classList.remove("ok");
     }
   }
 
