@@ -440,10 +440,13 @@ class VenueStore:
             assert q is not None
             visible = not q["hidden"] and not q["merged_into"]
             note = self.ws.rows.get(Table.NOTES, q["note_id"]) if q["note_id"] else None
-            if visible and note is None and q["session_id"] and q["note_id"]:
+            if visible and note is None and q["session_id"]:
                 if self.ws.rows.get(Table.SESSIONS, q["session_id"]):
-                    self._insert_note(q["note_id"], q["session_id"], q["text"], q["author"])
-                    op.touch(Table.NOTES, [q["note_id"]])
+                    # Deleting the note cleared the reference (ON DELETE SET NULL): a new one.
+                    note_id = q["note_id"] or new_id("not")
+                    self._insert_note(note_id, q["session_id"], q["text"], q["author"])
+                    self.ws.db["venue_questions"].update(question_id, {"note_id": note_id})
+                    op.touch(Table.NOTES, [note_id])
             elif not visible and note is not None:
                 self.ws.db.execute("DELETE FROM notes WHERE id = ?", [note["id"]])
                 bury(self.ws.db, "notes", [note["id"]])

@@ -147,20 +147,20 @@ class PollDialog(QDialog):
             return out
         lines = [" ".join(t.split()) for t in self.ui.options_edit.toPlainText().splitlines()]
         texts = [t for t in lines if t]
+        # An option keeps its id (and its answers) when its text stays; a line reworded keeps
+        # the id of the old line at its place, else of the next old line left unmatched.
         by_text = {o["text"]: o for o in old}
-        out = []
-        for i, text in enumerate(texts):
-            kept = by_text.pop(text, None)  # same text: same option (its answers stay with it)
-            if kept is None and i < len(old) and old[i]["text"] not in texts:
-                kept = old[i]  # the option at this place, reworded
-            out.append({"id": kept["id"] if kept else None, "text": text, "note_id": None})
-        seen: set[str] = set()
-        for o in out:  # a reworded option must not take an id already used
-            if o["id"] in seen:
-                o["id"] = None
-            if o["id"]:
-                seen.add(o["id"])
-        return out
+        ids: list[str | None] = [by_text[t]["id"] if t in by_text else None for t in texts]
+        used = {i for i in ids if i}
+        for i in range(len(texts)):
+            if ids[i] is None and i < len(old) and old[i]["id"] not in used:
+                ids[i] = old[i]["id"]
+                used.add(old[i]["id"])
+        spare = [o["id"] for o in old if o["id"] not in used]
+        for i in range(len(texts)):
+            if ids[i] is None and spare:
+                ids[i] = spare.pop(0)
+        return [{"id": oid, "text": t, "note_id": None} for oid, t in zip(ids, texts, strict=True)]
 
     def _accept(self) -> None:
         ui = self.ui
