@@ -117,9 +117,13 @@ def clean_text(value: Any, field: str, limit: int, multiline: bool = False) -> s
     return text
 
 
+_PUNCT = " .,;:!?¡¿\"'“”‘’()[]«»-–—"
+
+
 def word_key(word: str) -> str:
-    """How word-cloud entries are grouped: case, accents kept, outer punctuation dropped."""
-    return word.strip(" .,;:!?¡¿\"'“”‘’()[]«»-–—").casefold()
+    """How word-cloud entries are grouped: case ignored, accents kept, outer punctuation
+    dropped ("Trust." and "trust" are one entry)."""
+    return word.strip(_PUNCT).casefold()
 
 
 # -- polls -------------------------------------------------------------------------------------
@@ -316,12 +320,10 @@ def tally(poll: PollSpec, values: Iterable[Any]) -> Results:
                 if not key:
                     continue
                 counts_w[key] = counts_w.get(key, 0) + 1
-                shown = spelling.setdefault(key, {})
-                shown[word] = shown.get(word, 0) + 1
-        words = sorted(
-            ((max(spelling[k].items(), key=lambda kv: (kv[1], kv[0]))[0], n))
-            for k, n in counts_w.items()
-        )
+                shown = spelling.setdefault(key, {})  # first seen first among equals
+                plain = word.strip(_PUNCT)
+                shown[plain] = shown.get(plain, 0) + 1
+        words = [(max(spelling[k], key=lambda w: spelling[k][w]), n) for k, n in counts_w.items()]
         words.sort(key=lambda wn: (-wn[1], wn[0].casefold()))
         return Results(kind, len(answers), words=tuple(words))
     if kind == "ranking":
