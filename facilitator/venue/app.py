@@ -48,6 +48,7 @@ from facilitator.venue import i18n
 from facilitator.venue.limits import Limits, RateLimiter
 from facilitator.venue.operations import (
     AskQuestion,
+    Batch,
     JoinDevice,
     SubmitAnswer,
     SubmitEvaluation,
@@ -60,6 +61,7 @@ log = logging.getLogger("facilitator.venue")
 STATIC = Path(__file__).resolve().parent / "static"
 FONTS = resource("fonts")
 WRITE_TIMEOUT = 15.0  # seconds to wait for the UI thread to store a write
+MAX_BATCH = 40  # operations per transaction: keeps each stall of the UI thread short
 PUSH_DELAY = 0.05  # coalesce pushes: at most about 20 state messages a second per phone
 ROOM_CLOSED = 4000  # WebSocket close codes (4000–4999 are the application's)
 BAD_TOKEN = 4001
@@ -117,6 +119,8 @@ class VenueHub:
         self.bad_codes = RateLimiter(L.bad_codes)
         self.asks = RateLimiter(L.questions)
         self.accepted = 0  # answers stored (for the benchmark and the desktop)
+        self._queue: list[tuple[Any, asyncio.Future[Any]]] = []
+        self._flushing = False
 
     # -- from the UI thread ----------------------------------------------------------------
     def publish(self, snapshot: Snapshot) -> None:
@@ -176,18 +180,46 @@ class VenueHub:
         self._count()
 
     async def write(self, op: Any) -> Any:
-        """Run an operation on the UI thread and wait for its value."""
+        """Run an operation on the UI thread and wait for its value.
+
+        Operations are queued and sent as :class:`Batch` es, one batch at a time: whatever
+        arrives while one runs goes in the next.
+        """
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[Any] = loop.create_future()
+        self._queue.append((op, done))
+        if not self._flushing:
+            self._flushing = True
+            asyncio.ensure_future(self._flush())
         try:
-            future = self.submit(op)
-            outcome = await asyncio.wait_for(asyncio.wrap_future(future), WRITE_TIMEOUT)
-        except VenueInputError:
-            raise
+            return await asyncio.wait_for(asyncio.shield(done), WRITE_TIMEOUT)
         except TimeoutError as exc:
             raise ApiError(503, "busy", "The facilitator's laptop is busy; try again.") from exc
-        except WorkshopError as exc:
-            log.warning("venue write failed: %s", exc.__class__.__name__)
-            raise ApiError(503, "not_saved", "Your answer could not be saved; try again.") from exc
-        return outcome.value
+
+    async def _flush(self) -> None:
+        try:
+            while self._queue:
+                batch, self._queue = self._queue[:MAX_BATCH], self._queue[MAX_BATCH:]
+                try:
+                    future = self.submit(Batch(tuple(op for op, _ in batch)))
+                    outcome = await asyncio.wrap_future(future)
+                    results = list(outcome.value)
+                except WorkshopError as exc:
+                    log.warning("venue write failed: %s", exc.__class__.__name__)
+                    error = ApiError(503, "not_saved", "Your answer could not be saved; try again.")
+                    results = [error] * len(batch)
+                except Exception as exc:  # noqa: BLE001 - a bug: logged, the phones get 500
+                    log.exception("venue write failed")
+                    results = [exc] * len(batch)
+                for (_, done), result in zip(batch, results, strict=True):
+                    if done.done():
+                        continue
+                    if isinstance(result, BaseException):
+                        done.set_exception(result)
+                    else:
+                        done.set_result(result)
+        finally:
+            self._flushing = False
 
     def device(self, request: web.Request) -> str:
         """The device id of the phone that sent ``request`` (401 without a known token)."""

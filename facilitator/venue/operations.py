@@ -83,3 +83,26 @@ class SubmitEvaluation:
         questions = [eval_spec(q) for q in ws.venue.eval_questions(self.evaluation_id)]
         answers = parse_evaluation(questions, self.answers)
         return ws.venue.submit_evaluation(self.evaluation_id, self.device_id, answers)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Several phones' operations in one transaction (one commit, one Changes).
+
+    The server gathers what arrives while the previous batch runs, so a burst of 300 answers
+    costs the UI thread a few short transactions instead of 300, and the window keeps
+    responding between them. Each operation runs in its own savepoint: one refused answer
+    (closed poll, bad value) comes back as its error and leaves the others stored.
+    """
+
+    ops: tuple[Any, ...]
+
+    def apply(self, ws: Workshop) -> list[Any]:
+        out: list[Any] = []
+        for op in self.ops:
+            try:
+                with ws.operation():
+                    out.append(op.apply(ws))
+            except VenueInputError as exc:
+                out.append(exc)
+        return out

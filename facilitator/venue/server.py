@@ -10,6 +10,7 @@ switches run as coroutines on the loop and are awaited with a timeout.
 from __future__ import annotations
 
 import asyncio
+import gc
 import ipaddress
 import logging
 import threading
@@ -65,6 +66,12 @@ class VenueServer:
         if self.running:
             raise RuntimeError("the venue server is already running")
         ipaddress.ip_address(host)  # a literal address: phones reach it without DNS
+        # A full garbage collection walks every object of the process while holding the GIL:
+        # with the window, the workshop and hundreds of phones' requests that is 150-250 ms
+        # of a frozen window. Collect once now and freeze what exists (the app, the workshop,
+        # its views), so later full collections only walk what the server makes.
+        gc.collect()
+        gc.freeze()
         ready: Future[int] = Future()
         self.hub.open = True
         self._thread = threading.Thread(
