@@ -92,6 +92,8 @@ class PollDialog(QDialog):
                 else Qt.CheckState.Unchecked
             )
             ui.recommendations_list.addItem(item)
+        ui.recommendations_list.setWordWrap(True)
+        ui.recommendations_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ui.kind_combo.currentIndexChanged.connect(self._kind_changed)
         ui.button_box.accepted.connect(self._accept)
         ui.button_box.rejected.connect(self.reject)
