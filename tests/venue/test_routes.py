@@ -39,9 +39,7 @@ def test_pages_carry_strict_security_headers_and_no_external_host(venue: Venue) 
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["X-Frame-Options"] == "DENY"
         if not path.startswith("/fonts/"):
-            text = body.decode("utf-8")
-            assert not re.search(r"https?://|wss?://[^\"' +]", text), path
-            assert "//" not in re.sub(r"(https?:)?//[^\s]*", "", text) or path.endswith(".js")
+            assert not re.search(r"https?://", body.decode("utf-8")), path  # more: no_external_host
     assert got["/"][2] == got[f"/j/{venue.code}"][2]
     assert got["/"][1]["Cache-Control"] == "no-store"
     assert got["/fonts/NotoSansThai-Regular.ttf"][2][:4] == b"\x00\x01\x00\x00"
