@@ -148,4 +148,5 @@ class VenueServer:
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout)
         self._thread = None
+        gc.unfreeze()  # what was frozen at start may be collected again
         log.info("venue server stopped")
