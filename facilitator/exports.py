@@ -160,6 +160,35 @@ EXPORTERS: list[Exporter] = [
         "facilitator.reports.outcome_docx:export_report_docx",
         "report",
     ),
+    # What phones sent over the venue Wi-Fi (Polls area).
+    Exporter(
+        "poll-answers-csv",
+        "Poll answers (CSV)…",
+        ".csv",
+        "facilitator.venue.exports:export_poll_answers_csv",
+        "report",
+    ),
+    Exporter(
+        "questions-csv",
+        "Questions from phones (CSV)…",
+        ".csv",
+        "facilitator.venue.exports:export_questions_csv",
+        "report",
+    ),
+    Exporter(
+        "evaluations-csv",
+        "Evaluation answers (CSV)…",
+        ".csv",
+        "facilitator.venue.exports:export_evaluations_csv",
+        "report",
+    ),
+    Exporter(
+        "venue-xlsx",
+        "Polls, questions and evaluations (Excel)…",
+        ".xlsx",
+        "facilitator.venue.exports:export_venue_xlsx",
+        "report",
+    ),
 ]
 
 BY_KIND = {e.kind: e for e in EXPORTERS}

@@ -25,7 +25,17 @@ ALLOWED = {
     "reports": {"reports", "domain", "store", "exports", "resources"},
     "interchange": {"interchange", "domain", "store", "exports", "reports", "resources"},
     "exports": {"exports", "store", "domain"},
-    "venue": {"venue", "store", "domain", "resources", "logs", "PySide6.QtCore"},
+    "venue": {
+        "venue",
+        "store",
+        "domain",
+        "resources",
+        "logs",
+        "exports",
+        "interchange",
+        "PySide6.QtCore",
+        "PySide6.QtNetwork",  # listing the interfaces to listen on (network.py)
+    },
     "cli": {"cli", "app", "edits", "exports", "interchange", "store", "domain", "venue", "logs"},
     "logs": {"PySide6.QtCore"},
 }

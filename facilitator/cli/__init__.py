@@ -24,6 +24,7 @@ SUBCOMMANDS: dict[str, str] = {
     "import": "facilitator.cli.people",
     "teams": "facilitator.cli.teams",
     "merge": "facilitator.cli.merge",
+    "serve": "facilitator.cli.serve",
 }
 
 SUMMARIES = {
@@ -33,6 +34,7 @@ SUMMARIES = {
     "import": "import a roster (CSV or XLSX) into a workshop",
     "teams": "plan breakout teams from a problem JSON file",
     "merge": "merge notes and edits from another copy of the same workshop",
+    "serve": "serve polls, questions and evaluations to phones on the venue Wi-Fi",
 }
 
 

@@ -25,7 +25,9 @@ SECTIONS: dict[str, str] = {
     "sessions": "Sessions",
     "group_work": "Group work",
     "recommendations": "Recommendations",
+    "priorities": "Priorities voted by participants",
     "action_plan": "Action plan",
+    "evaluation": "Evaluation",
     "way_forward": "The way forward",
     "acknowledgements": "Acknowledgements",
     "annex_agenda": "Annex: detailed agenda",
@@ -40,7 +42,9 @@ DEFAULT_ORDER = [
     "sessions",
     "group_work",
     "recommendations",
+    "priorities",
     "action_plan",
+    "evaluation",
     "way_forward",
     "acknowledgements",
     "annex_participants",
@@ -194,6 +198,69 @@ class Logo:
 
 
 @dataclass
+class PriorityItem:
+    """One recommendation of a dot-voting poll, in the order participants gave it."""
+
+    rank: int
+    text: str
+    dots: int
+    voters: int
+    number: int = 0  # its R-number in the report's recommendations, when it is one
+
+
+@dataclass
+class PriorityList:
+    question: str
+    session_title: str
+    participants: int
+    dots_each: int
+    items: list[PriorityItem] = field(default_factory=list)
+
+
+@dataclass
+class EvaluationQuestion:
+    text: str
+    kind: str  # scale5 | scale10 | text
+    responses: int
+    distribution: list[int] = field(default_factory=list)  # counts of 1..max
+    mean: float | None = None
+    median: float | None = None
+    texts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EvaluationItem:
+    title: str
+    kind: str  # label: End of day, End of workshop, Before…, After…
+    day: str
+    respondents: int
+    questions: list[EvaluationQuestion] = field(default_factory=list)
+
+
+@dataclass
+class LearningRow:
+    question: str
+    before: float | None
+    after: float | None
+    before_n: int
+    after_n: int
+    scale_max: int
+
+    @property
+    def change(self) -> float | None:
+        return None if self.before is None or self.after is None else self.after - self.before
+
+
+@dataclass
+class LearningItem:
+    """A pre-test and its post-test: self-assessed learning, question by question."""
+
+    before_title: str
+    after_title: str
+    rows: list[LearningRow] = field(default_factory=list)
+
+
+@dataclass
 class ReportData:
     title: str
     subtitle: str
@@ -215,6 +282,10 @@ class ReportData:
     participants_mode: str = "full"  # full | name_org | organisations | none
     organisations: list[tuple[str, str]] = field(default_factory=list)  # (organisation, country)
     privacy: list[Finding] = field(default_factory=list)  # every hit the privacy guard found
+    # From the venue server (phones): anonymous by design, no device or name reaches here.
+    priorities: list[PriorityList] = field(default_factory=list)
+    evaluations: list[EvaluationItem] = field(default_factory=list)
+    learning: list[LearningItem] = field(default_factory=list)
 
     def note_count(self) -> int:
         return sum(len(v) for d in self.days for s in d.sessions for v in s.notes.values())

@@ -739,6 +739,95 @@ class ReportBuilder:
         out += self._table(rows, [w * x for x in widths])
         return out
 
+    # -- from the venue server (phones) ----------------------------------------------------
+    def section_priorities(self) -> list[Any]:
+        """Dot-voting on the recommendations: the list in the order participants gave it."""
+        lists = self.data.priorities
+        if not lists:
+            return []
+        out: list[Any] = [self.heading(SECTIONS["priorities"], 0)]
+        w = self.width
+        for p in lists:
+            if len(lists) > 1 or p.question:
+                out.append(self.para(p.question, "h3"))
+            meta = (
+                f"{p.participants} participant{'s' * (p.participants != 1)} each placed up to "
+                f"{p.dots_each} dots on the recommendations they find most important"
+            )
+            out.append(
+                self.para(meta + (f" ({p.session_title})." if p.session_title else "."), "meta")
+            )
+            rows: list[list[Any]] = [["Priority", "Recommendation", "Dots", "Participants"]]
+            for item in p.items:
+                text = f"R{item.number}. {item.text}" if item.number else item.text
+                rows.append([str(item.rank), text, str(item.dots), str(item.voters)])
+            out += self._table(rows, [w * 0.1, w * 0.62, w * 0.12, w * 0.16])
+            out.append(Spacer(1, 3 * mm))
+        return out
+
+    def section_evaluation(self) -> list[Any]:
+        """Evaluations answered on phones: a chart per rating question, the open answers,
+        and the before/after comparison of a pre/post pair. Nobody is named."""
+        d = self.data
+        if not d.evaluations and not d.learning:
+            return []
+        out: list[Any] = [self.heading(SECTIONS["evaluation"], 0)]
+        out.append(
+            self.para(
+                "Participants answered these questionnaires anonymously on their phones; "
+                "only totals are reported."
+            )
+        )
+        for ev in d.evaluations:
+            out.append(CondPageBreak(70 * mm))  # a title never ends a page above its charts
+            out.append(self.heading(ev.title, 1))
+            meta = " · ".join(x for x in (ev.kind, ev.day, f"{ev.respondents} respondents") if x)
+            out.append(self.para(meta, "meta"))
+            for i, q in enumerate(ev.questions, 1):
+                if q.kind == "text":
+                    if not q.texts:
+                        continue
+                    out.append(self.para(f"{i}. {q.text}", "kind"))
+                    for t in q.texts:
+                        out += self._pieces(t, "note", "note_cont", prefix="•\u00a0")
+                    continue
+                if not q.responses:
+                    continue
+                top = len(q.distribution)
+                items = [
+                    (f"{k}" + (" (low)" if k == 1 else " (high)" if k == top else ""), n)
+                    for k, n in enumerate(q.distribution, 1)
+                ]
+                out.append(CondPageBreak(45 * mm))
+                out.append(charts.bar_chart(f"{i}. {q.text}", items, self.width))
+                mean = f"{q.mean:.1f}" if q.mean is not None else "–"
+                median = f"{q.median:g}" if q.median is not None else "–"
+                out.append(
+                    self.para(
+                        f"Average {mean} out of {top} (median {median}), {q.responses} answers.",
+                        "meta",
+                    )
+                )
+        w = self.width
+        for pair in d.learning:
+            out.append(CondPageBreak(50 * mm))
+            out.append(self.heading("Learning outcomes", 1))
+            out.append(
+                self.para(
+                    f"Self-assessment before (“{pair.before_title}”) and after "
+                    f"(“{pair.after_title}”): average rating per question.",
+                    "meta",
+                )
+            )
+            rows: list[list[Any]] = [["Question", "Before", "After", "Change"]]
+            for r in pair.rows:
+                before = f"{r.before:.1f} (n={r.before_n})" if r.before is not None else "–"
+                after = f"{r.after:.1f} (n={r.after_n})" if r.after is not None else "–"
+                change = f"{r.change:+.1f}" if r.change is not None else "–"
+                rows.append([r.question, before, after, change])
+            out += self._table(rows, [w * 0.55, w * 0.16, w * 0.16, w * 0.13])
+        return out
+
 
 # -- entry points --------------------------------------------------------------------------
 

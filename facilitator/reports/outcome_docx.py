@@ -275,6 +275,65 @@ def build_docx(data: ReportData, target: Path, paper: str, draft: bool) -> None:
             if text.strip():
                 heading(SECTIONS[key], 1)
                 blocks(text)
+        elif key == "priorities" and data.priorities:
+            heading(SECTIONS[key], 1)
+            for pl in data.priorities:
+                heading(pl.question, 3)
+                para(
+                    f"{pl.participants} participants each placed up to {pl.dots_each} dots.",
+                    italic=True,
+                )
+                rows = [["Priority", "Recommendation", "Dots", "Participants"]]
+                for item in pl.items:
+                    text = f"R{item.number}. {item.text}" if item.number else item.text
+                    rows.append([str(item.rank), text, str(item.dots), str(item.voters)])
+                table(rows)
+        elif key == "evaluation" and (data.evaluations or data.learning):
+            heading(SECTIONS[key], 1)
+            para(
+                "Participants answered these questionnaires anonymously on their phones; only "
+                "totals are reported."
+            )
+            for ev in data.evaluations:
+                heading(ev.title, 2)
+                para(
+                    " · ".join(x for x in (ev.kind, ev.day, f"{ev.respondents} respondents") if x),
+                    italic=True,
+                )
+                for i, q in enumerate(ev.questions, 1):
+                    if q.kind == "text":
+                        if q.texts:
+                            heading(f"{i}. {q.text}", 3)
+                            for t in q.texts:
+                                para(t, "List Bullet")
+                        continue
+                    if not q.responses:
+                        continue
+                    heading(f"{i}. {q.text}", 3)
+                    # A table per question keeps the figures editable (like participation).
+                    table(
+                        [["Rating", "Answers"]]
+                        + [[str(k), str(n)] for k, n in enumerate(q.distribution, 1)]
+                    )
+                    mean = f"{q.mean:.1f}" if q.mean is not None else "–"
+                    para(
+                        f"Average {mean} out of {len(q.distribution)}, {q.responses} answers.",
+                        italic=True,
+                    )
+            for pair in data.learning:
+                heading("Learning outcomes", 2)
+                para(f"Before: {pair.before_title}. After: {pair.after_title}.", italic=True)
+                rows = [["Question", "Before", "After", "Change"]]
+                for r in pair.rows:
+                    rows.append(
+                        [
+                            r.question,
+                            f"{r.before:.1f}" if r.before is not None else "–",
+                            f"{r.after:.1f}" if r.after is not None else "–",
+                            f"{r.change:+.1f}" if r.change is not None else "–",
+                        ]
+                    )
+                table(rows)
         elif key == "annex_participants":
             heading(SECTIONS[key], 1)
             if data.participants_mode == "organisations":

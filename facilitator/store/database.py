@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from facilitator.store.report import ReportStore
     from facilitator.store.rows import RowStore
     from facilitator.store.teams import TeamsStore
+    from facilitator.store.venue import VenueStore
     from facilitator.store.workshop import WorkshopStore
     from facilitator.store.writer import Writer
 
@@ -227,6 +228,7 @@ class Workshop:
     merge: MergeStore
     info: WorkshopStore
     rows: RowStore
+    venue: VenueStore
 
     def __init__(
         self,
@@ -307,6 +309,7 @@ class Workshop:
         from facilitator.store.report import ReportStore
         from facilitator.store.rows import RowStore
         from facilitator.store.teams import TeamsStore
+        from facilitator.store.venue import VenueStore
         from facilitator.store.workshop import WorkshopStore
 
         self.agenda = AgendaStore(self)
@@ -318,6 +321,7 @@ class Workshop:
         self.merge = MergeStore(self)
         self.info = WorkshopStore(self)
         self.rows = RowStore(self)
+        self.venue = VenueStore(self)
         if not self.read_only:
             from facilitator.store.writer import Writer
 

@@ -54,6 +54,15 @@ ORDER = (
     "notes",
     "summaries",
     "assets",
+    "venue_devices",
+    "venue_polls",
+    "venue_poll_options",
+    "venue_answers",
+    "venue_questions",
+    "venue_question_votes",
+    "venue_evaluations",
+    "venue_eval_questions",
+    "venue_eval_answers",
 )
 KEEP_BOTH = ("notes", "summaries")
 STAMPS = ("created", "updated")

@@ -203,6 +203,77 @@ class DraftRow(TypedDict):
     updated: str
 
 
+class VenueDeviceRow(Stamped):
+    token_hash: str  # sha256 of the phone's token; the token itself is never stored
+    name: str  # only in named mode
+
+
+class VenuePollRow(Stamped):
+    session_id: str | None
+    kind: str  # 'single' | 'multiple' | 'scale' | 'words' | 'ranking' | 'dots'
+    question: str
+    scale_max: int  # 5 | 10
+    max_choices: int  # multiple: most options one may tick; words: words per person (0: any)
+    dots: int  # dot-voting: dots each participant spends
+    state: str  # 'draft' | 'open' | 'closed'
+    revealed: int
+    position: int
+    opened_at: str | None
+    closed_at: str | None
+
+
+class VenuePollOptionRow(Stamped):
+    poll_id: str
+    position: int
+    text: str
+    note_id: str | None  # dot-voting: the recommendation this option stands for
+
+
+class VenueAnswerRow(Stamped):
+    poll_id: str
+    device_id: str
+    value: str  # JSON
+
+
+class VenueQuestionRow(Stamped):
+    session_id: str | None
+    device_id: str | None
+    text: str
+    author: str  # only in named mode
+    hidden: int
+    answered: int
+    merged_into: str | None
+    note_id: str | None  # the session note (kind question) that mirrors it
+
+
+class VenueQuestionVoteRow(Stamped):
+    question_id: str
+    device_id: str
+
+
+class VenueEvaluationRow(Stamped):
+    title: str
+    kind: str  # 'day' | 'final' (end of workshop) | 'pre' | 'post'
+    day_id: str | None
+    pair_id: str | None  # a post-test: its pre-test
+    state: str  # 'draft' | 'open' | 'closed'
+    position: int
+
+
+class VenueEvalQuestionRow(Stamped):
+    evaluation_id: str
+    position: int
+    kind: str  # 'scale5' | 'scale10' | 'text'
+    text: str
+
+
+class VenueEvalAnswerRow(Stamped):
+    evaluation_id: str
+    question_id: str
+    device_id: str
+    value: str  # JSON: a number or a text
+
+
 def columns(row_type: type) -> tuple[str, ...]:
     """Every key of a row TypedDict, inherited ones first."""
     names: list[str] = []

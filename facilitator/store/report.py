@@ -20,11 +20,17 @@ from facilitator.domain.report import (
     OUTCOME_KINDS,
     SECTIONS,
     DayItem,
+    EvaluationItem,
+    EvaluationQuestion,
     ExerciseItem,
+    LearningItem,
+    LearningRow,
     Logo,
     Note,
     ParticipantRow,
     Participation,
+    PriorityItem,
+    PriorityList,
     ReportData,
     ReportSettings,
     SessionItem,
@@ -353,6 +359,8 @@ class ReportStore:
             part.per_day.append((day.title, len(present.get(day.id, ()))))
         data.participation = part
 
+        _venue_results(self.ws, data, scrub, {d["id"]: d for d in day_rows})
+
         privacy = details["privacy"] or "full"
         if anon:
             data.participants_mode = "organisations"
@@ -374,3 +382,110 @@ class ReportStore:
                 )
         data.privacy = guard.findings
         return data
+
+
+def _venue_results(
+    ws: Workshop, data: ReportData, scrub: Any, days: dict[str, dict[str, Any]]
+) -> None:
+    """Dot-voting priorities and evaluations answered on phones: counts and texts only (no
+    device, no name), scrubbed like every other text when the report is anonymised."""
+    from facilitator.domain.venue import (
+        EVALUATION_KINDS,
+        pair_questions,
+        summarise_question,
+        tally,
+    )
+    from facilitator.store.venue import eval_spec
+
+    v = ws.venue
+    numbers = {n.id: n.number for n in data.recommendations}
+    titles = v.session_titles()
+    for row in v.polls():
+        if row["kind"] != "dots":
+            continue
+        spec = v.spec(row["id"])
+        values = v.values(row["id"])
+        if spec is None or not values:
+            continue
+        notes = {o["id"]: o["note_id"] for o in v.options(row["id"])}
+        results = tally(spec, values)
+        priorities = PriorityList(
+            scrub(row["question"]),
+            titles.get(row["session_id"] or "", "") or "",
+            results.responses,
+            spec.dots,
+        )
+        for rank, bar in enumerate(results.bars, 1):
+            voters = int(bar.detail.split()[0]) if bar.detail else 0
+            priorities.items.append(
+                PriorityItem(
+                    rank,
+                    scrub(bar.label),
+                    int(bar.value),
+                    voters,
+                    numbers.get(notes.get(bar.option_id) or "", 0),
+                )
+            )
+        data.priorities.append(priorities)
+
+    summaries: dict[str, list[Any]] = {}
+    for ev in v.evaluations():
+        questions = [eval_spec(q) for q in v.eval_questions(ev["id"])]
+        answers = v.eval_values(ev["id"])
+        respondents = len(v.eval_devices(ev["id"]))
+        results = [summarise_question(q, answers.get(q.id, [])) for q in questions]
+        summaries[ev["id"]] = results
+        if not respondents:
+            continue
+        day = days.get(ev["day_id"] or "")
+        item = EvaluationItem(
+            scrub(ev["title"]),
+            EVALUATION_KINDS.get(ev["kind"], ev["kind"]),
+            (day["title"] or day["date"]) if day else "",
+            respondents,
+        )
+        for r in results:
+            item.questions.append(
+                EvaluationQuestion(
+                    scrub(r.question.text),
+                    r.question.kind,
+                    r.responses,
+                    list(r.distribution),
+                    r.mean,
+                    r.median,
+                    _grouped(scrub(t) for t in r.texts),
+                )
+            )
+        data.evaluations.append(item)
+    by_id = {e["id"]: e for e in v.evaluations()}
+    for ev in by_id.values():
+        pre = by_id.get(ev["pair_id"] or "")
+        if ev["kind"] != "post" or pre is None:
+            continue
+        pairs = pair_questions(summaries.get(pre["id"], []), summaries.get(ev["id"], []))
+        rows = [
+            LearningRow(
+                scrub(p.text),
+                p.before.mean,
+                p.after.mean,
+                p.before.responses,
+                p.after.responses,
+                p.after.question.scale_max,
+            )
+            for p in pairs
+            if p.before.responses or p.after.responses
+        ]
+        if rows:
+            data.learning.append(LearningItem(scrub(pre["title"]), scrub(ev["title"]), rows))
+
+
+def _grouped(texts: Any) -> list[str]:
+    """Open answers with repeats counted ("Longer breaks (8)"), most given first."""
+    counts: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for t in texts:
+        key = " ".join(t.split()).casefold()
+        counts[key] = counts.get(key, 0) + 1
+        shown.setdefault(key, t)
+    order = sorted(counts, key=lambda k: -counts[k])  # stable: first given first among equals
+    return [shown[k] + (f" ({counts[k]})" if counts[k] > 1 else "") for k in order]

@@ -306,3 +306,128 @@ def m002_capture_row_history(db: Database) -> None:
             f"SELECT '{table}', OLD.id, OLD.updated WHERE NOT EXISTS (SELECT 1 FROM row_history "
             f"WHERE table_name = '{table}' AND row_id = OLD.id AND updated = OLD.updated); END"
         )
+
+
+# Tables of the venue server (polls, questions to the panel, evaluations), created by m003.
+VENUE_TABLES = (
+    "venue_devices",
+    "venue_polls",
+    "venue_poll_options",
+    "venue_answers",
+    "venue_questions",
+    "venue_question_votes",
+    "venue_evaluations",
+    "venue_eval_questions",
+    "venue_eval_answers",
+)
+
+_VENUE = f"""
+CREATE TABLE venue_devices (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL DEFAULT '',
+    {_STAMPS}
+);
+CREATE TABLE venue_polls (
+    id TEXT PRIMARY KEY,
+    session_id TEXT REFERENCES sessions(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL DEFAULT 'single'
+        CHECK (kind IN ('single', 'multiple', 'scale', 'words', 'ranking', 'dots')),
+    question TEXT NOT NULL DEFAULT '',
+    scale_max INTEGER NOT NULL DEFAULT 5 CHECK (scale_max IN (5, 10)),
+    max_choices INTEGER NOT NULL DEFAULT 0 CHECK (max_choices >= 0),
+    dots INTEGER NOT NULL DEFAULT 3 CHECK (dots >= 1),
+    state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'open', 'closed')),
+    revealed INTEGER NOT NULL DEFAULT 0,
+    position INTEGER NOT NULL DEFAULT 0,
+    opened_at TEXT,
+    closed_at TEXT,
+    {_STAMPS}
+);
+CREATE INDEX venue_polls_session ON venue_polls(session_id, position);
+CREATE TABLE venue_poll_options (
+    id TEXT PRIMARY KEY,
+    poll_id TEXT NOT NULL REFERENCES venue_polls(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL DEFAULT '',
+    note_id TEXT REFERENCES notes(id) ON DELETE SET NULL,
+    {_STAMPS}
+);
+CREATE INDEX venue_poll_options_poll ON venue_poll_options(poll_id, position);
+CREATE TABLE venue_answers (
+    id TEXT PRIMARY KEY,
+    poll_id TEXT NOT NULL REFERENCES venue_polls(id) ON DELETE CASCADE,
+    device_id TEXT NOT NULL REFERENCES venue_devices(id) ON DELETE CASCADE,
+    value TEXT NOT NULL DEFAULT 'null',
+    {_STAMPS},
+    UNIQUE (poll_id, device_id)
+);
+CREATE TABLE venue_questions (
+    id TEXT PRIMARY KEY,
+    session_id TEXT REFERENCES sessions(id) ON DELETE CASCADE,
+    device_id TEXT REFERENCES venue_devices(id) ON DELETE SET NULL,
+    text TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    hidden INTEGER NOT NULL DEFAULT 0,
+    answered INTEGER NOT NULL DEFAULT 0,
+    merged_into TEXT REFERENCES venue_questions(id) ON DELETE SET NULL,
+    note_id TEXT REFERENCES notes(id) ON DELETE SET NULL,
+    {_STAMPS}
+);
+CREATE INDEX venue_questions_session ON venue_questions(session_id, created);
+CREATE TABLE venue_question_votes (
+    id TEXT PRIMARY KEY,
+    question_id TEXT NOT NULL REFERENCES venue_questions(id) ON DELETE CASCADE,
+    device_id TEXT NOT NULL REFERENCES venue_devices(id) ON DELETE CASCADE,
+    {_STAMPS},
+    UNIQUE (question_id, device_id)
+);
+CREATE TABLE venue_evaluations (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'day' CHECK (kind IN ('day', 'final', 'pre', 'post')),
+    day_id TEXT REFERENCES days(id) ON DELETE SET NULL,
+    pair_id TEXT REFERENCES venue_evaluations(id) ON DELETE SET NULL,
+    state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'open', 'closed')),
+    position INTEGER NOT NULL DEFAULT 0,
+    {_STAMPS}
+);
+CREATE TABLE venue_eval_questions (
+    id TEXT PRIMARY KEY,
+    evaluation_id TEXT NOT NULL REFERENCES venue_evaluations(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    kind TEXT NOT NULL DEFAULT 'scale5' CHECK (kind IN ('scale5', 'scale10', 'text')),
+    text TEXT NOT NULL DEFAULT '',
+    {_STAMPS}
+);
+CREATE INDEX venue_eval_questions_evaluation ON venue_eval_questions(evaluation_id, position);
+CREATE TABLE venue_eval_answers (
+    id TEXT PRIMARY KEY,
+    evaluation_id TEXT NOT NULL REFERENCES venue_evaluations(id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL REFERENCES venue_eval_questions(id) ON DELETE CASCADE,
+    device_id TEXT NOT NULL REFERENCES venue_devices(id) ON DELETE CASCADE,
+    value TEXT NOT NULL DEFAULT 'null',
+    {_STAMPS},
+    UNIQUE (question_id, device_id)
+);
+CREATE INDEX venue_eval_answers_evaluation ON venue_eval_answers(evaluation_id, device_id)
+"""
+
+
+@migrations()
+def m003_venue(db: Database) -> None:
+    """Polls, questions to the panel and evaluations answered from phones at the venue.
+
+    Answers are keyed by device (a random token the phone keeps; only its hash is stored),
+    never by network address. Every table merges like the others, with its history trigger.
+    """
+    for statement in _split(_VENUE):
+        db.execute(statement)
+    for table in VENUE_TABLES:
+        db.execute(
+            f"CREATE TRIGGER [{table}_history] AFTER UPDATE OF updated ON [{table}] "
+            "WHEN OLD.updated IS NOT NEW.updated BEGIN "
+            "INSERT INTO row_history (table_name, row_id, updated) "
+            f"SELECT '{table}', OLD.id, OLD.updated WHERE NOT EXISTS (SELECT 1 FROM row_history "
+            f"WHERE table_name = '{table}' AND row_id = OLD.id AND updated = OLD.updated); END"
+        )

@@ -32,6 +32,15 @@ class Table(StrEnum):
     TOMBSTONES = "tombstones"
     MERGES = "merges"
     ROW_HISTORY = "row_history"
+    VENUE_DEVICES = "venue_devices"
+    VENUE_POLLS = "venue_polls"
+    VENUE_POLL_OPTIONS = "venue_poll_options"
+    VENUE_ANSWERS = "venue_answers"
+    VENUE_QUESTIONS = "venue_questions"
+    VENUE_QUESTION_VOTES = "venue_question_votes"
+    VENUE_EVALUATIONS = "venue_evaluations"
+    VENUE_EVAL_QUESTIONS = "venue_eval_questions"
+    VENUE_EVAL_ANSWERS = "venue_eval_answers"
 
 
 # Tables whose rows carry stable text ids and created/updated stamps and can be merged
@@ -54,4 +63,13 @@ MERGEABLE_TABLES: tuple[Table, ...] = (
     Table.SUMMARIES,
     Table.ASSETS,
     Table.SETTINGS,
+    Table.VENUE_DEVICES,
+    Table.VENUE_POLLS,
+    Table.VENUE_POLL_OPTIONS,
+    Table.VENUE_ANSWERS,
+    Table.VENUE_QUESTIONS,
+    Table.VENUE_QUESTION_VOTES,
+    Table.VENUE_EVALUATIONS,
+    Table.VENUE_EVAL_QUESTIONS,
+    Table.VENUE_EVAL_ANSWERS,
 )

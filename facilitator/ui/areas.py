@@ -64,6 +64,12 @@ AREAS: list[AreaSpec] = [
         "facilitator.ui.capture.area:CaptureArea",
         "Live notes per session and team",
     ),
+    AreaSpec(
+        "polls",
+        "Polls",
+        "facilitator.ui.venue.area:PollsArea",
+        "Polls, questions to the panel and evaluations answered from phones",
+    ),
     AreaSpec("report", "Report", "facilitator.ui.report.area:ReportArea", "The PDF outcome report"),
 ]
 
@@ -93,6 +99,13 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec(
         "View", "Projector: teams", "facilitator.ui.teams.projector:show_teams_projector", "F6"
     ),
+    ActionSpec(
+        "View",
+        "Projector: polls and questions",
+        "facilitator.ui.venue.projector:show_venue_projector",
+        "F7",
+    ),
+    ActionSpec("View", "Venue Wi-Fi…", "facilitator.ui.venue.dialog:show_venue_dialog"),
 ]
 
 
