@@ -359,7 +359,7 @@ class ReportStore:
             part.per_day.append((day.title, len(present.get(day.id, ()))))
         data.participation = part
 
-        _venue_results(self.ws, data, scrub, {d["id"]: d for d in day_rows})
+        _venue_results(self.ws, data, guard, {d["id"]: d for d in day_rows})
 
         privacy = details["privacy"] or "full"
         if anon:
@@ -385,10 +385,11 @@ class ReportStore:
 
 
 def _venue_results(
-    ws: Workshop, data: ReportData, scrub: Any, days: dict[str, dict[str, Any]]
+    ws: Workshop, data: ReportData, guard: Any, days: dict[str, dict[str, Any]]
 ) -> None:
     """Dot-voting priorities and evaluations answered on phones: counts and texts only (no
-    device, no name), scrubbed like every other text when the report is anonymised."""
+    device, no name), through the privacy guard like every other text the report prints."""
+    priorities_section, evaluation_section = SECTIONS["priorities"], SECTIONS["evaluation"]
     from facilitator.domain.venue import (
         EVALUATION_KINDS,
         pair_questions,
@@ -410,7 +411,7 @@ def _venue_results(
         notes = {o["id"]: o["note_id"] for o in v.options(row["id"])}
         results = tally(spec, values)
         priorities = PriorityList(
-            scrub(row["question"]),
+            guard(row["question"], Source(priorities_section, row["id"], "question")),
             titles.get(row["session_id"] or "", "") or "",
             results.responses,
             spec.dots,
@@ -420,7 +421,7 @@ def _venue_results(
             priorities.items.append(
                 PriorityItem(
                     rank,
-                    scrub(bar.label),
+                    guard(bar.label, Source(priorities_section, row["id"], "option", bar.label)),
                     int(bar.value),
                     voters,
                     numbers.get(notes.get(bar.option_id) or "", 0),
@@ -439,7 +440,7 @@ def _venue_results(
             continue
         day = days.get(ev["day_id"] or "")
         item = EvaluationItem(
-            scrub(ev["title"]),
+            guard(ev["title"], Source(evaluation_section, ev["id"], "title")),
             EVALUATION_KINDS.get(ev["kind"], ev["kind"]),
             (day["title"] or day["date"]) if day else "",
             respondents,
@@ -447,13 +448,16 @@ def _venue_results(
         for r in results:
             item.questions.append(
                 EvaluationQuestion(
-                    scrub(r.question.text),
+                    guard(r.question.text, Source(evaluation_section, r.question.id, "text")),
                     r.question.kind,
                     r.responses,
                     list(r.distribution),
                     r.mean,
                     r.median,
-                    _grouped(scrub(t) for t in r.texts),
+                    _grouped(
+                        guard(t, Source(evaluation_section, r.question.id, "answer", ev["title"]))
+                        for t in r.texts
+                    ),
                 )
             )
         data.evaluations.append(item)
@@ -465,7 +469,7 @@ def _venue_results(
         pairs = pair_questions(summaries.get(pre["id"], []), summaries.get(ev["id"], []))
         rows = [
             LearningRow(
-                scrub(p.text),
+                guard(p.text, Source(evaluation_section, ev["id"], "question", p.text)),
                 p.before.mean,
                 p.after.mean,
                 p.before.responses,
@@ -476,7 +480,13 @@ def _venue_results(
             if p.before.responses or p.after.responses
         ]
         if rows:
-            data.learning.append(LearningItem(scrub(pre["title"]), scrub(ev["title"]), rows))
+            data.learning.append(
+                LearningItem(
+                    guard(pre["title"], Source(evaluation_section, pre["id"], "title")),
+                    guard(ev["title"], Source(evaluation_section, ev["id"], "title")),
+                    rows,
+                )
+            )
 
 
 def _grouped(texts: Any) -> list[str]:
