@@ -166,28 +166,28 @@ EXPORTERS: list[Exporter] = [
         "Poll answers (CSV)…",
         ".csv",
         "facilitator.venue.exports:export_poll_answers_csv",
-        "report",
+        "polls",
     ),
     Exporter(
         "questions-csv",
         "Questions from phones (CSV)…",
         ".csv",
         "facilitator.venue.exports:export_questions_csv",
-        "report",
+        "polls",
     ),
     Exporter(
         "evaluations-csv",
         "Evaluation answers (CSV)…",
         ".csv",
         "facilitator.venue.exports:export_evaluations_csv",
-        "report",
+        "polls",
     ),
     Exporter(
         "venue-xlsx",
         "Polls, questions and evaluations (Excel)…",
         ".xlsx",
         "facilitator.venue.exports:export_venue_xlsx",
-        "report",
+        "polls",
     ),
 ]
 

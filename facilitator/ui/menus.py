@@ -110,8 +110,10 @@ class Menus:
         from facilitator.exports import EXPORTERS
 
         titles = {spec.key: spec.title for spec in AREAS}
+        order = {spec.key: i for i, spec in enumerate(AREAS)}
         groups: dict[str, QMenu] = {}
-        for exp in EXPORTERS:
+        # Grouped by area, in the order of the areas (the registry's order within each).
+        for exp in sorted(EXPORTERS, key=lambda e: order.get(e.area, len(order))):
             if exp.area not in groups:
                 groups[exp.area] = self.export_menu.addMenu(titles.get(exp.area, exp.area))
             groups[exp.area].addAction(exp.label, lambda e=exp: self._export(e.kind))

@@ -197,7 +197,7 @@ def test_menus_follow_the_registries_and_the_open_workshop(
     window.open_path(demo_path)
     assert all(a.isEnabled() for a in window.menus.workshop_actions)
     groups = [a.text() for a in window.menus.export_menu.actions()]
-    assert groups == ["Agenda", "Participants", "Teams", "Report"]  # titles of the areas
+    assert groups == ["Agenda", "Participants", "Teams", "Polls", "Report"]  # areas' titles
 
 
 def test_closing_the_workshop_stops_a_running_preview(
