@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from facilitator.domain.errors import UserError
 from facilitator.store.errors import StorageError
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 Progress = Callable[[float], None] | None
 
 
-class ExportError(Exception):
+class ExportError(UserError):
     """An export that cannot be made as asked; the message is for the user."""
 
 

@@ -10,6 +10,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from facilitator.domain.errors import UserError
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -39,7 +41,7 @@ ACTION_STATUSES = ("open", "in progress", "done")
 SETTING_KINDS = "capture.kinds"
 
 
-class KindConfigError(ValueError):
+class KindConfigError(UserError, ValueError):
     """A per-workshop kinds setting that cannot be used; the message names the field."""
 
 

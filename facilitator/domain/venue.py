@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from facilitator.domain.errors import UserError
+
 POLL_KINDS: dict[str, str] = {
     "single": "Single choice",
     "multiple": "Multiple choice",
@@ -57,7 +59,7 @@ CODE_LENGTH = 6
 _CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\u200B-\u200F\u202A-\u202E\u2066-\u2069]")
 
 
-class VenueInputError(ValueError):
+class VenueInputError(UserError, ValueError):
     """What a phone sent cannot be accepted; ``field`` names the part that is wrong.
 
     ``status`` is the HTTP status the server answers with (422: the value is wrong; 409: it

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.domain import people as dom
+from facilitator.domain.errors import UserError
 from facilitator.store.people import PERSON_FIELDS
 
 Progress = Callable[[float], None] | None
@@ -201,7 +202,7 @@ _CONTAINS = sorted(
 )
 
 
-class RosterFileError(Exception):
+class RosterFileError(UserError):
     """A roster file that cannot be read; the message names the file and what to do."""
 
 

@@ -57,6 +57,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
+from facilitator.domain.errors import UserError
 from facilitator.domain.teams import (
     InfeasibleProblem,
     Person,
@@ -74,7 +75,7 @@ __all__ = ["ProblemFileError", "load_problem", "plan_to_json", "teams_plan_comma
 _PERSON_FIELDS = {"id", "name", "organisation", "language", "other_languages"}
 
 
-class ProblemFileError(Exception):
+class ProblemFileError(UserError):
     """A problem file is malformed; names the file and the JSON path of the bad field."""
 
     def __init__(self, path: str, field: str, message: str):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from facilitator.domain.errors import UserError
 
-class WorkshopError(Exception):
+
+class WorkshopError(UserError):
     """A problem with a workshop file that the user can act on."""
 
     def __init__(self, path: str, message: str, hint: str = "") -> None:

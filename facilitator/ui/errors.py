@@ -25,8 +25,9 @@ from types import TracebackType
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from facilitator.domain.errors import UserError
 from facilitator.logs import log_path
-from facilitator.store.errors import WorkshopError, from_database_error
+from facilitator.store.errors import from_database_error
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def known_message(exc: BaseException, workshop: str = "The workshop") -> str | N
 
     ``workshop`` names the open file in messages about the database.
     """
-    if isinstance(exc, WorkshopError):
+    if isinstance(exc, UserError):
         return exc.user_message()
     if isinstance(exc, OSError) and exc.errno in _KNOWN_ERRNO:
         where = f"{exc.filename}: " if exc.filename else ""
@@ -53,10 +54,6 @@ def known_message(exc: BaseException, workshop: str = "The workshop") -> str | N
     database = from_database_error(workshop, exc)
     if database is not None:
         return database.user_message()
-    from facilitator.exports import ExportError
-
-    if isinstance(exc, ExportError):
-        return str(exc)
     return None
 
 

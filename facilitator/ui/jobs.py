@@ -26,6 +26,8 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from facilitator.domain.errors import UserError
+
 log = logging.getLogger(__name__)
 
 
@@ -33,7 +35,7 @@ class JobCancelled(Exception):
     """Raised by work that stops because the user pressed Cancel (optional)."""
 
 
-class JobBug(Exception):
+class JobBug(UserError):
     """An unexpected error inside a job; the traceback is in the log."""
 
 

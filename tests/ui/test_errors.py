@@ -160,3 +160,23 @@ def test_the_log_holds_no_participant_data(
     with Workshop(demo_path, read_only=True) as ws:
         names = [p["name"] for p in ws.people.people()]
     assert not [n for n in names if n in text]
+
+
+def test_every_error_written_for_the_user_is_shown_as_written() -> None:
+    """Errors of the domain, the importers and the planner are messages, not bug dialogs."""
+    from facilitator.domain import teams
+    from facilitator.domain.capture import KindConfigError
+    from facilitator.exports import ExportError
+    from facilitator.interchange.roster import RosterFileError
+    from facilitator.interchange.teams_json import ProblemFileError
+
+    for exc in (
+        teams.InfeasibleProblem(["Team 2 cannot hold the 3 people pinned to it."]),
+        RosterFileError("roster.ods: save it as .xlsx or .csv and import that."),
+        ProblemFileError("problem.json", "people[3]", "expected a list."),
+        ExportError("out.pdf: the folder is read-only."),
+        KindConfigError("Kind 3: the prefix “r:” is used twice."),
+        JobBug("Laying out the report failed…"),
+    ):
+        message = errors.known_message(exc)
+        assert message is not None and "went wrong inside" not in message, exc

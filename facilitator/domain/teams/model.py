@@ -12,6 +12,8 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from facilitator.domain.errors import UserError
+
 __all__ = [
     "Assignment",
     "Evaluation",
@@ -33,7 +35,7 @@ __all__ = [
 Assignment = dict[str, dict[str, list[str]]]
 
 
-class InfeasibleProblem(Exception):
+class InfeasibleProblem(UserError):
     """The hard constraints cannot all be satisfied; ``reasons`` says why."""
 
     def __init__(self, reasons: Iterable[str]):
