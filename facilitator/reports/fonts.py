@@ -686,30 +686,38 @@ def glyph_word(word: str) -> str | None:
     return result
 
 
+def _glyph_text(text: str) -> tuple[str, bool]:
+    """Body text with the words HarfBuzz changes as glyph strings, and whether every such
+    word could be one (False: a word needs a positioned run)."""
+    if not _trigger().search(text):
+        return text, True
+    ok = True
+
+    def swap(m: re.Match[str]) -> str:
+        nonlocal ok
+        word = glyph_word(m.group(0))
+        if word is None:
+            ok = False
+            return m.group(0)
+        return word
+
+    return _trigger_word().sub(swap, text), ok
+
+
 def glyphs(text: str) -> str:
     """Body text (no Thai or Khmer) with the words HarfBuzz changes as glyph strings.
 
     The result draws in any body face on reportlab's ordinary path; a word that needs
     positioning is left as it is (see :func:`needs_shaping`).
     """
-    if not _trigger().search(text):
-        return text
-
-    def swap(m: re.Match[str]) -> str:
-        return glyph_word(m.group(0)) or m.group(0)
-
-    return _trigger_word().sub(swap, text)
+    return _glyph_text(text)[0]
 
 
 def needs_shaping(text: str) -> bool:
     """Whether a paragraph holding text must be laid out with reportlab's shaping: it holds
     Thai or Khmer, or a word whose marks HarfBuzz positions."""
     text = text or ""
-    if _COMPLEX.search(text):
-        return True
-    if not _trigger().search(text):
-        return False
-    return any(glyph_word(m.group(0)) is None for m in _trigger_word().finditer(text))
+    return bool(_COMPLEX.search(text)) or not _glyph_text(text)[1]
 
 
 @cache
@@ -741,10 +749,10 @@ def paragraph(
     """
     from reportlab.platypus import Paragraph
 
-    markup = rich(text, bold)
+    markup, shaped = _markup(clean(text), bold)
     if bold:
         markup = f"<b>{markup}</b>"
-    shaped = needs_shaping(clean(text)) or needs_shaping(suffix)
+    shaped = shaped or needs_shaping(suffix)
     return Paragraph(
         prefix + markup + suffix, style if shaped else unshaped(style), bulletText=bullet
     )
@@ -774,13 +782,21 @@ def _pieces(text: str, bold: bool) -> list[tuple[str, str | None]]:
 def rich(text: str | None, bold: bool = False) -> str:
     """Paragraph markup for user text: escaped, newlines kept, Thai/Khmer runs in their faces,
     ligatures as glyph strings (:func:`glyphs`)."""
+    return _markup(clean(text), bold)[0]
+
+
+def _markup(text: str, bold: bool) -> tuple[str, bool]:
+    """:func:`rich` of cleaned text, and whether its paragraph needs reportlab's shaping."""
+    if not _COMPLEX.search(text):
+        body, ok = _glyph_text(text)
+        return escape(body).replace("\r\n", "\n").replace("\n", "<br/>"), not ok
     out: list[str] = []
-    for piece, face in _pieces(clean(text), bold):
+    for piece, face in _pieces(text, bold):
         if face is None:
             out.append(escape(glyphs(piece)))
         else:
             out.append(f'<font name="{face}">{escape(piece)}</font>')
-    return "".join(out).replace("\r\n", "\n").replace("\n", "<br/>")
+    return "".join(out).replace("\r\n", "\n").replace("\n", "<br/>"), True
 
 
 def segments(text: str, bold: bool = False) -> list[tuple[str, str]]:
@@ -789,31 +805,43 @@ def segments(text: str, bold: bool = False) -> list[tuple[str, str]]:
     return [(piece, face or body) for piece, face in _pieces(text, bold)]
 
 
-def shaped_line(text: str, bold: bool = False) -> list[Run]:
-    """One line of user text, shaped run by run."""
+def shaped_line(text: str, bold: bool = False) -> list[tuple[str, str, float]]:
+    """One line of user text as (face, what to draw, width in thousandths of the size).
+
+    Body text HarfBuzz would leave alone is drawn as it is, without calling HarfBuzz (page
+    footers differ on every page, so caching their shaping would not help)."""
     register()
     text = clean(text).replace("\r\n", " ").replace("\n", " ")
-    return [font(face).shape(piece) for piece, face in segments(text, bold)]
+    out: list[tuple[str, str, float]] = []
+    for piece, face in segments(text, bold):
+        if face in BODY_FACES:
+            drawn, ok = _glyph_text(piece)
+            if ok:
+                out.append((face, drawn, pdfmetrics.stringWidth(drawn, face, 1000)))
+                continue
+        run = font(face).shape(piece)
+        out.append((face, run.drawable(), run.width))
+    return out
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    return sum(r.width for r in shaped_line(text, bold)) * size / 1000
+    return sum(width for _face, _drawn, width in shaped_line(text, bold)) * size / 1000
 
 
 def draw_string(
     canvas, x: float, y: float, text: str, size: float, bold: bool = False, align: str = "left"
 ) -> None:  # noqa: ANN001 - reportlab canvas
     """Draw one line of user text on a canvas, shaped, each script run in a face that has it."""
-    runs = shaped_line(text, bold)
-    width = sum(r.width for r in runs) * size / 1000
+    line = shaped_line(text, bold)
+    width = sum(w for _face, _drawn, w in line) * size / 1000
     if align == "center":
         x -= width / 2
     elif align == "right":
         x -= width
-    for run in runs:
-        canvas.setFont(run.font, size)
-        canvas.drawString(x, y, run.drawable())
-        x += run.width * size / 1000
+    for face, drawn, w in line:
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, drawn)
+        x += w * size / 1000
 
 
 def fit_size(text: str, width: float, size: float, minimum: float = 6, bold: bool = False) -> float:

@@ -86,12 +86,17 @@ def make_reference_workshop(path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def reference_pdfs(
-    tmp_path_factory: pytest.TempPathFactory, _demo_template: Path
-) -> dict[str, Path]:
-    """Every PDF kind exported once from the reference workshop (read-only for the tests)."""
-    folder = tmp_path_factory.mktemp("reference")
-    path = folder / "reference.workshop"
+def reference_workshop(tmp_path_factory: pytest.TempPathFactory, _demo_template: Path) -> Path:
+    """The reference workshop (shared by the session: open it read-only)."""
+    path = tmp_path_factory.mktemp("reference") / "reference.workshop"
     shutil.copyfile(_demo_template, path)
-    make_reference_workshop(path)
-    return {kind: run_export(kind, path, folder / f"{kind}.pdf") for kind in PDF_KINDS}
+    return make_reference_workshop(path)
+
+
+@pytest.fixture(scope="session")
+def reference_pdfs(reference_workshop: Path) -> dict[str, Path]:
+    """Every PDF kind exported once from the reference workshop."""
+    folder = reference_workshop.parent
+    return {
+        kind: run_export(kind, reference_workshop, folder / f"{kind}.pdf") for kind in PDF_KINDS
+    }
