@@ -39,6 +39,7 @@ import json
 import re
 import threading
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
@@ -231,7 +232,9 @@ class Run:
         for g in self.glyphs:
             d = _GlyphData(g.cluster, g.advance, 0, g.dx, g.dy, g.width)
             if g.span is not None:
-                d.span = spans.setdefault(id(g.span), _Span(g.span.text))
+                if id(g.span) not in spans:
+                    spans[id(g.span)] = _Span(g.span.text)
+                d.span = spans[id(g.span)]
             data.append(d)
         return ShapedStr(self.codes, shapeData=data)
 
@@ -250,7 +253,6 @@ class ShapingFont(TTFont):
         scale = self.face._pdfScale
         self._widths = [scale(aw) for aw, _lsb in self.face.hmetrics]
         self._names: dict[int, str] = {}
-        self._gids: dict[str, int | None] = {}
 
     # glyphs ------------------------------------------------------------------------------
     def glyph_name(self, gid: int) -> str:
@@ -258,11 +260,6 @@ class ShapingFont(TTFont):
         if name is None:
             name = self._names[gid] = self._hb.glyph_to_string(gid)
         return name
-
-    def gid_of(self, name: str) -> int | None:
-        if name not in self._gids:
-            self._gids[name] = self._hb.glyph_from_string(name)
-        return self._gids[name]
 
     def glyph_width(self, gid: int) -> float:
         widths = self._widths
@@ -302,6 +299,7 @@ class ShapingFont(TTFont):
         infos, positions = buf.glyph_infos, buf.glyph_positions
         scale = self.face._pdfScale
         clusters = [i.cluster for i in infos]
+        starts = sorted(set(clusters))
         glyphs: list[Glyph] = []
         plain = True
         n = len(infos)
@@ -311,8 +309,8 @@ class ShapingFont(TTFont):
             j = i + 1
             while j < n and clusters[j] == start:
                 j += 1
-            later = [c for c in clusters[j:] if c > start]
-            end = min(later) if later else len(text)
+            k = bisect_right(starts, start)  # the cluster's text runs to the next one's start
+            end = starts[k] if k < len(starts) else len(text)
             source = text[start:end]
             gids = [infos[k].codepoint for k in range(i, j)]
             texts, exact = self._assign(source, gids)
