@@ -16,7 +16,9 @@ the canvas. A shaped run is drawn in one of two ways:
 * *positioned run*: otherwise (Thai and Khmer marks, reordered vowels, subscript
   consonants, combining marks) a reportlab ``ShapedStr`` carries HarfBuzz's offsets and
   advances. reportlab reaches it through ``shapeFragWord`` in paragraphs, which this module
-  points at :func:`_shape_frag_word` (the one patch of reportlab, at that well-defined name).
+  points at :func:`_shape_frag_word`; ``_splitFragWord`` (a word too long for its line) is
+  pointed at :func:`_split_frag_word`. These two names in ``reportlab.platypus.paragraph``
+  are the only patches of reportlab; both hand anything that is not ours back to it.
 
 The body faces are shaped without the ``kern`` feature: kerning every line would send all
 text down reportlab's per-glyph path (about six times slower), and reportlab's text was never
