@@ -114,8 +114,7 @@ def build_story(ws: Workshop, options: ExportOptions, progress: Progress = None)
             )
             extra: list = []
             people = speakers.get(s.id, [])
-            # names are joined with " · ", not ", ": reportlab draws a comma glued to a Thai or
-            # Khmer run in that run's font, which has no comma
+            # names are joined with " · " (a separator that reads well between scripts)
             for role, caption in (("moderator", "Moderator"), ("speaker", "Speakers")):
                 names = [p["name"] for p in people if p["role"] == role]
                 if names:
@@ -173,17 +172,6 @@ def export_agenda(ws: Workshop, out: Path, options: ExportOptions, progress: Pro
             rightMargin=18 * mm,
             topMargin=16 * mm,
             bottomMargin=18 * mm,
-            title=f"Programme: {footer_title}",
-            author=", ".join(_organisers(details)),
+            **fonts.document_info(details, "Programme"),
         )
         doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=fonts.embedded_canvas)
-
-
-def _organisers(details: dict) -> list[str]:
-    import json
-
-    try:
-        value = json.loads(details.get("organisers") or "[]")
-    except ValueError:
-        return []
-    return [str(v) for v in value] if isinstance(value, list) else []

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from facilitator.reports.fonts import BODY, BOLD, clean, face_for, register
+from facilitator.reports.fonts import BODY, BOLD, clean, face_for, font, register
 
 ACCENT = colors.HexColor("#2F5D8A")
 GRID = colors.HexColor("#D5DCE4")
@@ -19,11 +18,19 @@ MAX_BARS = 12
 
 
 def _shorten(text: str, face: str, size: float, width: float) -> str:
-    if stringWidth(text, face, size) <= width:
-        return text
-    while text and stringWidth(text + "…", face, size) > width:
-        text = text[:-1]
-    return text + "…"
+    """The label shaped in its face (as every text is), cut with … between clusters to fit."""
+    shaper = font(face)
+    run = shaper.shape(text)
+    if run.width * size / 1000 <= width:
+        return run.drawable()
+    ellipsis = "…" if ord("…") in shaper.face.charToGlyph else ""  # Noto Sans Thai has none
+    cut = len(text)
+    while cut > 0:
+        cut = max((g.cluster for g in shaper.shape(text[:cut]).glyphs), default=0)
+        run = shaper.shape(text[:cut].rstrip() + ellipsis)
+        if run.width * size / 1000 <= width:
+            break
+    return run.drawable()
 
 
 def bar_chart(title: str, items: list[tuple[str, int]], width: float) -> Drawing:
@@ -41,12 +48,13 @@ def bar_chart(title: str, items: list[tuple[str, int]], width: float) -> Drawing
     height = title_h + max(1, len(items)) * (bar_h + gap) + 4
     d = Drawing(width, height)
     d.initialFontName = BODY  # the renderer would otherwise open with unembedded Helvetica
-    d.add(String(0, height - 11, clean(title), fontName=BOLD, fontSize=9.5, fillColor=colors.black))
+    title = _shorten(clean(title), BOLD, 9.5, width)
+    d.add(String(0, height - 11, title, fontName=BOLD, fontSize=9.5, fillColor=colors.black))
     top = height - title_h
     biggest = max([v for _, v in items] + [1])
     d.add(Line(label_w, 2, label_w, top, strokeColor=GRID, strokeWidth=0.6))
     if not items:
-        d.add(String(label_w + 4, top - bar_h, "No data", fontName=face_for(""), fontSize=size))
+        d.add(String(label_w + 4, top - bar_h, "No data", fontName=BODY, fontSize=size))
     for i, (name, value) in enumerate(items):
         y = top - (i + 1) * (bar_h + gap) + gap
         face = face_for(name)
@@ -55,5 +63,6 @@ def bar_chart(title: str, items: list[tuple[str, int]], width: float) -> Drawing
         w = plot_w * value / biggest
         if w > 0:
             d.add(Rect(label_w, y, w, bar_h, fillColor=ACCENT, strokeColor=None))
-        d.add(String(label_w + w + 3, y + 2.5, str(value), fontName=face_for(""), fontSize=size))
+        number = _shorten(str(value), BODY, size, value_w + 6)
+        d.add(String(label_w + w + 3, y + 2.5, number, fontName=BODY, fontSize=size))
     return d

@@ -44,15 +44,18 @@ from facilitator.reports import charts
 from facilitator.reports.fonts import (
     BODY,
     BOLD,
+    ShapingCanvas,
     clean,
     draw_string,
-    face_for,
+    glyphs,
+    language_tag,
     needs_shaping,
     paragraph,
     register,
     rich,
     style_for,
     styles,
+    text_width,
 )
 from facilitator.store.database import Workshop
 from facilitator.store.report import format_day
@@ -100,7 +103,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 # -- canvas that finishes each page once the page count is known ----------------------------
 
 
-class ReportCanvas(Canvas):
+class ReportCanvas(ShapingCanvas):
     """Keeps every page until save, then draws header, footer, contents numbers, watermark."""
 
     decor: dict[str, Any] = {}
@@ -115,19 +118,29 @@ class ReportCanvas(Canvas):
         self._pages: list[dict[str, Any]] = []
         self.heading_pages: dict[str, int] = {}
         self.number_marks: dict[int, list[tuple[float, float, str, bool]]] = {}
+        self.bookmarks: dict[int, list[str]] = {}
         self.decor = dict(type(self).decor)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
+    def bookmarkPage(self, key: str, **kw: Any) -> None:  # noqa: N802 - reportlab API
+        """Bind ``key`` to this page when it is written: reportlab names a page by how many
+        were written before it, and none are written until save."""
+        self.bookmarks.setdefault(self._pageNumber, []).append(key)
+
     def save(self) -> None:
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
             self._finish_page(total)
+            for key in self.bookmarks.get(self._pageNumber, []):
+                Canvas.bookmarkPage(self, key)
             Canvas.showPage(self)
         self._pages = []
+        if self.heading_pages:
+            self.showOutline()  # viewers open with the bookmarks beside the pages
         Canvas.save(self)
 
     def _finish_page(self, total: int) -> None:
@@ -139,8 +152,7 @@ class ReportCanvas(Canvas):
             target = self.heading_pages.get(key)
             if target is not None:
                 self.setFillColor(INK)
-                self.setFont(BOLD if bold else BODY, 10 if bold else 9)
-                self.drawRightString(x, y, str(target))
+                draw_string(self, x, y, str(target), 10 if bold else 9, bold, "right")
         if page not in d.get("plain_pages", ()):
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
@@ -150,7 +162,7 @@ class ReportCanvas(Canvas):
             title = d.get("title", "")
             room = width - 2 * d["margin"] - 90
             size = 8
-            while size > 5.5 and self.stringWidth(title, face_for(title), size) > room:
+            while size > 5.5 and text_width(title, size) > room:
                 size -= 0.5
             draw_string(self, d["margin"], height - 12 * mm, title, size)
             draw_string(
@@ -168,8 +180,7 @@ class ReportCanvas(Canvas):
             self.setFillAlpha(0.13)
             self.translate(width / 2, height / 2)
             self.rotate(50)
-            self.setFont(BOLD, 120)
-            self.drawCentredString(0, -40, "DRAFT")
+            draw_string(self, 0, -40, "DRAFT", 120, True, "center")
         self.restoreState()
 
 
@@ -493,12 +504,10 @@ class ReportBuilder:
         if not text.strip():
             return ""
         face = BOLD if bold else BODY
-        if (
-            "\n" not in text
-            and not needs_shaping(text)
-            and stringWidth(text, face, CELL_SIZE) <= width - 7
-        ):
-            return text
+        if "\n" not in text and not needs_shaping(text):
+            drawn = glyphs(text)  # ligatures as glyphs, like every other text
+            if stringWidth(drawn, face, CELL_SIZE) <= width - 7:
+                return drawn
         pieces = self._pieces(text, "cell_bold" if bold else "cell", "cell")
         return pieces[0] if len(pieces) == 1 else pieces
 
@@ -833,7 +842,12 @@ class ReportBuilder:
 
 
 def build_pdf(
-    data: ReportData, target: Path, paper: str, draft: bool, progress: Progress = None
+    data: ReportData,
+    target: Path,
+    paper: str,
+    draft: bool,
+    progress: Progress = None,
+    lang: str = "en",
 ) -> None:
     """Lay out ``data`` into a PDF at ``target``."""
     register()
@@ -859,7 +873,7 @@ def build_pdf(
         subject=clean(data.subtitle) or "Outcome report",
         creator="Facilitator",
         keywords="outcome report",
-        lang="en",
+        lang=lang,
     )
     frame = Frame(
         margin,
@@ -906,8 +920,9 @@ def export_report(
         progress(0.1)
     paper = options.paper if options.paper in ("a4", "letter") else settings.paper
     with atomic_output(out) as tmp:
+        lang = language_tag(ws.info.details()["languages"])
         try:
-            build_pdf(data, tmp, paper, draft, progress)
+            build_pdf(data, tmp, paper, draft, progress, lang)
         except ExportError:
             raise
         except Exception as exc:  # reportlab layout failure: say what, keep the old file

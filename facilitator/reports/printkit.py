@@ -145,7 +145,7 @@ def export_badges(
     bw, bh = (page_w - 2 * mx) / cols, (page_h - 2 * my) / rows
     with atomic_output(out) as tmp:
         c = fonts.embedded_canvas(str(tmp), pagesize=(page_w, page_h))
-        c.setTitle(f"Name badges – {title}")
+        fonts.describe(c, fonts.document_info(ws.info.details(), "Name badges"))
         for k, p in enumerate(people):
             slot = k % per_sheet
             if slot == 0 and k:
@@ -237,7 +237,7 @@ def export_tents(
     page_w, page_h = landscape(_page(options))
     with atomic_output(out) as tmp:
         c = fonts.embedded_canvas(str(tmp), pagesize=(page_w, page_h))
-        c.setTitle(f"Table tents – {ws.info.details()['title']}")
+        fonts.describe(c, fonts.document_info(ws.info.details(), "Table tents"))
         for k, p in enumerate(people):
             half = page_h / 2
             c.setStrokeColor(RULE)
@@ -339,7 +339,7 @@ def export_sign_in(
         story.append(table)
         if progress:
             progress((d + 1) / (len(days) + 1))
-    _build(out, story, page, f"Sign-in sheets – {details['title']}")
+    _build(out, story, page, fonts.document_info(details, "Sign-in sheets"))
     if progress:
         progress(1.0)
 
@@ -367,12 +367,11 @@ class _Doc(SimpleDocTemplate):
             self.canv.restoreState()
 
 
-def _build(out: Path, story: list[Any], page: tuple[float, float], title: str) -> None:
+def _build(out: Path, story: list[Any], page: tuple[float, float], info: dict[str, str]) -> None:
     def footer(canvas: Canvas, doc: Any) -> None:
         canvas.saveState()
-        canvas.setFont(fonts.BODY, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(page[0] - 15 * mm, 9 * mm, f"Page {doc.page}")
+        fonts.draw_string(canvas, page[0] - 15 * mm, 9 * mm, f"Page {doc.page}", 7.5, align="right")
         canvas.restoreState()
 
     with atomic_output(out) as tmp:
@@ -383,7 +382,7 @@ def _build(out: Path, story: list[Any], page: tuple[float, float], title: str) -
             rightMargin=15 * mm,
             topMargin=15 * mm,
             bottomMargin=16 * mm,
-            title=title,
+            **info,
         )
         doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=fonts.embedded_canvas)
 
@@ -408,7 +407,7 @@ def export_certificates(
     page_w, page_h = landscape(_page(options))
     with atomic_output(out) as tmp:
         c = fonts.embedded_canvas(str(tmp), pagesize=(page_w, page_h))
-        c.setTitle(f"Certificates – {details['title']}")
+        fonts.describe(c, fonts.document_info(details, "Certificates of participation"))
         for k, p in enumerate(people):
             _certificate(c, p, details, signatories, page_w, page_h)
             c.showPage()
@@ -540,7 +539,7 @@ def export_participants_pdf(
         t.setStyle(_grid())
         story.append(t)
     story.append(Spacer(1, 4 * mm))
-    _build(out, story, page, f"Participants – {details['title']}")
+    _build(out, story, page, fonts.document_info(details, "List of participants"))
     if progress:
         progress(1.0)
 

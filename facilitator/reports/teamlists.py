@@ -188,15 +188,10 @@ def export_team_lists(
     total = sum(len(r["teams"]) for r in rounds) or 1
     done = 0
     with atomic_output(out) as tmp:
-        c = Canvas(
-            str(tmp),
-            pagesize=pagesize,
-            initialFontName=fonts.BODY,
-            initialFontSize=10,
-            invariant=1,
-        )
-        c.setTitle(f"Teams: {heading}")
-        c.setAuthor(details.get("title") or "")
+        c = fonts.embedded_canvas(str(tmp), pagesize=pagesize, invariant=1)
+        info = fonts.document_info(details, "Team lists")
+        info["subject"] = f"Breakout teams: {fonts.clean(heading)}"
+        fonts.describe(c, info)
         multi = len(rounds) > 1
         for r in rounds:
             caption = f"{heading} · {r['label']}" if multi else heading
