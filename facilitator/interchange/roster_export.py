@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from facilitator.domain import people as dom
 from facilitator.exports import ExportOptions, Progress, atomic_output
+from facilitator.interchange.xlsx import DANGEROUS, add_sheet
 from facilitator.store.database import Workshop
-
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS: list[tuple[str, str]] = [
     ("name", "Name"),
@@ -87,69 +85,13 @@ def export_csv(ws: Workshop, out: Path, options: ExportOptions, progress: Progre
         progress(1.0)
 
 
-MAX_WIDTH = 60  # characters: longer text (notes) wraps into the next cells' view, not off-screen
-
-
-def display_width(text: str) -> int:
-    """How many character cells a spreadsheet needs to show text: wide (CJK) characters take
-    two, combining marks (Thai and Khmer vowels and tones, accents typed apart) none."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
-
-
-def column_widths(header: list[str], rows: list[list[str]]) -> list[float]:
-    """Column widths (in Excel's character units) that fit the longest value of each column,
-    with room in the header for the bold text and the filter button."""
-    widths = [display_width(h) * 1.1 + 4 for h in header]
-    for row in rows:
-        for c, value in enumerate(row):
-            longest = max((display_width(line) for line in value.split("\n")), default=0)
-            widths[c] = max(widths[c], longest + 2)
-    return [round(min(w, MAX_WIDTH), 1) for w in widths]
-
-
 def export_xlsx(ws: Workshop, out: Path, options: ExportOptions, progress: Progress = None) -> None:
-    """The roster as a spreadsheet laid out as someone would by hand: a bold header row that
-    stays in view, a filter on every column and columns as wide as their content."""
+    """The roster as a spreadsheet laid out as someone would by hand (``interchange/xlsx.py``)."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     header, rows = roster_table(ws, options.extra.get("privacy"))
     wb = Workbook(write_only=True)
-    sheet = wb.create_sheet("Participants")
-    # what a write-only sheet needs before its first row
-    for c, width in enumerate(column_widths(header, rows), start=1):
-        sheet.column_dimensions[get_column_letter(c)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
-    sheet.print_title_rows = "1:1"  # the header row on every printed page too
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0  # all columns on a page
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    bold = Font(bold=True)
-    head = []
-    for h in header:
-        c = WriteOnlyCell(sheet, value=h)
-        c.font = bold
-        head.append(c)
-    sheet.append(head)
-    for k, row in enumerate(rows):
-        cells = []
-        for v in row:
-            c = WriteOnlyCell(sheet, value=v)
-            c.data_type = "s"  # never a formula, whatever the text starts with
-            if v.startswith(DANGEROUS):
-                c.quotePrefix = True
-            cells.append(c)
-        sheet.append(cells)
-        if progress and k % 1000 == 0:
-            progress(k / max(1, len(rows)))
+    add_sheet(wb, "Participants", header, rows)
     with atomic_output(out) as tmp:
         wb.save(tmp)
     if progress:

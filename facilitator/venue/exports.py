@@ -16,7 +16,7 @@ from typing import Any
 
 from facilitator.domain.venue import EVALUATION_KINDS, POLL_KINDS, describe_answer, tally
 from facilitator.exports import ExportOptions, Progress, atomic_output
-from facilitator.interchange.roster_export import DANGEROUS, safe_text
+from facilitator.interchange.roster_export import safe_text
 from facilitator.store.database import Workshop
 from facilitator.store.venue import poll_spec
 
@@ -170,13 +170,12 @@ def export_evaluations_csv(
 def export_venue_xlsx(
     ws: Workshop, out: Path, options: ExportOptions, progress: Progress = None
 ) -> None:
-    """Registered as ``venue-xlsx``: one workbook, a sheet per table."""
+    """Registered as ``venue-xlsx``: one workbook, a sheet per table, laid out by hand."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+
+    from facilitator.interchange.xlsx import add_sheet
 
     wb = Workbook(write_only=True)
-    bold = Font(bold=True)
     sheets = [
         ("Poll results", poll_summary(ws)),
         ("Poll answers", poll_answers(ws)),
@@ -184,22 +183,7 @@ def export_venue_xlsx(
         ("Evaluations", evaluation_answers(ws)),
     ]
     for i, (title, (header, rows)) in enumerate(sheets):
-        sheet = wb.create_sheet(title)
-        head = []
-        for h in header:
-            c = WriteOnlyCell(sheet, value=h)
-            c.font = bold
-            head.append(c)
-        sheet.append(head)
-        for row in rows:
-            cells = []
-            for value in row:
-                c = WriteOnlyCell(sheet, value=value)
-                c.data_type = "s"  # never a formula, whatever the text starts with
-                if value.startswith(DANGEROUS):
-                    c.quotePrefix = True
-                cells.append(c)
-            sheet.append(cells)
+        add_sheet(wb, title, header, rows)
         if progress:
             progress((i + 1) / (len(sheets) + 1))
     with atomic_output(out) as tmp:
