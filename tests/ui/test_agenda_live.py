@@ -309,3 +309,16 @@ def test_one_clock_in_the_workshop_time_zone(qtbot, ctx, area: AgendaArea) -> No
 
 def test_changes_model_passes_the_model_tester(qtmodeltester) -> None:
     qtmodeltester.check(ChangesModel())
+
+
+def test_start_next_while_a_session_runs(area: AgendaArea, ctx, clock) -> None:
+    live = area.live
+    assert live.start_button.text() == "&Start next" and live.start_button.isEnabled()
+    assert live.start_button.toolTip().startswith("Start 'Country experiences: South-East Asia'")
+    clock.advance(minutes=64)  # 11:10
+    live.refresh()
+    live.start_button.click()
+    assert row(ctx, PRESENTATION)["actual_end"] == "2026-03-11T11:10:00"
+    assert row(ctx, COUNTRY)["actual_start"] == "2026-03-11T11:10:00"
+    assert ctx.bus.live_session_id == COUNTRY
+    assert live.title_label.text() == "Country experiences: South-East Asia"

@@ -76,6 +76,7 @@ class LivePanel(QWidget):
         layout = QVBoxLayout(self)
         self.clock_label = QLabel()
         self.day_label = QLabel()
+        self.day_label.setWordWrap(True)
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         big = QFont(self.font())
@@ -83,6 +84,7 @@ class LivePanel(QWidget):
         big.setBold(True)
         self.title_label.setFont(big)
         self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)  # long times must not widen the panel
         self.remaining_label = QLabel()
         huge = QFont(self.font())
         huge.setPointSizeF(self.font().pointSizeF() * 3)
@@ -260,7 +262,15 @@ class LivePanel(QWidget):
             "color: #C0392B; font-weight: bold;" if st.past_day_end > 0 else ""
         )
         self.collision_label.setText("\n".join(f"⚠ {c.message}." for c in st.collisions))
-        self.start_button.setEnabled(editable and not st.running)
+        # while a session runs, Start starts the next one (and finishes the running one)
+        starts_next = st.running and bool(st.next_block)
+        self.start_button.setText("&Start next" if starts_next else "&Start")
+        self.start_button.setToolTip(
+            f"Start '{st.next_block[0].session.title}' now (finishes the running session)"
+            if starts_next
+            else "Record the actual start now"
+        )
+        self.start_button.setEnabled(editable and (starts_next or not st.running))
         self.finish_button.setEnabled(editable and st.running)
         for b in (self.plus1_button, self.plus5_button, self.minus1_button):
             b.setEnabled(editable and st.running)
@@ -285,9 +295,14 @@ class LivePanel(QWidget):
         return self.ctx.push(edit, initiator=self)
 
     def start(self) -> None:
-        ids = self.block_ids()
+        """Start the session on now, or, while one runs, the next one."""
+        st = self.state
+        if st is None or st.current is None:
+            return
+        block = st.next_block if st.running else st.current_block
+        ids = [t.session.id for t in block]
         if ids and self._push(cmd.start_session(self.ws, ids, self.clock.now())):
-            self.ctx.status(f"Started '{self.state.current.session.title}'")
+            self.ctx.status(f"Started '{block[0].session.title}'")
         self.refresh()
 
     def finish(self) -> None:
