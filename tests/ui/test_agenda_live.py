@@ -240,6 +240,8 @@ def test_day_headers_stay_in_view_when_the_timeline_scrolls(qtbot, area: AgendaA
     qtbot.wait(10)
     assert scroll.verticalScrollBar().value() > 0
     assert header.grab().toImage() == before  # the same headers, in the same place
+    area.resize(760, 600)  # the three days no longer fit: they scroll sideways
+    qtbot.waitUntil(lambda: scroll.horizontalScrollBar().maximum() > 0)
     bar = scroll.horizontalScrollBar()
     bar.setValue(bar.maximum())
     assert bar.value() > 0 and header.offset == bar.value()  # they follow the columns sideways
