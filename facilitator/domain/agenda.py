@@ -6,11 +6,19 @@ passed in as a naive local ``datetime`` in the workshop's time zone, so tests ca
 Flow: a day starts at ``day_start``; each block (one session, or several sessions sharing a
 ``parallel_group`` that run side by side) starts when the previous block ends, unless it has a
 fixed start, in which case it starts then. The flow continues after the longest session of a
-block. A flow that reaches a fixed start late collides with it (a conflict is shown).
+block. A flow that reaches a fixed start late runs into it (a conflict is shown); the fixed
+item does not move and the day goes on after it.
+
+Live, the same rule (:func:`place`) places the rest of the day from the real end of the
+session on now, so the projection ("the day ends at …"), the catch-up previews (which are
+the live state of the day with the plan applied) and the agenda after applying a plan agree
+to the minute.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
@@ -102,7 +110,7 @@ class Timed:
 class Conflict:
     kind: str  # "speaker", "room", "overrun", "fixed"
     day_id: str
-    session_ids: tuple[str, ...]
+    session_ids: tuple[str, ...]  # the session at fault first
     message: str
 
 
@@ -127,14 +135,20 @@ def _block_fixed(block: list[Session]) -> int | None:
     return min(fixed) if fixed else None
 
 
-def flow(
-    day: Day, durations: dict[str, int] | None = None, start: int | None = None
+def place(
+    indexed: Iterable[tuple[int, list[Session]]],
+    cursor: int,
+    length: Callable[[Session], int],
 ) -> list[Timed]:
-    """Place every session of ``day``; ``durations`` overrides lengths (live adjustments)."""
-    durations = durations or {}
-    cursor = day.start if start is None else start
+    """The one timing rule, for the agenda and for the rest of a live day alike.
+
+    Each block starts where the previous one ended, except a block with a fixed start, which
+    starts then: early or late, a fixed item never moves. A flow that reaches it late runs
+    into it (``late_into_fixed``) instead of pushing it; the day goes on after the fixed
+    block. Parallel sessions start together and the flow continues after the longest.
+    """
     out: list[Timed] = []
-    for index, block in enumerate(blocks(day.sessions)):
+    for index, block in indexed:
         fixed = _block_fixed(block)
         late = 0
         if fixed is not None:
@@ -142,15 +156,68 @@ def flow(
             cursor = fixed
         longest = 0
         for s in block:
-            length = durations.get(s.id, s.duration)
-            longest = max(longest, length)
-            out.append(Timed(s, cursor, cursor + length, index, late))
+            minutes = max(0, length(s))
+            longest = max(longest, minutes)
+            out.append(Timed(s, cursor, cursor + minutes, index, late))
         cursor += longest
     return out
 
 
-def day_end(timed: list[Timed], day: Day) -> int:
+def flow(
+    day: Day, durations: dict[str, int] | None = None, start: int | None = None
+) -> list[Timed]:
+    """Place every session of ``day`` as planned; ``durations`` overrides lengths."""
+    durations = durations or {}
+    return place(
+        enumerate(blocks(day.sessions)),
+        day.start if start is None else start,
+        lambda s: durations.get(s.id, s.duration),
+    )
+
+
+def day_end(timed: Iterable[Timed], day: Day) -> int:
     return max((t.end for t in timed), default=day.start)
+
+
+def session_name(s: Session) -> str:
+    return f"'{s.title or kind_label(s.kind)}'"
+
+
+def span(t: Timed) -> str:
+    return f"{hhmm(t.start)}–{hhmm(t.end)}"
+
+
+@dataclass(frozen=True)
+class Collision:
+    """A session that runs into a fixed item: the flow reaches the item ``minutes`` late."""
+
+    culprit: Timed  # the session at fault: the one of the block before that ends last
+    fixed: tuple[Timed, ...]  # the fixed block run into
+    minutes: int
+
+    @property
+    def message(self) -> str:
+        names = " / ".join(session_name(t.session) for t in self.fixed)
+        return (
+            f"{session_name(self.culprit.session)} ({span(self.culprit)}) runs "
+            f"{self.minutes} min into {names} (fixed {hhmm(self.fixed[0].start)})"
+        )
+
+
+def collisions_in(timed: Iterable[Timed]) -> list[Collision]:
+    """Every fixed block of ``timed`` (placed by :func:`place`) that the block before runs into."""
+    groups: dict[int, list[Timed]] = {}
+    for t in timed:
+        groups.setdefault(t.block, []).append(t)
+    out: list[Collision] = []
+    previous: list[Timed] | None = None
+    for members in groups.values():
+        late = members[0].late_into_fixed
+        if late and previous:
+            culprit = max(previous, key=lambda t: (t.end, -t.session.position))
+            out.append(Collision(culprit, tuple(members), late))
+        previous = members
+    return out
 
 
 def conflicts(days: list[Day], names: dict[str, str] | None = None) -> list[Conflict]:
@@ -172,23 +239,18 @@ def _day_conflicts(day: Day, timed: list[Timed], names: dict[str, str]) -> list[
     by_block: dict[int, list[Timed]] = {}
     for t in timed:
         by_block.setdefault(t.block, []).append(t)
-    for index, members in by_block.items():
-        late = members[0].late_into_fixed
-        if late and index > 0:
-            before = [t.session.id for t in by_block[index - 1]]
-            fixed_title = " / ".join(t.session.title for t in members)
-            found.append(
-                Conflict(
-                    "fixed",
-                    day.id,
-                    tuple(before) + tuple(t.session.id for t in members),
-                    f"runs {late} min into '{fixed_title}', fixed at {hhmm(members[0].start)}",
-                )
-            )
+    for c in collisions_in(timed):
+        before = [t.session.id for t in by_block[c.culprit.block]]
+        before.remove(c.culprit.session.id)
+        ids = (c.culprit.session.id, *before, *(t.session.id for t in c.fixed))
+        found.append(Conflict("fixed", day.id, ids, c.message))
     for i, a in enumerate(timed):
         for b in timed[i + 1 :]:
             if not _overlap(a, b):
                 continue
+            both = (
+                f"{session_name(a.session)} ({span(a)}) and {session_name(b.session)} ({span(b)})"
+            )
             room = a.session.room.strip()
             if room and room.casefold() == b.session.room.strip().casefold():
                 found.append(
@@ -196,7 +258,7 @@ def _day_conflicts(day: Day, timed: list[Timed], names: dict[str, str]) -> list[
                         "room",
                         day.id,
                         (a.session.id, b.session.id),
-                        f"room '{room}' is booked twice at {hhmm(max(a.start, b.start))}",
+                        f"room '{room}' is booked twice: {both}",
                     )
                 )
             for person in sorted(set(a.session.speakers) & set(b.session.speakers)):
@@ -206,19 +268,20 @@ def _day_conflicts(day: Day, timed: list[Timed], names: dict[str, str]) -> list[
                         "speaker",
                         day.id,
                         (a.session.id, b.session.id),
-                        f"{who} is in '{a.session.title}' and '{b.session.title}' at once",
+                        f"{who} is in {both} at once",
                     )
                 )
     end = day_end(timed, day)
     if timed and end > day.planned_end:
-        last = [t.session.id for t in timed if t.end > day.planned_end]
+        late = sorted((t for t in timed if t.end > day.planned_end), key=lambda t: -t.end)
+        last = late[0]
         found.append(
             Conflict(
                 "overrun",
                 day.id,
-                tuple(last),
-                f"the day ends at {hhmm(end)}, {end - day.planned_end} min after the planned "
-                f"end {hhmm(day.planned_end)}",
+                tuple(t.session.id for t in late),
+                f"{session_name(last.session)} ({span(last)}) ends {end - day.planned_end} min "
+                f"after the day's planned end ({hhmm(day.planned_end)})",
             )
         )
     return found
@@ -233,7 +296,14 @@ def minute_of(moment: datetime) -> float:
 
 @dataclass(frozen=True)
 class Live:
-    """What the clock says about one day: the session on now, its timer and the projection."""
+    """What the clock says about one day: the session on now, its timer and the projection.
+
+    Every time here is a whole minute, placed by the same rule as the agenda (:func:`place`):
+    the current block from its real start (or, not started, its start by the clock) for its
+    length plus the live adjustment (until now if it runs over), then the rest of the day
+    flowing from its end, fixed items holding. The timer (``elapsed_s``, ``remaining_s``)
+    counts seconds.
+    """
 
     day: Day
     now: datetime
@@ -241,18 +311,66 @@ class Live:
     current_block: tuple[Timed, ...]
     next_block: tuple[Timed, ...]
     running: bool  # started and not finished
-    start: float  # minutes since midnight the current session started (actual or planned)
+    start: int  # minute the current block started (actual, or planned by the clock)
     length: int  # planned length plus live adjustment, minutes
     elapsed_s: int
     remaining_s: int
-    projected: tuple[Timed, ...]  # the rest of the day as it will happen from now
-    projected_end: float
-    delay: int  # minutes the current block will end after its planned end (negative: early)
+    projected: tuple[Timed, ...]  # the current block and the rest of the day as they will run
+    projected_end: int
+    delay: int  # minutes the current block ends after its end in the agenda (negative: early)
     level: str = "idle"  # "idle", "ok", "warn" (≥70%), "over" (≥100%)
+    agenda: tuple[Timed, ...] = ()  # the day as planned (flow)
+    collisions: tuple[Collision, ...] = ()  # fixed items the projection runs into
+    past: tuple[Timed, ...] = ()  # sessions before the current block, at their actual times
+    adjust: dict[str, int] = field(default_factory=dict)
 
     @property
     def fraction(self) -> float:
         return 0.0 if self.length <= 0 else (self.elapsed_s / 60) / self.length
+
+    @property
+    def agenda_end(self) -> int:
+        return day_end(self.agenda, self.day)
+
+    @property
+    def late(self) -> int:
+        """Minutes the day ends after the agenda's end (negative: before)."""
+        return self.projected_end - self.agenda_end
+
+    @property
+    def past_day_end(self) -> int:
+        """Minutes the day ends after its planned end (negative: before)."""
+        return self.projected_end - self.day.planned_end
+
+    @property
+    def rest(self) -> tuple[Timed, ...]:
+        """The blocks after the current one, as they will run."""
+        return self.projected[len(self.current_block) :]
+
+    def slots(self) -> dict[str, Timed]:
+        """Each session of the day where it is shown today: past sessions at their actual
+        times, the current block from its real start to its projected end, the rest as
+        projected; sessions passed by without being started keep their planned slot."""
+        out = {t.session.id: t for t in self.agenda}
+        out.update({t.session.id: t for t in self.past})
+        out.update({t.session.id: t for t in self.projected})
+        return out
+
+    def projection_text(self) -> str:
+        """ "Day ends at …, N min late", against the agenda and the day's planned end."""
+        end, late, over = self.projected_end, self.late, self.past_day_end
+        agenda = hhmm(self.agenda_end)
+        if late > 0:
+            text = f"Day ends at {hhmm(end)}, {late} min late (agenda {agenda})"
+        elif late < 0:
+            text = f"Day ends at {hhmm(end)}, {-late} min early (agenda {agenda})"
+        else:
+            text = f"Day ends at {hhmm(end)}, on time"
+        if over > 0:
+            text += f", {over} min past the planned end {hhmm(self.day.planned_end)}"
+        else:
+            text += f"; the day may run until {hhmm(self.day.planned_end)}"
+        return text
 
 
 def day_for(days: list[Day], moment: datetime) -> Day | None:
@@ -276,18 +394,21 @@ def live(day: Day, now: datetime, adjust: dict[str, int] | None = None) -> Live:
 
     The current block is the one started and not finished; otherwise the clock decides: the
     day flows from the actual times of finished sessions, and the current block is the first
-    unfinished one whose projected time has not yet passed (on now, or the next to come).
-    ``adjust`` holds the +/− minutes given to running sessions.
+    unfinished one whose time has not yet passed (on now, or the next to come).
+    ``adjust`` holds the +/− minutes given to running sessions; it counts for the running
+    block only.
     """
-    adjust = adjust or {}
-    plan = flow(day)
-    planned_end_of = {t.session.id: t.end for t in plan}
-    lengths = {t.session.id: t.end - t.start + adjust.get(t.session.id, 0) for t in plan}
-    order = [b for b in blocks(day.sessions)]
+    adjust = dict(adjust or {})
+    agenda = tuple(flow(day))
+    order = blocks(day.sessions)
     nowm = _minutes(day, now)
+    now_min = math.floor(nowm)
 
     def starts(block: list[Session]) -> list[float]:
         return [_minutes(day, s.actual_start) for s in block if s.actual_start is not None]
+
+    def ends(block: list[Session]) -> list[float]:
+        return [_minutes(day, s.actual_end) for s in block if s.actual_end is not None]
 
     def done(block: list[Session]) -> bool:
         return all(s.actual_end is not None for s in block)
@@ -297,38 +418,48 @@ def live(day: Day, now: datetime, adjust: dict[str, int] | None = None) -> Live:
         if starts(block) and not done(block):
             running_index = i
     current_index: int | None = running_index
-    begin = 0.0
+    exact = 0.0
+    begin = 0
     if running_index is not None:
-        begin = min(starts(order[running_index]))
+        exact = min(starts(order[running_index]))
+        begin = math.floor(exact)
     else:
-        cursor = float(day.start)
+        cursor = day.start
         for i, block in enumerate(order):
             if done(block):
-                ends = [_minutes(day, s.actual_end) for s in block if s.actual_end is not None]
-                cursor = max(ends) if starts(block) else cursor
+                if starts(block):
+                    cursor = math.floor(max(ends(block)))
                 continue
             fixed = _block_fixed(block)
-            start = max(cursor, float(fixed)) if fixed is not None else cursor
-            length = max(lengths[s.id] for s in block)
+            start = fixed if fixed is not None else cursor
+            length = max(s.duration for s in block)
             if nowm < start + length:
-                current_index, begin = i, start
+                current_index, begin, exact = i, start, float(start)
                 break
             cursor = start + length
     if current_index is None:
-        return Live(day, now, None, (), (), False, 0, 0, 0, 0, (), day_end(plan, day), 0)
+        return Live(
+            day, now, None, (), (), False, 0, 0, 0, 0, (), day_end(agenda, day), 0,
+            agenda=agenda, adjust=adjust,
+        )  # fmt: skip
     block = order[current_index]
     running = current_index == running_index
-    length = max(lengths[s.id] for s in block)
-    elapsed = max(0.0, nowm - begin) if (running or nowm >= begin) else 0.0
+    lengths = {s.id: max(0, s.duration + (adjust.get(s.id, 0) if running else 0)) for s in block}
+    length = max(lengths.values())
+    on = running or nowm >= exact
+    elapsed = max(0.0, nowm - exact) if on else 0.0
     remaining = length - elapsed
-    block_end = begin + length
-    if running or nowm >= begin:
-        block_end = max(block_end, nowm)
-    current = tuple(Timed(s, int(begin), int(round(block_end)), current_index) for s in block)
-    rest = replace(day, sessions=tuple(s for b in order[current_index + 1 :] for s in b))
-    projected = _flow_from(rest, block_end, lengths)
-    projected = [replace(t, block=t.block + current_index) for t in projected]
-    if elapsed <= 0 and not running:
+    current = tuple(
+        Timed(s, begin, max(begin + lengths[s.id], now_min if on else 0), current_index)
+        for s in block
+    )
+    block_end = max(t.end for t in current)
+    rest = place(
+        ((i, b) for i, b in enumerate(order) if i > current_index), block_end, lambda s: s.duration
+    )
+    projected = current + tuple(rest)
+    planned_end = max(t.end for t in agenda if t.block == current_index)
+    if not on:
         level = "idle"
     elif remaining <= 0:
         level = "over"
@@ -336,7 +467,18 @@ def live(day: Day, now: datetime, adjust: dict[str, int] | None = None) -> Live:
         level = "warn"
     else:
         level = "ok"
-    nxt = tuple(t for t in projected if t.block == projected[0].block) if projected else ()
+    past = tuple(
+        Timed(
+            s,
+            math.floor(_minutes(day, s.actual_start)),
+            math.floor(_minutes(day, s.actual_end)),
+            i,
+        )
+        for i, b in enumerate(order[:current_index])
+        for s in b
+        if s.actual_start is not None and s.actual_end is not None
+    )
+    nxt = tuple(t for t in rest if t.block == rest[0].block) if rest else ()
     return Live(
         day=day,
         now=now,
@@ -348,29 +490,15 @@ def live(day: Day, now: datetime, adjust: dict[str, int] | None = None) -> Live:
         length=length,
         elapsed_s=int(round(elapsed * 60)),
         remaining_s=int(round(remaining * 60)),
-        projected=current + tuple(projected),
-        projected_end=max([block_end] + [t.end for t in projected]),
-        delay=int(round(block_end - max(planned_end_of[s.id] for s in block))),
+        projected=projected,
+        projected_end=max(t.end for t in projected),
+        delay=block_end - planned_end,
         level=level,
+        agenda=agenda,
+        collisions=tuple(collisions_in(projected)),
+        past=past,
+        adjust=adjust,
     )
-
-
-def _flow_from(rest: Day, start: float, lengths: dict[str, int]) -> list[Timed]:
-    cursor = start
-    out: list[Timed] = []
-    for index, block in enumerate(blocks(rest.sessions)):
-        fixed = _block_fixed(block)
-        late = 0
-        if fixed is not None:
-            late = max(0, int(round(cursor - fixed)))
-            cursor = max(cursor, fixed)
-        longest = 0
-        for s in block:
-            length = lengths.get(s.id, s.duration)
-            longest = max(longest, length)
-            out.append(Timed(s, int(round(cursor)), int(round(cursor + length)), index + 1, late))
-        cursor += longest
-    return out
 
 
 # -- catching up ----------------------------------------------------------------------------
@@ -378,6 +506,8 @@ def _flow_from(rest: Day, start: float, lengths: dict[str, int]) -> list[Timed]:
 
 @dataclass(frozen=True)
 class Change:
+    """One session a catch-up plan changes: its slot in the agenda, and its slot after."""
+
     session_id: str
     title: str
     old_start: int
@@ -386,17 +516,31 @@ class Change:
     new_duration: int
     old_fixed: int | None
     new_fixed: int | None
+    old_end: int = 0
+    new_end: int = 0
+    running: bool = False  # the current block: new times are its real start and projected end
 
 
 @dataclass
 class CatchUp:
-    """A previewable change to the rest of the day; applied as one undoable edit."""
+    """A previewable change to the rest of the day; applied as one undoable edit.
+
+    ``new_end``, the new times of ``changes`` and ``remaining`` are read from the live state
+    of the day once the plan is applied (``after``), so the preview is what the live panel
+    and the agenda will show.
+    """
 
     mode: str  # "shift" or "shorten"
     changes: list[Change] = field(default_factory=list)
-    old_end: float = 0
-    new_end: float = 0
-    unresolved: int = 0  # minutes still late after shortening as far as allowed
+    old_end: int = 0  # the day's end if nothing changes (the projection)
+    new_end: int = 0  # the day's end after the change
+    agenda_end: int = 0  # the day's end in the agenda before the change
+    remaining: tuple[Collision, ...] = ()  # fixed items still run into after the change
+    past_day_end: int = 0  # minutes past the day's planned end after the change
+    moved_fixed: tuple[str, ...] = ()  # titles of fixed items the plan moves
+    stuck: tuple[str, ...] = ()  # fixed items before which nothing could give time
+    adjust: dict[str, int] = field(default_factory=dict)  # the live adjustments after
+    after: Live | None = None
 
     @property
     def edits(self) -> dict[str, dict[str, object]]:
@@ -412,153 +556,246 @@ class CatchUp:
                 out[c.session_id] = values
         return out
 
+    @property
+    def cut(self) -> int:
+        """Minutes taken from sessions, all together."""
+        return sum(c.old_duration - c.new_duration for c in self.changes)
 
-def plan_shift(state: Live) -> CatchUp:
-    """Move the rest of the day later by the current delay.
+    @property
+    def unresolved(self) -> int:
+        """Minutes the day still does not fit: into fixed items and past its planned end."""
+        return sum(c.minutes for c in self.remaining) + max(0, self.past_day_end)
 
-    The next block is pinned at its projected start and every later fixed start moves by the
-    delay, so the stored plan now says what will happen.
+
+def _rest_blocks(state: Live) -> list[tuple[int, list[Session]]]:
+    if state.current is None:
+        return []
+    order = blocks(state.day.sessions)
+    return [(i, b) for i, b in enumerate(order) if i > state.current.block]
+
+
+@dataclass(frozen=True)
+class _Baseline:
+    """What makes the agenda's current block what it really is: its real start (a fixed
+    start), its real length (the live adjustment and any overrun written into it) and the
+    live adjustment that is then no longer needed."""
+
+    fixed: dict[str, int | None]
+    durations: dict[str, int]
+    adjust: dict[str, int]
+
+
+def _rebaseline(state: Live) -> _Baseline:
+    """When the current block ends later than the agenda says, write down its real slot.
+
+    In the agenda the block then starts when it really started (or, not started, when the
+    clock says it starts) and lasts until its projected end, so the sessions after it start
+    in the agenda when they will. Earlier is never written: the agenda stays as planned
+    when the day runs ahead.
     """
-    plan = CatchUp("shift", old_end=day_end(flow(state.day), state.day))
-    delay = state.delay
-    rest = [t for t in state.projected if t not in state.current_block]
-    if not rest or delay <= 0:
-        plan.new_end = state.projected_end
-        return plan
-    planned = {t.session.id: t for t in flow(state.day)}
-    first_block = rest[0].block
-    for t in rest:
-        s = t.session
-        old = planned[s.id]
-        new_fixed = s.fixed_start
-        if t.block == first_block:
-            new_fixed = old.start + delay
-        elif s.fixed_start is not None:
-            new_fixed = s.fixed_start + delay
-        if new_fixed != s.fixed_start:
-            plan.changes.append(
-                Change(
-                    s.id,
-                    s.title,
-                    old.start,
-                    old.start + delay,
-                    s.duration,
-                    s.duration,
-                    s.fixed_start,
-                    new_fixed,
-                )
-            )
-    shifted = _apply(state.day, plan)
-    plan.new_end = day_end(flow(shifted), shifted)
-    return plan
+    if state.current is None:
+        return _Baseline({}, {}, dict(state.adjust))
+    members = [t.session for t in state.current_block]
+    ids = {s.id for s in members}
+    planned = [t for t in state.agenda if t.session.id in ids]
+    end = max(t.end for t in state.current_block)
+    if end <= max(t.end for t in planned):
+        return _Baseline({}, {}, dict(state.adjust))
+    begin = state.start
+    adjust = {k: v for k, v in state.adjust.items() if k not in ids}
+    own = {s.id: s.duration + (state.adjust.get(s.id, 0) if state.running else 0) for s in members}
+    extra = end - begin - max(own.values())  # minutes over time, until now
+    durations = {s.id: max(0, own[s.id] + extra) for s in members}
+    durations = {k: v for k, v in durations.items() if v != _duration(state.day, k)}
+    fixed: dict[str, int | None] = {}
+    if min(t.start for t in planned) != begin:
+        fixed = {s.id: begin for s in members}
+    return _Baseline(fixed, durations, adjust)
 
 
-def plan_shorten(state: Live) -> CatchUp:
-    """Cut later sessions (never breaks, meals or fixed items; none below 5 min) so that fixed
-    starts and the planned end of the day hold again."""
-    plan = CatchUp("shorten", old_end=state.projected_end)
-    rest = [t for t in state.projected if t not in state.current_block]
-    if not rest:
-        plan.new_end = state.projected_end
-        return plan
-    planned = {t.session.id: t for t in flow(state.day)}
-    durations = {t.session.id: t.session.duration for t in rest}
-    ordered: dict[int, list[Session]] = {}
-    for t in rest:
-        ordered.setdefault(t.block, []).append(t.session)
-    cursor = cursor_start(state)
-    segment: list[list[Session]] = []
-    unresolved = 0.0
-    for block in [*ordered.values(), None]:
-        anchor = state.day.planned_end if block is None else _block_fixed(block)
-        if anchor is not None:
-            arrival = cursor + _length(segment, durations)
-            if arrival > anchor:
-                unresolved = max(unresolved, _cut(segment, durations, arrival - anchor))
-            cursor = max(float(anchor), cursor + _length(segment, durations))
-            segment = []
-        if block is not None:
-            segment.append(block)
-    lengths = {t.session.id: t.end - t.start for t in state.current_block}
-    lengths.update(durations)
-    rest_day = replace(state.day, sessions=tuple(t.session for t in rest))
-    after = {t.session.id: t for t in _flow_from(rest_day, cursor_start(state), lengths)}
-    for t in rest:
-        s = t.session
-        if durations[s.id] != s.duration:
-            plan.changes.append(
-                Change(
-                    s.id,
-                    s.title,
-                    planned[s.id].start,
-                    after[s.id].start,
-                    s.duration,
-                    durations[s.id],
-                    s.fixed_start,
-                    s.fixed_start,
-                )
-            )
-    plan.new_end = max([cursor_start(state)] + [t.end for t in after.values()])
-    plan.unresolved = int(round(unresolved))
-    return plan
-
-
-def cursor_start(state: Live) -> float:
-    """Where the rest of the day starts: the projected end of the current block."""
-    return float(state.current.end) if state.current else float(state.day.start)
-
-
-def _length(segment: list[list[Session]], durations: dict[str, int]) -> int:
-    return sum(max(durations[s.id] for s in block) for block in segment)
-
-
-def _cut(segment: list[list[Session]], durations: dict[str, int], over: float) -> float:
-    """Shorten the cuttable blocks of a segment by ``over`` minutes, in proportion to their
-    length; returns the minutes that could not be found."""
-    cuttable = [
-        b for b in segment if _block_fixed(b) is None and not all(s.kind in UNCUT_KINDS for s in b)
-    ]
-
-    def room(block: list[Session]) -> int:
-        return max(0, max(durations[s.id] for s in block) - MIN_SESSION_MIN)
-
-    total = sum(room(b) for b in cuttable)
-    need = int(min(round(over + 0.499), total))
-    if need <= 0:
-        return over
-    left = need
-    shares = [min(room(b), int(need * room(b) / total)) for b in cuttable]
-    for block, share in zip(cuttable, shares, strict=True):
-        _shorten(block, durations, share)
-        left -= share
-    for block in cuttable:  # rounding leftovers go to whoever still has room
-        if left <= 0:
-            break
-        extra = min(room(block), left)
-        _shorten(block, durations, extra)
-        left -= extra
-    return max(0.0, over - (need - left))
-
-
-def _shorten(block: list[Session], durations: dict[str, int], minutes: int) -> None:
-    for s in block:
-        durations[s.id] = max(MIN_SESSION_MIN, durations[s.id] - minutes)
-
-
-def _apply(day: Day, plan: CatchUp) -> Day:
-    edits = {c.session_id: c for c in plan.changes}
+def _with(day: Day, durations: dict[str, int], fixed: dict[str, int | None]) -> Day:
     sessions = []
     for s in day.sessions:
-        c = edits.get(s.id)
-        if c:
-            s = replace(s, duration=c.new_duration, fixed_start=c.new_fixed)
+        if s.id in durations:
+            s = replace(s, duration=durations[s.id])
+        if s.id in fixed:
+            s = replace(s, fixed_start=fixed[s.id])
         sessions.append(s)
     return replace(day, sessions=tuple(sessions))
 
 
+def _result(
+    state: Live,
+    mode: str,
+    base: _Baseline,
+    durations: dict[str, int],
+    fixed: dict[str, int | None],
+    stuck: tuple[str, ...] = (),
+) -> CatchUp:
+    durations = {**base.durations, **durations}
+    fixed = {**base.fixed, **fixed}
+    day = _with(state.day, durations, fixed)
+    after = live(day, state.now, base.adjust)
+    before = {t.session.id: t for t in state.agenda}
+    planned = {t.session.id: t for t in after.agenda}
+    original = {s.id: s for s in state.day.sessions}
+    current_ids = {t.session.id for t in state.current_block}
+    changes = []
+    for t in after.projected:
+        s, old = t.session, original[t.session.id]
+        was, now = before[s.id], planned[s.id]
+        same_slot = (was.start, was.end) == (now.start, now.end)
+        if same_slot and (old.duration, old.fixed_start) == (s.duration, s.fixed_start):
+            continue
+        changes.append(
+            Change(
+                s.id,
+                s.title or kind_label(s.kind),
+                was.start,
+                t.start,
+                old.duration,
+                s.duration,
+                old.fixed_start,
+                s.fixed_start,
+                was.end,
+                t.end,
+                s.id in current_ids,
+            )
+        )
+    moved = tuple(
+        c.title
+        for c in changes
+        if not c.running and c.old_fixed is not None and c.new_fixed != c.old_fixed
+    )
+    return CatchUp(
+        mode,
+        changes,
+        old_end=state.projected_end,
+        new_end=after.projected_end,
+        agenda_end=state.agenda_end,
+        remaining=after.collisions,
+        past_day_end=after.past_day_end,
+        moved_fixed=moved,
+        stuck=stuck,
+        adjust=base.adjust,
+        after=after,
+    )
+
+
+def plan_shift(state: Live, move_fixed: bool = False) -> CatchUp:
+    """Let the rest of the day start later, each session keeping its length.
+
+    The sessions after the current one move up to the next fixed item, which stays: a late
+    flow runs into it (the preview says by how much). Only with ``move_fixed`` (the user's
+    explicit choice) do fixed items move, each to when the flow reaches it, and no further.
+    """
+    if state.current is None:
+        return CatchUp("shift", old_end=state.projected_end, new_end=state.projected_end)
+    base = _rebaseline(state)
+    fixed: dict[str, int | None] = {}
+    if move_fixed:
+        cursor = max(t.end for t in state.current_block)
+        for _, block in _rest_blocks(state):
+            start = _block_fixed(block)
+            if start is not None and cursor > start:
+                for s in block:
+                    if s.fixed_start is not None:
+                        fixed[s.id] = max(s.fixed_start, cursor)
+                start = cursor
+            cursor = (cursor if start is None else start) + max(s.duration for s in block)
+    return _result(state, "shift", base, {}, fixed)
+
+
+def plan_shorten(state: Live) -> CatchUp:
+    """Take the minutes the day runs late from the sessions that can give them.
+
+    Before each fixed item, and before the day's planned end, the sessions that would run
+    into it give time in proportion to what they can give: never breaks, meals or fixed
+    items, never the current session, never below 5 minutes. What cannot be found is
+    reported (``remaining``, ``past_day_end``) and ``stuck`` names the items before which
+    nothing could give.
+    """
+    if state.current is None:
+        return CatchUp("shorten", old_end=state.projected_end, new_end=state.projected_end)
+    base = _rebaseline(state)
+    durations = {s.id: s.duration for _, b in _rest_blocks(state) for s in b}
+    cursor = max(t.end for t in state.current_block)
+    segment: list[list[Session]] = []
+    stuck: list[str] = []
+    for _, block in [*_rest_blocks(state), (-1, None)]:
+        anchor = state.day.planned_end if block is None else _block_fixed(block)
+        if block is not None and anchor is None:
+            segment.append(block)
+            continue
+        assert anchor is not None
+        arrival = cursor + sum(_block_length(b, durations) for b in segment)
+        if arrival > anchor:
+            found = _cut(segment, durations, arrival - anchor)
+            if found < arrival - anchor:
+                stuck.append(
+                    "the day's planned end"
+                    if block is None
+                    else " / ".join(session_name(s) for s in block)
+                )
+        if block is None:
+            break
+        cursor = anchor + _block_length(block, durations)
+        segment = []
+    cuts = {sid: d for sid, d in durations.items() if d != _duration(state.day, sid)}
+    return _result(state, "shorten", base, cuts, {}, tuple(stuck))
+
+
+def _duration(day: Day, session_id: str) -> int:
+    return next(s.duration for s in day.sessions if s.id == session_id)
+
+
+def _block_length(block: list[Session], durations: dict[str, int]) -> int:
+    return max((max(0, durations[s.id]) for s in block), default=0)
+
+
+def _gives(s: Session) -> bool:
+    return s.kind not in UNCUT_KINDS and s.fixed_start is None
+
+
+def _room(block: list[Session], durations: dict[str, int]) -> int:
+    """Minutes a block can give: down to its longest session that cannot give, or 5 min."""
+    floor = max(
+        durations[s.id] if not _gives(s) else min(durations[s.id], MIN_SESSION_MIN) for s in block
+    )
+    return max(0, _block_length(block, durations) - floor)
+
+
+def _cut(segment: list[list[Session]], durations: dict[str, int], over: int) -> int:
+    """Shorten the blocks of a segment by ``over`` minutes in all, each in proportion to what
+    it can give (largest remainders get the odd minutes); returns the minutes found."""
+    rooms = [_room(b, durations) for b in segment]
+    total = sum(rooms)
+    need = min(over, total)
+    if need <= 0:
+        return 0
+    shares = [need * r // total for r in rooms]
+    odd = need - sum(shares)
+    by_remainder = sorted(range(len(segment)), key=lambda k: (-(need * rooms[k] % total), k))
+    for k in by_remainder:
+        if odd <= 0:
+            break
+        if shares[k] < rooms[k]:
+            shares[k] += 1
+            odd -= 1
+    for block, share in zip(segment, shares, strict=True):
+        if share:
+            target = _block_length(block, durations) - share
+            for s in block:
+                if _gives(s) and durations[s.id] > target:
+                    durations[s.id] = target
+    return need
+
+
 def apply_plan(day: Day, plan: CatchUp) -> Day:
     """The day as it will be once ``plan`` is applied (for previews and tests)."""
-    return _apply(day, plan)
+    durations = {c.session_id: c.new_duration for c in plan.changes}
+    fixed = {c.session_id: c.new_fixed for c in plan.changes}
+    return _with(day, durations, fixed)
 
 
 def planned_vs_actual(day: Day) -> list[tuple[Timed, datetime | None, datetime | None]]:

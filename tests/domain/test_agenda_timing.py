@@ -97,7 +97,9 @@ def test_speaker_in_two_places_at_once() -> None:
     )
     found = conflicts([d], {"p1": "Айгуль Жумабаева"})
     assert [c.kind for c in found] == ["speaker"]
-    assert "Айгуль Жумабаева is in 'A' and 'B' at once" == found[0].message
+    assert (
+        found[0].message == "Айгуль Жумабаева is in 'A' (09:00–10:00) and 'B' (09:00–10:00) at once"
+    )
 
 
 def test_same_speaker_in_consecutive_sessions_is_fine() -> None:
@@ -180,19 +182,50 @@ def test_projection_of_the_day_end_when_running_late() -> None:
     assert state.running and state.current.session.id == "b"
     assert state.delay == 20
     projected = {t.session.id: (hhmm(t.start), hhmm(t.end)) for t in state.projected}
+    assert projected["b"] == ("09:50", "11:05")  # its real start and projected end
     assert projected["d"] == ("11:20", "12:50")
-    assert projected["e"] == ("12:50", "13:50")  # lunch pushed: the flow reaches it late
-    assert hhmm(state.projected_end) == "15:35"
+    assert projected["e"] == ("12:30", "13:30")  # the fixed lunch holds; the flow runs into it
+    assert [c.message for c in state.collisions] == [
+        "'Country experiences' (11:20–12:50) runs 20 min into 'Lunch' (fixed 12:30)"
+    ]
+    assert hhmm(state.projected_end) == "15:15" and state.late == 0
+    assert state.projection_text() == "Day ends at 15:15, on time; the day may run until 15:15"
 
 
-def test_shift_moves_the_rest_of_the_day_by_the_delay() -> None:
+def test_projection_says_late_against_the_agenda_and_past_the_planned_end() -> None:
+    d = day(s("a", 60, 0), s("b", 60, 1), end="11:10")
+    d = replace(d, sessions=(replace(d.sessions[0], actual_start=at(9, 20)), d.sessions[1]))
+    state = live(d, at(9, 30))
+    assert state.projected_end == parse_hhmm("11:20") and state.late == 20
+    assert state.projection_text() == (
+        "Day ends at 11:20, 20 min late (agenda 11:00), 10 min past the planned end 11:10"
+    )
+    early = live(replace(d, planned_end=parse_hhmm("12:00")), at(9, 30))
+    assert early.projection_text().endswith("; the day may run until 12:00")
+
+
+def test_shift_moves_the_sessions_up_to_the_fixed_lunch_which_stays() -> None:
     d = running_late()
-    plan = plan_shift(live(d, at(10, 30)))
-    assert plan.edits == {"c": {"fixed_start": "11:05"}, "e": {"fixed_start": "12:50"}}
+    state = live(d, at(10, 30))
+    plan = plan_shift(state)
+    # the running plenary's real start goes into the agenda; the fixed lunch does not move
+    assert plan.edits == {"b": {"fixed_start": "09:50"}}
+    moved = {c.session_id: (hhmm(c.old_start), hhmm(c.new_start)) for c in plan.changes}
+    assert moved == {"b": ("09:30", "09:50"), "c": ("10:45", "11:05"), "d": ("11:00", "11:20")}
     after = times(apply_plan(d, plan))
-    assert after["c"] == ("11:05", "11:20")
-    assert after["e"] == ("12:50", "13:50")
-    assert after["g"] == ("15:20", "15:35")
+    assert after["c"] == ("11:05", "11:20") and after["e"] == ("12:30", "13:30")
+    assert hhmm(plan.new_end) == "15:15" == hhmm(state.projected_end)
+    assert [c.message for c in plan.remaining] == [c.message for c in state.collisions]
+    assert plan.unresolved == 20
+
+
+def test_shift_moves_fixed_items_only_when_asked_and_only_as_far_as_needed() -> None:
+    d = running_late()
+    plan = plan_shift(live(d, at(10, 30)), move_fixed=True)
+    assert plan.edits == {"b": {"fixed_start": "09:50"}, "e": {"fixed_start": "12:50"}}
+    assert plan.moved_fixed == ("Lunch",) and plan.remaining == ()
+    after = times(apply_plan(d, plan))
+    assert after["e"] == ("12:50", "13:50") and after["g"] == ("15:20", "15:35")
     assert hhmm(plan.new_end) == "15:35"
 
 
@@ -200,34 +233,82 @@ def test_shorten_cuts_later_sessions_so_fixed_items_hold() -> None:
     d = running_late()
     plan = plan_shorten(live(d, at(10, 30)))
     # the 20 minutes come out of the country session; the coffee break is never cut
-    assert plan.edits == {"d": {"duration_min": 70}}
-    assert plan.unresolved == 0
+    assert plan.edits == {"b": {"fixed_start": "09:50"}, "d": {"duration_min": 70}}
+    assert plan.unresolved == 0 and plan.cut == 20
     assert hhmm(plan.new_end) == "15:15"
-    assert times(apply_plan(d, plan))["e"] == ("12:30", "13:30")
+    after = times(apply_plan(d, plan))
+    assert after["d"] == ("11:20", "12:30") and after["e"] == ("12:30", "13:30")
 
 
 def test_shorten_reports_what_cannot_be_cut() -> None:
-    d = day(s("a", 30, 0), s("b", 10, 1), s("lunch", 60, 2, fixed_start=585, kind="meal"))
+    d = day(
+        s("a", 30, 0, title="Opening"),
+        s("b", 10, 1, title="Intro"),
+        s("lunch", 60, 2, fixed_start=585, kind="meal", title="Lunch"),
+    )
     d = replace(
         d,
         sessions=(replace(d.sessions[0], actual_start=at(9, 0)),) + d.sessions[1:],
     )
-    state = live(d, at(9, 50))  # opening has run 50 minutes of 30
+    state = live(d, at(9, 50))  # the opening has run 50 minutes of 30
     plan = plan_shorten(state)
-    assert plan.edits == {"b": {"duration_min": 5}}  # never below 5 minutes
-    assert plan.unresolved == 10
+    # the opening's overrun goes into its length; the intro goes down to 5 minutes, no further
+    assert plan.edits == {"a": {"duration_min": 50}, "b": {"duration_min": 5}}
+    assert [c.message for c in plan.remaining] == [
+        "'Intro' (09:50–09:55) runs 10 min into 'Lunch' (fixed 09:45)"
+    ]
+    assert plan.unresolved == 10 and plan.stuck == ("'Lunch'",)
 
 
-def test_shorten_cuts_parallel_sessions_together() -> None:
+def test_shorten_takes_only_what_a_parallel_block_needs() -> None:
     d = day(
         s("a", 30, 0),
         s("x", 60, 1, parallel_group="g"),
         s("y", 40, 2, parallel_group="g"),
         s("lunch", 60, 3, fixed_start=630, kind="meal"),
     )
-    d = replace(d, sessions=(replace(d.sessions[0], actual_start=at(9, 0)),) + d.sessions[1:])
-    plan = plan_shorten(live(d, at(9, 40)))  # 10 min late
-    assert plan.edits == {"x": {"duration_min": 50}, "y": {"duration_min": 30}}
+    d = replace(d, sessions=(replace(d.sessions[0], actual_start=at(9, 10)),) + d.sessions[1:])
+    plan = plan_shorten(live(d, at(9, 20)))  # 10 min late
+    # the block ends 10 minutes sooner when its longest room does; the shorter one fits already
+    assert plan.edits == {"a": {"fixed_start": "09:10"}, "x": {"duration_min": 50}}
+
+
+def test_a_live_adjustment_is_written_into_the_length_when_catching_up() -> None:
+    d = running_late()
+    state = live(d, at(10, 30), {"b": 10})
+    plan = plan_shift(state)
+    assert plan.edits == {"b": {"fixed_start": "09:50", "duration_min": 85}}
+    assert plan.adjust == {}
+    after = live(apply_plan(d, plan), at(10, 30), plan.adjust)
+    assert after.remaining_s == state.remaining_s and after.projected_end == plan.new_end
+
+
+def test_nothing_to_shift_when_the_fixed_item_is_next() -> None:
+    """The issue's day: the country session runs 50 min late straight into the fixed lunch."""
+    d = day(
+        s("p", 60, 0, title="Presentation"),
+        s("c", 90, 1, title="Country experiences"),
+        s("l", 60, 2, fixed_start=750, kind="meal", title="Lunch"),
+        s("g", 120, 3, title="Group exercise"),
+        start="09:15",
+        end="17:30",
+    )
+    d = replace(
+        d,
+        sessions=(
+            replace(d.sessions[0], actual_start=at(9, 15), actual_end=at(11, 5)),
+            replace(d.sessions[1], actual_start=at(11, 5)),
+            *d.sessions[2:],
+        ),
+    )
+    state = live(d, at(11, 10))
+    assert state.delay == 50
+    assert state.projection_text() == "Day ends at 15:30, on time; the day may run until 17:30"
+    shift, shorten = plan_shift(state), plan_shorten(state)
+    assert [c.session_id for c in shift.changes] == ["c"]  # only the running session's slot
+    assert shift.edits == {"c": {"fixed_start": "11:05"}}
+    assert shift.unresolved == 5 and hhmm(shift.new_end) == "15:30"
+    assert shorten.cut == 0 and shorten.stuck == ("'Lunch'",) and shorten.unresolved == 5
 
 
 @pytest.mark.parametrize("text", ["25:00", "12", "ab:cd", "12:75"])

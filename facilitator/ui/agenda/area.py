@@ -14,6 +14,11 @@ One read of the agenda (:class:`AgendaState`) feeds the plan and the conflicts, 
 moving one session changes the times and the conflicts of the whole day. It is read again
 when a change touches what they show: at once for the plan's own edits, so the editors can
 select the result; once per turn of the event loop for edits made elsewhere.
+
+Everything here, the live panel and the projector read one clock, ``ctx.bus.clock``: the
+workshop's time zone (followed when the workshop's details change) or the rehearsal time.
+Every few seconds, and whenever the clock is set, the plan shows the clock's day as it runs
+without reading the file again.
 """
 
 from __future__ import annotations
@@ -23,9 +28,11 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from facilitator.store.agenda import ADJUST_KEY
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
 from facilitator.ui.agenda.actions import AgendaToolbar
+from facilitator.ui.agenda.clock import Clock
 from facilitator.ui.agenda.conflicts import ConflictsPanel
 from facilitator.ui.agenda.editing import DayEditor, SessionEditor
 from facilitator.ui.agenda.live import LivePanel
@@ -36,6 +43,7 @@ from facilitator.ui.areas import AreaContext
 # What the plan and the conflicts are made of. People matter only as speakers (their names).
 PLAN_TABLES = (Table.SESSIONS, Table.DAYS, Table.SESSION_SPEAKERS)
 CONFLICTS_TAB = 1
+TICK_MS = 5000  # how often the plan follows the clock
 
 
 class AgendaArea(QWidget):
@@ -43,7 +51,7 @@ class AgendaArea(QWidget):
         super().__init__()
         self.ctx = ctx
         self.ws = ctx.workshop
-        self.clock = ctx.bus.clock
+        self.clock.set_timezone(self.ws.agenda.timezone())
 
         self.plan = PlanView(ctx.bus, editable=not ctx.read_only)
         self.sessions = SessionEditor(ctx, self.plan, self)
@@ -85,13 +93,22 @@ class AgendaArea(QWidget):
         self.plan.move_requested.connect(self.sessions.move)
         self.plan.delete_requested.connect(self.sessions.delete)
         self.conflicts.session_chosen.connect(self.plan.select)
+        self.live.clock_set.connect(self.follow_clock)
 
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self.follow_clock)
+        self._tick.start()
         self.ws.hub.changed.connect(self._on_changed)
         self.reload()
+
+    @property
+    def clock(self) -> Clock:
+        return self.ctx.bus.clock
 
     # -- data ---------------------------------------------------------------------------
     def _shows(self, changes: Changes) -> bool:
@@ -105,6 +122,12 @@ class AgendaArea(QWidget):
         return not people.isdisjoint(speakers)
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Table.WORKSHOP):
+            self.clock.set_timezone(self.ws.agenda.timezone())
+            self.follow_clock()
+        settings = changes.ids(Table.SETTINGS)
+        if settings is None or ADJUST_KEY in settings:
+            self.follow_clock()
         if not self._shows(changes):
             return
         if changes.made_by(self.plan):
@@ -117,7 +140,14 @@ class AgendaArea(QWidget):
         state = AgendaState.read(self.ws)
         self.conflicts.set_state(state)
         self.side.setTabText(CONFLICTS_TAB, self.conflicts.tab_title())
-        self.plan.set_state(state, self.clock.now())
+        self.plan.set_state(state, self.clock.now(), self.ws.agenda.timer_adjust())
+
+    def follow_clock(self) -> None:
+        """Show the clock's day as it runs now (the running session's real times)."""
+        if not self.ws.is_open:
+            self._tick.stop()
+            return
+        self.plan.set_now(self.clock.now(), self.ws.agenda.timer_adjust())
 
     # -- the area's own actions -----------------------------------------------------------
     def toggle_view(self) -> None:

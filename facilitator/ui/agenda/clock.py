@@ -35,6 +35,15 @@ class Clock:
         """Pretend it is ``moment`` now; the clock keeps running from there."""
         self.offset = moment - self._wall()
 
+    def set_timezone(self, timezone: str) -> None:
+        """Follow the workshop's time zone; a rehearsal keeps its time."""
+        if timezone == self.timezone:
+            return
+        moment = self.now()
+        self.timezone = timezone
+        if self.rehearsing:
+            self.rehearse(moment)
+
     def reset(self) -> None:
         self.offset = timedelta(0)
 

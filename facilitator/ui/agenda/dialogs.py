@@ -1,4 +1,4 @@
-"""Dialogs of the agenda: a session, a day, and the catch-up preview.
+"""Dialogs of the agenda: a session, a day, the catch-up preview and the rehearsal clock.
 
 Each dialog holds its Designer form and returns values; the area turns them into one
 undoable command.
@@ -12,27 +12,36 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
-    QDateTime,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTime,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QFont, QGuiApplication, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
-from facilitator.domain.agenda import KINDS, CatchUp, Live, hhmm, parse_hhmm
+from facilitator.domain.agenda import (
+    KINDS,
+    MIN_SESSION_MIN,
+    CatchUp,
+    Change,
+    Day,
+    Live,
+    flow,
+    hhmm,
+    kind_label,
+    parse_hhmm,
+    session_name,
+)
 from facilitator.ui.forms.ui_agenda_catchup import Ui_AgendaCatchUpDialog
 from facilitator.ui.forms.ui_agenda_day import Ui_AgendaDayDialog
+from facilitator.ui.forms.ui_agenda_rehearse import Ui_AgendaRehearseDialog
 from facilitator.ui.forms.ui_agenda_session import Ui_AgendaSessionDialog
 
 ROLES = [("speaker", "Speaker"), ("moderator", "Moderator")]
@@ -197,9 +206,9 @@ class DayDialog(QDialog):
 
 
 class ChangesModel(QAbstractTableModel):
-    """The sessions a catch-up plan changes: old and new start and length."""
+    """The sessions a catch-up plan changes: their slot in the agenda, and after the change."""
 
-    HEADERS = ["Session", "Start", "New start", "Minutes", "New minutes"]
+    HEADERS = ["Session", "In the agenda", "After", "Minutes", "What changes"]
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -222,94 +231,250 @@ class ChangesModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= index.row() < len(self.plan.changes):
+        if not index.isValid() or not 0 <= index.row() < len(self.plan.changes):
             return None
         c = self.plan.changes[index.row()]
+        if role == Qt.ItemDataRole.FontRole and c.running:
+            font = QFont(QGuiApplication.font())
+            font.setBold(True)
+            return font
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        minutes = (
+            str(c.old_duration)
+            if c.new_duration == c.old_duration
+            else f"{c.old_duration} → {c.new_duration}"
+        )
         return [
-            c.title,
-            hhmm(c.old_start),
-            hhmm(c.new_start),
-            c.old_duration,
-            c.new_duration,
+            c.title + (" (running)" if c.running else ""),
+            f"{hhmm(c.old_start)}–{hhmm(c.old_end)}",
+            f"{hhmm(c.new_start)}–{hhmm(c.new_end)}",
+            minutes,
+            change_note(c),
         ][index.column()]
 
 
+def change_note(c: Change) -> str:
+    """One change in words, as the preview lists it."""
+    if c.running:
+        return "running: its real times"
+    parts = []
+    if c.new_fixed != c.old_fixed and c.old_fixed is not None and c.new_fixed is not None:
+        parts.append(f"fixed start {hhmm(c.old_fixed)} → {hhmm(c.new_fixed)}")
+    elif c.new_start != c.old_start:
+        moved = c.new_start - c.old_start
+        parts.append(f"{abs(moved)} min {'later' if moved > 0 else 'earlier'}")
+    if c.new_duration < c.old_duration:
+        parts.append(f"{c.old_duration - c.new_duration} min shorter")
+    return ", ".join(parts)
+
+
+def end_words(end: int, agenda_end: int, planned_end: int) -> str:
+    """ "Day ends at …, N min late (agenda …)", in the live panel's words."""
+    late = end - agenda_end
+    text = f"the day ends at {hhmm(end)}"
+    if late:
+        text += f", {abs(late)} min {'later' if late > 0 else 'earlier'} than the agenda"
+        text += f" ({hhmm(agenda_end)})"
+    else:
+        text += ", as in the agenda"
+    if end > planned_end:
+        text += f", {end - planned_end} min past the planned end {hhmm(planned_end)}"
+    return text
+
+
 class CatchUpDialog(QDialog):
-    """Preview shifting or shortening the rest of the day before applying it."""
+    """Preview shifting or shortening the rest of the day before applying it.
+
+    ``plans`` are the domain's plans (``shift``, ``shift_fixed``, ``shorten``); each already
+    holds the day as it will then run, so the preview is what the live panel shows after.
+    """
 
     def __init__(
-        self, state: Live, shift: CatchUp, shorten: CatchUp, parent: QWidget | None = None
+        self, state: Live, plans: dict[str, CatchUp], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_AgendaCatchUpDialog()
         self.ui.setupUi(self)
-        self.plans = {"shift": shift, "shorten": shorten}
+        self.state = state
+        self.plans = plans
         self.model = ChangesModel(self)
         self.ui.changes_view.setModel(self.model)
-        self.ui.changes_view.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch
-        )
-        late = state.delay
-        current = state.current.session.title if state.current else ""
-        self.ui.intro_label.setText(
-            f"'{current}' will end {abs(late)} min {'late' if late >= 0 else 'early'}; "
-            f"the day is projected to end at {hhmm(state.projected_end)} "
-            f"(planned {hhmm(state.day.planned_end)})."
-        )
+        self.ui.changes_view.verticalHeader().hide()
+        self.ui.changes_view.setWordWrap(False)
+        header = self.ui.changes_view.horizontalHeader()
+        for column in range(len(ChangesModel.HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.ui.intro_label.setText(self._intro())
         self.ui.shift_radio.toggled.connect(self._show)
         self.ui.shorten_radio.toggled.connect(self._show)
+        self.ui.move_fixed_check.toggled.connect(self._show)
         self.ui.button_box.accepted.connect(self.accept)
         self.ui.button_box.rejected.connect(self.reject)
         self._show()
+        self.ui.shift_radio.setFocus()
+
+    def _intro(self) -> str:
+        st = self.state
+        if st.current is None:
+            return ""
+        end = max(t.end for t in st.current_block)
+        name = session_name(st.current.session)
+        since = f", running since {hhmm(st.start)}," if st.running else ""
+        late = st.delay
+        when = (
+            f"{late} min after the agenda"
+            if late > 0
+            else f"{-late} min before the agenda"
+            if late < 0
+            else "as in the agenda"
+        )
+        text = f"{name}{since} ends at {hhmm(end)}, {when}. If nothing changes, "
+        text += end_words(st.projected_end, st.agenda_end, st.day.planned_end) + "."
+        for c in st.collisions:
+            text += f" {c.message}."
+        return text
 
     def mode(self) -> str:
-        return "shorten" if self.ui.shorten_radio.isChecked() else "shift"
+        if self.ui.shorten_radio.isChecked():
+            return "shorten"
+        return "shift_fixed" if self.ui.move_fixed_check.isChecked() else "shift"
 
     def plan(self) -> CatchUp:
         return self.plans[self.mode()]
 
     def _show(self) -> None:
+        mode = self.mode()
         plan = self.plan()
+        self.ui.move_fixed_check.setEnabled(self.ui.shift_radio.isChecked())
         self.model.set_plan(plan)
-        self.ui.changes_view.resizeColumnsToContents()
-        text = f"Day ends at {hhmm(plan.new_end)} after this change."
-        if not plan.changes:
-            text = "Nothing to change: the rest of the day already fits."
-        if plan.unresolved:
-            text += f" Still {plan.unresolved} min late: the sessions cannot be cut further."
-        self.ui.summary_label.setText(text)
+        if mode == "shorten":
+            explain = (
+                "The minutes come from the later sessions that can give them, in proportion to "
+                "their length: never breaks, meals, fixed items or the running session, and "
+                f"none below {MIN_SESSION_MIN} min."
+            )
+        elif mode == "shift":
+            explain = (
+                "Every session keeps its length and starts when the one before ends, up to the "
+                "next fixed item: fixed items stay where they are."
+            )
+        else:
+            explain = (
+                "Every session keeps its length; each fixed item the day reaches late moves to "
+                "when it is reached, and no further."
+            )
+        self.ui.explain_label.setText(explain)
+        self.ui.summary_label.setText(self.summary(plan))
         ok = self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(plan.changes))
-        ok.setText("Apply")
+        ok.setEnabled(bool(plan.edits))
+        ok.setText("&Apply")
+
+    def summary(self, plan: CatchUp) -> str:
+        """What the day looks like after the plan, and what still does not fit."""
+        day = self.state.day
+        if not plan.changes:
+            text = "Nothing to change"
+            text += "." if plan.unresolved else ": the rest of the day already fits."
+        else:
+            text = "After this change " + end_words(plan.new_end, plan.agenda_end, day.planned_end)
+            text += "."
+        if plan.cut:
+            text += f" {plan.cut} min are taken from later sessions."
+        if plan.moved_fixed:
+            text += " Moves: " + ", ".join(f"'{t}'" for t in plan.moved_fixed) + "."
+        for c in plan.remaining:
+            text += f" Still: {c.message}."
+        if plan.mode == "shorten" and plan.stuck:
+            text += (
+                " Nothing before " + " and ".join(plan.stuck) + " can give more time "
+                "(breaks, meals, fixed items, the running session and sessions at "
+                f"{MIN_SESSION_MIN} min are not cut)."
+            )
+        return text
 
 
 class RehearseDialog(QDialog):
-    """Set the rehearsal clock: live mode behaves as if it were this moment."""
+    """Set the rehearsal clock to a day of the workshop and a time (a session's start, or any).
 
-    def __init__(self, moment: datetime, parent: QWidget | None = None) -> None:
+    Opens on the day live mode shows (today's, or the one chosen in the agenda) so the usual
+    rehearsal is a few keys: ↓ for another day, Tab, ↓ to a session's start or Tab and type a
+    time, Enter.
+    """
+
+    def __init__(
+        self,
+        days: list[Day],
+        now: datetime,
+        day_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Rehearsal clock")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Run live mode as if it were:"))
-        self.edit = QDateTimeEdit(self)
-        self.edit.setDisplayFormat("ddd d MMM yyyy HH:mm")
-        self.edit.setCalendarPopup(True)
-        self.edit.setDateTime(
-            QDateTime(
-                QDate(moment.year, moment.month, moment.day),
-                QTime(moment.hour, moment.minute),
-            )
+        self.ui = Ui_AgendaRehearseDialog()
+        self.ui.setupUi(self)
+        ui = self.ui
+        self.days = days
+        self.day_model = QStandardItemModel(self)
+        for i, d in enumerate(days):
+            item = QStandardItem(f"{d.title or f'Day {i + 1}'} · {d.date:%a %d %b %Y}")
+            item.setEditable(False)
+            item.setData(d.id, Qt.ItemDataRole.UserRole)
+            self.day_model.appendRow(item)
+        ui.days_view.setModel(self.day_model)
+        self.session_model = QStandardItemModel(self)
+        ui.sessions_view.setModel(self.session_model)
+        ui.days_view.selectionModel().currentChanged.connect(self._day_chosen)
+        ui.sessions_view.selectionModel().currentChanged.connect(self._session_chosen)
+        ui.time_edit.timeChanged.connect(self._say)
+        ui.button_box.accepted.connect(self.accept)
+        ui.button_box.rejected.connect(self.reject)
+        ok = ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Rehearse")
+        ok.setEnabled(bool(days))
+        index = next(
+            (i for i, d in enumerate(days) if d.id == day_id),
+            next((i for i, d in enumerate(days) if d.date == now.date()), 0),
         )
-        layout.addWidget(self.edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        if days:
+            ui.days_view.setCurrentIndex(self.day_model.index(index, 0))
+            day = days[index]
+            minutes = now.hour * 60 + now.minute if now.date() == day.date else day.start
+            ui.time_edit.setTime(QTime(minutes // 60 % 24, minutes % 60))
+        ui.days_view.setFocus()
+        self._say()
 
-    def moment(self) -> datetime:
-        d, t = self.edit.date(), self.edit.time()
-        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+    def day(self) -> Day | None:
+        index = self.ui.days_view.currentIndex()
+        return self.days[index.row()] if index.isValid() else None
+
+    def _day_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.session_model.clear()
+        day = self.day()
+        if day is None:
+            return
+        for t in flow(day):
+            s = t.session
+            item = QStandardItem(f"{hhmm(t.start)}  {s.title or kind_label(s.kind)}")
+            item.setEditable(False)
+            item.setData(t.start, Qt.ItemDataRole.UserRole)
+            self.session_model.appendRow(item)
+        self._say()
+
+    def _session_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            minutes = int(current.data(Qt.ItemDataRole.UserRole))
+            self.ui.time_edit.setTime(QTime(minutes // 60 % 24, minutes % 60))
+
+    def _say(self) -> None:
+        moment = self.moment()
+        self.ui.moment_label.setText(
+            f"Live mode will run as if it were {moment:%a %d %b %Y, %H:%M}." if moment else ""
+        )
+
+    def moment(self) -> datetime | None:
+        day = self.day()
+        if day is None:
+            return None
+        t = self.ui.time_edit.time()
+        return datetime(day.date.year, day.date.month, day.date.day, t.hour(), t.minute())

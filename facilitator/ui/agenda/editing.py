@@ -8,7 +8,7 @@ user expects to see selected.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -159,7 +159,7 @@ class DayEditor(QObject):
 
     def add(self) -> None:
         days = self.plan.state.days
-        when = (days[-1].date + timedelta(days=1)) if days else date.today()
+        when = (days[-1].date + timedelta(days=1)) if days else self.ctx.bus.clock.now().date()
         dialog = DayDialog(
             {"date": when.isoformat(), "title": f"Day {len(days) + 1}"}, self.dialog_parent
         )

@@ -3,11 +3,15 @@
 The panel reads the agenda once a second (the clock moves) and again when a change touches
 the sessions, the days or the timer adjustments, or when the Agenda shows another day. Its
 own buttons refresh it at once, so it skips the Changes they cause.
+
+What it says about the rest of the day ("Day ends at …, N min late", a fixed item the day
+runs into) is the :class:`Live` state of the domain, which the catch-up previews are made
+of too, so the panel, a preview and the day after applying it say the same times.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,14 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.domain.agenda import Live, hhmm, kind_label, plan_shift, plan_shorten
+from facilitator.domain.agenda import (
+    CatchUp,
+    Live,
+    hhmm,
+    kind_label,
+    plan_shift,
+    plan_shorten,
+)
 from facilitator.edits import agenda as cmd
-from facilitator.edits.base import Edit
+from facilitator.edits.base import Edit, Macro, SetSetting
 from facilitator.store.agenda import ADJUST_KEY
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
+from facilitator.ui.agenda.clock import Clock
 from facilitator.ui.agenda.dialogs import CatchUpDialog, RehearseDialog
-from facilitator.ui.agenda.state import live_state
+from facilitator.ui.agenda.state import live_day, live_state
 from facilitator.ui.areas import AreaContext
 
 LEVEL_COLOURS = {"idle": "#7F8C8D", "ok": "#27AE60", "warn": "#F39C12", "over": "#C0392B"}
@@ -42,18 +54,29 @@ def countdown(seconds: int) -> str:
     return f"{sign}{minutes:02d}:{secs:02d}"
 
 
+def catch_up_plans(state: Live) -> dict[str, CatchUp]:
+    """The choices Catch up… offers, each previewed as the day will then run."""
+    return {
+        "shift": plan_shift(state),
+        "shift_fixed": plan_shift(state, move_fixed=True),
+        "shorten": plan_shorten(state),
+    }
+
+
 class LivePanel(QWidget):
     """Runs the day; every button is one undoable edit (except the clock itself)."""
+
+    clock_set = Signal()  # Rehearse… or Real time changed what the clock says
 
     def __init__(self, ctx: AreaContext) -> None:
         super().__init__()
         self.ctx = ctx
         self.ws = ctx.workshop
-        self.clock = ctx.bus.clock
         self.state: Live | None = None
         layout = QVBoxLayout(self)
         self.clock_label = QLabel()
         self.day_label = QLabel()
+        self.day_label.setWordWrap(True)
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         big = QFont(self.font())
@@ -61,6 +84,7 @@ class LivePanel(QWidget):
         big.setBold(True)
         self.title_label.setFont(big)
         self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)  # long times must not widen the panel
         self.remaining_label = QLabel()
         huge = QFont(self.font())
         huge.setPointSizeF(self.font().pointSizeF() * 3)
@@ -76,6 +100,10 @@ class LivePanel(QWidget):
         self.next_label.setWordWrap(True)
         self.projection_label = QLabel()
         self.projection_label.setWordWrap(True)
+        self.projection_label.setAccessibleName("Projected end of the day")
+        self.collision_label = QLabel()
+        self.collision_label.setWordWrap(True)
+        self.collision_label.setStyleSheet("color: #C0392B;")
         for w in (
             self.clock_label,
             self.day_label,
@@ -86,6 +114,7 @@ class LivePanel(QWidget):
             self.progress,
             self.next_label,
             self.projection_label,
+            self.collision_label,
         ):
             layout.addWidget(w)
         grid = QGridLayout()
@@ -134,6 +163,10 @@ class LivePanel(QWidget):
         ctx.bus.selected_day_changed.connect(self._day_changed)
         self.refresh()
 
+    @property
+    def clock(self) -> Clock:
+        return self.ctx.bus.clock
+
     # -- reading ----------------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
         if changes.made_by(self):
@@ -172,6 +205,7 @@ class LivePanel(QWidget):
             self.elapsed_label.setText("")
             self.next_label.setText("")
             self.projection_label.setText("")
+            self.collision_label.setText("")
             self.progress.setValue(0)
             for b in (
                 self.start_button,
@@ -192,10 +226,21 @@ class LivePanel(QWidget):
         self.title_label.setText(titles)
         first = st.current.session
         room = f" · {first.room}" if first.room else ""
-        self.detail_label.setText(
-            f"{kind_label(first.kind)}{room} · {hhmm(st.start)}–{hhmm(st.start + st.length)}"
-            f" ({st.length} min)"
-        )
+        end = max(t.end for t in st.current_block)
+        planned = [t for t in st.agenda if t.block == st.current.block]
+        was = f"{hhmm(min(t.start for t in planned))}–{hhmm(max(t.end for t in planned))}"
+        if st.running:
+            late = st.delay
+            verdict = (
+                f"{late} min late" if late > 0 else f"{-late} min early" if late < 0 else "on time"
+            )
+            when = f"started {hhmm(st.start)}, ends {hhmm(end)} ({st.length} min)"
+            when += f" · planned {was} · {verdict}"
+        else:
+            when = f"{hhmm(st.start)}–{hhmm(end)} ({st.length} min) by the clock"
+            if (st.start, end) != (planned[0].start, max(t.end for t in planned)):
+                when += f" · planned {was}"
+        self.detail_label.setText(f"{kind_label(first.kind)}{room} · {when}")
         self.remaining_label.setText(countdown(st.remaining_s))
         colour = LEVEL_COLOURS[st.level]
         self.remaining_label.setStyleSheet(f"color: {colour};")
@@ -212,23 +257,32 @@ class LivePanel(QWidget):
             )
         else:
             self.next_label.setText("Last session of the day.")
-        late = st.delay
-        verdict = (
-            f"{late} min late" if late > 0 else (f"{-late} min ahead" if late < 0 else "on time")
-        )
-        self.projection_label.setText(
-            f"Projected end of day {hhmm(st.projected_end)} "
-            f"(planned {hhmm(st.day.planned_end)}) · {verdict}"
-        )
+        self.projection_label.setText(st.projection_text() + ".")
         self.projection_label.setStyleSheet(
-            "color: #C0392B; font-weight: bold;" if st.projected_end > st.day.planned_end else ""
+            "color: #C0392B; font-weight: bold;" if st.past_day_end > 0 else ""
         )
-        self.start_button.setEnabled(editable and not st.running)
+        self.collision_label.setText("\n".join(f"⚠ {c.message}." for c in st.collisions))
+        # while a session runs, Start starts the next one (and finishes the running one)
+        starts_next = st.running and bool(st.next_block)
+        self.start_button.setText("&Start next" if starts_next else "&Start")
+        self.start_button.setToolTip(
+            f"Start '{st.next_block[0].session.title}' now (finishes the running session)"
+            if starts_next
+            else "Record the actual start now"
+        )
+        self.start_button.setEnabled(editable and (starts_next or not st.running))
         self.finish_button.setEnabled(editable and st.running)
         for b in (self.plus1_button, self.plus5_button, self.minus1_button):
-            b.setEnabled(editable)
-        self.catch_up_button.setEnabled(editable and late > 0 and bool(st.next_block))
+            b.setEnabled(editable and st.running)
+        self.catch_up_button.setEnabled(editable and self.can_catch_up(st))
         self._set_live_id()
+
+    def can_catch_up(self, st: Live) -> bool:
+        """Whether the rest of the day runs late: later than the agenda, into a fixed item
+        or past the day's planned end (and there is a rest of the day)."""
+        if not st.next_block:
+            return False
+        return st.delay > 0 or bool(st.collisions) or st.past_day_end > 0
 
     def _set_live_id(self) -> None:
         self.ctx.bus.set_live_session(self.ws.agenda.running_session_id())
@@ -241,9 +295,14 @@ class LivePanel(QWidget):
         return self.ctx.push(edit, initiator=self)
 
     def start(self) -> None:
-        ids = self.block_ids()
+        """Start the session on now, or, while one runs, the next one."""
+        st = self.state
+        if st is None or st.current is None:
+            return
+        block = st.next_block if st.running else st.current_block
+        ids = [t.session.id for t in block]
         if ids and self._push(cmd.start_session(self.ws, ids, self.clock.now())):
-            self.ctx.status(f"Started '{self.state.current.session.title}'")
+            self.ctx.status(f"Started '{block[0].session.title}'")
         self.refresh()
 
     def finish(self) -> None:
@@ -263,19 +322,30 @@ class LivePanel(QWidget):
         st = self.state
         if st is None or st.current is None:
             return
-        dialog = CatchUpDialog(st, plan_shift(st), plan_shorten(st), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.plan().changes:
-            self._push(cmd.apply_catch_up(self.ws, dialog.plan()))
+        dialog = CatchUpDialog(st, catch_up_plans(st), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.plan().edits:
+            plan = dialog.plan()
+            edit: Edit = cmd.apply_catch_up(self.ws, plan)
+            if plan.adjust != st.adjust:  # the live minutes are now in the session's length
+                keep = SetSetting(self.ws, ADJUST_KEY, plan.adjust, "Timer")
+                edit = Macro(edit.text(), [edit, keep], self.ws)
+            if self._push(edit):
+                self.ctx.status(f"{edit.text()}: the day ends at {hhmm(plan.new_end)}")
         self.refresh()
 
     def rehearse(self) -> None:
-        dialog = RehearseDialog(self.clock.now(), self)
+        days = self.ws.agenda.load_days()
+        now = self.clock.now()
+        day = live_day(days, now, self.ctx.bus.selected_day)
+        dialog = RehearseDialog(days, now, day.id if day else None, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.clock.rehearse(dialog.moment())
+            self.clock_set.emit()
         self.refresh()
 
     def real_time(self) -> None:
         self.clock.reset()
+        self.clock_set.emit()
         self.refresh()
 
     def _projector(self) -> None:

@@ -1,4 +1,9 @@
-"""The agenda as a table: one row per session, days in order; rows can be dragged to reorder."""
+"""The agenda as a table: one row per session, days in order; rows can be dragged to reorder.
+
+Start and End are the agenda's times, except on the day the clock is in, where they are
+the times the day really runs (the running session: its real start and projected end);
+the tooltip then gives the agenda's.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 
 from facilitator.domain.agenda import flow, hhmm, kind_colour, kind_label
 from facilitator.ui.agenda.state import AgendaState
@@ -86,14 +91,21 @@ class SessionTableModel(QAbstractTableModel):
         day_id, t = self.entries[index.row()]
         s = t.session
         key = COLUMNS[index.column()][0]
-        problems = self.state.by_session.get(s.id, [])
+        problems = self.state.problems(s.id)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(key, day_id, t)
         if role == Qt.ItemDataRole.ToolTipRole:
             if problems:
-                return "\n".join(f"⚠ {c.message}" for c in problems)
+                return "\n".join(f"⚠ {m}" for m in problems)
+            if key in ("start", "end"):
+                return self._times_tip(t)
             row = self.state.rows.get(s.id, {})
             return row.get("description") or None
+        if role == Qt.ItemDataRole.FontRole and key in ("start", "end"):
+            if self.state.is_running(s.id):
+                font = QFont(QGuiApplication.font())
+                font.setBold(True)
+                return font
         if role == Qt.ItemDataRole.BackgroundRole:
             if key == "kind":
                 return QBrush(QColor(kind_colour(s.kind)).lighter(150))
@@ -110,9 +122,9 @@ class SessionTableModel(QAbstractTableModel):
         if key == "day":
             return f"Day {self.day_numbers.get(day_id, '?')}"
         if key == "start":
-            return hhmm(t.start)
+            return hhmm(self.state.slot(s.id).start)
         if key == "end":
-            return hhmm(t.end)
+            return hhmm(self.state.slot(s.id).end)
         if key == "kind":
             return kind_label(s.kind)
         if key == "title":
@@ -133,9 +145,29 @@ class SessionTableModel(QAbstractTableModel):
             end = f"{s.actual_end:%H:%M}" if s.actual_end else "…"
             return f"{s.actual_start:%H:%M}–{end}"
         if key == "conflicts":
-            problems = self.state.by_session.get(s.id, [])
-            return "; ".join(c.message for c in problems)
+            return "; ".join(self.state.problems(s.id))
         return None
+
+    def _times_tip(self, t: Any) -> str | None:
+        shown = self.state.slot(t.session.id)
+        if self.state.is_running(t.session.id):
+            return (
+                f"Running since {hhmm(shown.start)}, ends {hhmm(shown.end)}; "
+                f"planned {hhmm(t.start)}–{hhmm(t.end)}"
+            )
+        if (shown.start, shown.end) != (t.start, t.end):
+            return f"Planned {hhmm(t.start)}–{hhmm(t.end)}"
+        return None
+
+    def times_changed(self) -> None:
+        """The clock's day runs differently now: Start, End and Conflicts show it."""
+        if self.entries:
+            keys = [c[0] for c in COLUMNS]
+            for key in ("start", "end", "conflicts"):
+                column = keys.index(key)
+                self.dataChanged.emit(
+                    self.index(0, column), self.index(len(self.entries) - 1, column)
+                )
 
     # -- drag and drop ------------------------------------------------------------------
     def flags(self, index: Index) -> Qt.ItemFlag:

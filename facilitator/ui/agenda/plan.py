@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QScrollArea, QStackedWidget, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QStackedWidget, QTableView
 
 from facilitator.ui.agenda.models import SessionTableModel
 from facilitator.ui.agenda.state import AgendaState
-from facilitator.ui.agenda.timeline import TimelineView
+from facilitator.ui.agenda.timeline import TimelineScroll, TimelineView
 from facilitator.ui.bus import AreaBus
 
 # Columns that would otherwise grow as wide as their longest text: title, speakers, conflicts.
@@ -35,9 +35,7 @@ class PlanView(QStackedWidget):
 
         self.timeline = TimelineView()
         self.timeline.editable = editable
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.timeline)
-        self.scroll.setWidgetResizable(True)
+        self.scroll = TimelineScroll(self.timeline)
         self.model = SessionTableModel(self)
         self.model.editable = editable
         self.table = QTableView()
@@ -65,12 +63,14 @@ class PlanView(QStackedWidget):
         self.table.activated.connect(lambda _index: self.edit_requested.emit(""))
 
     # -- showing ------------------------------------------------------------------------
-    def set_state(self, state: AgendaState, now: datetime) -> None:
+    def set_state(self, state: AgendaState, now: datetime, adjust: dict[str, int]) -> None:
         """Show a fresh read of the agenda, keeping the selection where it still exists."""
         self.state = state
         selected = self.current_id
+        state.set_live(now, adjust)
         self.timeline.now = now
         self.timeline.set_state(state)
+        self.scroll.header.update()
         self.model.set_state(state)
         self.table.resizeColumnsToContents()
         for column, width in MAX_WIDTHS:
@@ -80,6 +80,18 @@ class PlanView(QStackedWidget):
         if self.current_day not in {d.id for d in state.days}:
             self.current_day = state.days[0].id if state.days else None
         self.select(selected)
+
+    def set_now(self, now: datetime, adjust: dict[str, int]) -> None:
+        """The clock moved: show the clock's day as it runs now (no read of the file)."""
+        changed = self.state.set_live(now, adjust)
+        minute = self.timeline.now is None or self.timeline.now.replace(second=0) != now.replace(
+            second=0
+        )
+        if changed or minute:
+            self.timeline.set_now(now)
+            self.scroll.header.update()
+        if changed:
+            self.model.times_changed()
 
     @property
     def table_shown(self) -> bool:

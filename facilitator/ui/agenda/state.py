@@ -1,4 +1,10 @@
-"""One read of the agenda for the views: days, timings, conflicts, speakers, live state."""
+"""One read of the agenda for the views: days, timings, conflicts, speakers, live state.
+
+The plan's times are the agenda's (:func:`flow`). On the day the clock is in, the views show
+that day as it runs instead (:meth:`AgendaState.set_live`): finished sessions at their
+actual times, the running one from its real start to its projected end, the rest as
+projected: the same :class:`Live` state the live panel and the projector show.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +35,9 @@ class AgendaState:
     conflicts: list[Conflict] = field(default_factory=list)
     by_session: dict[str, list[Conflict]] = field(default_factory=dict)
     by_day: dict[str, list[Conflict]] = field(default_factory=dict)
+    live: Live | None = None  # the day the clock is in, as it runs
+    shown: dict[str, Timed] = field(default_factory=dict)  # session id → where it is shown
+    live_issues: dict[str, list[str]] = field(default_factory=dict)  # the day as it runs
 
     @classmethod
     def read(cls, ws: Workshop) -> AgendaState:
@@ -48,6 +57,35 @@ class AgendaState:
             for sid in c.session_ids:
                 state.by_session.setdefault(sid, []).append(c)
         return state
+
+    def set_live(self, now: datetime, adjust: dict[str, int]) -> bool:
+        """Show the clock's day as it runs at ``now``; returns whether any time shown changed."""
+        day = day_for(self.days, now)
+        state = live(day, now, adjust) if day is not None else None
+        shown = {**self.timed, **(state.slots() if state is not None else {})}
+        changed = {k: (t.start, t.end) for k, t in shown.items()} != {
+            k: (t.start, t.end) for k, t in self.shown.items()
+        }
+        issues: dict[str, list[str]] = {}
+        for c in state.collisions if state is not None else ():
+            issues.setdefault(c.culprit.session.id, []).append(c.message)
+        changed = changed or issues != self.live_issues
+        self.live, self.shown, self.live_issues = state, shown, issues
+        return changed
+
+    def problems(self, session_id: str) -> list[str]:
+        """What is wrong with a session: conflicts in the agenda, and, on the clock's day,
+        a fixed item it will run into as the day runs."""
+        found = [c.message for c in self.by_session.get(session_id, [])]
+        return found + [m for m in self.live_issues.get(session_id, []) if m not in found]
+
+    def slot(self, session_id: str) -> Timed | None:
+        """Where a session is shown: its live slot on the clock's day, else the agenda's."""
+        return self.shown.get(session_id) or self.timed.get(session_id)
+
+    def is_running(self, session_id: str) -> bool:
+        st = self.live
+        return bool(st and st.running and any(t.session.id == session_id for t in st.current_block))
 
     def day(self, day_id: str) -> Day | None:
         return next((d for d in self.days if d.id == day_id), None)

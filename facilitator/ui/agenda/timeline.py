@@ -1,7 +1,10 @@
 """The day timeline: one column per day, blocks sized by duration and coloured by kind.
 
 Parallel sessions sit side by side in lanes. Drag a block (or press Ctrl+arrows) to move it
-within its day or to another day; conflicts get a red outline and a warning mark.
+within its day or to another day; conflicts get a red outline and a warning mark. On the
+day the clock is in, blocks sit where the day really runs (the running session from its
+real start to its projected end) and a line marks now, drawn over the blocks. The day
+headers live in their own strip above the scrolled area, so they stay in view.
 """
 
 from __future__ import annotations
@@ -19,15 +22,17 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QSizePolicy, QWidget
 
-from facilitator.domain.agenda import Timed, flow, hhmm, kind_colour, kind_label
+from facilitator.domain.agenda import Timed, hhmm, kind_colour, kind_label
 from facilitator.ui.agenda.state import AgendaState
 
 AXIS = 52
-HEADER = 44
+HEADER = 10  # space above the first hour line; the day headers are a strip of their own
+HEADER_STRIP = 44
 MIN_COLUMN = 200
 PER_MINUTE = 1.3
+NOW_COLOUR = "#2E86DE"
 
 
 @dataclass
@@ -62,16 +67,29 @@ class TimelineView(QWidget):
     # -- data --------------------------------------------------------------------------
     def set_state(self, state: AgendaState) -> None:
         self.state = state
-        starts = [d.start for d in state.days] or [9 * 60]
-        ends = [max([d.planned_end] + [t.end for t in flow(d)]) for d in state.days] or [18 * 60]
-        self._first = (min(starts) // 30) * 30 - 15
-        self._last = max(ends) + 30
-        height = HEADER + int((self._last - self._first) * PER_MINUTE) + 10
-        self.setMinimumSize(AXIS + MIN_COLUMN * max(1, len(state.days)), height)
+        self._extent()
         if self.selected and self.selected not in state.timed:
             self.selected = None
         self._layout()
         self.update()
+
+    def set_now(self, now: datetime | None) -> None:
+        """The clock moved, or the shown day's live times did: place and paint again."""
+        self.now = now
+        self._extent()
+        self._layout()
+        self.update()
+
+    def _extent(self) -> None:
+        state = self.state
+        starts = [d.start for d in state.days] + [t.start for t in state.shown.values()]
+        ends = [d.planned_end for d in state.days] + [
+            t.end for t in (*state.timed.values(), *state.shown.values())
+        ]
+        self._first = (min(starts or [9 * 60]) // 30) * 30 - 15
+        self._last = max(ends or [18 * 60]) + 30
+        height = HEADER + int((self._last - self._first) * PER_MINUTE) + 10
+        self.setMinimumSize(AXIS + MIN_COLUMN * max(1, len(state.days)), height)
 
     def select(self, session_id: str | None) -> None:
         if session_id != self.selected:
@@ -94,8 +112,10 @@ class TimelineView(QWidget):
         for col, day in enumerate(self.state.days):
             x0 = AXIS + col * width
             lanes: dict[int, list[Timed]] = {}
-            for t in flow(day):
-                lanes.setdefault(t.block, []).append(t)
+            for s in sorted(day.sessions, key=lambda s: (s.position, s.id)):
+                t = self.state.slot(s.id)
+                if t is not None:
+                    lanes.setdefault(t.block, []).append(t)
             for members in lanes.values():
                 lane_w = (width - 8) / len(members)
                 for k, t in enumerate(members):
@@ -156,41 +176,49 @@ class TimelineView(QWidget):
             x0 = AXIS + col * width
             p.setPen(grid)
             p.drawLine(int(x0), 0, int(x0), self.height())
-            head = QRectF(x0 + 4, 2, width - 8, HEADER - 6)
-            bold = QFont(self.font())
-            bold.setBold(True)
-            p.setFont(bold)
-            p.setPen(pal.text().color())
-            title = day.title or f"Day {col + 1}"
-            p.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
-            p.setFont(small)
-            problems = len(self.state.by_day.get(day.id, []))
-            sub = f"{day.date:%a %d %b}  {hhmm(day.start)}–{hhmm(day.planned_end)}"
-            if problems:
-                sub += f"  ⚠ {problems}"
-            p.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, sub)
             # planned end of the day
             pen = QPen(QColor("#C0392B"), 1, Qt.PenStyle.DashLine)
             p.setPen(pen)
             y = self._y(day.planned_end)
             p.drawLine(int(x0 + 2), int(y), int(x0 + width - 2), int(y))
-            if self.now is not None and self.now.date() == day.date:
-                y = self._y(self.now.hour * 60 + self.now.minute + self.now.second / 60)
-                p.setPen(QPen(QColor("#2E86DE"), 2))
-                p.drawLine(int(x0 + 2), int(y), int(x0 + width - 2), int(y))
         for b in self.blocks:
             self._paint_block(p, b, small)
+        self._paint_now(p, small)
         if self._dragging and self._drop:
             _, _, x, y, w = self._drop
             p.setPen(QPen(pal.highlight().color(), 3))
             p.drawLine(int(x), int(y), int(x + w), int(y))
         p.end()
 
+    def _paint_now(self, p: QPainter, font: QFont) -> None:
+        """The line that marks now on the clock's day, over the blocks, with the time."""
+        if self.now is None:
+            return
+        width = self._column_width()
+        for col, day in enumerate(self.state.days):
+            if self.now.date() != day.date:
+                continue
+            x0 = AXIS + col * width
+            y = self._y(self.now.hour * 60 + self.now.minute + self.now.second / 60)
+            colour = QColor(NOW_COLOUR)
+            if x0 > AXIS:  # a faint guide from the hours to the day's column
+                p.setPen(QPen(colour, 1, Qt.PenStyle.DotLine))
+                p.drawLine(AXIS - 6, int(y), int(x0), int(y))
+            p.setPen(QPen(colour, 2))
+            p.drawLine(int(x0), int(y), int(x0 + width - 2), int(y))
+            p.setBrush(colour)
+            p.drawEllipse(QRectF(x0 - 4, y - 4, 8, 8))
+            p.setFont(font)
+            label = QRectF(2, y - 9, AXIS - 8, 18)  # in the hours' axis
+            p.fillRect(label, colour)
+            p.setPen(QColor("white"))
+            p.drawText(label, Qt.AlignmentFlag.AlignCenter, f"{self.now:%H:%M}")
+
     def _paint_block(self, p: QPainter, b: Block, font: QFont) -> None:
         s = b.timed.session
         colour = QColor(kind_colour(s.kind))
         fill = QColor(colour).lighter(160)
-        problems = self.state.by_session.get(s.id, [])
+        problems = self.state.problems(s.id)
         p.setBrush(fill)
         pen = QPen(colour.darker(130), 1)
         if problems:
@@ -203,9 +231,7 @@ class TimelineView(QWidget):
         p.setPen(QColor("#111111"))
         p.setFont(font)
         text_rect = b.rect.adjusted(8, 1, -3, -1)
-        first = f"{hhmm(b.timed.start)}–{hhmm(b.timed.end)}"
-        if s.fixed_start is not None:
-            first += " (fixed)"
+        first = f"{hhmm(b.timed.start)}–{hhmm(b.timed.end)}" + self.note(s.id)
         if problems:
             first += " ⚠"
         title = s.title or kind_label(s.kind)
@@ -218,6 +244,22 @@ class TimelineView(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
             "\n".join(lines),
         )
+
+    def note(self, session_id: str) -> str:
+        """What follows a block's times: running, done, its agenda time when it differs, fixed."""
+        state = self.state
+        planned = state.timed.get(session_id)
+        shown = state.slot(session_id)
+        if planned is None or shown is None:
+            return ""
+        s = planned.session
+        if state.is_running(session_id):
+            return " · running"
+        if s.actual_end is not None and shown is not planned:
+            return " · done"
+        if shown.start != planned.start:
+            return f" · planned {hhmm(planned.start)}"
+        return " (fixed)" if s.fixed_start is not None else ""
 
     # -- mouse -------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -318,3 +360,69 @@ class TimelineView(QWidget):
                 other = sorted(self.state.days[col + step].sessions, key=lambda s: s.position)
                 if other:
                     self.select(other[min(pos, len(other) - 1)].id)
+
+
+class DayHeader(QWidget):
+    """The days' titles, dates, hours and conflict counts, above the scrolled timeline.
+
+    Painted from the timeline's own columns and shifted with its horizontal scroll, so a
+    header always sits over its day while the hours scroll under it.
+    """
+
+    def __init__(self, timeline: TimelineView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.timeline = timeline
+        self.offset = 0
+        self.setAccessibleName("Agenda days")
+
+    def set_offset(self, offset: int) -> None:
+        self.offset = offset
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        tl = self.timeline
+        p = QPainter(self)
+        pal = self.palette()
+        p.fillRect(self.rect(), pal.window())
+        p.setPen(QPen(QColor("#CCCCCC")))
+        p.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        width = tl._column_width()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
+        for col, day in enumerate(tl.state.days):
+            x0 = AXIS + col * width - self.offset
+            head = QRectF(x0 + 4, 2, width - 8, self.height() - 6)
+            p.setFont(bold)
+            p.setPen(pal.text().color())
+            title = day.title or f"Day {col + 1}"
+            if tl.now is not None and tl.now.date() == day.date:
+                p.setPen(QColor(NOW_COLOUR))
+                title += "  · today"
+            p.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
+            p.setFont(small)
+            p.setPen(pal.text().color())
+            problems = len(tl.state.by_day.get(day.id, []))
+            sub = f"{day.date:%a %d %b}  {hhmm(day.start)}–{hhmm(day.planned_end)}"
+            if problems:
+                sub += f"  ⚠ {problems}"
+            p.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, sub)
+        p.end()
+
+
+class TimelineScroll(QScrollArea):
+    """The timeline in a scroll area, with the day headers fixed in a strip above it."""
+
+    def __init__(self, timeline: TimelineView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(timeline)
+        self.setWidgetResizable(True)
+        self.header = DayHeader(timeline, self)
+        self.setViewportMargins(0, HEADER_STRIP, 0, 0)
+        self.horizontalScrollBar().valueChanged.connect(self.header.set_offset)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        rect = self.viewport().geometry()
+        self.header.setGeometry(rect.left(), rect.top() - HEADER_STRIP, rect.width(), HEADER_STRIP)

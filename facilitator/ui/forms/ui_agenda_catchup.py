@@ -15,16 +15,16 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QHBoxLayout, QHeaderView, QLabel, QRadioButton,
-    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
+    QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
+    QRadioButton, QSizePolicy, QSpacerItem, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_AgendaCatchUpDialog(object):
     def setupUi(self, AgendaCatchUpDialog):
         if not AgendaCatchUpDialog.objectName():
             AgendaCatchUpDialog.setObjectName(u"AgendaCatchUpDialog")
-        AgendaCatchUpDialog.resize(640, 420)
+        AgendaCatchUpDialog.resize(780, 480)
         self.main_layout = QVBoxLayout(AgendaCatchUpDialog)
         self.main_layout.setObjectName(u"main_layout")
         self.intro_label = QLabel(AgendaCatchUpDialog)
@@ -41,6 +41,11 @@ class Ui_AgendaCatchUpDialog(object):
 
         self.mode_layout.addWidget(self.shift_radio)
 
+        self.move_fixed_check = QCheckBox(AgendaCatchUpDialog)
+        self.move_fixed_check.setObjectName(u"move_fixed_check")
+
+        self.mode_layout.addWidget(self.move_fixed_check)
+
         self.shorten_radio = QRadioButton(AgendaCatchUpDialog)
         self.shorten_radio.setObjectName(u"shorten_radio")
 
@@ -52,6 +57,12 @@ class Ui_AgendaCatchUpDialog(object):
 
 
         self.main_layout.addLayout(self.mode_layout)
+
+        self.explain_label = QLabel(AgendaCatchUpDialog)
+        self.explain_label.setObjectName(u"explain_label")
+        self.explain_label.setWordWrap(True)
+
+        self.main_layout.addWidget(self.explain_label)
 
         self.changes_view = QTableView(AgendaCatchUpDialog)
         self.changes_view.setObjectName(u"changes_view")
@@ -70,6 +81,10 @@ class Ui_AgendaCatchUpDialog(object):
 
         self.main_layout.addWidget(self.button_box)
 
+        QWidget.setTabOrder(self.shift_radio, self.move_fixed_check)
+        QWidget.setTabOrder(self.move_fixed_check, self.shorten_radio)
+        QWidget.setTabOrder(self.shorten_radio, self.changes_view)
+        QWidget.setTabOrder(self.changes_view, self.button_box)
 
         self.retranslateUi(AgendaCatchUpDialog)
 
@@ -80,7 +95,15 @@ class Ui_AgendaCatchUpDialog(object):
         AgendaCatchUpDialog.setWindowTitle(QCoreApplication.translate("AgendaCatchUpDialog", u"Catch up with the clock", None))
         self.intro_label.setText("")
         self.shift_radio.setText(QCoreApplication.translate("AgendaCatchUpDialog", u"&Shift the rest of the day later", None))
+        self.move_fixed_check.setText(QCoreApplication.translate("AgendaCatchUpDialog", u"and let &fixed items move", None))
+#if QT_CONFIG(tooltip)
+        self.move_fixed_check.setToolTip(QCoreApplication.translate("AgendaCatchUpDialog", u"Fixed items (lunch at 12:30\u2026) stay unless you tick this; then each moves to when the day reaches it", None))
+#endif // QT_CONFIG(tooltip)
         self.shorten_radio.setText(QCoreApplication.translate("AgendaCatchUpDialog", u"S&horten later sessions", None))
+        self.explain_label.setText("")
+#if QT_CONFIG(accessibility)
+        self.changes_view.setAccessibleName(QCoreApplication.translate("AgendaCatchUpDialog", u"Sessions that change", None))
+#endif // QT_CONFIG(accessibility)
         self.summary_label.setText("")
     # retranslateUi
 
