@@ -1,5 +1,8 @@
 """The table of a session's notes: editors per column, rows that fit their text, list keys.
 
+Rows fit their text at the widths the columns have on screen (:class:`RowFitter`), at most
+``MAX_LINES`` lines each; the note column takes the width the others leave.
+
 The notes form places it (``forms/capture_notes.ui`` promotes ``note_list`` to this class);
 the notes panel gives it its model with :meth:`NoteListView.attach` and answers its keys.
 """
@@ -14,10 +17,16 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from facilitator.domain.capture import Kind
 from facilitator.ui.capture.models import NoteListModel
-from facilitator.ui.capture.widgets import KindDelegate, PersonDelegate, StatusDelegate
+from facilitator.ui.capture.widgets import (
+    KindDelegate,
+    PersonDelegate,
+    RowFitter,
+    StatusDelegate,
+)
 
 # Star, time, kind, note, said by, team / prompt, owner, due, status.
-COLUMN_WIDTHS = (28, 46, 104, 380, 130, 110, 100, 84, 80)
+COLUMN_WIDTHS = (28, 46, 124, 380, 116, 110, 90, 84, 74)
+MAX_LINES = 6  # a longer note shows its first lines; the tooltip and F2 show all of it
 
 
 class NoteListView(QTableView):
@@ -33,6 +42,7 @@ class NoteListView(QTableView):
         self.kind_delegate = KindDelegate([], self)
         self.person_delegate = PersonDelegate([], self)
         self.status_delegate = StatusDelegate(self)
+        self.rows_fitter = RowFitter(self, MAX_LINES)
         for keys, slot in (
             ("Delete", self.delete_requested.emit),
             ("Alt+Up", lambda: self.move_requested.emit(-1)),
@@ -55,15 +65,12 @@ class NoteListView(QTableView):
         for column, width in enumerate(COLUMN_WIDTHS):
             self.setColumnWidth(column, width)
         header.setSectionResizeMode(NoteListModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        # Rows fit their text, measured only for rows that change: sizing every row on each
-        # insert (ResizeToContents) costs a full pass over the list per note.
-        model.modelReset.connect(self.resizeRowsToContents)
+        # Rows fit their text: all of them when the widths change (the fitter), only the
+        # rows that change on an edit (sizing every row per insert costs a pass per note).
+        self.rows_fitter.watch(model)
         model.rowsInserted.connect(self._rows_inserted)
         model.dataChanged.connect(self._rows_changed)
         model.modelReset.connect(self.fit_columns)
-        header.sectionResized.connect(
-            lambda col, _old, _new: col == NoteListModel.TEXT and self.resizeRowsToContents()
-        )
 
     def set_kinds(self, kinds: list[Kind]) -> None:
         self.kind_delegate.kinds = kinds
@@ -116,13 +123,11 @@ class NoteListView(QTableView):
         self.setColumnHidden(NoteListModel.WHERE, not where)
 
     def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        for row in range(first, last + 1):
-            self.resizeRowToContents(row)
         self.fit_columns()
+        self.rows_fitter.fit_rows(first, last)
         self.scrollTo(self.model().index(last, 0))
 
     def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: Any) -> None:
-        if bottom.row() - top.row() < 50:
-            for row in range(top.row(), bottom.row() + 1):
-                self.resizeRowToContents(row)
         self.fit_columns()
+        if bottom.row() - top.row() < 50:
+            self.rows_fitter.fit_rows(top.row(), bottom.row())
