@@ -123,6 +123,9 @@ def test_note_rows_fit_their_text_when_the_area_opens_in_the_window(qtbot, demo_
     area.ctx.push(capture_edits.AddNote(area.ws, long))
     row = area.notes.model.row_of(long["id"])
     assert view.rowHeight(row) == cap
+    # The newest note stays in view once the rows have settled.
+    last = area.notes.model.index(row, NoteListModel.TEXT)
+    qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(last)), timeout=2000)
     # Narrower (the summary splitter dragged): the rows grow to fit again.
     split = area.findChild(QSplitter, "notes_splitter")
     split.setSizes([560, 540])

@@ -255,6 +255,9 @@ def test_opening_a_hit_elsewhere_says_where_the_notes_now_go(
     bar = area.context.ui
     assert bar.session_combo.styleSheet() and bar.team_combo.styleSheet()
     assert area.notes.kind == "key_point"  # no prompt there: not an answer any more
+    assert area.notes.view.hasFocus()
+    _alt(qtbot, area, Qt.Key.Key_N)  # the notes tab is shown already: back to the box
+    qtbot.waitUntil(area.notes.input.hasFocus, timeout=1000)
     # The rapporteur's next choice clears the mark.
     area.context.choose("ses_demo104", None, None)
     assert area.context.announced() == "" and bar.session_combo.styleSheet() == ""

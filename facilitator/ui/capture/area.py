@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -58,7 +58,7 @@ class CaptureArea(QWidget):
         split.addWidget(self.summary)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([1000, 380])
+        split.setSizes([1000, 300])
         self.tabs.addTab(page, "&Notes")
         self.worksheet = WorksheetPanel(ctx)
         self.tabs.addTab(self.worksheet, "&Worksheet")
@@ -77,6 +77,8 @@ class CaptureArea(QWidget):
         self.worksheet.answer_requested.connect(self.open_context)
         self.search.open_hit.connect(self._open_hit)
         self.tabs.currentChanged.connect(self._tab_changed)
+        # Alt+N on the tab already shown changes no tab; it still takes the keyboard there.
+        self.tabs.tabBar().installEventFilter(self)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
@@ -191,11 +193,19 @@ class CaptureArea(QWidget):
         self.search.query_edit.setFocus()
         self.search.query_edit.selectAll()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
+            QTimer.singleShot(0, lambda: self._focus_tab(self.tabs.currentIndex()))
+        return False
+
     def _tab_changed(self, index: int) -> None:
         """Each tab takes the keyboard where its work is (Alt+N/W/C, Ctrl+F)."""
         if index == SEARCH_TAB:
             self.search.fill_filters()
             self.search.run()
+        self._focus_tab(index)
+
+    def _focus_tab(self, index: int) -> None:
         if not self.isVisible():
             return
         if index == NOTES_TAB:

@@ -32,6 +32,7 @@ KIND_COLOURS = {
     "quote": "#9C755F",
     "challenge": "#E15759",
     "lesson_learned": "#EDC948",
+    "answer": "#D37295",
     "summary": "#666666",
 }
 CONFLICT_BRUSH = QBrush(QColor("#FFE9B3"))
@@ -239,6 +240,10 @@ class NoteListModel(RowsModel):
                 return tip
             if col == self.TEXT:
                 return row["text"]
+            if col == self.DUE and row["action_due"]:
+                return f"Due {row['action_due']}"
+            if col in (self.SAID_BY, self.WHERE, self.OWNER):
+                return self.data(index) or None  # the whole of what the cell cuts short
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             edit = role == Qt.ItemDataRole.EditRole
@@ -259,10 +264,20 @@ class NoteListModel(RowsModel):
             if col == self.OWNER:
                 return row["action_owner"]
             if col == self.DUE:
-                return row["action_due"] or ""
+                return (row["action_due"] or "") if edit else self._due(row["action_due"])
             if col == self.STATUS:
                 return row["action_status"]
         return None
+
+    def _due(self, due: str | None) -> str:
+        """A due date as short as it reads: "30 Apr", with the year when it is another."""
+        if not due:
+            return ""
+        try:
+            day = datetime.strptime(due, "%Y-%m-%d")
+        except ValueError:
+            return due
+        return day.strftime("%d %b" if day.year == self.clock.now().year else "%d %b %Y")
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

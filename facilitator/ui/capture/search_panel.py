@@ -300,9 +300,8 @@ class SearchPanel(QWidget):
         if not self.model.rowCount():
             return False
         self.view.setFocus()
-        current = self.view.currentIndex()
-        if not current.isValid():
-            self.view.setCurrentIndex(self.model.index(0, 0))
+        if not self.view.currentIndex().isValid():
+            self.view.selectRow(0)
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

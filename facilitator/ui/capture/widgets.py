@@ -73,7 +73,16 @@ def person_completer(names: list[str], parent: QWidget) -> QCompleter:
     return completer
 
 
-class KindDelegate(QStyledItemDelegate):
+class OneLine(QStyledItemDelegate):
+    """Shows a cell on one line, cut with "…" (the whole text is in its tooltip): only the
+    note itself wraps, so a row is as tall as its note, not as its team and prompt."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+
+
+class KindDelegate(OneLine):
     def __init__(self, kinds: list[Kind], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kinds = kinds
@@ -96,7 +105,7 @@ class KindDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class StatusDelegate(QStyledItemDelegate):
+class StatusDelegate(OneLine):
     def createEditor(  # noqa: N802 - Qt API
         self, parent: QWidget, _option: QStyleOptionViewItem, _index: QModelIndex
     ) -> QWidget:
@@ -115,7 +124,7 @@ class StatusDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class PersonDelegate(QStyledItemDelegate):
+class PersonDelegate(OneLine):
     """Edit "said by" with the same roster type-ahead as the input."""
 
     def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
