@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -38,6 +39,7 @@ KIND_COLOURS = {
 CONFLICT_BRUSH = QBrush(QColor("#FFE9B3"))
 
 
+@lru_cache(maxsize=4096)  # painted for every row on every repaint
 def workshop_time(
     stamp: str | None, zone: str, offset: timedelta = timedelta(0), with_date: bool = False
 ) -> str:
@@ -259,8 +261,9 @@ class NoteListModel(RowsModel):
             if col == self.SAID_BY:
                 return attribution(row)
             if col == self.WHERE:
-                parts = [row.get("team_name") or "", row.get("prompt_text") or ""]
-                return " · ".join(p for p in parts if p)
+                # The list of one team need not repeat its name on every row.
+                team = "" if self.team_id else row.get("team_name") or ""
+                return " · ".join(p for p in (team, row.get("prompt_text") or "") if p)
             if col == self.OWNER:
                 return row["action_owner"]
             if col == self.DUE:

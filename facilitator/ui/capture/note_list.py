@@ -134,7 +134,8 @@ class NoteListView(QTableView):
         actions = any(r["kind"] == "action_item" for r in shown)
         for column in (NoteListModel.OWNER, NoteListModel.DUE, NoteListModel.STATUS):
             self.setColumnHidden(column, not actions)
-        where = any(r.get("team_name") or r.get("prompt_text") for r in shown)
+        one_team = self.note_model is not None and bool(self.note_model.team_id)
+        where = any(r.get("prompt_text") or (r.get("team_name") and not one_team) for r in shown)
         self.setColumnHidden(NoteListModel.WHERE, not where)
         self.fit_widths()
 
