@@ -13,6 +13,7 @@ from facilitator.domain.capture import (
     default_session,
     kinds_from_setting,
     planned_starts,
+    running_now,
 )
 from facilitator.store.database import Workshop, unbury
 from facilitator.store.ids import new_id, now
@@ -126,8 +127,8 @@ class NotesStore(NoteSearch):
                 r["planned_start"] = starts[r["id"]]
         return rows
 
-    def default_session_id(self, live_id: str | None = None, at: datetime | None = None) -> str:
-        slots = [
+    def _slots(self, sessions: list[dict[str, Any]] | None = None) -> list[SessionSlot]:
+        return [
             SessionSlot(
                 r["id"],
                 r["day_date"],
@@ -136,9 +137,27 @@ class NotesStore(NoteSearch):
                 r["actual_start"],
                 r["actual_end"],
             )
-            for r in self.sessions()
+            for r in (self.sessions() if sessions is None else sessions)
         ]
-        return default_session(slots, at or datetime.now(), live_id)
+
+    def default_session_id(
+        self,
+        live_id: str | None = None,
+        at: datetime | None = None,
+        sessions: list[dict[str, Any]] | None = None,
+    ) -> str:
+        """The session Capture opens on at ``at`` (the Agenda's clock; the laptop's if None).
+
+        ``sessions``: the rows of :meth:`sessions` when the caller has just read them."""
+        return default_session(self._slots(sessions), at or datetime.now(), live_id)
+
+    def live_session_ids(
+        self, now: datetime, sessions: list[dict[str, Any]] | None = None
+    ) -> list[str]:
+        """Sessions running at ``now`` on the Agenda's clock by their recorded start and end,
+        the latest start first: what Capture marks live (a rehearsal's start is not, once
+        the clock is real again)."""
+        return running_now(self._slots(sessions), now)
 
     def days(self) -> list[dict[str, Any]]:
         return list(self.ws.db.query("SELECT * FROM days ORDER BY position, date"))

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from facilitator.domain.capture import fts_query
+from facilitator.domain.capture import HIT_END, HIT_START, fts_query
 from facilitator.store.database import Workshop
 from facilitator.store.tables import Table
 
@@ -51,7 +51,8 @@ class NoteSearch:
         """Matching notes and summaries, best match first (most recent first without text).
 
         Each result has ``table`` ("notes" or "summaries"), ``id``, ``kind``, ``text``,
-        ``snippet``, session/day/team names and ids.
+        ``snippet`` (the matched words between :data:`~facilitator.domain.capture.HIT_START`
+        and ``HIT_END``; see ``hit_spans``), session/day/team names and ids.
         """
         query = fts_query(f.text)
         if f.text.strip() and not query:
@@ -97,7 +98,7 @@ class NoteSearch:
             )
             args = [query, *args]
             rank = "bm25(notes_fts)"
-            snippet = "snippet(notes_fts, 0, '[', ']', '…', 12)"
+            snippet = f"snippet(notes_fts, 0, '{HIT_START}', '{HIT_END}', '…', 12)"
         else:
             source = "notes n"
             rank = "0"
@@ -126,7 +127,7 @@ class NoteSearch:
             )
             args = [query, *args]
             rank = "bm25(summaries_fts)"
-            snippet = "snippet(summaries_fts, 0, '[', ']', '…', 12)"
+            snippet = f"snippet(summaries_fts, 0, '{HIT_START}', '{HIT_END}', '…', 12)"
         else:
             source = "summaries m"
             rank = "0"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import Qt
 
 from facilitator.domain.capture import Kind
+from facilitator.edits import agenda as agenda_edits
 from facilitator.edits import capture as edits
 from facilitator.store.tables import Table
+from facilitator.ui.agenda.clock import FixedClock
 from facilitator.ui.capture.area import CaptureArea
 from facilitator.ui.capture.dialogs import ConflictDialog
 from facilitator.ui.capture.models import NoteListModel
@@ -23,23 +27,33 @@ def area(qtbot, ctx) -> CaptureArea:  # noqa: ANN001
     return widget
 
 
+def _start(ctx, session_id: str) -> None:  # noqa: ANN001
+    """What the Agenda's Start does: record the start on its clock and announce it."""
+    ctx.push(agenda_edits.start_session(ctx.workshop, [session_id], ctx.bus.clock.now()))
+    ctx.bus.set_live_session(session_id)
+
+
 def test_the_live_session_is_followed_until_another_is_chosen(qtbot, ctx) -> None:  # noqa: ANN001
+    ctx.bus.clock = FixedClock(datetime(2026, 3, 11, 13, 35))  # day two, after lunch
     widget = CaptureArea(ctx)
     qtbot.addWidget(widget)
-    ctx.bus.set_live_session("ses_demo104")  # the Agenda starts a session; the file is as it was
+    _start(ctx, "ses_demo104")
     assert widget.session_id == "ses_demo104"
     assert widget.context.ui.live_label.text() == "● live"
     assert "Group exercise 1" in widget.summary.ui.summary_label.text()
+    assert "live" not in widget.summary.ui.summary_label.text()
     assert widget.notes.model.rowCount() == widget.ws.notes.count_for_session("ses_demo104")
     widget.open_context("ses_demo003", None)  # the rapporteur goes elsewhere
-    ctx.bus.set_live_session("ses_demo200")
+    ctx.bus.clock.advance(minutes=90)
+    _start(ctx, "ses_demo106")
     assert widget.session_id == "ses_demo003"
     assert widget.context.ui.live_label.text() == ""
-    live = widget.context.ui.session_combo.findData("ses_demo200")
+    live = widget.context.ui.session_combo.findData("ses_demo106")
     assert widget.context.ui.session_combo.itemText(live).endswith("● live")
-    widget.open_context("ses_demo200", None)  # back on the live session: follow it again
-    ctx.bus.set_live_session("ses_demo104")
-    assert widget.session_id == "ses_demo104"
+    widget.open_context("ses_demo106", None)  # back on the live session: follow it again
+    ctx.bus.clock.advance(minutes=30)
+    _start(ctx, "ses_demo105")
+    assert widget.session_id == "ses_demo105"
 
 
 def test_list_keeps_its_selection_and_shows_new_names(qtbot, area: CaptureArea) -> None:  # noqa: ANN001

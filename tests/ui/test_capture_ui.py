@@ -302,17 +302,6 @@ def test_search_opens_the_note_in_place(qtbot, area: CaptureArea, ctx) -> None: 
     assert area.summary.ui.summary_edit.hasFocus()
 
 
-def test_live_session_is_the_default(qtbot, ctx) -> None:  # noqa: ANN001
-    ctx.workshop.rows.update(Table.SESSIONS, "ses_demo103", {"actual_start": "2026-03-11T10:40:00"})
-    widget = CaptureArea(ctx)
-    qtbot.addWidget(widget)
-    assert widget.session_id == "ses_demo103"
-    ctx.bus.set_live_session("ses_demo200")
-    ctx.workshop.rows.update(Table.SESSIONS, "ses_demo103", {"actual_end": "2026-03-11T11:40:00"})
-    assert widget.session_id == "ses_demo200"
-    assert "live" in widget.context.ui.session_combo.currentText()
-
-
 def test_models_pass_the_model_tester(qtmodeltester, area: CaptureArea) -> None:  # noqa: ANN001
     qtmodeltester.check(area.notes.model)
     area.worksheet.model.set_exercise("exe_demo0")

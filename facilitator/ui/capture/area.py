@@ -4,14 +4,21 @@ A composition of panels, each owning its widgets and refreshing itself from ``Ch
 the context bar (session, team, prompt) whose choice the others follow, the notes panel,
 the summary panel, the worksheet, the search panel, and the draft keeper that keeps unsent
 text in the file. The area wires their signals together (no panel touches another's
-widgets) and turns navigation requests into a choice and a selection.
+widgets) and turns navigation requests into a choice and a selection; when opening a note
+or summary moves the choice elsewhere, the status bar and the context bar say so.
+
+Keyboard (unique in the area, clear of the menu bar's Alt+F/E/V/H and Ctrl+1…6): Alt+N,
+Alt+W, Alt+C the tabs; Alt+S, Alt+M, Alt+P session, team, prompt (Enter comes back to the
+note box); Alt+K kind, Alt+1…9 a kind at once, Alt+B said by, Alt+R star, Alt+O owner,
+Alt+D due, Alt+U status, Alt+Y summary, Alt+X exercise, Alt+I edit prompts, Alt+A discard
+recovered text, Ctrl+F search.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -51,17 +58,18 @@ class CaptureArea(QWidget):
         split.addWidget(self.summary)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([1000, 380])
+        split.setSizes([1000, 300])
         self.tabs.addTab(page, "&Notes")
         self.worksheet = WorksheetPanel(ctx)
         self.tabs.addTab(self.worksheet, "&Worksheet")
         self.search = SearchPanel(self.ws, self.notes.kinds)
-        self.tabs.addTab(self.search, "Searc&h")
+        self.tabs.addTab(self.search, "Sear&ch")
         # What the benchmark and the crash test type into and read back.
         self.input = self.notes.input
         self.model = self.notes.model
 
         self.context.changed.connect(self._follow)
+        self.context.picked.connect(self.back_to_typing)
         self.context.kinds_requested.connect(self.notes.edit_kinds)
         self.notes.unsent_changed.connect(self.drafts.schedule)
         self.notes.saved.connect(lambda _note_id: self.drafts.note_saved())
@@ -69,6 +77,8 @@ class CaptureArea(QWidget):
         self.worksheet.answer_requested.connect(self.open_context)
         self.search.open_hit.connect(self._open_hit)
         self.tabs.currentChanged.connect(self._tab_changed)
+        # Alt+N on the tab already shown changes no tab; it still takes the keyboard there.
+        self.tabs.tabBar().installEventFilter(self)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
@@ -120,26 +130,59 @@ class CaptureArea(QWidget):
         self.tabs.setCurrentIndex(NOTES_TAB)
         self.notes.focus_input()
 
+    def back_to_typing(self) -> None:
+        """The rapporteur chose where notes go (Enter in a picker): type the next one."""
+        self.tabs.setCurrentIndex(NOTES_TAB)
+        self.notes.focus_input()
+
     def handle_request(self, request: dict[str, Any]) -> None:
-        """Open a note ({"note_id"}), summary ({"summary_id"}) or session ({"session_id"})."""
+        """Open a note ({"note_id"}), summary ({"summary_id"}) or session ({"session_id"}).
+
+        A note or summary opens where it was written; when that is another session, team or
+        prompt than the one chosen, the status bar and the context bar say so (new notes go
+        there from now on)."""
+        before = self.context.choice()
         if request.get("note_id"):
             note = self.ws.rows.get(Table.NOTES, request["note_id"])
             if note is None:
                 self.ctx.status("That note no longer exists (deleted or merged away).")
                 return
-            self.open_context(note["session_id"], note["team_id"], self.prompt_id)
+            self.open_context(note["session_id"], note["team_id"], note["prompt_id"])
             if not self.notes.select_note(note["id"]):
                 self.context.set_team(None)
                 self.notes.select_note(note["id"])
             self.notes.focus_list()
+            self._tell_moved(before, "note")
         elif request.get("summary_id"):
             summary = self.ws.rows.get(Table.SUMMARIES, request["summary_id"])
             if summary is None:
+                self.ctx.status("That summary no longer exists (deleted or merged away).")
                 return
             self.open_context(summary["session_id"], summary["team_id"])
             self.summary.focus_editor()
+            self._tell_moved(before, "summary")
         elif request.get("session_id"):
             self.open_context(request["session_id"], request.get("team_id"))
+
+    def _tell_moved(self, before: Choice, what: str) -> None:
+        after = self.context.choice()
+        parts = [
+            name
+            for name, old, new in (
+                ("session", before.session_id, after.session_id),
+                ("team", before.team_id, after.team_id),
+                ("prompt", before.prompt_id, after.prompt_id),
+            )
+            if old != new
+        ]
+        if not parts:
+            return
+        changed = " and ".join([", ".join(parts[:-1]), parts[-1]] if len(parts) > 1 else parts)
+        self.context.announce(f"↪ moved to show the {what}", before)
+        self.ctx.status(
+            f"Switched {changed} to show the {what}: {self.context.describe(after)}. "
+            "New notes go there now."
+        )
 
     def _open_hit(self, table: Table, row_id: str) -> None:
         key = "note_id" if table == Table.NOTES else "summary_id"
@@ -150,10 +193,27 @@ class CaptureArea(QWidget):
         self.search.query_edit.setFocus()
         self.search.query_edit.selectAll()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
+            QTimer.singleShot(0, lambda: self._focus_tab(self.tabs.currentIndex()))
+        return False
+
     def _tab_changed(self, index: int) -> None:
+        """Each tab takes the keyboard where its work is (Alt+N/W/C, Ctrl+F)."""
         if index == SEARCH_TAB:
             self.search.fill_filters()
             self.search.run()
+        self._focus_tab(index)
+
+    def _focus_tab(self, index: int) -> None:
+        if not self.isVisible():
+            return
+        if index == NOTES_TAB:
+            self.notes.focus_input()
+        elif index == WORKSHEET_TAB:
+            self.worksheet.ui.worksheet_view.setFocus()
+        elif index == SEARCH_TAB:
+            self.search.query_edit.setFocus()
 
     # -- leaving ---------------------------------------------------------------------------
     def flush(self) -> None:

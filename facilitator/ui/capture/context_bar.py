@@ -1,17 +1,27 @@
 """Where the notes go: the session, team and prompt pickers every capture panel follows.
 
 The bar announces each new choice as one :class:`Choice` (``changed``); the panels follow it
-and never read the pickers. It follows the live session the Agenda announces on the area
-bus while the rapporteur has not picked another session. The two whole-file buttons of the
-area sit at its end: merge conflicts waiting to be resolved, and the note kinds.
+and never read the pickers. It follows the live session while the rapporteur has not
+picked another session. "Live" is what the recorded starts say runs now on the Agenda's
+clock (``ctx.bus.clock``: the workshop's time zone, or the rehearsal time): the bar looks
+again when the Agenda announces a change on the bus, when the sessions change and when it
+is shown, so a start recorded during a rehearsal is not live once the clock is real again.
+
+Keyboard: Alt+S, Alt+M and Alt+P go to the session, team and prompt pickers; Enter in a
+picker hands the keyboard back to the note box (``picked``). When something other than
+the rapporteur moves the choice (a search hit in another session), :meth:`announce` says
+so beside the pickers and marks the pickers that changed. The two whole-file buttons of
+the area sit at the bar's end: merge conflicts waiting to be resolved, and the note kinds.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
@@ -20,6 +30,8 @@ from facilitator.ui.capture.dialogs import ConflictDialog
 from facilitator.ui.forms.ui_capture_context import Ui_CaptureContextBar
 
 LIVE_MARK = "  ● live"
+MOVED_STYLE = "QComboBox { background: #FFF3B0; }"
+ANNOUNCE_MS = 15000  # how long a move made for the rapporteur stays marked
 
 
 @dataclass(frozen=True)
@@ -29,13 +41,14 @@ class Choice:
     session_id: str | None = None
     team_id: str | None = None
     prompt_id: str | None = None
-    session_label: str = ""  # as the session picker shows it, without the day
+    session_label: str = ""  # as the session picker shows it, without the day or live mark
     team_label: str = ""  # the team's name; empty for the whole session
 
 
 class ContextBar(QWidget):
     changed = Signal(object)  # Choice, each time any part of it (or a name in it) changes
     kinds_requested = Signal()
+    picked = Signal()  # Enter in a picker: the rapporteur is done choosing
 
     def __init__(self, ctx: AreaContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,16 +60,28 @@ class ContextBar(QWidget):
         self._loading = False
         self._holding = False  # several pickers change as one choice
         self._choice = Choice()
+        self._labels: dict[str, str] = {}  # session id → title with its planned start
+        self._live_ids: list[str] = []  # running now on the clock, latest start first
+        self.ui.switch_label.hide()
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(ANNOUNCE_MS)
+        self._announce_timer.timeout.connect(self.clear_announcement)
         self.ui.conflict_button.clicked.connect(self.show_conflicts)
         self.ui.kinds_button.clicked.connect(self.kinds_requested.emit)
         self.ui.session_combo.currentIndexChanged.connect(self._session_chosen)
         self.ui.team_combo.currentIndexChanged.connect(lambda _i: self._emit())
         self.ui.prompt_combo.currentIndexChanged.connect(lambda _i: self._emit())
+        for combo in self.pickers():
+            combo.installEventFilter(self)
         self.ui.kinds_button.setEnabled(not ctx.read_only)
         self.fill_sessions()
         self.update_conflicts()
         self.ws.hub.changed.connect(self._on_changed)
         ctx.bus.live_session_changed.connect(self._live_changed)
+
+    def pickers(self) -> tuple[QComboBox, QComboBox, QComboBox]:
+        return (self.ui.session_combo, self.ui.team_combo, self.ui.prompt_combo)
 
     # -- the choice ------------------------------------------------------------------------
     @property
@@ -76,7 +101,7 @@ class ContextBar(QWidget):
             self.session_id,
             self.team_id,
             self.prompt_id,
-            self.ui.session_combo.currentText().split(" · ", 1)[-1],
+            self._labels.get(self.session_id or "", ""),
             self.ui.team_combo.currentText() if self.team_id else "",
         )
 
@@ -85,7 +110,14 @@ class ContextBar(QWidget):
             return
         choice = self.choice()
         if choice != self._choice:
+            moved = (choice.session_id, choice.team_id, choice.prompt_id) != (
+                self._choice.session_id,
+                self._choice.team_id,
+                self._choice.prompt_id,
+            )
             self._choice = choice
+            if moved:
+                self.clear_announcement()  # a mark says where the last move went, no more
             self.changed.emit(choice)
 
     def choose(
@@ -124,11 +156,67 @@ class ContextBar(QWidget):
         teams = self.ui.team_combo
         teams.setCurrentIndex(max(teams.findData(team_id), 0))
 
+    def describe(self, choice: Choice | None = None) -> str:
+        """Where notes go, in words: "Day 2 · 13:30 Group exercise 1, Team 3"."""
+        choice = choice or self.choice()
+        combo = self.ui.session_combo
+        at = combo.findData(choice.session_id)
+        where = combo.itemText(at).replace(LIVE_MARK, "") if at >= 0 else "no session"
+        return f"{where}, {choice.team_label}" if choice.team_label else where
+
+    # -- telling the rapporteur the choice moved -------------------------------------------
+    def announce(self, text: str, before: Choice) -> None:
+        """Say beside the pickers why the choice moved (``text``) and mark the pickers that
+        now differ from ``before``; it clears on the next move or after a while."""
+        now = self.choice()
+        changed = (
+            (self.ui.session_combo, before.session_id != now.session_id),
+            (self.ui.team_combo, before.team_id != now.team_id),
+            (self.ui.prompt_combo, before.prompt_id != now.prompt_id),
+        )
+        for combo, moved in changed:
+            combo.setStyleSheet(MOVED_STYLE if moved else "")
+        self.ui.switch_label.setText(text)
+        self.ui.switch_label.setToolTip(f"Notes now go to {self.describe(now)}")
+        self.ui.switch_label.show()
+        self._announce_timer.start()
+
+    def announced(self) -> str:
+        """The move being announced, or "" (what the rapporteur sees beside the pickers)."""
+        return self.ui.switch_label.text() if self.ui.switch_label.isVisibleTo(self) else ""
+
+    def clear_announcement(self) -> None:
+        self._announce_timer.stop()
+        self.ui.switch_label.hide()
+        self.ui.switch_label.clear()
+        for combo in self.pickers():
+            combo.setStyleSheet("")
+
+    # -- the keyboard ----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and watched in self.pickers()
+        ):
+            self.picked.emit()
+            return True
+        return False
+
     # -- filling the pickers ---------------------------------------------------------------
+    def live_session_ids(self, sessions: list[dict[str, Any]] | None = None) -> list[str]:
+        """Sessions running now on the Agenda's clock, by their recorded starts."""
+        return self.ws.notes.live_session_ids(self.ctx.bus.clock.now(), sessions)
+
     def live_session_id(self) -> str | None:
-        # Until the Agenda has been opened nobody has announced the live session: the
-        # recorded starts say which one runs.
-        return self.ctx.bus.live_session_id or self.ws.agenda.running_session_id()
+        live = self.live_session_ids()
+        return live[0] if live else None
+
+    def refresh_live(self) -> None:
+        """Look at the clock again (it may have moved to or from a rehearsal)."""
+        if self.live_session_ids() != self._live_ids:
+            self.fill_sessions()
 
     def fill_sessions(self) -> None:
         """(Re)load the sessions, keeping the chosen one unless the bar follows the live one."""
@@ -137,14 +225,19 @@ class ContextBar(QWidget):
         self._loading = True
         combo.blockSignals(True)
         combo.clear()
-        live = self.live_session_id()
-        for s in self.ws.notes.sessions():
+        sessions = self.ws.notes.sessions()
+        self._live_ids = self.live_session_ids(sessions)
+        self._labels = {}
+        for s in sessions:
             start = f"{s['planned_start']} " if s.get("planned_start") else ""
-            mark = LIVE_MARK if s["id"] == live else ""
-            combo.addItem(f"{s['day_title'] or s['day_date']} · {start}{s['title']}{mark}", s["id"])
+            self._labels[s["id"]] = f"{start}{s['title']}"
+            mark = LIVE_MARK if s["id"] in self._live_ids else ""
+            day = s["day_title"] or s["day_date"]
+            combo.addItem(f"{day} · {self._labels[s['id']]}{mark}", s["id"])
         target = keep if keep and not self._follow_live else None
         if target is None:
-            target = self.ws.notes.default_session_id(live)
+            live = self._live_ids[0] if self._live_ids else None
+            target = self.ws.notes.default_session_id(live, self.ctx.bus.clock.now(), sessions)
         combo.setCurrentIndex(max(combo.findData(target), 0))
         combo.blockSignals(False)
         self._loading = False
@@ -153,10 +246,10 @@ class ContextBar(QWidget):
     def _session_chosen(self, _index: int, manual: bool = True) -> None:
         if self._loading:
             return
+        live = bool(self.session_id) and self.session_id in self._live_ids
         if manual:
-            self._follow_live = self.session_id == self.live_session_id()
-        live = self.live_session_id()
-        self.ui.live_label.setText("● live" if self.session_id and self.session_id == live else "")
+            self._follow_live = live
+        self.ui.live_label.setText("● live" if live else "")
         self.fill_teams()
         self.fill_prompts()
         self._emit()
@@ -194,13 +287,17 @@ class ContextBar(QWidget):
     def show_conflicts(self) -> None:
         ConflictDialog(self.ctx, self).exec()
 
-    # -- reacting to the file and the agenda -----------------------------------------------
+    # -- reacting to the file, the agenda and the clock ------------------------------------
     def _live_changed(self, _session_id: str | None) -> None:
-        self.fill_sessions()  # the live mark moves; a bar following the live session follows
+        self.refresh_live()  # the live mark moves; a bar following the live session follows
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.refresh_live()  # the Agenda may have started a rehearsal or gone back to real time
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(Table.SESSIONS, Table.DAYS):
-            self.fill_sessions()  # titles, order and planned starts of the whole list
+            self.fill_sessions()  # titles, order, planned starts and recorded starts
         elif changes.touches(Table.TEAMS, Table.ROUNDS, Table.TEAM_SETS):
             self._session_chosen(-1, manual=False)
         elif changes.touches(Table.EXERCISES, Table.EXERCISE_PROMPTS):

@@ -21,7 +21,7 @@ from facilitator.domain.capture import Kind, KindConfigError, validate_kinds
 from facilitator.edits import capture as edits
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
-from facilitator.ui.capture.models import attribution, local_time
+from facilitator.ui.capture.models import attribution, workshop_time
 from facilitator.ui.forms.ui_capture_conflicts import Ui_CaptureConflictsDialog
 from facilitator.ui.forms.ui_capture_prompts import Ui_CapturePromptsDialog
 
@@ -176,8 +176,11 @@ class ConflictDialog(QDialog):
             self.ui.intro_label.setText("No conflicts left: every merged change is settled.")
             return
         _table, mine, other = self.conflicts[index.row()]
-        self.ui.mine_label.setText(f"This copy (edited {local_time(mine['updated'], True)})")
-        self.ui.other_label.setText(f"Other copy (edited {local_time(other['updated'], True)})")
+        zone = self.ctx.bus.clock.timezone
+        mine_at = workshop_time(mine["updated"], zone, with_date=True)
+        other_at = workshop_time(other["updated"], zone, with_date=True)
+        self.ui.mine_label.setText(f"This copy (edited {mine_at})")
+        self.ui.other_label.setText(f"Other copy (edited {other_at})")
         self.ui.mine_text.setPlainText(self._describe(mine))
         self.ui.other_text.setPlainText(self._describe(other))
 
@@ -191,12 +194,22 @@ class ConflictDialog(QDialog):
 
 
 class KindsDialog(QDialog):
-    """Per-workshop labels, typing prefixes and shortcuts of note kinds."""
+    """Per-workshop labels, typing prefixes and shortcuts of note kinds.
 
-    def __init__(self, kinds: list[Kind], parent: QWidget | None = None) -> None:
+    ``reserved`` (key → what uses it) are keys the window already gives to something else; a
+    kind cannot take them.
+    """
+
+    def __init__(
+        self,
+        kinds: list[Kind],
+        parent: QWidget | None = None,
+        reserved: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Note kinds")
         self.kinds = kinds
+        self.reserved = reserved or {}
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
@@ -247,7 +260,7 @@ class KindsDialog(QDialog):
     def accept(self) -> None:
         kinds = self.values()
         try:
-            validate_kinds(kinds)
+            validate_kinds(kinds, self.reserved)
         except KindConfigError as exc:
             self.error_label.setText(str(exc))
             return

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from facilitator.store.errors import WorkshopError
 from facilitator.ui.areas import AreaContext
-from facilitator.ui.capture.models import local_time
+from facilitator.ui.capture.models import clock_time
 from facilitator.ui.forms.ui_capture_draft import Ui_CaptureDraftBanner
 
 DRAFT_ID = "capture.input"
@@ -54,8 +54,9 @@ class DraftKeeper(QWidget):
     def offer(self, draft: dict[str, Any]) -> None:
         """Say that recovered text is back in the input (which the area has filled)."""
         self.timer.stop()  # it is on disk already
+        typed = clock_time(draft["updated"], self.ctx.bus.clock, True)
         self.ui.draft_label.setText(
-            f"Recovered unsent text typed at {local_time(draft['updated'], True)}; "
+            f"Recovered unsent text typed at {typed}; "
             "it is back in the box below. Press Enter to save it as a note."
         )
         self.show()

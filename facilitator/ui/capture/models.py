@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -16,6 +18,9 @@ from facilitator.store.changes import Changes
 from facilitator.store.database import Workshop
 from facilitator.store.tables import Table
 from facilitator.ui.models import RowsModel
+
+if TYPE_CHECKING:
+    from facilitator.ui.agenda.clock import Clock
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,13 +33,17 @@ KIND_COLOURS = {
     "quote": "#9C755F",
     "challenge": "#E15759",
     "lesson_learned": "#EDC948",
+    "answer": "#D37295",
     "summary": "#666666",
 }
 CONFLICT_BRUSH = QBrush(QColor("#FFE9B3"))
 
 
-def local_time(stamp: str | None, with_date: bool = False) -> str:
-    """UTC file stamp → local clock time for display."""
+@lru_cache(maxsize=4096)  # painted for every row on every repaint
+def workshop_time(
+    stamp: str | None, zone: str, offset: timedelta = timedelta(0), with_date: bool = False
+) -> str:
+    """A UTC file stamp as a clock in ``zone`` (shifted by ``offset``) read it."""
     if not stamp:
         return ""
     try:
@@ -42,8 +51,19 @@ def local_time(stamp: str | None, with_date: bool = False) -> str:
     except ValueError:
         return stamp
     if moment.tzinfo is not None:
-        moment = moment.astimezone()
+        try:
+            moment = moment.astimezone(ZoneInfo(zone))
+        except (ZoneInfoNotFoundError, ValueError):
+            moment = moment.astimezone()  # a zone this machine does not know: its own
+    moment += offset
     return moment.strftime("%a %d %b %H:%M:%S" if with_date else "%H:%M")
+
+
+def clock_time(stamp: str | None, clock: Clock, with_date: bool = False) -> str:
+    """A UTC file stamp on the Agenda's clock: the workshop's time zone, and while the
+    facilitator rehearses, the practice time (so a note typed at "10:40 on day two" says
+    10:40). The file keeps the real UTC stamp; only the display follows the clock."""
+    return workshop_time(stamp, clock.timezone, clock.offset, with_date)
 
 
 def attribution(row: dict[str, Any]) -> str:
@@ -55,7 +75,7 @@ class NoteListModel(RowsModel):
 
     The notes panel hands it each ``Changes`` (:meth:`apply_changes`); it updates only the
     rows a change touched, so a new note appears without reloading the list and the
-    selection survives edits and moves.
+    selection survives edits and moves. Times are shown on the Agenda's ``clock``.
     """
 
     STAR, TIME, KIND, TEXT, SAID_BY, WHERE, OWNER, DUE, STATUS = range(9)
@@ -70,11 +90,18 @@ class NoteListModel(RowsModel):
         kinds: list[Kind],
         people_lookup: Callable[[str], str | None] | None = None,
         parent: Any = None,
+        clock: Clock | None = None,
     ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.push = push
         self.kinds = kinds
+        if clock is None:
+            from facilitator.ui.agenda.clock import Clock
+
+            clock = Clock(ws.agenda.timezone())
+        self.clock = clock
+        self._clock_read = (clock.timezone, clock.offset)  # what the shown times used
         self.people_lookup = people_lookup or (lambda _name: None)
         self.session_id: str | None = None
         self.team_id: str | None = None
@@ -96,6 +123,16 @@ class NoteListModel(RowsModel):
             self.dataChanged.emit(
                 self.index(0, self.KIND), self.index(len(self.rows) - 1, self.KIND)
             )
+
+    def clock_moved(self) -> None:
+        """Show every time again if the clock's zone or rehearsal changed since shown."""
+        read = (self.clock.timezone, self.clock.offset)
+        if read == self._clock_read:
+            return
+        self._clock_read = read
+        if self.rows:
+            last = len(self.rows) - 1
+            self.dataChanged.emit(self.index(0, self.TIME), self.index(last, self.TIME))
 
     def _belongs(self, row: dict[str, Any]) -> bool:
         if row["session_id"] != self.session_id:
@@ -195,11 +232,20 @@ class NoteListModel(RowsModel):
             if row.get("conflict_of"):
                 return "Changed differently in another copy: choose with Resolve conflicts…"
             if col == self.TIME:
-                return f"Written {local_time(row['created'], True)}; " + (
-                    f"edited {local_time(row['updated'], True)}"
+                zone = self.clock.timezone
+                tip = (
+                    f"Written {workshop_time(row['created'], zone, with_date=True)}, edited "
+                    f"{workshop_time(row['updated'], zone, with_date=True)} ({zone} time)"
                 )
+                if self.clock.rehearsing:
+                    tip += "; the list shows the rehearsal clock"
+                return tip
             if col == self.TEXT:
                 return row["text"]
+            if col == self.DUE and row["action_due"]:
+                return f"Due {row['action_due']}"
+            if col in (self.SAID_BY, self.WHERE, self.OWNER):
+                return self.data(index) or None  # the whole of what the cell cuts short
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             edit = role == Qt.ItemDataRole.EditRole
@@ -207,7 +253,7 @@ class NoteListModel(RowsModel):
                 return None
             if col == self.TIME:
                 mark = "⚠ " if row.get("conflict_of") and not edit else ""
-                return mark + local_time(row["created"])
+                return mark + clock_time(row["created"], self.clock)
             if col == self.KIND:
                 return row["kind"] if edit else label_of(row["kind"], self.kinds)
             if col == self.TEXT:
@@ -215,15 +261,26 @@ class NoteListModel(RowsModel):
             if col == self.SAID_BY:
                 return attribution(row)
             if col == self.WHERE:
-                parts = [row.get("team_name") or "", row.get("prompt_text") or ""]
-                return " · ".join(p for p in parts if p)
+                # The list of one team need not repeat its name on every row.
+                team = "" if self.team_id else row.get("team_name") or ""
+                return " · ".join(p for p in (team, row.get("prompt_text") or "") if p)
             if col == self.OWNER:
                 return row["action_owner"]
             if col == self.DUE:
-                return row["action_due"] or ""
+                return (row["action_due"] or "") if edit else self._due(row["action_due"])
             if col == self.STATUS:
                 return row["action_status"]
         return None
+
+    def _due(self, due: str | None) -> str:
+        """A due date as short as it reads: "30 Apr", with the year when it is another."""
+        if not due:
+            return ""
+        try:
+            day = datetime.strptime(due, "%Y-%m-%d")
+        except ValueError:
+            return due
+        return day.strftime("%d %b" if day.year == self.clock.now().year else "%d %b %Y")
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -1,5 +1,10 @@
 """The table of a session's notes: editors per column, rows that fit their text, list keys.
 
+Rows fit their text at the widths the columns have on screen (:class:`RowFitter`), at most
+``MAX_LINES`` lines each. The note column keeps at least ``NOTE_SHARE`` of the width: when
+the action and team columns are all shown in a narrow list they give up width (down to
+``MIN_WIDTHS``) rather than squeezing the note to a word per line.
+
 The notes form places it (``forms/capture_notes.ui`` promotes ``note_list`` to this class);
 the notes panel gives it its model with :meth:`NoteListView.attach` and answers its keys.
 """
@@ -14,10 +19,19 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from facilitator.domain.capture import Kind
 from facilitator.ui.capture.models import NoteListModel
-from facilitator.ui.capture.widgets import KindDelegate, PersonDelegate, StatusDelegate
+from facilitator.ui.capture.widgets import (
+    KindDelegate,
+    OneLine,
+    PersonDelegate,
+    RowFitter,
+    StatusDelegate,
+)
 
 # Star, time, kind, note, said by, team / prompt, owner, due, status.
-COLUMN_WIDTHS = (28, 46, 104, 380, 130, 110, 100, 84, 80)
+COLUMN_WIDTHS = (28, 46, 116, 380, 116, 150, 96, 60, 74)
+MIN_WIDTHS = (28, 46, 116, 0, 60, 120, 64, 56, 56)  # kind: read at a glance, never cut
+NOTE_SHARE = 0.42
+MAX_LINES = 6  # a longer note shows its first lines; the tooltip and F2 show all of it
 
 
 class NoteListView(QTableView):
@@ -33,6 +47,14 @@ class NoteListView(QTableView):
         self.kind_delegate = KindDelegate([], self)
         self.person_delegate = PersonDelegate([], self)
         self.status_delegate = StatusDelegate(self)
+        self.one_line = OneLine(self)
+        self.rows_fitter = RowFitter(self, MAX_LINES)
+        # At the end of the list, the list stays at its end: rows that grow as they are
+        # fitted, or a list made shorter by the action fields, keep the newest note in view.
+        self._follow_end = True
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._scrolled)
+        bar.rangeChanged.connect(self._range_changed)
         for keys, slot in (
             ("Delete", self.delete_requested.emit),
             ("Alt+Up", lambda: self.move_requested.emit(-1)),
@@ -51,19 +73,19 @@ class NoteListView(QTableView):
         self.setItemDelegateForColumn(NoteListModel.KIND, self.kind_delegate)
         self.setItemDelegateForColumn(NoteListModel.STATUS, self.status_delegate)
         self.setItemDelegateForColumn(NoteListModel.SAID_BY, self.person_delegate)
+        for column in (NoteListModel.TIME, NoteListModel.WHERE, NoteListModel.OWNER):
+            self.setItemDelegateForColumn(column, self.one_line)
+        self.setItemDelegateForColumn(NoteListModel.DUE, self.one_line)
         header = self.horizontalHeader()
         for column, width in enumerate(COLUMN_WIDTHS):
             self.setColumnWidth(column, width)
         header.setSectionResizeMode(NoteListModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        # Rows fit their text, measured only for rows that change: sizing every row on each
-        # insert (ResizeToContents) costs a full pass over the list per note.
-        model.modelReset.connect(self.resizeRowsToContents)
+        # Rows fit their text: all of them when the widths change (the fitter), only the
+        # rows that change on an edit (sizing every row per insert costs a pass per note).
+        self.rows_fitter.watch(model)
         model.rowsInserted.connect(self._rows_inserted)
         model.dataChanged.connect(self._rows_changed)
         model.modelReset.connect(self.fit_columns)
-        header.sectionResized.connect(
-            lambda col, _old, _new: col == NoteListModel.TEXT and self.resizeRowsToContents()
-        )
 
     def set_kinds(self, kinds: list[Kind]) -> None:
         self.kind_delegate.kinds = kinds
@@ -112,17 +134,54 @@ class NoteListView(QTableView):
         actions = any(r["kind"] == "action_item" for r in shown)
         for column in (NoteListModel.OWNER, NoteListModel.DUE, NoteListModel.STATUS):
             self.setColumnHidden(column, not actions)
-        where = any(r.get("team_name") or r.get("prompt_text") for r in shown)
+        one_team = self.note_model is not None and bool(self.note_model.team_id)
+        where = any(r.get("prompt_text") or (r.get("team_name") and not one_team) for r in shown)
         self.setColumnHidden(NoteListModel.WHERE, not where)
+        self.fit_widths()
+
+    def fit_widths(self) -> None:
+        """Give the shown columns their widths, shrinking all but the note's when the note
+        would get less than ``NOTE_SHARE`` of the list."""
+        room = self.viewport().width()
+        if room <= 0:
+            return
+        others = [
+            c
+            for c in range(len(COLUMN_WIDTHS))
+            if c != NoteListModel.TEXT and not self.isColumnHidden(c)
+        ]
+        flexible = [c for c in others if COLUMN_WIDTHS[c] > MIN_WIDTHS[c]]
+        fixed = sum(COLUMN_WIDTHS[c] for c in others if c not in flexible)
+        wanted = sum(COLUMN_WIDTHS[c] for c in flexible)
+        spare = room - fixed - int(room * NOTE_SHARE)
+        scale = 1.0 if wanted <= spare or wanted == 0 else max(spare, 0) / wanted
+        for c in others:
+            width = COLUMN_WIDTHS[c] if c not in flexible else int(COLUMN_WIDTHS[c] * scale)
+            width = max(width, MIN_WIDTHS[c])
+            if self.columnWidth(c) != width:
+                self.setColumnWidth(c, width)
+
+    def _scrolled(self, value: int) -> None:
+        self._follow_end = value >= self.verticalScrollBar().maximum() - 2
+
+    def _range_changed(self, _low: int, high: int) -> None:
+        if self._follow_end:
+            self.verticalScrollBar().setValue(high)
+
+    def scrollToBottom(self) -> None:  # noqa: N802 - Qt API
+        self._follow_end = True
+        super().scrollToBottom()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_widths()
 
     def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        for row in range(first, last + 1):
-            self.resizeRowToContents(row)
         self.fit_columns()
+        self.rows_fitter.fit_rows(first, last)
         self.scrollTo(self.model().index(last, 0))
 
     def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: Any) -> None:
-        if bottom.row() - top.row() < 50:
-            for row in range(top.row(), bottom.row() + 1):
-                self.resizeRowToContents(row)
         self.fit_columns()
+        if bottom.row() - top.row() < 50:
+            self.rows_fitter.fit_rows(top.row(), bottom.row())

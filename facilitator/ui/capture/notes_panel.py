@@ -1,8 +1,13 @@
 """Typing notes: one input (Enter saves), their kind, who said it, and the session's list.
 
 Built for a rapporteur typing while people talk: kinds by shortcut or prefix, a roster
-type-ahead for "said by", owner/due/status for action items, and the list below that edits,
-stars, moves and deletes in place. Every edit is one undo step.
+type-ahead for "said by", owner/due/status for action items (Enter there saves too), and
+the list below that edits, stars, moves and deletes in place. Every edit is one undo step.
+
+The kind belongs to the place the rapporteur writes in: moving to another session, team or
+prompt starts the input on that place's kind (a key point; a worksheet answer on a prompt),
+so a Decision picked for the last note of one session is not what the next team's answer
+is saved as (:func:`~facilitator.domain.capture.kind_after_move`).
 
 The list shows what the file holds: it takes every note change, this panel's own included,
 from ``Changes`` (a saved note's row comes back with the names it points at and its stamps).
@@ -10,13 +15,21 @@ from ``Changes`` (a saved note's row comes back with the names it points at and 
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from facilitator.domain.capture import ACTION_STATUSES, SETTING_KINDS, label_of, parse_prefix
+from facilitator.domain.capture import (
+    ACTION_STATUSES,
+    SETTING_KINDS,
+    context_kind,
+    kind_after_move,
+    label_of,
+    parse_prefix,
+)
 from facilitator.edits import capture as edits
 from facilitator.store import notes as store
 from facilitator.store.changes import Changes
@@ -27,7 +40,7 @@ from facilitator.ui.capture.context_bar import Choice
 from facilitator.ui.capture.dialogs import KindsDialog
 from facilitator.ui.capture.drafts import DRAFT_ID
 from facilitator.ui.capture.models import NoteListModel
-from facilitator.ui.capture.widgets import person_completer
+from facilitator.ui.capture.widgets import EnterSubmits, mnemonics, person_completer
 from facilitator.ui.forms.ui_capture_notes import Ui_CaptureNotesPanel
 
 
@@ -46,7 +59,7 @@ class NotesPanel(QWidget):
         self.ctx = ctx
         self.ws = ctx.workshop
         self.kinds = self.ws.notes.kinds()
-        self.kind = self.kinds[0].key
+        self.kind = context_kind(None)
         self.choice = Choice()
         self._listed = False
         self._people: dict[str, str] = {}
@@ -59,13 +72,23 @@ class NotesPanel(QWidget):
         self.input.textChanged.connect(self._input_changed)
         self.ui.said_by_edit.returnPressed.connect(self.input.setFocus)
         self.ui.kind_combo.currentIndexChanged.connect(self._kind_chosen)
-        self.ui.due_edit.setDate(QDate.currentDate().addDays(14))
-        self.ui.due_check.toggled.connect(self.ui.due_edit.setEnabled)
+        self.ui.due_edit.setDate(ctx.bus.clock.now().date() + timedelta(days=14))
+        self.ui.due_check.toggled.connect(self._due_toggled)
         self.ui.status_combo.addItems(list(ACTION_STATUSES))
         self.ui.action_row.hide()
+        self._enter = EnterSubmits(
+            self.submit,
+            [self.ui.owner_edit, self.ui.due_check, self.ui.due_edit, self.ui.status_combo],
+            self,
+        )
 
         self.model = NoteListModel(
-            self.ws, lambda e: self.ctx.push(e, initiator=self), self.kinds, self._person_id, self
+            self.ws,
+            lambda e: self.ctx.push(e, initiator=self),
+            self.kinds,
+            self._person_id,
+            self,
+            clock=ctx.bus.clock,
         )
         self.view.attach(self.model, self.kinds)
         self.view.delete_requested.connect(self.delete_selected)
@@ -80,8 +103,14 @@ class NotesPanel(QWidget):
 
     # -- following the context bar ---------------------------------------------------------
     def follow(self, choice: Choice) -> None:
-        """List the notes of the chosen session (and team); new notes go there."""
+        """List the notes of the chosen session (and team); new notes go there, starting on
+        that place's kind."""
+        before = self.choice
         self.choice = choice
+        where = (choice.session_id, choice.team_id, choice.prompt_id)
+        if where != (before.session_id, before.team_id, before.prompt_id):
+            typing = bool(self.input.toPlainText().strip())
+            self.set_kind(kind_after_move(self.kind, before.prompt_id, choice.prompt_id, typing))
         shown = (self.model.session_id, self.model.team_id)
         if (choice.session_id, choice.team_id) != shown or not self._listed:
             self._listed = True
@@ -154,12 +183,20 @@ class NotesPanel(QWidget):
         self.ui.star_check.setChecked(False)
         self.ui.owner_edit.clear()
         self.ui.due_check.setChecked(False)
+        self.ui.status_combo.setCurrentIndex(0)
+        self.input.setFocus()  # Enter in the owner or due field: the next note is typed here
         self.saved.emit(command.note_id)
         self.ctx.status(f"Saved {label_of(kind, self.kinds).lower()}.")
         return command.note_id
 
     def focus_input(self) -> None:
         self.input.setFocus()
+
+    def _due_toggled(self, checked: bool) -> None:
+        self.ui.due_edit.setEnabled(checked)
+        if checked and self.ui.due_check.hasFocus():
+            # Alt+D ticks it: the date is typed next, from its first part (the year).
+            self.ui.due_edit.setFocus(Qt.FocusReason.TabFocusReason)
 
     def focus_list(self) -> None:
         self.view.setFocus()
@@ -257,9 +294,34 @@ class NotesPanel(QWidget):
         self.ui.prefix_hint.setText(hint)
         self.ui.action_row.setVisible(kind == "action_item")
 
+    def reserved_keys(self) -> dict[str, str]:
+        """Keys a kind's shortcut must not take: the area's Alt+letters and the window's
+        menus and shortcuts (a shared key lost a note: Alt+S was Session and Star)."""
+        reserved: dict[str, str] = {}
+        window = self.window()
+        scope = self._shortcut_scope
+        for key, texts in mnemonics(scope).items():
+            reserved[key] = texts[0]
+        bar = window.menuBar() if hasattr(window, "menuBar") else None
+        if bar is not None:
+            for action in bar.actions():
+                key = QKeySequence.mnemonic(action.text())
+                if not key.isEmpty():
+                    reserved[key.toString(QKeySequence.SequenceFormat.PortableText)] = (
+                        action.text().replace("&", "") + " menu"
+                    )
+        for action in window.findChildren(QAction):
+            for key in action.shortcuts():
+                reserved.setdefault(
+                    key.toString(QKeySequence.SequenceFormat.PortableText),
+                    action.text().replace("&", ""),
+                )
+        reserved.setdefault("Ctrl+F", "Search")
+        return reserved
+
     def edit_kinds(self) -> None:
         """Labels, prefixes and shortcuts of the kinds; the change comes back as Changes."""
-        dialog = KindsDialog(self.kinds, self)
+        dialog = KindsDialog(self.kinds, self, self.reserved_keys())
         if dialog.exec() and not self.ctx.read_only:
             try:
                 self.ws.notes.set_kinds(dialog.result_kinds)
@@ -281,6 +343,10 @@ class NotesPanel(QWidget):
         if settings is None or SETTING_KINDS in settings:
             if self.ws.notes.kinds() != self.kinds or changes.everything:
                 self._reload_kinds()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.model.clock_moved()  # the Agenda may have started or ended a rehearsal
 
     def _set_read_only(self) -> None:
         for w in (self.input, self.ui.said_by_edit, self.ui.star_check, self.ui.action_row):

@@ -1,25 +1,43 @@
-"""Full-text search over notes and summaries with filters; a hit opens the note in place."""
+"""Full-text search over notes and summaries with filters; a hit opens the note in place.
+
+The matched words are highlighted in each snippet (:class:`HitDelegate`; the store marks
+them with private-use characters that never show). Down in the search box goes to the
+results, Up on the first result back to the box, Enter on a result opens it.
+"""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from facilitator.domain.capture import SETTING_KINDS, Kind, label_of
+from facilitator.domain.capture import SETTING_KINDS, Kind, hit_spans, label_of, without_marks
 from facilitator.store.changes import Changes
 from facilitator.store.database import Workshop
 from facilitator.store.search import SUMMARY_KIND, SearchFilter
@@ -32,7 +50,9 @@ class SearchResultModel(RowsModel):
     """Search hits (notes and summaries); the id and table are under UserRole."""
 
     HEADERS = ("Kind", "Day", "Session", "Team", "Text", "Said by")
+    TEXT = 4
     HitRole = Qt.ItemDataRole.UserRole + 1
+    SpansRole = Qt.ItemDataRole.UserRole + 2  # the snippet as (text, is a hit) pieces
 
     def __init__(self, kinds: list[Kind], parent: Any = None) -> None:
         super().__init__(parent)
@@ -49,6 +69,8 @@ class SearchResultModel(RowsModel):
         row = self.rows[index.row()]
         if role == self.HitRole:
             return (row["table"], row["id"])
+        if role == self.SpansRole:
+            return hit_spans(" ".join((row["snippet"] or "").split()))
         if role == Qt.ItemDataRole.ToolTipRole:
             return row["text"]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
@@ -67,11 +89,51 @@ class SearchResultModel(RowsModel):
             return row["session_title"] or ""
         if col == 3:
             return row["team_name"] or ""
-        if col == 4:
-            return " ".join((row["snippet"] or "").split())
+        if col == self.TEXT:
+            return without_marks(" ".join((row["snippet"] or "").split()))
         if col == 5:
             return row["attribution"] or ""
         return None
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Draws a snippet with the matched words highlighted (bold on a yellow ground)."""
+
+    HIT_STYLE = "background-color:#FFE066;color:#000000;font-weight:600;"
+
+    @classmethod
+    def html(cls, spans: list[tuple[str, bool]]) -> str:
+        return "".join(
+            f'<span style="{cls.HIT_STYLE}">{escape(text)}</span>' if hit else escape(text)
+            for text, hit in spans
+        )
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        spans = index.data(SearchResultModel.SpansRole)
+        if not spans or not any(hit for _text, hit in spans):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        doc.setDocumentMargin(0)
+        doc.setHtml(self.html(spans))
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        painter.setClipRect(rect)
+        top = rect.top() + max(0.0, (rect.height() - doc.size().height()) / 2)
+        painter.translate(rect.left() + 2, top)
+        context.clip = QRectF(0, 0, rect.width(), rect.height())
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
 
 
 class SearchPanel(QWidget):
@@ -127,8 +189,11 @@ class SearchPanel(QWidget):
         header.setStretchLastSection(False)
         for col, width in enumerate((120, 60, 200, 70, 460, 140)):
             self.view.setColumnWidth(col, width)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SearchResultModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.view.setItemDelegateForColumn(SearchResultModel.TEXT, HitDelegate(self.view))
         self.view.activated.connect(self._activated)
+        self.query_edit.installEventFilter(self)
+        self.view.installEventFilter(self)
         layout.addWidget(self.view, 1)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -226,9 +291,34 @@ class SearchPanel(QWidget):
 
     def _enter(self) -> None:
         self.run()
-        if self.model.rowCount():
-            self.view.setFocus()
-            self.view.setCurrentIndex(self.model.index(0, 0))
+        self.focus_results()
+
+    def focus_results(self) -> bool:
+        """Put the keyboard on the results (the first, or the one chosen before)."""
+        if self.timer.isActive():
+            self.run()  # typed a moment ago: the results must be of what is in the box
+        if not self.model.rowCount():
+            return False
+        self.view.setFocus()
+        if not self.view.currentIndex().isValid():
+            self.view.selectRow(0)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if watched is self.query_edit and event.key() == Qt.Key.Key_Down and plain:
+            return self.focus_results()
+        if (
+            watched is self.view
+            and event.key() == Qt.Key.Key_Up
+            and plain
+            and self.view.currentIndex().row() <= 0
+        ):
+            self.query_edit.setFocus()
+            return True
+        return False
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -46,9 +46,9 @@ class SummaryPanel(QWidget):
         """Show the summary of the chosen session or team (typed text is saved first)."""
         session = choice.session_label
         self.ui.summary_label.setText(
-            f"<b>Summary of {choice.team_label}'s output</b> in {session}"
+            f"of {choice.team_label}'s output in {session}"
             if choice.team_label
-            else f"<b>Summary of the session</b> {session}"
+            else f"of the session {session}"
         )
         target = (choice.session_id, choice.team_id)
         if target != self.target:

@@ -1,18 +1,24 @@
-"""Small widgets of the capture area: the note input and the list's editors."""
+"""Small widgets of the capture area: the note input, the list's editors, row sizing, the
+Enter key of the action fields, and the area's keyboard mnemonics."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QCompleter,
+    QDateEdit,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTabBar,
+    QTableView,
     QWidget,
 )
 
@@ -35,6 +41,29 @@ class NoteInput(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+class DateEdit(QDateEdit):
+    """A date typed as it is written, "2026-04-30": after four digits Qt moves on to the
+    month by itself, so the dash typed next must not skip the month as well."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._moved_on = False  # the last digit filled a part and Qt moved to the next
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        text = event.text()
+        if text and text in "-/." and self._moved_on:
+            self._moved_on = False
+            event.accept()
+            return
+        before = self.currentSection()
+        super().keyPressEvent(event)
+        self._moved_on = text.isdigit() and self.currentSection() != before
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self._moved_on = False
+        super().focusInEvent(event)
+
+
 def person_completer(names: list[str], parent: QWidget) -> QCompleter:
     """Type-ahead over roster names matching anywhere in the name, case-insensitive."""
     completer = QCompleter(QStringListModel(names, parent), parent)
@@ -44,7 +73,16 @@ def person_completer(names: list[str], parent: QWidget) -> QCompleter:
     return completer
 
 
-class KindDelegate(QStyledItemDelegate):
+class OneLine(QStyledItemDelegate):
+    """Shows a cell on one line, cut with "…" (the whole text is in its tooltip): only the
+    note itself wraps, so a row is as tall as its note, not as its team and prompt."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+
+
+class KindDelegate(OneLine):
     def __init__(self, kinds: list[Kind], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kinds = kinds
@@ -67,7 +105,7 @@ class KindDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class StatusDelegate(QStyledItemDelegate):
+class StatusDelegate(OneLine):
     def createEditor(  # noqa: N802 - Qt API
         self, parent: QWidget, _option: QStyleOptionViewItem, _index: QModelIndex
     ) -> QWidget:
@@ -86,7 +124,7 @@ class StatusDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class PersonDelegate(QStyledItemDelegate):
+class PersonDelegate(OneLine):
     """Edit "said by" with the same roster type-ahead as the input."""
 
     def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
@@ -99,3 +137,153 @@ class PersonDelegate(QStyledItemDelegate):
         edit = QLineEdit(parent)
         edit.setCompleter(person_completer(self.names, edit))
         return edit
+
+
+class RowFitter(QObject):
+    """Keeps a table's row heights fitted to its text at the column widths it has now.
+
+    Rows are measured when the view is shown, when any column changes width (a splitter,
+    the window, a column shown or hidden) and when the model is reset, on the next turn of
+    the event loop so the layout has settled; a hidden view is measured when it is shown.
+    Sizing rows while a tab is hidden used the widths it had then, which left rows
+    200–300 px tall. ``max_lines`` caps a row (the whole text is in the tooltip and the
+    editor); above ``lazy_over`` rows only those on screen are measured, as they scroll in.
+    """
+
+    def __init__(
+        self, view: QTableView, max_lines: int | None = None, lazy_over: int = 400
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.max_lines = max_lines
+        self.lazy_over = lazy_over
+        self._pending = False  # a fit is due when the view is next shown
+        self._fitted: set[int] = set()  # rows measured at the current widths (lazy mode)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.fit)
+        view.installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(lambda *_a: self.schedule())
+        view.verticalScrollBar().valueChanged.connect(self._scrolled)
+
+    def watch(self, model: Any) -> None:
+        """Measure again whenever ``model`` is reset or re-laid out."""
+        model.modelReset.connect(self.schedule)
+        model.layoutChanged.connect(self.schedule)
+        # Rows moved: which of them were measured is no longer known (lazy mode).
+        model.rowsInserted.connect(lambda *_a: self._fitted.clear())
+        model.rowsRemoved.connect(lambda *_a: self._fitted.clear())
+
+    def schedule(self) -> None:
+        self._fitted.clear()
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.view and event.type() == QEvent.Type.Show and self._pending:
+            self.schedule()
+        return False
+
+    def cap(self) -> int | None:
+        if self.max_lines is None:
+            return None
+        return self.view.fontMetrics().lineSpacing() * self.max_lines + 10
+
+    def fit(self) -> None:
+        """Measure the rows (all of them, or the ones on screen in a long list)."""
+        model = self.view.model()
+        if model is None:
+            return
+        if not self.view.isVisible():
+            self._pending = True
+            return
+        self._pending = False
+        count = model.rowCount()
+        if count <= self.lazy_over:
+            self.view.resizeRowsToContents()
+            cap = self.cap()
+            if cap is not None:
+                for row in range(count):
+                    if self.view.rowHeight(row) > cap:
+                        self.view.setRowHeight(row, cap)
+        else:
+            self._fit_visible()
+
+    def fit_rows(self, first: int, last: int) -> None:
+        """Measure rows that were added or changed (the rest keep their heights)."""
+        if not self.view.isVisible():
+            self._pending = True
+            return
+        for row in range(first, last + 1):
+            self._fit_row(row)
+
+    def _fit_row(self, row: int) -> None:
+        self.view.resizeRowToContents(row)
+        cap = self.cap()
+        if cap is not None and self.view.rowHeight(row) > cap:
+            self.view.setRowHeight(row, cap)
+        self._fitted.add(row)
+
+    def _fit_visible(self) -> None:
+        model = self.view.model()
+        count = model.rowCount() if model is not None else 0
+        if not count:
+            return
+        top = max(self.view.rowAt(0), 0)
+        bottom = self.view.rowAt(self.view.viewport().height() - 1)
+        bottom = count - 1 if bottom < 0 else bottom
+        for row in range(max(top - 20, 0), min(bottom + 40, count)):
+            if row not in self._fitted:
+                self._fit_row(row)
+
+    def _scrolled(self, _value: int) -> None:
+        model = self.view.model()
+        if model is not None and model.rowCount() > self.lazy_over and self.view.isVisible():
+            self._fit_visible()
+
+
+class EnterSubmits(QObject):
+    """Enter or Return in the watched fields calls ``submit`` (the action item's owner, due
+    date and status save the note, as the hint line says)."""
+
+    def __init__(self, submit: Any, fields: list[QWidget], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.submit = submit
+        for field in fields:
+            field.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            ):
+                self.submit()
+                return True
+        return False
+
+
+def mnemonics(root: QWidget) -> dict[str, list[str]]:
+    """The Alt+letter keys under ``root``: key sequence → the texts that carry it.
+
+    Labels count when they have a buddy (the key moves to it), buttons and tabs always.
+    Widgets on hidden tabs are included: a key must not mean two things in one area.
+    """
+    found: dict[str, list[str]] = {}
+
+    def add(text: str) -> None:
+        key = QKeySequence.mnemonic(text)
+        if not key.isEmpty():
+            shown = text.replace("&&", "\x00").replace("&", "").replace("\x00", "&")
+            found.setdefault(key.toString(QKeySequence.SequenceFormat.PortableText), []).append(
+                shown
+            )
+
+    for label in root.findChildren(QLabel):
+        if label.buddy() is not None:
+            add(label.text())
+    for button in root.findChildren(QAbstractButton):
+        add(button.text())
+    for bar in root.findChildren(QTabBar):
+        for i in range(bar.count()):
+            add(bar.tabText(i))
+    return found

@@ -15,6 +15,7 @@ from facilitator.ui.areas import AreaContext
 from facilitator.ui.capture.context_bar import Choice
 from facilitator.ui.capture.dialogs import PromptEditorDialog
 from facilitator.ui.capture.models import WorksheetModel
+from facilitator.ui.capture.widgets import RowFitter
 from facilitator.ui.forms.ui_capture_worksheet import Ui_CaptureWorksheetPanel
 
 # What the grid is made of: a change here rebuilds it (and the exercise list).
@@ -36,10 +37,15 @@ class WorksheetPanel(QWidget):
         view = self.ui.worksheet_view
         view.setModel(self.model)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.verticalHeader().setMaximumWidth(220)
         view.activated.connect(self._cell_activated)
-        self.model.modelReset.connect(view.resizeRowsToContents)
+        # Rows fit the answers at the widths the columns have when the tab is on screen,
+        # and again whenever they change (not at the widths of a hidden tab).
+        self.rows_fitter = RowFitter(view)
+        self.rows_fitter.watch(self.model)
+        self.model.dataChanged.connect(
+            lambda top, bottom, *_r: self.rows_fitter.fit_rows(top.row(), bottom.row())
+        )
         self.ui.exercise_combo.currentIndexChanged.connect(self._exercise_chosen)
         self.ui.prompts_button.clicked.connect(self.edit_prompts)
         self.ui.prompts_button.setEnabled(not ctx.read_only)

@@ -33,7 +33,13 @@ class Ui_CaptureContextBar(object):
 
         self.session_combo = QComboBox(context_bar)
         self.session_combo.setObjectName(u"session_combo")
-        self.session_combo.setMinimumSize(QSize(320, 0))
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(4)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.session_combo.sizePolicy().hasHeightForWidth())
+        self.session_combo.setSizePolicy(sizePolicy)
+        self.session_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.session_combo.setMinimumContentsLength(26)
 
         self.bar_layout.addWidget(self.session_combo)
 
@@ -44,6 +50,13 @@ class Ui_CaptureContextBar(object):
 
         self.team_combo = QComboBox(context_bar)
         self.team_combo.setObjectName(u"team_combo")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy1.setHorizontalStretch(2)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.team_combo.sizePolicy().hasHeightForWidth())
+        self.team_combo.setSizePolicy(sizePolicy1)
+        self.team_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.team_combo.setMinimumContentsLength(10)
 
         self.bar_layout.addWidget(self.team_combo)
 
@@ -54,7 +67,13 @@ class Ui_CaptureContextBar(object):
 
         self.prompt_combo = QComboBox(context_bar)
         self.prompt_combo.setObjectName(u"prompt_combo")
-        self.prompt_combo.setMinimumSize(QSize(180, 0))
+        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy2.setHorizontalStretch(3)
+        sizePolicy2.setVerticalStretch(0)
+        sizePolicy2.setHeightForWidth(self.prompt_combo.sizePolicy().hasHeightForWidth())
+        self.prompt_combo.setSizePolicy(sizePolicy2)
+        self.prompt_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.prompt_combo.setMinimumContentsLength(14)
 
         self.bar_layout.addWidget(self.prompt_combo)
 
@@ -62,6 +81,12 @@ class Ui_CaptureContextBar(object):
         self.live_label.setObjectName(u"live_label")
 
         self.bar_layout.addWidget(self.live_label)
+
+        self.switch_label = QLabel(context_bar)
+        self.switch_label.setObjectName(u"switch_label")
+        self.switch_label.setStyleSheet(u"background: #FFF3B0; color: #5C4400; padding: 2px 6px;")
+
+        self.bar_layout.addWidget(self.switch_label)
 
         self.bar_stretch = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -78,7 +103,9 @@ class Ui_CaptureContextBar(object):
 
         self.bar_layout.addWidget(self.kinds_button)
 
-        self.bar_layout.setStretch(7, 1)
+        self.bar_layout.setStretch(1, 4)
+        self.bar_layout.setStretch(3, 2)
+        self.bar_layout.setStretch(5, 3)
 #if QT_CONFIG(shortcut)
         self.session_label.setBuddy(self.session_combo)
         self.team_label.setBuddy(self.team_combo)
@@ -92,7 +119,7 @@ class Ui_CaptureContextBar(object):
 
     def retranslateUi(self, context_bar):
         self.session_label.setText(QCoreApplication.translate("CaptureContextBar", u"&Session", None))
-        self.team_label.setText(QCoreApplication.translate("CaptureContextBar", u"T&eam", None))
+        self.team_label.setText(QCoreApplication.translate("CaptureContextBar", u"Tea&m", None))
         self.prompt_label.setText(QCoreApplication.translate("CaptureContextBar", u"&Prompt", None))
 #if QT_CONFIG(tooltip)
         self.kinds_button.setToolTip(QCoreApplication.translate("CaptureContextBar", u"Labels, typing prefixes and shortcuts of note kinds", None))

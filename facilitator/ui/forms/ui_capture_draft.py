@@ -44,7 +44,7 @@ class Ui_CaptureDraftBanner(object):
     # setupUi
 
     def retranslateUi(self, draft_banner):
-        self.discard_button.setText(QCoreApplication.translate("CaptureDraftBanner", u"Discard recovered text", None))
+        self.discard_button.setText(QCoreApplication.translate("CaptureDraftBanner", u"Disc&ard recovered text", None))
         pass
     # retranslateUi
 

@@ -16,11 +16,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QSizePolicy, QVBoxLayout, QWidget)
 
 from facilitator.ui.capture.note_list import NoteListView
-from facilitator.ui.capture.widgets import NoteInput
+from facilitator.ui.capture.widgets import (DateEdit, NoteInput)
 
 class Ui_CaptureNotesPanel(object):
     def setupUi(self, notes_panel):
@@ -59,6 +59,11 @@ class Ui_CaptureNotesPanel(object):
 
         self.said_by_layout = QHBoxLayout()
         self.said_by_layout.setObjectName(u"said_by_layout")
+        self.said_by_label = QLabel(notes_panel)
+        self.said_by_label.setObjectName(u"said_by_label")
+
+        self.said_by_layout.addWidget(self.said_by_label)
+
         self.said_by_edit = QLineEdit(notes_panel)
         self.said_by_edit.setObjectName(u"said_by_edit")
 
@@ -69,7 +74,7 @@ class Ui_CaptureNotesPanel(object):
 
         self.said_by_layout.addWidget(self.star_check)
 
-        self.said_by_layout.setStretch(0, 3)
+        self.said_by_layout.setStretch(1, 3)
 
         self.notes_layout.addLayout(self.said_by_layout)
 
@@ -78,6 +83,11 @@ class Ui_CaptureNotesPanel(object):
         self.action_layout = QHBoxLayout(self.action_row)
         self.action_layout.setObjectName(u"action_layout")
         self.action_layout.setContentsMargins(0, 0, 0, 0)
+        self.owner_label = QLabel(self.action_row)
+        self.owner_label.setObjectName(u"owner_label")
+
+        self.action_layout.addWidget(self.owner_label)
+
         self.owner_edit = QLineEdit(self.action_row)
         self.owner_edit.setObjectName(u"owner_edit")
 
@@ -88,13 +98,18 @@ class Ui_CaptureNotesPanel(object):
 
         self.action_layout.addWidget(self.due_check)
 
-        self.due_edit = QDateEdit(self.action_row)
+        self.due_edit = DateEdit(self.action_row)
         self.due_edit.setObjectName(u"due_edit")
         self.due_edit.setEnabled(False)
         self.due_edit.setDisplayFormat(u"yyyy-MM-dd")
         self.due_edit.setCalendarPopup(True)
 
         self.action_layout.addWidget(self.due_edit)
+
+        self.status_label = QLabel(self.action_row)
+        self.status_label.setObjectName(u"status_label")
+
+        self.action_layout.addWidget(self.status_label)
 
         self.status_combo = QComboBox(self.action_row)
         self.status_combo.setObjectName(u"status_combo")
@@ -121,6 +136,12 @@ class Ui_CaptureNotesPanel(object):
         self.notes_layout.addWidget(self.note_list)
 
         self.notes_layout.setStretch(5, 1)
+#if QT_CONFIG(shortcut)
+        self.kind_label.setBuddy(self.kind_combo)
+        self.said_by_label.setBuddy(self.said_by_edit)
+        self.owner_label.setBuddy(self.owner_edit)
+        self.status_label.setBuddy(self.status_combo)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(notes_panel)
 
@@ -128,12 +149,15 @@ class Ui_CaptureNotesPanel(object):
     # setupUi
 
     def retranslateUi(self, notes_panel):
-        self.kind_label.setText(QCoreApplication.translate("CaptureNotesPanel", u"Kind", None))
-        self.said_by_edit.setPlaceholderText(QCoreApplication.translate("CaptureNotesPanel", u"Said by: a name from the roster, or e.g. \u201ca civil-society participant from Thailand\u201d", None))
-        self.star_check.setText(QCoreApplication.translate("CaptureNotesPanel", u"&Star", None))
-        self.owner_edit.setPlaceholderText(QCoreApplication.translate("CaptureNotesPanel", u"Owner (who will do it)", None))
-        self.due_check.setText(QCoreApplication.translate("CaptureNotesPanel", u"Due", None))
-        self.hint_label.setText(QCoreApplication.translate("CaptureNotesPanel", u"Enter saves \u00b7 Shift+Enter new line \u00b7 Alt+1\u20268 or a prefix like \u201cr:\u201d sets the kind \u00b7 in the list: F2 edits, Space stars, Alt+\u2191/\u2193 moves, Delete removes", None))
+        self.kind_label.setText(QCoreApplication.translate("CaptureNotesPanel", u"&Kind", None))
+        self.said_by_label.setText(QCoreApplication.translate("CaptureNotesPanel", u"Said &by", None))
+        self.said_by_edit.setPlaceholderText(QCoreApplication.translate("CaptureNotesPanel", u"a name from the roster, or e.g. \u201ca civil-society participant from Thailand\u201d", None))
+        self.star_check.setText(QCoreApplication.translate("CaptureNotesPanel", u"Sta&r", None))
+        self.owner_label.setText(QCoreApplication.translate("CaptureNotesPanel", u"&Owner", None))
+        self.owner_edit.setPlaceholderText(QCoreApplication.translate("CaptureNotesPanel", u"who will do it", None))
+        self.due_check.setText(QCoreApplication.translate("CaptureNotesPanel", u"&Due", None))
+        self.status_label.setText(QCoreApplication.translate("CaptureNotesPanel", u"Stat&us", None))
+        self.hint_label.setText(QCoreApplication.translate("CaptureNotesPanel", u"Enter saves (in Owner and Due too) \u00b7 Shift+Enter new line \u00b7 kind: Alt+1\u20269 or a prefix like \u201cr:\u201d \u00b7 Alt+S/M/P session, team, prompt (Enter returns) \u00b7 Alt+Y summary \u00b7 Ctrl+F search \u00b7 list: F2 edits, Space stars, Alt+\u2191/\u2193 moves, Del deletes", None))
         pass
     # retranslateUi
 
