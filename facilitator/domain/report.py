@@ -59,6 +59,7 @@ NOTE_KINDS: dict[str, str] = {
     "question": "Questions raised",
     "challenge": "Challenges",
     "lesson_learned": "Lessons learned",
+    "answer": "Worksheet answers",  # with a team and a prompt they go to Group work instead
 }
 # Kinds that are the outcome of the event: kept even when only starred notes are shown.
 OUTCOME_KINDS = {"recommendation", "decision", "action_item"}

@@ -187,7 +187,7 @@ def apply_catch_up(ws: Workshop, plan: CatchUp) -> SessionsEdit:
 
 def start_session(ws: Workshop, session_ids: list[str], moment: datetime) -> SessionsEdit:
     """Record the actual start of a block; a session still running is finished at that time."""
-    running = [sid for sid in ws.agenda.running_session_ids() if sid not in session_ids]
+    running = [sid for sid in ws.agenda.unfinished_session_ids() if sid not in session_ids]
     text = store.local_text(moment)
 
     def change() -> None:

@@ -554,7 +554,7 @@ def _fill_demo(ws: Workshop, progress: Progress) -> None:
                             "session_id": session["id"],
                             "team_id": tid,
                             "prompt_id": pids[k],
-                            "kind": "key_point",
+                            "kind": "answer",
                             "text": text,
                             "author": "Team rapporteur",
                             "position": k,

@@ -255,8 +255,11 @@ class AgendaStore:
         value = self.ws.info.setting(ADJUST_KEY, {}) or {}
         return {str(k): int(v) for k, v in value.items()}
 
-    def running_session_ids(self) -> list[str]:
-        """Sessions started and not yet finished, the latest start first."""
+    def unfinished_session_ids(self) -> list[str]:
+        """Sessions with a recorded start and no end, the latest start first.
+
+        A fact about the rows (starting a session finishes these); whether one of them is
+        *live* now depends on the clock: ``ws.notes.live_session_ids(clock.now())``."""
         return [
             r[0]
             for r in self.ws.db.execute(
@@ -265,9 +268,9 @@ class AgendaStore:
             ).fetchall()
         ]
 
-    def running_session_id(self) -> str | None:
-        """The session started and not yet finished (what Capture defaults to)."""
-        running = self.running_session_ids()
+    def unfinished_session_id(self) -> str | None:
+        """The latest session started and not finished (see ``unfinished_session_ids``)."""
+        running = self.unfinished_session_ids()
         return running[0] if running else None
 
     def sessions_by_ids(self, ids: Iterable[str]) -> list[SessionRow]:

@@ -119,12 +119,12 @@ def test_catch_up_plans_apply_and_undo(workshop: Workshop) -> None:
 def test_start_finishes_the_running_session_and_undo_restores(workshop: Workshop) -> None:
     stack = QUndoStack()
     push(stack, cmd.start_session(workshop, ["ses_demo100"], datetime(2026, 3, 11, 9, 2)))
-    assert workshop.agenda.running_session_id() == "ses_demo100"
+    assert workshop.agenda.unfinished_session_id() == "ses_demo100"
     before = state(workshop)
     push(stack, cmd.start_session(workshop, ["ses_demo101"], datetime(2026, 3, 11, 9, 20)))
     assert workshop.rows.get(Table.SESSIONS, "ses_demo100")["actual_end"] == "2026-03-11T09:20:00"
     assert workshop.rows.get(Table.SESSIONS, "ses_demo101")["actual_start"] == "2026-03-11T09:20:00"
-    assert workshop.agenda.running_session_id() == "ses_demo101"
+    assert workshop.agenda.unfinished_session_id() == "ses_demo101"
     stack.undo()
     assert state(workshop) == before
     check_undo(

@@ -91,6 +91,13 @@ class Screen:
         )
         self.wait_for(lambda: bool(self.window_id()), 60, "the Facilitator window did not appear")
         time.sleep(1.0)  # let the workshop open and the first area paint
+        self.focus()
+
+    def focus(self, name: str = "Facilitator") -> None:
+        """Give a window the keyboard (there is no window manager on Xvfb to do it)."""
+        subprocess.run(
+            ["xdotool", "windowfocus", "--sync", self.window_id(name)], env=self.env, check=True
+        )
 
     def window_id(self, name: str = "Facilitator") -> str:
         done = subprocess.run(

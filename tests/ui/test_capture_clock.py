@@ -64,21 +64,21 @@ def test_a_rehearsed_start_is_not_live_after_a_restart(qtbot, ctx, workshop) -> 
     ctx.bus.clock = practice
     area = _area(qtbot, ctx)
     ctx.push(agenda_edits.start_session(workshop, ["ses_demo102"], practice.now()))
-    ctx.bus.set_live_session(workshop.agenda.running_session_id())
+    ctx.bus.set_live_session(workshop.agenda.unfinished_session_id())
     assert area.session_id == "ses_demo102"
     assert area.context.ui.live_label.text() == "● live"
     assert _live_items(area) == ["ses_demo102"]
     area.close()
 
     # Restart: the clock is the real one again; the start stays recorded in the file.
-    assert workshop.agenda.running_session_id() == "ses_demo102"
+    assert workshop.agenda.unfinished_session_id() == "ses_demo102"
     ctx.bus.clock = Clock(workshop.agenda.timezone())
     ctx.bus.set_live_session(None)
     again = _area(qtbot, ctx)
     assert _live_items(again) == []
     assert again.context.ui.live_label.text() == ""
     # Even when the Agenda announces the session its recorded start says is running.
-    ctx.bus.set_live_session(workshop.agenda.running_session_id())
+    ctx.bus.set_live_session(workshop.agenda.unfinished_session_id())
     assert _live_items(again) == [] and again.context.ui.live_label.text() == ""
     # The facilitator rehearses again: the session is live on the practice clock.
     ctx.bus.clock.rehearse(datetime(2026, 3, 11, 10, 45))

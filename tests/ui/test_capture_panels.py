@@ -150,14 +150,14 @@ def test_summary_conflict_mark_follows_resolving_and_undo(qtbot, area: CaptureAr
 
 
 def test_new_kind_labels_reach_the_picker_the_list_and_search(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
+    renamed = {"key_point": "Insight", "answer": "Team answer"}
     kinds = [
-        Kind(k.key, "Insight" if k.key == "key_point" else k.label, k.prefix, k.shortcut)
-        for k in area.notes.kinds
+        Kind(k.key, renamed.get(k.key, k.label), k.prefix, k.shortcut) for k in area.notes.kinds
     ]
     area.ws.notes.set_kinds(kinds)
     assert area.notes.ui.kind_combo.itemText(0).startswith("Insight")
-    at = area.notes.model.row_of("not_ws021")
-    assert area.notes.model.index(at, NoteListModel.KIND).data() == "Insight"
+    at = area.notes.model.row_of("not_ws021")  # a worksheet answer of the demo
+    assert area.notes.model.index(at, NoteListModel.KIND).data() == "Team answer"
     assert area.search.kind_combo.findText("Insight") >= 0
 
 

@@ -285,7 +285,9 @@ class LivePanel(QWidget):
         return st.delay > 0 or bool(st.collisions) or st.past_day_end > 0
 
     def _set_live_id(self) -> None:
-        self.ctx.bus.set_live_session(self.ws.agenda.running_session_id())
+        """The live session, by the same rule as Capture's: started today on this clock."""
+        live = self.ws.notes.live_session_ids(self.clock.now())
+        self.ctx.bus.set_live_session(live[0] if live else None)
 
     def block_ids(self) -> list[str]:
         return [t.session.id for t in self.state.current_block] if self.state else []
