@@ -16,6 +16,7 @@ from facilitator.ui.agenda.models import SessionTableModel
 from facilitator.ui.agenda.state import AgendaState
 from facilitator.ui.agenda.timeline import TimelineView
 from facilitator.ui.bus import AreaBus
+from facilitator.ui.shortcuts import declare_keys
 
 # Columns that would otherwise grow as wide as their longest text: title, speakers, conflicts.
 MAX_WIDTHS = ((4, 320), (9, 220), (11, 320))
@@ -35,6 +36,14 @@ class PlanView(QStackedWidget):
 
         self.timeline = TimelineView()
         self.timeline.editable = editable
+        declare_keys(
+            self.timeline,
+            ("Up", "Select the session above"),
+            ("Down", "Select the session below"),
+            ("Left", "Select a session of the previous day"),
+            ("Right", "Select a session of the next day"),
+            ("Return", "Edit the selected session"),
+        )
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.timeline)
         self.scroll.setWidgetResizable(True)
@@ -63,6 +72,7 @@ class PlanView(QStackedWidget):
         self.model.move_requested.connect(self.move_requested, Qt.ConnectionType.QueuedConnection)
         self.table.doubleClicked.connect(lambda _index: self.edit_requested.emit(""))
         self.table.activated.connect(lambda _index: self.edit_requested.emit(""))
+        declare_keys(self.table, ("Return", "Edit the selected session"))
 
     # -- showing ------------------------------------------------------------------------
     def set_state(self, state: AgendaState, now: datetime) -> None:

@@ -17,6 +17,8 @@ from facilitator.ui.agenda.live import countdown
 from facilitator.ui.agenda.state import live_state
 from facilitator.ui.areas import AreaContext
 
+# The keys the window answers to (Help ▸ Keyboard shortcuts lists them).
+KEYS = (("Esc", "Close the projector"), ("F11", "Full screen on or off"))
 BACKGROUNDS = {"idle": "#1F2A36", "ok": "#14532D", "warn": "#9A5B00", "over": "#8E1B1B"}
 
 

@@ -56,7 +56,7 @@ class CaptureArea(QWidget):
         self.worksheet = WorksheetPanel(ctx)
         self.tabs.addTab(self.worksheet, "&Worksheet")
         self.search = SearchPanel(self.ws, self.notes.kinds)
-        self.tabs.addTab(self.search, "Searc&h")
+        self.tabs.addTab(self.search, "Sear&ch")
         # What the benchmark and the crash test type into and read back.
         self.input = self.notes.input
         self.model = self.notes.model
@@ -71,6 +71,7 @@ class CaptureArea(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.setWhatsThis("Search notes and summaries")
         find.activated.connect(self.focus_search)
 
         self._follow(self.context.choice())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from facilitator.domain.capture import Kind
 from facilitator.ui.capture.models import NoteListModel
 from facilitator.ui.capture.widgets import KindDelegate, PersonDelegate, StatusDelegate
+from facilitator.ui.shortcuts import declare_keys
 
 # Star, time, kind, note, said by, team / prompt, owner, due, status.
 COLUMN_WIDTHS = (28, 46, 104, 380, 130, 110, 100, 84, 80)
@@ -33,15 +34,17 @@ class NoteListView(QTableView):
         self.kind_delegate = KindDelegate([], self)
         self.person_delegate = PersonDelegate([], self)
         self.status_delegate = StatusDelegate(self)
-        for keys, slot in (
-            ("Delete", self.delete_requested.emit),
-            ("Alt+Up", lambda: self.move_requested.emit(-1)),
-            ("Alt+Down", lambda: self.move_requested.emit(1)),
-            ("Space", self.star_requested.emit),
+        for keys, slot, what in (
+            ("Delete", self.delete_requested.emit, "Delete the selected notes"),
+            ("Alt+Up", lambda: self.move_requested.emit(-1), "Move the note up"),
+            ("Alt+Down", lambda: self.move_requested.emit(1), "Move the note down"),
+            ("Space", self.star_requested.emit, "Star or unstar the note"),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis(what)
             shortcut.activated.connect(slot)
+        declare_keys(self, ("F2", "Edit the cell"))
 
     def attach(self, model: NoteListModel, kinds: list[Kind]) -> None:
         """Show ``model`` with its editors, column widths and row sizing."""

@@ -27,8 +27,9 @@ from facilitator.ui.capture.context_bar import Choice
 from facilitator.ui.capture.dialogs import KindsDialog
 from facilitator.ui.capture.drafts import DRAFT_ID
 from facilitator.ui.capture.models import NoteListModel
-from facilitator.ui.capture.widgets import person_completer
+from facilitator.ui.capture.widgets import EnterSubmits, person_completer
 from facilitator.ui.forms.ui_capture_notes import Ui_CaptureNotesPanel
+from facilitator.ui.shortcuts import declare_keys
 
 
 class NotesPanel(QWidget):
@@ -63,6 +64,12 @@ class NotesPanel(QWidget):
         self.ui.due_check.toggled.connect(self.ui.due_edit.setEnabled)
         self.ui.status_combo.addItems(list(ACTION_STATUSES))
         self.ui.action_row.hide()
+        # "Enter saves" holds in the action item's fields too; the cursor goes back to the note.
+        self._enter_saves = EnterSubmits(self._submit_from_field, self)
+        for field in (self.ui.owner_edit, self.ui.due_edit, self.ui.status_combo):
+            field.installEventFilter(self._enter_saves)
+            declare_keys(field, ("Return", "Save the note"))
+        declare_keys(self.input, ("Return", "Save the note"), ("Shift+Return", "New line"))
 
         self.model = NoteListModel(
             self.ws, lambda e: self.ctx.push(e, initiator=self), self.kinds, self._person_id, self
@@ -158,6 +165,10 @@ class NotesPanel(QWidget):
         self.ctx.status(f"Saved {label_of(kind, self.kinds).lower()}.")
         return command.note_id
 
+    def _submit_from_field(self) -> None:
+        if self.submit() is not None:
+            self.input.setFocus()
+
     def focus_input(self) -> None:
         self.input.setFocus()
 
@@ -235,6 +246,7 @@ class NotesPanel(QWidget):
             if k.shortcut:
                 sc = QShortcut(QKeySequence(k.shortcut), self._shortcut_scope)
                 sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                sc.setWhatsThis(f"Kind: {k.label}")
                 sc.activated.connect(lambda key=k.key: self.set_kind(key))
                 self._kind_shortcuts.append(sc)
         combo.setCurrentIndex(max(combo.findData(self.kind), 0))

@@ -121,6 +121,9 @@ class Ui_CaptureNotesPanel(object):
         self.notes_layout.addWidget(self.note_list)
 
         self.notes_layout.setStretch(5, 1)
+#if QT_CONFIG(shortcut)
+        self.kind_label.setBuddy(self.kind_combo)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(notes_panel)
 
@@ -128,11 +131,11 @@ class Ui_CaptureNotesPanel(object):
     # setupUi
 
     def retranslateUi(self, notes_panel):
-        self.kind_label.setText(QCoreApplication.translate("CaptureNotesPanel", u"Kind", None))
+        self.kind_label.setText(QCoreApplication.translate("CaptureNotesPanel", u"&Kind", None))
         self.said_by_edit.setPlaceholderText(QCoreApplication.translate("CaptureNotesPanel", u"Said by: a name from the roster, or e.g. \u201ca civil-society participant from Thailand\u201d", None))
-        self.star_check.setText(QCoreApplication.translate("CaptureNotesPanel", u"&Star", None))
+        self.star_check.setText(QCoreApplication.translate("CaptureNotesPanel", u"Sta&r", None))
         self.owner_edit.setPlaceholderText(QCoreApplication.translate("CaptureNotesPanel", u"Owner (who will do it)", None))
-        self.due_check.setText(QCoreApplication.translate("CaptureNotesPanel", u"Due", None))
+        self.due_check.setText(QCoreApplication.translate("CaptureNotesPanel", u"&Due", None))
         self.hint_label.setText(QCoreApplication.translate("CaptureNotesPanel", u"Enter saves \u00b7 Shift+Enter new line \u00b7 Alt+1\u20268 or a prefix like \u201cr:\u201d sets the kind \u00b7 in the list: F2 edits, Space stars, Alt+\u2191/\u2193 moves, Delete removes", None))
         pass
     # retranslateUi

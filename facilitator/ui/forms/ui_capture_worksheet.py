@@ -60,6 +60,9 @@ class Ui_CaptureWorksheetPanel(object):
         self.worksheet_layout.addWidget(self.worksheet_view)
 
         self.worksheet_layout.setStretch(2, 1)
+#if QT_CONFIG(shortcut)
+        self.exercise_label.setBuddy(self.exercise_combo)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(worksheet_panel)
 
@@ -67,8 +70,8 @@ class Ui_CaptureWorksheetPanel(object):
     # setupUi
 
     def retranslateUi(self, worksheet_panel):
-        self.exercise_label.setText(QCoreApplication.translate("CaptureWorksheetPanel", u"Exercise", None))
-        self.prompts_button.setText(QCoreApplication.translate("CaptureWorksheetPanel", u"Edit &prompts\u2026", None))
+        self.exercise_label.setText(QCoreApplication.translate("CaptureWorksheetPanel", u"E&xercise", None))
+        self.prompts_button.setText(QCoreApplication.translate("CaptureWorksheetPanel", u"Edit pr&ompts\u2026", None))
         self.worksheet_hint.setText(QCoreApplication.translate("CaptureWorksheetPanel", u"Every team's answers side by side. Double-click or Enter on a cell to answer that prompt for that team.", None))
         pass
     # retranslateUi

@@ -18,6 +18,9 @@ from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 
+# The keys the window answers to (Help ▸ Keyboard shortcuts lists them).
+KEYS = (("Esc", "Close the projector"), ("F11", "Full screen on or off"))
+
 
 def current_round(ctx: AreaContext) -> tuple[str | None, str | None]:
     """(team set id, round id) to show."""
