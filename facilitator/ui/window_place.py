@@ -59,6 +59,29 @@ def frame_of(window: QWidget) -> QMargins:
     )
 
 
+def keep_inside(window: QWidget) -> None:
+    """Pull a framed window back inside the available area of its screen."""
+    screen = window.screen()
+    if screen is None or window.isFullScreen() or not window.isVisible():
+        return
+    available = screen.availableGeometry()
+    frame = frame_of(window)
+    if window.isMaximized():
+        if window.frameGeometry().size() != available.size():
+            # Nobody maximised it (no window manager): take the available area.
+            window.setGeometry(available.marginsRemoved(frame))
+        return
+    inside = fit(window.geometry(), available, frame)
+    if inside != window.geometry():
+        window.setGeometry(inside)
+
+
+def settle_inside(window: QWidget) -> None:
+    """Keep ``window`` inside its screen once the window manager has framed it."""
+    for ms in SETTLE_MS:
+        QTimer.singleShot(ms, window, lambda: keep_inside(window))
+
+
 class WindowPlace:
     """Restores the window's place at start and saves it when the window closes."""
 
@@ -104,25 +127,10 @@ class WindowPlace:
             self.window.showMaximized()
         else:
             self.window.show()
-        for ms in SETTLE_MS:
-            QTimer.singleShot(ms, self.window, self.keep_on_screen)
+        settle_inside(self.window)
 
     def keep_on_screen(self) -> None:
-        """Pull the framed window back inside the available area of its screen."""
-        window = self.window
-        screen = window.screen()
-        if screen is None or window.isFullScreen():
-            return
-        available = screen.availableGeometry()
-        frame = frame_of(window)
-        if window.isMaximized():
-            if window.frameGeometry().size() != available.size():
-                # Nobody maximised it (no window manager): take the available area.
-                window.setGeometry(available.marginsRemoved(frame))
-            return
-        inside = fit(window.geometry(), available, frame)
-        if inside != window.geometry():
-            window.setGeometry(inside)
+        keep_inside(self.window)
 
     # -- writing ---------------------------------------------------------------------------
     def save(self) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -162,3 +162,166 @@ def test_print_kit_button_is_not_clipped(window: MainWindow) -> None:
     assert button.isVisible() and not _clipped(button)
     right = button.mapTo(window, button.rect().topRight()).x()
     assert right < window.width()
+
+
+# -- the projectors ------------------------------------------------------------------------
+COLOURS = ["#E15759", "#4E79A7", "#59A14F", "#F28E2B", "#B07AA1", "#76B7B2"]
+
+
+def _teams(names: list[str], count: int, per_team: int):  # noqa: ANN202
+    from facilitator.ui.teams.projector import ShownTeam
+
+    pool = names * 3
+    return [
+        ShownTeam(
+            f"Team {k + 1}", COLOURS[k % 6], f"Room {k + 1}", tuple(pool[k * per_team :][:per_team])
+        )
+        for k in range(count)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("count", "per_team", "smallest"), [(4, 9, 20), (6, 6, 20), (8, 5, 18), (12, 5, 14)]
+)
+def test_teams_projector_fills_the_screen_with_names_that_fit(
+    qtbot,
+    ctx,
+    count: int,
+    per_team: int,
+    smallest: int,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from facilitator.ui.teams.projector import TeamsProjector
+
+    view = TeamsProjector(ctx)
+    qtbot.addWidget(view)
+    view.resize(WIDTH, HEIGHT)
+    view.show()
+    names = [p["name"] for p in ctx.workshop.teams.eligible_people()]
+    view.show_teams("Design a prevention campaign", _teams(names, count, per_team))
+    settle()
+    view.grab().save(str(tmp_path / f"teams-{count}.png"))
+    assert view.size().width() == WIDTH and view.size().height() == HEIGHT
+    assert view.layout_used is not None and view.layout_used.pixels >= smallest
+    used = 0
+    for panel in view.panels:
+        assert panel.isVisible() and view.rect().contains(
+            panel.geometry().translated(view.grid_host.pos())
+        )
+        used += panel.width() * panel.height()
+        for label in panel.findChildren(QLabel):
+            fm = label.fontMetrics()
+            lines = label.text().split("\n")
+            widest = max(fm.horizontalAdvance(line) for line in lines)
+            assert widest <= label.width(), (label.text(), widest, label.width())
+            assert len(lines) * fm.lineSpacing() <= label.height() + 2, label.text()
+    assert used >= 0.7 * WIDTH * HEIGHT  # the panels take most of the screen
+
+
+def test_teams_projector_shows_the_demo_round_large(qtbot, ctx) -> None:  # noqa: ANN001
+    from facilitator.ui.teams.projector import TeamsProjector
+
+    view = TeamsProjector(ctx)
+    qtbot.addWidget(view)
+    view.resize(WIDTH, HEIGHT)
+    view.show()
+    settle()
+    assert len(view.panels) == 4 and view.layout_used.pixels >= 20
+    qtbot.keyClick(view, Qt.Key.Key_F11)
+    assert view.isFullScreen()
+
+
+def test_timer_projector_opens_inside_the_screen_without_the_facilitators_controls(
+    qtbot,
+    ctx,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    from PySide6.QtWidgets import QCheckBox
+
+    from facilitator.ui.agenda.live import LivePanel
+    from facilitator.ui.agenda.projector import SIGNAL_SETTING, show_projector
+
+    window = show_projector(ctx)  # deletes itself when closed
+    settle()
+    free = window.screen().availableGeometry()
+    assert free.contains(window.frameGeometry()), (window.frameGeometry(), free)
+    assert window.findChildren(QCheckBox) == []  # nothing for the audience to see but time
+    fm = window.countdown_label.fontMetrics()
+    assert fm.horizontalAdvance(window.countdown_label.text()) <= window.width()
+    panel = LivePanel(ctx)
+    qtbot.addWidget(panel)
+    assert panel.signal_check.isChecked()
+    panel.signal_check.click()
+    assert ctx.workshop.info.setting(SIGNAL_SETTING, True) is False
+    window.close()
+
+
+TWO_SCREENS = """
+import json, sys
+from datetime import datetime
+from pathlib import Path
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox
+app = QApplication(sys.argv[:1])
+from facilitator.app import load_fonts
+load_fonts()
+from facilitator.edits import agenda as cmd
+from facilitator.ui.agenda.projector import show_projector
+from facilitator.ui.main_window import MainWindow
+from facilitator.ui.teams.projector import show_teams_projector
+out = Path(sys.argv[2])
+w = MainWindow(QSettings(str(out / "settings.ini"), QSettings.Format.IniFormat))
+w.show_placed()
+w.open_path(sys.argv[1])
+ctx = w.ctx
+ctx.bus.clock.rehearse(datetime(2026, 3, 11, 9, 45))
+ctx.push(cmd.start_session(ctx.workshop, ["ses_demo101"], datetime(2026, 3, 11, 9, 15)))
+found = {"main": w.screen().name()}
+for name, show in (("timer", show_projector), ("teams", show_teams_projector)):
+    view = show(ctx)
+    app.processEvents()
+    view.grab().save(str(out / f"{name}.png"))
+    g = view.geometry()
+    found[name] = {"screen": view.screen().name(), "full": view.isFullScreen(),
+                   "rect": [g.x(), g.y(), g.width(), g.height()],
+                   "ticks": len(view.findChildren(QCheckBox))}
+    view.close()
+print(json.dumps(found))
+w.close()
+"""
+
+
+def test_projectors_go_full_screen_on_the_second_screen(demo_path: Path, tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    screens = {
+        "screens": [
+            {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 720},
+            {"name": "projector", "x": 1280, "y": 0, "width": 1280, "height": 720},
+        ]
+    }
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(screens))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    done = subprocess.run(
+        [sys.executable, "-c", TWO_SCREENS, str(demo_path), str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["main"] == "laptop"
+    for name in ("timer", "teams"):
+        shown = found[name]
+        assert shown["screen"] == "projector" and shown["full"], shown
+        assert shown["rect"] == [1280, 0, 1280, 720], shown
+        assert shown["ticks"] == 0  # no facilitator's control on the audience's screen
+    print(f"\nprojector screenshots: {tmp_path}")

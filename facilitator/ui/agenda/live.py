@@ -117,6 +117,10 @@ class LivePanel(QWidget):
         ]
         for b, r, c in buttons:
             grid.addWidget(b, r, c)
+        from facilitator.ui.agenda.projector import signal_box  # it imports this module
+
+        self.signal_check = signal_box(ctx, self)  # the facilitator's side, not the audience's
+        grid.addWidget(self.signal_check, 3, 2)
         layout.addLayout(grid)
         layout.addStretch(1)
         self.start_button.clicked.connect(self.start)
