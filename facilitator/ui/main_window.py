@@ -1,9 +1,11 @@
 """The main window: a thin shell that opens workshops, wires the areas and owns the menus.
 
 It knows areas only through ``AREAS`` (built on first visit, so opening a large workshop
-stays fast); each area owns its widgets. The menus are built from the registries
-(``menus.py``), the File menu's work on files and backups is in ``file_actions.py``, and the
-page shown without a workshop is ``welcome.py``.
+stays fast); each area owns its widgets and lays itself out to fit a 1280×720 screen. The
+menus are built from the registries (``menus.py``), the File menu's work on files and
+backups is in ``file_actions.py``, the page shown without a workshop is ``welcome.py``,
+where the window opens is ``window_place.py`` and the table of its keys (Help ▸ Keyboard
+shortcuts) is ``shortcuts.py``.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 from facilitator.ui.areas import AREAS
 from facilitator.ui.forms.ui_shortcuts import Ui_ShortcutsDialog
 from facilitator.ui.shortcuts import WINDOW_GROUP, Key, collect, collect_all, projector_keys
+from facilitator.ui.window_place import bring_to_front
 
 if TYPE_CHECKING:
     from facilitator.ui.main_window import MainWindow
@@ -145,4 +146,5 @@ def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     fit_on_screen(dialog, window)  # once shown, with its frame
+    bring_to_front(dialog)  # typing goes to its search field at once
     return dialog

@@ -76,6 +76,13 @@ def keep_inside(window: QWidget) -> None:
         window.setGeometry(inside)
 
 
+def bring_to_front(window: QWidget) -> None:
+    """Raise a window that just opened and give it the keyboard (typing goes there at once)."""
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        window.raise_()
+        window.activateWindow()
+
+
 def settle_inside(window: QWidget) -> None:
     """Keep ``window`` inside its screen once the window manager has framed it."""
     for ms in SETTLE_MS:

@@ -141,6 +141,8 @@ class Ui_OverviewForm(object):
 
         self.organisers_edit = QPlainTextEdit(self.details_group)
         self.organisers_edit.setObjectName(u"organisers_edit")
+        self.organisers_edit.setMinimumSize(QSize(0, 48))
+        self.organisers_edit.setMaximumSize(QSize(16777215, 84))
         self.organisers_edit.setTabChangesFocus(True)
 
         self.details_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.organisers_edit)
@@ -152,6 +154,8 @@ class Ui_OverviewForm(object):
 
         self.funders_edit = QPlainTextEdit(self.details_group)
         self.funders_edit.setObjectName(u"funders_edit")
+        self.funders_edit.setMinimumSize(QSize(0, 48))
+        self.funders_edit.setMaximumSize(QSize(16777215, 84))
         self.funders_edit.setTabChangesFocus(True)
 
         self.details_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.funders_edit)
@@ -163,6 +167,8 @@ class Ui_OverviewForm(object):
 
         self.signatories_edit = QPlainTextEdit(self.details_group)
         self.signatories_edit.setObjectName(u"signatories_edit")
+        self.signatories_edit.setMinimumSize(QSize(0, 48))
+        self.signatories_edit.setMaximumSize(QSize(16777215, 66))
         self.signatories_edit.setTabChangesFocus(True)
 
         self.details_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.signatories_edit)
@@ -194,6 +200,7 @@ class Ui_OverviewForm(object):
 
         self.description_edit = QPlainTextEdit(self.details_group)
         self.description_edit.setObjectName(u"description_edit")
+        self.description_edit.setMinimumSize(QSize(0, 48))
         self.description_edit.setTabChangesFocus(True)
 
         self.details_form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.description_edit)

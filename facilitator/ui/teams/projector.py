@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -286,7 +286,4 @@ def show_teams_projector(ctx: AreaContext) -> TeamsProjector:
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     ctx.bus.teams_projector = view
     show_projector_window(view, ctx.window)
-    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
-        view.raise_()
-        view.activateWindow()
     return view
