@@ -249,7 +249,7 @@ class TeamsProjector(QWidget):
         for c in range(chosen.name_columns):
             chunk = people[c * per_column : (c + 1) * per_column]
             names = QLabel("\n".join(chunk))
-            names.setObjectName("team_members")
+            names.setObjectName("member_names")
             names.setFont(self._font(size))
             names.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             row.addWidget(names, 1)
