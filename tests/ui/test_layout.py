@@ -359,3 +359,49 @@ def test_capture_rows_stay_a_few_lines_tall_beside_every_column(window: MainWind
     heights = [view.rowHeight(r) for r in range(view.model().rowCount())]
     assert max(heights) <= cap, heights
     assert len(heights) >= 6 and sum(heights[:6]) < view.viewport().height()  # six on screen
+
+
+# -- where the window opens ----------------------------------------------------------------
+def test_a_window_is_fitted_with_its_frame_into_the_free_screen() -> None:
+    from PySide6.QtCore import QMargins, QRect
+
+    from facilitator.ui.window_place import fit
+
+    free = QRect(0, 0, 1280, 720)
+    frame = QMargins(2, 28, 2, 2)  # a title bar and thin borders
+    assert fit(QRect(300, 200, 1800, 1100), free, frame) == QRect(2, 28, 1276, 690)
+    assert fit(QRect(100, 100, 800, 500), free, frame) == QRect(100, 100, 800, 500)
+    assert fit(QRect(900, 600, 800, 500), free, frame) == QRect(478, 218, 800, 500)
+    assert fit(QRect(-50, -20, 800, 500), QRect(0, 30, 1280, 690)) == QRect(0, 30, 800, 500)
+
+
+def test_the_window_place_is_kept_and_fitted_into_a_smaller_screen(
+    qtbot,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    from PySide6.QtCore import QRect
+
+    from facilitator.ui.window_place import WindowPlace
+
+    settings = QSettings(str(tmp_path / "place.ini"), QSettings.Format.IniFormat)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    place = WindowPlace(widget, settings)
+    free = widget.screen().availableGeometry()
+    assert not place.restore()  # a first start: the default size, inside the screen
+    assert free.contains(widget.geometry())
+    widget.setGeometry(QRect(40, 30, 500, 400))
+    place.save()
+    widget.setGeometry(QRect(0, 0, 100, 100))
+    place.restore()
+    assert widget.geometry() == QRect(40, 30, 500, 400)
+    # A geometry saved on a larger screen that is gone: fitted into this one.
+    settings.setValue("window/screen", "a larger monitor 2560x1440")
+    settings.setValue("window/last/geometry", QRect(900, 700, 2400, 1300))
+    settings.setValue("window/last/maximized", True)
+    for key in settings.allKeys():  # forget this screen's own entry
+        if key.startswith("window/") and "/last/" not in key and key != "window/screen":
+            settings.remove(key)
+    assert place.restore()  # it was maximised
+    assert free.contains(widget.geometry()), (widget.geometry(), free)
+    assert widget.width() == free.width() and widget.height() == free.height()
