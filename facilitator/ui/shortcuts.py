@@ -2,7 +2,7 @@
 
 One table serves three uses: Help ▸ Keyboard shortcuts shows it, a test fails when two things
 answer to the same key at the same time, and the README's keyboard notes are checked against
-it. It is read from the widgets themselves (menu actions, area actions, ``QShortcut``\\ s,
+it. It is read from the widgets themselves (menu actions, area actions, shortcuts,
 buttons, field labels with a buddy, group boxes and tabs, whose ``&`` letters are Alt+letter
 mnemonics), so it cannot drift from what the keys really do. Keys that a widget handles in its
 own ``keyPressEvent`` are declared beside that code with :func:`declare_keys`.
@@ -78,6 +78,14 @@ def declare_keys(widget: QWidget, *keys: tuple[str, str]) -> None:
     "Ctrl+Up", "Shift+Return").
     """
     widget.setProperty(KEYS_PROPERTY, [list(k) for k in keys])
+
+
+def describe_shortcuts(widget: QWidget, what: dict[str, str]) -> None:
+    """Say what the shortcuts of ``widget`` do, by key ("Del": "Delete the note")."""
+    for shortcut in widget.findChildren(QShortcut):
+        text = what.get(portable(shortcut.key()))
+        if text and not shortcut.whatsThis():
+            shortcut.setWhatsThis(text)
 
 
 def portable(seq: QKeySequence) -> str:

@@ -327,40 +327,6 @@ def test_projectors_go_full_screen_on_the_second_screen(demo_path: Path, tmp_pat
     print(f"\nprojector screenshots: {tmp_path}")
 
 
-def test_capture_rows_stay_a_few_lines_tall_beside_every_column(window: MainWindow) -> None:
-    """A long note with the owner, due, status and team columns shown: the note column keeps
-    its width and the row four lines (it was 200–300 px tall, one to three notes on screen)."""
-    from facilitator.ui.capture.models import NoteListModel
-    from facilitator.ui.capture.note_list import NOTE_MIN_WIDTH
-
-    capture = window.show_area("capture")
-    settle()
-    sessions = capture.context.ui.session_combo
-    partnerships = next(
-        i for i in range(sessions.count()) if "Partnerships" in sessions.itemText(i)
-    )
-    sessions.setCurrentIndex(partnerships)  # it holds an action item: owner, due, status
-    settle()
-    notes = capture.notes
-    notes.set_kind("action_item")
-    notes.input.setPlainText(
-        "Circulate the mapping of national coordination platforms, with the contact points "
-        "of each ministry and civil-society network, the dates of their next meetings and "
-        "the names of the people who agreed to report back to the regional secretariat. " * 3
-    )
-    notes.ui.owner_edit.setText("UNODC Regional Office and the Southeast Asia Regional Centre")
-    assert notes.submit() is not None
-    settle()
-    view = notes.view
-    for column in (NoteListModel.OWNER, NoteListModel.DUE, NoteListModel.STATUS):
-        assert not view.isColumnHidden(column)
-    assert view.columnWidth(NoteListModel.TEXT) >= NOTE_MIN_WIDTH
-    cap = view.fontMetrics().lineSpacing() * 5 + 10  # five lines at most
-    heights = [view.rowHeight(r) for r in range(view.model().rowCount())]
-    assert max(heights) <= cap, heights
-    assert len(heights) >= 6 and sum(heights[:6]) < view.viewport().height()  # six on screen
-
-
 # -- where the window opens ----------------------------------------------------------------
 def test_a_window_is_fitted_with_its_frame_into_the_free_screen() -> None:
     from PySide6.QtCore import QMargins, QRect

@@ -17,7 +17,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
-from facilitator.store.database import Workshop
 from facilitator.ui import shortcuts
 from facilitator.ui.areas import AREAS
 from facilitator.ui.main_window import MainWindow
@@ -55,7 +54,7 @@ def test_the_table_holds_the_keys_that_used_to_clash(window: MainWindow) -> None
     assert ("Agenda", "Ctrl+Shift+N", "Add day") in keys
     assert not any(k == "Ctrl+N" and g == "Window" for g, k, _ in keys)  # not File ▸ New
     assert ("Capture", "Alt+S", "Session") in keys
-    assert ("Capture", "Alt+T", "Team") in keys
+    assert ("Capture", "Alt+M", "Team") in keys  # Alt+E is the Edit menu
     assert ("Capture", "Alt+P", "Prompt") in keys
     assert ("Window", "F1", "Keyboard shortcuts") in keys
 
@@ -66,8 +65,8 @@ def test_a_clash_is_found_where_both_can_answer(window: MainWindow) -> None:
     capture.context.layout().addWidget(extra)
     found = clashes_of(window)
     assert any("“Session”" in c and "“Sort”" in c for c in found), found
-    extra.setText("Sor&t")  # Alt+T: the Team picker's
-    assert any("“Team”" in c and "“Sort”" in c for c in clashes_of(window))
+    extra.setText("Su&mmary")  # Alt+M: the Team picker's
+    assert any("“Team”" in c and "“Summary”" in c for c in clashes_of(window))
     extra.setText("&Edit")  # Alt+E opens the Edit menu
     assert any("“Edit menu”" in c and "“Edit”" in c for c in clashes_of(window))
     extra.deleteLater()
@@ -132,10 +131,10 @@ def test_ctrl_n_adds_a_session_in_the_agenda(window: MainWindow, qtbot) -> None:
     assert "session" in titles[0].lower()
 
 
-def test_capture_pickers_answer_alt_s_alt_t_alt_p(window: MainWindow, qtbot) -> None:  # noqa: ANN001
+def test_capture_pickers_answer_alt_s_alt_m(window: MainWindow, qtbot) -> None:  # noqa: ANN001
     capture = window.show_area("capture")
     ui = capture.context.ui
-    for key, combo in ((Qt.Key.Key_T, ui.team_combo), (Qt.Key.Key_S, ui.session_combo)):
+    for key, combo in ((Qt.Key.Key_M, ui.team_combo), (Qt.Key.Key_S, ui.session_combo)):
         capture.notes.input.setFocus()
         qtbot.keyClick(capture.notes.input, key, Qt.KeyboardModifier.AltModifier)
         assert QApplication.focusWidget() is combo
@@ -143,33 +142,6 @@ def test_capture_pickers_answer_alt_s_alt_t_alt_p(window: MainWindow, qtbot) -> 
     qtbot.keyClick(capture.notes.input, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(capture.notes.ui.star_check.isChecked, timeout=2000)  # Alt+R: Star
     assert capture.notes.input.toPlainText() == ""  # and nothing was typed
-
-
-def test_enter_in_the_owner_field_saves_the_action_item(
-    window: MainWindow,
-    qtbot,  # noqa: ANN001
-    demo_path: Path,
-) -> None:
-    capture = window.show_area("capture")
-    notes = capture.notes
-    notes.set_kind("action_item")
-    qtbot.keyClicks(notes.input, "Send the draft campaign to the ministry")
-    notes.ui.owner_edit.setFocus()
-    qtbot.keyClicks(notes.ui.owner_edit, "Dana Omarova")
-    qtbot.keyClick(notes.ui.owner_edit, Qt.Key.Key_Return)
-    assert notes.input.toPlainText() == ""
-    qtbot.keyClicks(notes.input, "Book the room for the follow-up")
-    notes.ui.due_check.setChecked(True)
-    notes.ui.due_edit.setFocus()
-    qtbot.keyClick(notes.ui.due_edit, Qt.Key.Key_Enter)
-    assert QApplication.focusWidget() is notes.input
-    session_id = capture.session_id
-    window.close_workshop()
-    with Workshop(demo_path, read_only=True) as ws:
-        texts = {n["text"]: n for n in ws.notes.notes_for(session_id)}
-    assert texts["Send the draft campaign to the ministry"]["kind"] == "action_item"
-    assert texts["Send the draft campaign to the ministry"]["action_owner"] == "Dana Omarova"
-    assert texts["Book the room for the follow-up"]["action_due"]
 
 
 # -- the help window -----------------------------------------------------------------------

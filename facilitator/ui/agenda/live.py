@@ -54,7 +54,7 @@ class LivePanel(QWidget):
         layout = QVBoxLayout(self)
         self.clock_label = QLabel()
         self.day_label = QLabel()
-        self.day_label.setWordWrap(True)  # long lines wrap: the plan keeps its width
+        self.day_label.setWordWrap(True)
         self.title_label = QLabel()
         self.title_label.setWordWrap(True)
         big = QFont(self.font())
@@ -62,7 +62,7 @@ class LivePanel(QWidget):
         big.setBold(True)
         self.title_label.setFont(big)
         self.detail_label = QLabel()
-        self.detail_label.setWordWrap(True)
+        self.detail_label.setWordWrap(True)  # long times must not widen the panel
         self.remaining_label = QLabel()
         huge = QFont(self.font())
         huge.setPointSizeF(self.font().pointSizeF() * 3)

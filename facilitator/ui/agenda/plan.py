@@ -36,14 +36,6 @@ class PlanView(QStackedWidget):
 
         self.timeline = TimelineView()
         self.timeline.editable = editable
-        declare_keys(
-            self.timeline,
-            ("Up", "Select the session above"),
-            ("Down", "Select the session below"),
-            ("Left", "Select a session of the previous day"),
-            ("Right", "Select a session of the next day"),
-            ("Return", "Edit the selected session"),
-        )
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.timeline)
         self.scroll.setWidgetResizable(True)
@@ -72,6 +64,14 @@ class PlanView(QStackedWidget):
         self.model.move_requested.connect(self.move_requested, Qt.ConnectionType.QueuedConnection)
         self.table.doubleClicked.connect(lambda _index: self.edit_requested.emit(""))
         self.table.activated.connect(lambda _index: self.edit_requested.emit(""))
+        declare_keys(
+            self.timeline,
+            ("Up", "Select the session above"),
+            ("Down", "Select the session below"),
+            ("Left", "Select a session of the previous day"),
+            ("Right", "Select a session of the next day"),
+            ("Return", "Edit the selected session"),
+        )
         declare_keys(self.table, ("Return", "Edit the selected session"))
 
     # -- showing ------------------------------------------------------------------------

@@ -15,16 +15,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from facilitator.domain.capture import Kind
 from facilitator.ui.capture.models import NoteListModel
 from facilitator.ui.capture.widgets import KindDelegate, PersonDelegate, StatusDelegate
-from facilitator.ui.shortcuts import declare_keys
 
 # Star, time, kind, note, said by, team / prompt, owner, due, status.
 COLUMN_WIDTHS = (28, 46, 104, 380, 130, 110, 100, 84, 80)
-# The note's column keeps at least this width: the others give way to it (a narrow note
-# column made rows hundreds of pixels tall).
-NOTE_MIN_WIDTH = 280
-SHRINKING = (4, 5, 6)  # said by, team / prompt, owner: down to SHRUNK_WIDTH
-SHRUNK_WIDTH = 70
-MAX_LINES = 4  # a long note shows four lines in the list; F2 edits all of it
 
 
 class NoteListView(QTableView):
@@ -40,17 +33,15 @@ class NoteListView(QTableView):
         self.kind_delegate = KindDelegate([], self)
         self.person_delegate = PersonDelegate([], self)
         self.status_delegate = StatusDelegate(self)
-        for keys, slot, what in (
-            ("Delete", self.delete_requested.emit, "Delete the selected notes"),
-            ("Alt+Up", lambda: self.move_requested.emit(-1), "Move the note up"),
-            ("Alt+Down", lambda: self.move_requested.emit(1), "Move the note down"),
-            ("Space", self.star_requested.emit, "Star or unstar the note"),
+        for keys, slot in (
+            ("Delete", self.delete_requested.emit),
+            ("Alt+Up", lambda: self.move_requested.emit(-1)),
+            ("Alt+Down", lambda: self.move_requested.emit(1)),
+            ("Space", self.star_requested.emit),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.setWhatsThis(what)
             shortcut.activated.connect(slot)
-        declare_keys(self, ("F2", "Edit the cell"))
 
     def attach(self, model: NoteListModel, kinds: list[Kind]) -> None:
         """Show ``model`` with its editors, column widths and row sizing."""
@@ -66,12 +57,12 @@ class NoteListView(QTableView):
         header.setSectionResizeMode(NoteListModel.TEXT, QHeaderView.ResizeMode.Stretch)
         # Rows fit their text, measured only for rows that change: sizing every row on each
         # insert (ResizeToContents) costs a full pass over the list per note.
-        model.modelReset.connect(self.fit_columns)
-        model.modelReset.connect(self.size_rows)
+        model.modelReset.connect(self.resizeRowsToContents)
         model.rowsInserted.connect(self._rows_inserted)
         model.dataChanged.connect(self._rows_changed)
+        model.modelReset.connect(self.fit_columns)
         header.sectionResized.connect(
-            lambda col, _old, _new: col == NoteListModel.TEXT and self.size_rows()
+            lambda col, _old, _new: col == NoteListModel.TEXT and self.resizeRowsToContents()
         )
 
     def set_kinds(self, kinds: list[Kind]) -> None:
@@ -123,53 +114,15 @@ class NoteListView(QTableView):
             self.setColumnHidden(column, not actions)
         where = any(r.get("team_name") or r.get("prompt_text") for r in shown)
         self.setColumnHidden(NoteListModel.WHERE, not where)
-        self.give_way_to_the_note()
-
-    def give_way_to_the_note(self) -> None:
-        """Narrow the said-by, team and owner columns while the note's would be too narrow."""
-        width = self.viewport().width()
-        if width <= 0 or self.model() is None:
-            return
-        for column in SHRINKING:
-            self.setColumnWidth(column, COLUMN_WIDTHS[column])
-        others = [
-            c
-            for c in range(self.model().columnCount())
-            if c != NoteListModel.TEXT and not self.isColumnHidden(c)
-        ]
-        room = width - sum(self.columnWidth(c) for c in others)
-        for column in SHRINKING:
-            if room >= NOTE_MIN_WIDTH:
-                break
-            if self.isColumnHidden(column):
-                continue
-            take = min(self.columnWidth(column) - SHRUNK_WIDTH, NOTE_MIN_WIDTH - room)
-            if take > 0:
-                self.setColumnWidth(column, self.columnWidth(column) - take)
-                room += take
-
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        self.give_way_to_the_note()
-
-    def size_rows(self, first: int = 0, last: int | None = None) -> None:
-        """Fit rows to their text, at most MAX_LINES lines (F2 edits the whole note)."""
-        model = self.model()
-        if model is None:
-            return
-        last = model.rowCount() - 1 if last is None else last
-        cap = self.fontMetrics().lineSpacing() * MAX_LINES + 10
-        for row in range(first, last + 1):
-            self.resizeRowToContents(row)
-            if self.rowHeight(row) > cap:
-                self.setRowHeight(row, cap)
 
     def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        self.size_rows(first, last)
+        for row in range(first, last + 1):
+            self.resizeRowToContents(row)
         self.fit_columns()
         self.scrollTo(self.model().index(last, 0))
 
     def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: Any) -> None:
         if bottom.row() - top.row() < 50:
-            self.size_rows(top.row(), bottom.row())
+            for row in range(top.row(), bottom.row() + 1):
+                self.resizeRowToContents(row)
         self.fit_columns()

@@ -27,9 +27,8 @@ from facilitator.ui.capture.context_bar import Choice
 from facilitator.ui.capture.dialogs import KindsDialog
 from facilitator.ui.capture.drafts import DRAFT_ID
 from facilitator.ui.capture.models import NoteListModel
-from facilitator.ui.capture.widgets import EnterSubmits, person_completer
+from facilitator.ui.capture.widgets import person_completer
 from facilitator.ui.forms.ui_capture_notes import Ui_CaptureNotesPanel
-from facilitator.ui.shortcuts import declare_keys
 
 
 class NotesPanel(QWidget):
@@ -64,12 +63,6 @@ class NotesPanel(QWidget):
         self.ui.due_check.toggled.connect(self.ui.due_edit.setEnabled)
         self.ui.status_combo.addItems(list(ACTION_STATUSES))
         self.ui.action_row.hide()
-        # "Enter saves" holds in the action item's fields too; the cursor goes back to the note.
-        self._enter_saves = EnterSubmits(self._submit_from_field, self)
-        for field in (self.ui.owner_edit, self.ui.due_edit, self.ui.status_combo):
-            field.installEventFilter(self._enter_saves)
-            declare_keys(field, ("Return", "Save the note"))
-        declare_keys(self.input, ("Return", "Save the note"), ("Shift+Return", "New line"))
 
         self.model = NoteListModel(
             self.ws, lambda e: self.ctx.push(e, initiator=self), self.kinds, self._person_id, self
@@ -164,10 +157,6 @@ class NotesPanel(QWidget):
         self.saved.emit(command.note_id)
         self.ctx.status(f"Saved {label_of(kind, self.kinds).lower()}.")
         return command.note_id
-
-    def _submit_from_field(self) -> None:
-        if self.submit() is not None:
-            self.input.setFocus()
 
     def focus_input(self) -> None:
         self.input.setFocus()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,25 +33,6 @@ class NoteInput(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
-
-
-class EnterSubmits(QObject):
-    """Enter in a field beside the note input (owner, due date, status) saves the note too."""
-
-    def __init__(self, submit: Callable[[], object], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.submit = submit
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        ):
-            self.submit()
-            return True
-        return super().eventFilter(watched, event)
 
 
 def person_completer(names: list[str], parent: QWidget) -> QCompleter:

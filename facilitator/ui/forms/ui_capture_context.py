@@ -92,7 +92,7 @@ class Ui_CaptureContextBar(object):
 
     def retranslateUi(self, context_bar):
         self.session_label.setText(QCoreApplication.translate("CaptureContextBar", u"&Session", None))
-        self.team_label.setText(QCoreApplication.translate("CaptureContextBar", u"&Team", None))
+        self.team_label.setText(QCoreApplication.translate("CaptureContextBar", u"Tea&m", None))
         self.prompt_label.setText(QCoreApplication.translate("CaptureContextBar", u"&Prompt", None))
 #if QT_CONFIG(tooltip)
         self.kinds_button.setToolTip(QCoreApplication.translate("CaptureContextBar", u"Labels, typing prefixes and shortcuts of note kinds", None))

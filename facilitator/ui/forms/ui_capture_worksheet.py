@@ -71,7 +71,7 @@ class Ui_CaptureWorksheetPanel(object):
 
     def retranslateUi(self, worksheet_panel):
         self.exercise_label.setText(QCoreApplication.translate("CaptureWorksheetPanel", u"E&xercise", None))
-        self.prompts_button.setText(QCoreApplication.translate("CaptureWorksheetPanel", u"Edit pr&ompts\u2026", None))
+        self.prompts_button.setText(QCoreApplication.translate("CaptureWorksheetPanel", u"Ed&it prompts\u2026", None))
         self.worksheet_hint.setText(QCoreApplication.translate("CaptureWorksheetPanel", u"Every team's answers side by side. Double-click or Enter on a cell to answer that prompt for that team.", None))
         pass
     # retranslateUi
