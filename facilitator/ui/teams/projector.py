@@ -77,6 +77,7 @@ MARGIN_X, MARGIN_Y = 30, 24
 TITLE_SHARE = 0.06  # of the window's height
 LARGEST = 0.09  # of the window's height, so two names on a team do not fill a wall
 TALL_SCRIPTS = 0.94  # Thai and Khmer lines are taller than the font's line spacing
+NEAR_ENOUGH = 0.92  # of the largest type: a fuller grid is worth that much
 
 
 def best_layout(
@@ -103,7 +104,7 @@ def best_layout(
     title_h = height * TITLE_SHARE * 1.4
     grid_w = width - 2 * MARGIN_X
     grid_h = height - 2 * MARGIN_Y - title_h - GAP
-    best = Layout(1, count, 1, 10)
+    found: list[Layout] = []
     for cols in range(1, count + 1):
         rows = math.ceil(count / cols)
         cell_w = (grid_w - GAP * (cols - 1)) / cols - 2 * PAD_X
@@ -120,9 +121,16 @@ def best_layout(
                 cell_h * TALL_SCRIPTS / tall,
                 height * LARGEST,
             )
-            if size > best.pixels * 1.05 or (size > best.pixels and name_cols <= best.name_columns):
-                best = Layout(cols, rows, name_cols, int(size))
-    return best
+            found.append(Layout(cols, rows, name_cols, int(size)))
+    if not found:
+        return Layout(1, count, 1, 10)
+    # Within a few per cent of the largest type, a grid without empty cells and with fewer
+    # columns of names reads better.
+    largest = max(f.pixels for f in found)
+    close = [f for f in found if f.pixels >= largest * NEAR_ENOUGH]
+    return min(
+        close, key=lambda f: (f.columns * f.rows - count, f.name_columns, -f.pixels, f.columns)
+    )
 
 
 class TeamsProjector(QWidget):
