@@ -37,7 +37,7 @@ def run(path: Path | None) -> int:
     logging.getLogger(__name__).info("Facilitator %s starting", __version__)
     window = MainWindow()
     errors.install(window.errors)
-    window.show()
+    window.show_placed()
     # The window appears first; the workshop (and sqlite-utils with it) loads on the next
     # turn of the event loop, so the user sees the app react at once even for a large file.
     bench = bool(os.environ.get("FACILITATOR_QUIT_WHEN_SHOWN"))  # used by bench/startup.py

@@ -119,7 +119,7 @@ class LivePanel(QWidget):
             layout.addWidget(w)
         grid = QGridLayout()
         self.start_button = QPushButton("&Start")
-        self.finish_button = QPushButton("&Finish")
+        self.finish_button = QPushButton("F&inish")
         self.plus1_button = QPushButton("+&1 min")
         self.plus5_button = QPushButton("+&5 min")
         self.minus1_button = QPushButton("−1 mi&n")
@@ -144,6 +144,10 @@ class LivePanel(QWidget):
         ]
         for b, r, c in buttons:
             grid.addWidget(b, r, c)
+        from facilitator.ui.agenda.projector import signal_box  # it imports this module
+
+        self.signal_check = signal_box(ctx, self)  # the facilitator's side, not the audience's
+        grid.addWidget(self.signal_check, 3, 2)
         layout.addLayout(grid)
         layout.addStretch(1)
         self.start_button.clicked.connect(self.start)

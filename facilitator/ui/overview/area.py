@@ -9,8 +9,8 @@ import json
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, QTimer
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from facilitator.edits.base import SetFields
 from facilitator.store.changes import Changes
@@ -54,6 +54,23 @@ GLANCE_TABLES = (
 )
 
 
+class VerticalScroll(QScrollArea):
+    """A long form on a low screen scrolls up and down, never sideways: it is as wide as the
+    form needs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        inner = self.widget()
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = inner.minimumSizeHint().width() + bar if inner is not None else 0
+        return QSize(width, super().minimumSizeHint().height())
+
+
 class OverviewArea(QWidget):
     def __init__(self, ctx: AreaContext) -> None:
         super().__init__()
@@ -62,9 +79,12 @@ class OverviewArea(QWidget):
         self.ui = Ui_OverviewForm()
         inner = QWidget()
         self.ui.setupUi(inner)
+        scroll = VerticalScroll()
+        scroll.setObjectName("overview_scroll")
+        scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(inner)
+        layout.addWidget(scroll)
         for key, label in PRIVACY:
             self.ui.privacy_combo.addItem(label, key)
         self.ui.timezone_combo.addItems(COMMON_ZONES)

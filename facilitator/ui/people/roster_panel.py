@@ -63,7 +63,7 @@ class RosterPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_selected)
-        delete_action = QAction(self.view)
+        delete_action = QAction("Delete the selected people", self.view)
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete_action.triggered.connect(self.delete_selected)
