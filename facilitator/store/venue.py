@@ -894,6 +894,17 @@ class VenueStore:
         unbury(self.ws.db, "notes", [row["id"]])
         return row["id"]
 
+    def team_url(self, team_id: str) -> str:
+        """A team's worksheet page at the address the venue server last used (with the join
+        code, so scanning it joins), for printed team lists; "" if it never ran."""
+        last = self.ws.info.setting(SETTING_SERVER)
+        code = self.join_code()
+        if not isinstance(last, dict) or not last.get("host") or not last.get("port") or not code:
+            return ""
+        host = str(last["host"])
+        shown = f"[{host}]" if ":" in host else host
+        return f"http://{shown}:{int(last['port'])}/j/{code}/t/{team_id}"
+
     def cell_of(self, team_id: str, prompt_id: str) -> bool:
         """Whether a team answers this prompt (its round's exercise has it)."""
         return bool(

@@ -1,4 +1,5 @@
-"""The Polls area: polls per session, questions to the panel and evaluations, run live.
+"""The Polls area: polls per session, questions to the panel, evaluations and the teams'
+worksheets on their own devices, run live.
 
 Participants answer from their phones (View ▸ Venue Wi-Fi…); everything the facilitator does
 happens here, as undoable edits. The views refresh from the workshop's Changes (a phone's
@@ -42,6 +43,7 @@ from facilitator.ui.venue.charts import ResultsChart, eval_as_results
 from facilitator.ui.venue.controller import controller_for
 from facilitator.ui.venue.dialogs import EvaluationDraft, edit_evaluation, edit_poll
 from facilitator.ui.venue.models import EvaluationsModel, PollsModel, QuestionsModel
+from facilitator.ui.venue.worksheets_tab import WorksheetsTab
 
 POLL_TABLES = (Table.VENUE_POLLS, Table.VENUE_POLL_OPTIONS, Table.VENUE_ANSWERS, Table.SESSIONS)
 QUESTION_TABLES = (
@@ -102,6 +104,8 @@ class PollsArea(QWidget):
         self.tabs.addTab(self._build_polls(), "Polls")
         self.tabs.addTab(self._build_questions(), "Questions")
         self.tabs.addTab(self._build_evaluations(), "Evaluations")
+        self.worksheets = WorksheetsTab(ctx, self.controller)
+        self.tabs.addTab(self.worksheets, "Team worksheets")
         outer.addWidget(self.tabs, 1)
         self.ws.hub.changed.connect(self._changed)
         self.controller.changed.connect(self._server_state)
