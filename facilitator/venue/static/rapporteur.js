@@ -231,7 +231,7 @@
         li.append(b);
       } else if (n.queued) {
         li.className = "queued";
-        li.dataset.state = t("waiting_mark");
+        meta.dataset.state = t("waiting_mark");
       }
       list.append(li);
     }
