@@ -107,8 +107,7 @@ class SaveAnswerDocs:
     writes: tuple[AnswerDocWrite, ...]
 
     def apply(self, ws: Workshop) -> list[str]:
-        valid = [w for w in self.writes if ws.venue.cell_of(w.team_id, w.prompt_id)]
-        return ws.venue.save_answer_docs(valid)
+        return ws.venue.save_answer_docs(self.writes)
 
 
 @dataclass(frozen=True)

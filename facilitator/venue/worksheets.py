@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("facilitator.venue")
 
-SAVE_DELAY = 0.15  # seconds of keystrokes gathered into one write of the dirty documents
+SAVE_DELAY = 0.25  # seconds of keystrokes gathered into one write of the dirty documents
 RETRY_DELAY = 1.0  # after a write that failed (the laptop busy, the file locked)
 NO_TEAM = 4003  # WebSocket close code: no worksheet open, or not this team
 FULL = 4004  # the answer reached its size limit
