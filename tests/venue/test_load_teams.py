@@ -92,7 +92,7 @@ def test_40_teams_of_3_devices_type_together_and_every_keystroke_is_kept(qtbot, 
         f"{TEAMS}×{PER_TEAM} devices, {out.keystrokes} keystrokes in {out.elapsed:.1f} s; "
         f"a teammate's keystroke seen after {p50 * 1000:.0f} ms (median), "
         f"{p95 * 1000:.0f} ms (95%); {saved} documents written; "
-        f"longest UI tick gap {max(gaps[1:])} ms at tick {gaps.index(max(gaps[1:]))} of {len(gaps)}; top {sorted(gaps)[-6:]}"
+        f"longest UI tick gap {max(gaps[1:])} ms"
     )
     assert p50 < 1.0  # teammates see each other's edits within a second
     assert max(gaps[1:]) < MAX_TICK_GAP_MS, max(gaps[1:])
