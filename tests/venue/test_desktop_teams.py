@@ -52,7 +52,7 @@ def test_the_team_worksheets_tab_opens_a_round_undoably_and_counts_answers(
     assert tab.open_button.text() == "&Open for teams"
     qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
     assert ws.venue.worksheet_round() == "rnd_demo1"
-    qtbot.waitUntil(lambda: tab.open_button.text() == "&Close for teams")
+    qtbot.waitUntil(lambda: tab.open_button.text() == "C&lose for teams")
     assert "Venue Wi-Fi is off" in tab.status_label.text()
     qtmodeltester.check(tab.model)
     assert [r["name"] for r in tab.model.rows] == ["Team 1", "Team 2"]

@@ -105,7 +105,7 @@ class PollsArea(QWidget):
         self.tabs.addTab(self._build_questions(), "Questions")
         self.tabs.addTab(self._build_evaluations(), "Evaluations")
         self.worksheets = WorksheetsTab(ctx, self.controller)
-        self.tabs.addTab(self.worksheets, "Team worksheets")
+        self.tabs.addTab(self.worksheets, "Team &worksheets")
         outer.addWidget(self.tabs, 1)
         self.ws.hub.changed.connect(self._changed)
         self.controller.changed.connect(self._server_state)

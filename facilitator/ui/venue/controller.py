@@ -40,6 +40,7 @@ class VenueController(QObject):
         self.room_open = True
         self.dialog: QWidget | None = None  # the open Venue Wi-Fi dialog, if any
         self.projector: QWidget | None = None  # the open projector window, if any
+        self.worksheet_projector: QWidget | None = None  # the team worksheets' one
         self.connections_changed.connect(self._count)
         self.presence_changed.connect(self._present)
         self._watch = QTimer(self)

@@ -261,10 +261,23 @@ def _bold(font: QFont) -> QFont:
 def show_worksheet_projector(
     ctx: AreaContext, round_id: str | None = None, codes: bool = False
 ) -> WorksheetProjector:
-    """Polls ▸ Team worksheets ▸ Answers (or Team codes) on projector."""
+    """Polls ▸ Team worksheets ▸ Answers (or Team codes) on projector. Reuses the open window
+    (the controller keeps it, as a window without a parent needs someone to hold it)."""
     from PySide6.QtGui import QGuiApplication
 
+    controller = controller_for(ctx)
+    old = controller.worksheet_projector
+    try:
+        if old is not None and old.isVisible():
+            old.round_id, old.codes = round_id, codes
+            old.refresh()
+            old.raise_()
+            old.activateWindow()
+            return old  # type: ignore[return-value]
+    except RuntimeError:  # deleted on close
+        pass
     view = WorksheetProjector(ctx, round_id, codes)
+    controller.worksheet_projector = view
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     screens = QGuiApplication.screens()
     here = ctx.window.screen() if ctx.window is not None else QGuiApplication.primaryScreen()

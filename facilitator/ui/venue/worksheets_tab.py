@@ -160,7 +160,7 @@ class WorksheetsTab(QWidget):
     def _buttons(self, sheet: dict[str, Any] | None) -> None:
         open_round = self.ws.venue.worksheet_round()
         is_open = sheet is not None and sheet["round_id"] == open_round
-        self.open_button.setText("&Close for teams" if is_open else "&Open for teams")
+        self.open_button.setText("C&lose for teams" if is_open else "&Open for teams")
         self.open_button.setEnabled(sheet is not None and not self.ws.read_only)
         if sheet is None:
             self.status_label.setText(
