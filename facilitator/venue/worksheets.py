@@ -72,6 +72,14 @@ def seed_update(cell: Cell, text: str) -> bytes:
     return doc.get_update()
 
 
+def state_of(text: str) -> bytes:
+    """A new answer document holding ``text`` (for tools and tests that write answers)."""
+    doc = Doc()
+    t = doc.get(TEXT, type=Text)
+    t += text
+    return doc.get_update()
+
+
 def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 

@@ -15,7 +15,7 @@ from facilitator.store.venue import AnswerDocWrite
 from facilitator.ui.venue.area import PollsArea
 from facilitator.venue.app import Presence
 from facilitator.venue.operations import SaveAnswerDocs
-from facilitator.venue.worksheets import seed_update
+from facilitator.venue.worksheets import state_of
 
 ROUND = "rnd_demo0"
 
@@ -35,7 +35,7 @@ def area(qtbot, ctx) -> PollsArea:  # noqa: ANN001
 
 
 def _write(ws, team: str, prompt: str, text: str) -> None:  # noqa: ANN001
-    state = seed_update((team, prompt), text)
+    state = state_of(text)
     ws.writer.submit(SaveAnswerDocs((AnswerDocWrite(team, prompt, state, text),))).result(5)
 
 
