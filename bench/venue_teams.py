@@ -167,6 +167,10 @@ def main() -> int:
         )
     finally:
         ticker.stop()
+        end = time.monotonic() + 5
+        while not server.hub.worksheets.idle and time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
         server.stop()
         publisher.detach()
     stored = {cell: r["text"] for cell, r in ws.venue.answer_docs(teams).items()}

@@ -82,6 +82,7 @@ class AnswerDocWrite:
     prompt_id: str
     state: bytes
     text: str
+    mirror: bool = True  # False: only the document; the note follows within a second
 
 
 @dataclass(frozen=True)
@@ -855,7 +856,7 @@ class VenueStore:
                     note_id = self._insert_answer_note(w.team_id, w.prompt_id, text)
                     notes[note_id] = text
                     op.touch(Table.NOTES, [note_id])
-                elif note_id is not None and notes[note_id] != text:
+                elif note_id is not None and notes[note_id] != text and w.mirror:
                     note_updates.append((text, stamp, note_id))
                     notes[note_id] = text
                     op.touch(Table.NOTES, [note_id])
@@ -886,6 +887,31 @@ class VenueStore:
                     doc_updates,
                 )
         return note_ids
+
+    def mirror_answer_notes(self) -> list[str]:
+        """Bring every worksheet note up to its answer document's text.
+
+        The server copies a team's text into the note at most once a second while the team
+        types, and once more when it stops; if the server stopped in between, this (run when a
+        server starts or stops) catches the note up. Returns the notes changed.
+        """
+        rows = self.ws.db.execute(
+            """SELECT n.id, n.text, d.text FROM venue_answer_docs d
+               JOIN notes n ON n.id = d.note_id"""
+        ).fetchall()
+        stale = [
+            (answer_text(doc), note_id) for note_id, text, doc in rows if answer_text(doc) != text
+        ]
+        if not stale:
+            return []
+        stamp = now()
+        with self.ws.operation() as op:
+            self.ws.db.conn.executemany(
+                "UPDATE notes SET text = ?, updated = ? WHERE id = ?",
+                [(t, stamp, i) for t, i in stale],
+            )
+            op.touch(Table.NOTES, [i for _, i in stale])
+        return [i for _, i in stale]
 
     def _note_texts(self, ids: Iterable[str]) -> dict[str, str]:
         ids = list(ids)

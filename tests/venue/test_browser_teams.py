@@ -14,8 +14,6 @@ with FACILITATOR_SCREENSHOTS=folder they are also copied there (for the README).
 
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -28,6 +26,7 @@ from facilitator.store.database import Workshop
 from facilitator.store.venue import SETTING_WORKSHEET
 from facilitator.venue.publisher import SnapshotPublisher
 from facilitator.venue.server import VenueServer
+from tests.venue.shots import keep_shot
 from tests.venue.test_browser import CHROMIUM, DRIVER, run_beside_qt
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
@@ -64,13 +63,6 @@ def browser(profile: Path, size: tuple[int, int, int] = PHONE) -> Any:
     )
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     return webdriver.Chrome(options=options, service=Service(str(DRIVER)))
-
-
-def keep_shot(path: Path) -> None:
-    folder = os.environ.get("FACILITATOR_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, Path(folder) / path.name)
 
 
 class Served:

@@ -16,6 +16,7 @@ from facilitator.ui.venue.area import PollsArea
 from facilitator.venue.app import Presence
 from facilitator.venue.operations import SaveAnswerDocs
 from facilitator.venue.worksheets import state_of
+from tests.venue.shots import keep_shot
 
 ROUND = "rnd_demo0"
 
@@ -63,7 +64,8 @@ def test_the_team_worksheets_tab_opens_a_round_undoably_and_counts_answers(
     qtbot.waitUntil(lambda: tab.model.index(1, 2).data() == "1 of 3")
     tab.model.set_devices({team: 3})
     assert tab.model.index(1, 1).data() == "3"
-    tab.grab().save(str(tmp_path / "team-worksheets-tab.png"))
+    area.grab().save(str(tmp_path / "venue-team-worksheets.png"))
+    keep_shot(tmp_path / "venue-team-worksheets.png")
     ctx.undo_stack.undo()
     assert ws.venue.worksheet_round() is None
     qtbot.waitUntil(lambda: tab.open_button.text() == "&Open for teams")
@@ -103,6 +105,7 @@ def test_the_venue_dialog_makes_a_rapporteur_key_shows_its_code_and_who_is_conne
         assert panel.model.index(0, 1).data() == "connected"
         dialog.resize(760, 700)
         dialog.grab().save(str(tmp_path / "venue-dialog-rapporteurs.png"))
+        keep_shot(tmp_path / "venue-dialog-rapporteurs.png")
         qtbot.mouseClick(panel.ui.revoke_button, Qt.MouseButton.LeftButton)
         assert ws.venue.rapporteurs() == []
         qtbot.waitUntil(lambda: panel.model.rowCount() == 0)
@@ -113,6 +116,7 @@ def test_the_venue_dialog_makes_a_rapporteur_key_shows_its_code_and_who_is_conne
 def test_the_worksheet_projector_shows_every_teams_answer_to_one_prompt(
     qtbot, ctx, tmp_path: Path
 ) -> None:  # noqa: ANN001
+    from facilitator.ui.venue.controller import controller_for
     from facilitator.ui.venue.worksheet_projector import WorksheetProjector, grid
 
     ws = ctx.workshop
@@ -129,8 +133,16 @@ def test_the_worksheet_projector_shows_every_teams_answer_to_one_prompt(
     with qtbot.waitSignal(view.updated, timeout=3000):
         _write(ws, team, view.prompt["id"], "Violence is never private: call 1516")
     assert "call 1516" in view.cards[2].text
-    view.grab().save(str(tmp_path / "worksheet-projector.png"))
-    qtbot.keyClick(view, Qt.Key.Key_C)
-    assert view.codes
-    view.grab().save(str(tmp_path / "worksheet-codes.png"))
+    view.grab().save(str(tmp_path / "venue-worksheet-projector.png"))
+    keep_shot(tmp_path / "venue-worksheet-projector.png")
+    controller = controller_for(ctx)
+    controller.start("127.0.0.1", _free_port())
+    try:
+        qtbot.keyClick(view, Qt.Key.Key_C)
+        assert view.codes
+        assert controller.team_url(team).endswith(f"/j/{ws.venue.join_code()}/t/{team}")
+        view.grab().save(str(tmp_path / "venue-team-codes.png"))
+        keep_shot(tmp_path / "venue-team-codes.png")
+    finally:
+        controller.stop()
     assert grid(4, 1200, 500) == (2, 2) and grid(4, 1600, 300) == (4, 1)

@@ -68,6 +68,7 @@ def test_40_teams_of_3_devices_type_together_and_every_keystroke_is_kept(qtbot, 
         thread.start()
         qtbot.waitUntil(lambda: not thread.is_alive(), timeout=int((SECONDS + 120) * 1000))
         ticker.stop()
+        qtbot.waitUntil(lambda: server.hub.worksheets.idle, timeout=5000)  # notes caught up
         saved = server.hub.worksheets.saved
     finally:
         server.stop()

@@ -281,3 +281,42 @@ def test_bad_updates_are_refused_and_nothing_is_stored(venue: Venue) -> None:
 
     assert venue.run(scenario) == ["bad_update", "bad_update", "no_prompt"]
     assert ws.venue.answer_docs([team]) == {}
+
+
+def test_a_note_follows_its_answer_within_a_second_and_catches_up_after_a_stop(
+    venue: Venue,
+) -> None:
+    ws = venue.ws
+    open_worksheet(ws, "rnd_demo1")
+    team = ws.notes.teams_for_exercise("exe_demo1")[0]["id"]
+    prompt = ws.notes.prompts("exe_demo1")[1]["id"]
+
+    def note_text() -> str | None:
+        found = answer_notes(ws, team, prompt)
+        return found[0]["text"] if found else None
+
+    async def scenario(client: TestClient) -> list[str | None]:
+        d = Device(client, await join(client, venue.code), team)
+        await d.connect()
+        seen = []
+        await d.type(prompt, 0, "First")
+        await d.until(lambda: d.acked >= 1)
+        seen.append(note_text())  # a new answer's note comes at once
+        for i, word in enumerate((" second", " third")):
+            await d.type(prompt, len(d.text(prompt)), word)
+            await d.until(lambda i=i: d.acked >= i + 2)
+        seen.append(note_text())  # within the second: the document only
+        await asyncio.sleep(1.4)
+        seen.append(note_text())  # typing stopped: the note caught up
+        return seen
+
+    first, soon, settled = venue.run(scenario)
+    assert first == "First"
+    assert soon in ("First", "First second", "First second third")
+    assert settled == "First second third"
+    assert venue.hub.worksheets.idle
+    # A server that stopped before catching up: the next start (or the stop) mends it.
+    doc = ws.venue.answer_docs([team])[(team, prompt)]
+    ws.db.execute("UPDATE notes SET text = 'stale' WHERE id = ?", [doc["note_id"]])
+    assert ws.venue.mirror_answer_notes() == [doc["note_id"]]
+    assert note_text() == "First second third"

@@ -109,6 +109,8 @@ class VenueController(QObject):
         if publisher is not None:
             publisher.detach()
             publisher.deleteLater()
+        # After the teams' last writes still queued for this thread: their notes catch up.
+        QTimer.singleShot(0, self._mirror_notes)
         self.connections = 0
         self.presence = Presence()
         self.presence_changed.emit(self.presence)
@@ -134,6 +136,10 @@ class VenueController(QObject):
     # -- internals -----------------------------------------------------------------------
     def _count(self, n: int) -> None:
         self.connections = n
+
+    def _mirror_notes(self) -> None:
+        if self.ws.is_open and not self.ws.read_only and self.server is None:
+            self.ws.venue.mirror_answer_notes()
 
     def _present(self, presence: Presence) -> None:
         self.presence = presence

@@ -98,7 +98,7 @@ class WorksheetsTab(QWidget):
         buttons = QHBoxLayout()
         hint = QLabel(
             "Answers appear in Capture ▸ Worksheet as the teams type them. Each team's code "
-            "is on its team list (File ▸ Export ▸ Team lists) and on the projector."
+            "is on its team list (File ▸ Export ▸ Teams ▸ Team lists) and on the projector."
         )
         hint.setWordWrap(True)
         buttons.addWidget(hint, 1)
