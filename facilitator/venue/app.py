@@ -9,6 +9,12 @@ Who may do what:
   the open poll (once: a replay changes nothing), ask and upvote questions of the session
   taking questions, and answer open evaluations. Nothing a phone can ask returns the roster,
   notes or another phone's data; facilitator actions have no route at all.
+* Team worksheets (``/t/…``, ``/api/team/live``, see ``worksheets.py``): a joined phone may
+  type into the answers of a team of the round the facilitator opened; it gets team names
+  and prompts, never members.
+* Rapporteurs (``/r/…``, ``/api/rapporteur/…``, see ``rapporteurs.py``): a key made in the
+  desktop app opens capture with the roster's names for attribution; notes carry the ids
+  their browser made and are stored once.
 * Limits: request bodies (``client_max_size``), requests per address and per token, joins and
   wrong codes per address, questions per phone, WebSockets in all and per token. The Host
   header must be the address the request came in on (no DNS rebinding).

@@ -5,7 +5,10 @@ the UI thread builds a new :class:`Snapshot` (a few small queries; after a phone
 only that poll's tally is redone) and hands it over; the server swaps its reference, which
 is atomic in Python, and pushes what changed to the phones. A snapshot holds only what
 phones may see (the open poll, the open evaluations, the visible questions of the session
-taking questions) plus the device table needed to check tokens: never the roster or notes.
+taking questions, the open worksheet round's team names and prompts) plus the device table
+needed to check tokens, and what a rapporteur's key opens (sessions, teams, kinds of note and
+the roster's names for attribution: :class:`CaptureCatalogue`, sent only to a valid key,
+never to a participant's token). Never notes, never team members.
 """
 
 from __future__ import annotations

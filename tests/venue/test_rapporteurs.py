@@ -175,3 +175,25 @@ def test_presence_names_rapporteurs_and_counts_team_devices_and_revoking_closes_
     assert during.rapporteurs == {row["id"]: 1}
     assert code == 4005
     assert seen[-1].rapporteurs == {}
+
+
+def test_the_team_and_rapporteur_pages_are_never_cached_and_send_no_referrer(
+    venue: Venue,
+) -> None:
+    key = venue.ws.venue.add_rapporteur("Jon")["key"]
+
+    async def scenario(client: TestClient) -> list[tuple[int, dict[str, str], str]]:
+        out = []
+        for path in (f"/r/{key}", "/r/", "/t/tea_demo00", f"/j/{venue.code}/t/tea_demo00"):
+            r = await client.get(path)
+            out.append((r.status, dict(r.headers), await r.text()))
+        return out
+
+    pages = venue.run(scenario)
+    for status, headers, body in pages:
+        assert status == 200
+        assert headers["Cache-Control"] == "no-store"  # the key is in the address
+        assert headers["Referrer-Policy"] == "no-referrer"
+        assert headers["Content-Security-Policy"].startswith("default-src 'self'")
+        assert key not in body  # the page reads it from the address bar, the server never echoes it
+    assert "rapporteur.js" in pages[0][2] and "team.js" in pages[2][2]
