@@ -52,6 +52,7 @@ log = logging.getLogger("facilitator.venue")
 
 SAVE_DELAY = 0.25  # seconds of keystrokes gathered into one write of the dirty documents
 RETRY_DELAY = 1.0  # after a write that failed (the laptop busy, the file locked)
+DOCS_PER_WRITE = 30  # answer documents in one transaction of the UI thread
 MIRROR_EVERY = 1.0  # seconds: how often a typed answer is copied into its worksheet note
 NO_TEAM = 4003  # WebSocket close code: no worksheet open, or not this team
 FULL = 4004  # the answer reached its size limit
@@ -336,16 +337,18 @@ class Worksheets:
     # -- storing ---------------------------------------------------------------------------
     async def _save(self) -> None:
         """Write every dirty document, then acknowledge what that write holds."""
-        from facilitator.venue.app import ApiError
-
         try:
             while self._dirty:
                 await asyncio.sleep(SAVE_DELAY)
                 dirty, self._dirty = self._dirty, {}
-                writes = tuple(self._write(cell) for cell in dirty)
+                cells = list(dirty)
                 try:
-                    await self.hub.write(SaveAnswerDocs(writes))
-                except (ApiError, Exception) as exc:  # noqa: BLE001 - kept dirty, tried again
+                    # A few dozen documents a transaction: between two, the window repaints.
+                    for i in range(0, len(cells), DOCS_PER_WRITE):
+                        part = tuple(self._write(c) for c in cells[i : i + DOCS_PER_WRITE])
+                        await self.hub.write(SaveAnswerDocs(part))
+                        self.saved += len(part)
+                except Exception as exc:  # noqa: BLE001 - kept dirty, tried again
                     log.warning("venue: storing team answers failed (%s)", type(exc).__name__)
                     for cell, acks in dirty.items():
                         mine = self._dirty.setdefault(cell, {})
@@ -353,7 +356,7 @@ class Worksheets:
                             mine[ws] = max(seq, mine.get(ws, seq))
                     await asyncio.sleep(RETRY_DELAY)
                     continue
-                self.saved += len(writes)
+                # Only now: a device's number covers its edits of every cell written above.
                 acks_by_ws: dict[web.WebSocketResponse, int] = {}
                 for acks in dirty.values():
                     for ws, seq in acks.items():
