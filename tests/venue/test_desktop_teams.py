@@ -146,3 +146,17 @@ def test_the_worksheet_projector_shows_every_teams_answer_to_one_prompt(
     finally:
         controller.stop()
     assert grid(4, 1200, 500) == (2, 2) and grid(4, 1600, 300) == (4, 1)
+
+
+def test_the_polls_area_says_who_is_connected(qtbot, area, ctx) -> None:  # noqa: ANN001
+    ws = ctx.workshop
+    row = ws.venue.add_rapporteur("Jon")
+    c = area.controller
+    c.start("127.0.0.1", _free_port())
+    try:
+        c.presence_changed.emit(Presence(4, {"tea_demo00": 3}, {row["id"]: 1}))
+        qtbot.waitUntil(lambda: "rapporteurs: Jon" in area.server_label.text())
+        assert "3 on team worksheets" in area.server_label.text()
+    finally:
+        c.stop()
+    assert "Venue Wi-Fi is off" in area.server_label.text()

@@ -110,6 +110,7 @@ class PollsArea(QWidget):
         self.ws.hub.changed.connect(self._changed)
         self.controller.changed.connect(self._server_state)
         self.controller.connections_changed.connect(lambda _n: self._server_state())
+        self.controller.presence_changed.connect(lambda _p: self._server_state())
         self.reload_polls()
         self.reload_questions()
         self.reload_evaluations()
@@ -313,8 +314,16 @@ class PollsArea(QWidget):
             return
         if c.running:
             room = "" if c.room_open else " · the room is closed"
+            p = c.presence
+            teams = f" · {p.team_devices} on team worksheets" if p.team_devices else ""
+            names = (
+                {r["id"]: r["name"] for r in self.ws.venue.rapporteurs()} if p.rapporteurs else {}
+            )
+            who = ", ".join(sorted(names.get(i, "?") for i in p.rapporteurs))
+            rapporteurs = f" · rapporteurs: {who}" if who else ""
             self.server_label.setText(
-                f"Venue Wi-Fi on: phones join at <b>{c.url()}</b> · {c.connections} connected{room}"
+                f"Venue Wi-Fi on: phones join at <b>{c.url()}</b> · {c.connections} connected"
+                f"{teams}{rapporteurs}{room}"
             )
         else:
             self.server_label.setText(
