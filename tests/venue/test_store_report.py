@@ -92,7 +92,7 @@ def test_the_pages_language_comes_from_accept_language() -> None:
 def test_the_venue_tables_are_mergeable_rows_with_history(workshop: Workshop) -> None:
     assert schema_version() >= 3
     venue_tables = [t for t in Table if t.value.startswith("venue_")]
-    assert len(venue_tables) == 9 and all(t in MERGEABLE_TABLES for t in venue_tables)
+    assert len(venue_tables) == 11 and all(t in MERGEABLE_TABLES for t in venue_tables)
     pid = add_poll(workshop, None, "scale", [], "Sure?")
     before = workshop.venue.poll(pid)["updated"]
     workshop.venue.set_poll_fields(pid, {"revealed": 1})

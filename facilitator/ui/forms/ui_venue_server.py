@@ -16,15 +16,15 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QPushButton, QSizePolicy, QSpacerItem,
-    QSpinBox, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_VenueServerDialog(object):
     def setupUi(self, VenueServerDialog):
         if not VenueServerDialog.objectName():
             VenueServerDialog.setObjectName(u"VenueServerDialog")
-        VenueServerDialog.resize(720, 460)
+        VenueServerDialog.resize(760, 700)
         self.main_layout = QHBoxLayout(VenueServerDialog)
         self.main_layout.setObjectName(u"main_layout")
         self.left_column = QVBoxLayout()
@@ -133,8 +133,17 @@ class Ui_VenueServerDialog(object):
 
         self.connected_label = QLabel(VenueServerDialog)
         self.connected_label.setObjectName(u"connected_label")
+        self.connected_label.setWordWrap(True)
+        self.connected_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.left_column.addWidget(self.connected_label)
+
+        self.rapporteurs_box = QGroupBox(VenueServerDialog)
+        self.rapporteurs_box.setObjectName(u"rapporteurs_box")
+        self.rapporteurs_layout = QVBoxLayout(self.rapporteurs_box)
+        self.rapporteurs_layout.setObjectName(u"rapporteurs_layout")
+
+        self.left_column.addWidget(self.rapporteurs_box)
 
         self.left_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
@@ -190,6 +199,7 @@ class Ui_VenueServerDialog(object):
 #if QT_CONFIG(tooltip)
         self.rotate_button.setToolTip(QCoreApplication.translate("VenueServerDialog", u"Phones already in stay in; new phones need the new code", None))
 #endif // QT_CONFIG(tooltip)
+        self.rapporteurs_box.setTitle(QCoreApplication.translate("VenueServerDialog", u"Rapporteurs", None))
         self.projector_button.setText(QCoreApplication.translate("VenueServerDialog", u"Show on &projector", None))
     # retranslateUi
 

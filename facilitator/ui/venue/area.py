@@ -1,4 +1,5 @@
-"""The Polls area: polls per session, questions to the panel and evaluations, run live.
+"""The Polls area: polls per session, questions to the panel, evaluations and the teams'
+worksheets on their own devices, run live.
 
 Participants answer from their phones (View ▸ Venue Wi-Fi…); everything the facilitator does
 happens here, as undoable edits. The views refresh from the workshop's Changes (a phone's
@@ -42,6 +43,7 @@ from facilitator.ui.venue.charts import ResultsChart, eval_as_results
 from facilitator.ui.venue.controller import controller_for
 from facilitator.ui.venue.dialogs import EvaluationDraft, edit_evaluation, edit_poll
 from facilitator.ui.venue.models import EvaluationsModel, PollsModel, QuestionsModel
+from facilitator.ui.venue.worksheets_tab import WorksheetsTab
 
 POLL_TABLES = (Table.VENUE_POLLS, Table.VENUE_POLL_OPTIONS, Table.VENUE_ANSWERS, Table.SESSIONS)
 QUESTION_TABLES = (
@@ -102,10 +104,13 @@ class PollsArea(QWidget):
         self.tabs.addTab(self._build_polls(), "Polls")
         self.tabs.addTab(self._build_questions(), "Questions")
         self.tabs.addTab(self._build_evaluations(), "Evaluations")
+        self.worksheets = WorksheetsTab(ctx, self.controller)
+        self.tabs.addTab(self.worksheets, "Team &worksheets")
         outer.addWidget(self.tabs, 1)
         self.ws.hub.changed.connect(self._changed)
         self.controller.changed.connect(self._server_state)
         self.controller.connections_changed.connect(lambda _n: self._server_state())
+        self.controller.presence_changed.connect(lambda _p: self._server_state())
         self.reload_polls()
         self.reload_questions()
         self.reload_evaluations()
@@ -309,8 +314,16 @@ class PollsArea(QWidget):
             return
         if c.running:
             room = "" if c.room_open else " · the room is closed"
+            p = c.presence
+            teams = f" · {p.team_devices} on team worksheets" if p.team_devices else ""
+            names = (
+                {r["id"]: r["name"] for r in self.ws.venue.rapporteurs()} if p.rapporteurs else {}
+            )
+            who = ", ".join(sorted(names.get(i, "?") for i in p.rapporteurs))
+            rapporteurs = f" · rapporteurs: {who}" if who else ""
             self.server_label.setText(
-                f"Venue Wi-Fi on: phones join at <b>{c.url()}</b> · {c.connections} connected{room}"
+                f"Venue Wi-Fi on: phones join at <b>{c.url()}</b> · {c.connections} connected"
+                f"{teams}{rapporteurs}{room}"
             )
         else:
             self.server_label.setText(
