@@ -34,6 +34,7 @@ class PrivacyStore:
 
     def __init__(self, ws: Workshop) -> None:
         self.ws = ws
+        self._engine: tuple[tuple[Any, ...], PrivacyEngine] | None = None
 
     def policy(self) -> PrivacyPolicy:
         return PrivacyPolicy.from_value(self.ws.info.setting(SETTING_KEY))
@@ -70,10 +71,26 @@ class PrivacyStore:
         return _json_list(details.get("organisers")) + _json_list(details.get("funders"))
 
     def engine(self, policy: PrivacyPolicy | None = None) -> PrivacyEngine:
+        """The engine for the roster as it is now; compiled again only when the roster (or
+        what it looks for) changed, so a projector that redraws on every answer stays fast."""
         policy = policy or self.policy()
-        return PrivacyEngine(
-            self.roster(), organisations=policy.organisations, public=self.public_organisations()
-        )
+        roster = self.roster()
+        public = self.public_organisations()
+        key = (tuple(roster), policy.organisations, tuple(public))
+        if self._engine is not None and self._engine[0] == key:
+            return self._engine[1]
+        engine = PrivacyEngine(roster, organisations=policy.organisations, public=public)
+        self._engine = (key, engine)
+        return engine
+
+    def lists_private(self) -> bool:
+        """Whether lists of people are shown with privacy on: the Chatham House Rule, or a
+        *Lists show* setting other than full details (team lists, the projector views)."""
+        try:
+            details = self.ws.info.details()
+        except StopIteration:
+            return False
+        return bool(details.get("chatham_house")) or (details.get("privacy") or "full") != "full"
 
     def guard(self, on: bool, unresolved: Choice = Choice.WITHHOLD) -> Guard:
         """A guard for one output: off (prints as written) unless the output is anonymous."""
