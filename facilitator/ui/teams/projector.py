@@ -3,20 +3,28 @@
 Opens full screen on a second screen when there is one (else a large window on this one);
 Esc closes it. The round is the one open in the Teams area, else the round of the session
 running live, else the first round of the first team set. It follows every edit.
+
+With privacy on (the Chatham House Rule, or *Lists show* other than full details) the texts
+around the names (team set, round and team names, rooms) print through the privacy guard
+like the printed team lists; beside each name it shows what those lists show.
 """
 
 from __future__ import annotations
 
 import math
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from facilitator.domain.privacy import Source, listed_detail
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
+
+LISTS = "Team lists"  # the guard's section: decisions are shared with the printed lists
 
 
 def current_round(ctx: AreaContext) -> tuple[str | None, str | None]:
@@ -62,7 +70,13 @@ class TeamsProjector(QWidget):
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(
-            Table.TEAMS, Table.TEAM_MEMBERS, Table.PEOPLE, Table.ROUNDS, Table.TEAM_SETS
+            Table.TEAMS,
+            Table.TEAM_MEMBERS,
+            Table.PEOPLE,
+            Table.ROUNDS,
+            Table.TEAM_SETS,
+            Table.WORKSHOP,  # the Chatham House Rule and Lists show
+            Table.SETTINGS,  # privacy decisions
         ):
             self.refresh()
 
@@ -79,11 +93,23 @@ class TeamsProjector(QWidget):
             return
         rnd = ws.rows.get(Table.ROUNDS, round_id) or {}
         several = len(ws.teams.rounds(ts["id"])) > 1
-        self.title.setText(ts["title"] + (f" · {rnd.get('title')}" if several else ""))
-        teams = ws.teams.teams(round_id)
+        guard = ws.privacy.guard(ws.privacy.lists_private())
+        heading = guard(ts["title"], Source(LISTS, ts["id"], "title"))
+        round_title = guard(rnd.get("title"), Source(LISTS, round_id, "title", heading))
+        self.title.setText(heading + (f" · {round_title}" if several else ""))
+        teams = [
+            dict(
+                t,
+                name=guard(t["name"], Source(LISTS, t["id"], "name", heading)),
+                room=guard(t.get("room"), Source(LISTS, t["id"], "room", heading)),
+            )
+            for t in ws.teams.teams(round_id)
+        ]
+        privacy = ws.info.details()["privacy"] or "full"
         members: dict[str, list[dict[str, Any]]] = {t["id"]: [] for t in teams}
         for m in ws.teams.members(list(members)):
-            members[m["team_id"]].append(m)
+            detail = listed_detail(m["organisation"], m["country"], privacy)
+            members[m["team_id"]].append(dict(m, detail=detail))
         n = max(1, len(teams))
         cols = n if n <= 4 else math.ceil(n / math.ceil(n / 4))
         rows = math.ceil(n / cols)
@@ -97,8 +123,11 @@ class TeamsProjector(QWidget):
         height = max(self.height(), 400) - 48 - 70
         cell_w = (width - 18 * (cols - 1)) / cols - 40
         cell_h = (height - 18 * (rows - 1)) / rows - 24
+        self._cell_w = cell_w  # what a detail beside a name may use, see _panel
         names = [m["name"] for t in teams for m in members[t["id"]]] or ["(no members)"]
         most = max((len(v) for v in members.values()), default=1)
+        # A detail line under each name (what the printed lists show) takes 0.6 of a line.
+        tall = 1.6 if any(m["detail"] for v in members.values() for m in v) else 1.0
         size = 40
         while size > 10:
             font = QFont()
@@ -106,7 +135,12 @@ class TeamsProjector(QWidget):
             fm = QFontMetrics(font)
             head = fm.height() * 1.4 + fm.height() * 0.8
             wide = max(fm.horizontalAdvance(x) for x in names)
-            if wide <= cell_w and head + most * fm.lineSpacing() <= cell_h:
+            bold = QFont(font)  # team names (a withheld name can make one long) in the head
+            bold.setPointSize(int(size * 1.25))
+            bold.setBold(True)
+            heads = [t["name"] or "Team" for t in teams] or [""]
+            wide = max(wide, *(QFontMetrics(bold).horizontalAdvance(x) for x in heads))
+            if wide <= cell_w and head + most * fm.lineSpacing() * tall <= cell_h:
                 break
             size -= 1
         return size
@@ -138,6 +172,10 @@ class TeamsProjector(QWidget):
             room.setFont(rf)
             v.addWidget(room)
         names = QLabel("\n".join(p["name"] for p in people) or "(no members)")
+        if any(p["detail"] for p in people):  # what the printed lists show beside the names
+            small = max(8, int(size * 0.6))
+            names.setTextFormat(Qt.TextFormat.RichText)
+            names.setText("<br>".join(self._rich_line(p, small) for p in people))
         nf = QFont()
         nf.setPointSize(size)
         names.setFont(nf)
@@ -145,6 +183,17 @@ class TeamsProjector(QWidget):
         v.addWidget(names, 1)
         self.panels.append(frame)
         return frame
+
+    def _rich_line(self, member: dict[str, Any], small: int) -> str:
+        """A name, and under it in smaller type what the lists show, cut to the panel."""
+        detail_font = QFont()
+        detail_font.setPointSize(small)
+        room = int(getattr(self, "_cell_w", 0))
+        detail = QFontMetrics(detail_font).elidedText(
+            member["detail"], Qt.TextElideMode.ElideRight, max(0, room)
+        )
+        shown = f"<br><span style='font-size:{small}pt'>{escape(detail)}</span>" if detail else ""
+        return escape(member["name"]) + shown
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if event.key() == Qt.Key.Key_Escape:
