@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -1212,7 +1212,7 @@ class Finding:
     mark: tuple[int, int] = (0, 0)  # where the hit is in ``snippet``
     initial: bool = False  # the hit starts a sentence (a replacement is capitalised)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return hit_key(self.source, self.hit)
 
@@ -1236,6 +1236,8 @@ class Finding:
         printed = printed_as(
             self.hit, decision, policy, people, organisations, self.initial, unresolved
         )
+        if decision == self.decision and printed == self.printed:
+            return self
         return replace(self, decision=decision, printed=printed)
 
 

@@ -364,27 +364,28 @@ class PrivacyPanel(QWidget):
 
     def _next_key(self, rows: list[QModelIndex], groups: bool) -> str | None:
         """The row to go on with after deciding ``rows``: the next one of the same level
-        that the decision leaves on the list."""
-        shown = self._visible_rows()
+        (a hit, or a person's row) that the decision leaves on the list, else the one before."""
+        view = self.ui.hits_view
         chosen = {self._key(i) for i in rows}
         if groups:
             for i in rows:
                 children = range(self.proxy.rowCount(i))
                 chosen |= {self._key(self.proxy.index(r, 0, i)) for r in children}
-        positions = [k for k, i in enumerate(shown) if self._key(i) in chosen]
-        if not positions:
-            return None
-        want_group = groups
-        after = shown[positions[-1] + 1 :] + list(reversed(shown[: positions[0]]))
-        for index in after:
-            is_group = not index.parent().isValid()
-            if is_group != want_group or self._key(index) in chosen:
-                continue
-            row = self._hit(index)
-            if self.proxy.undecided_only and row is not None and not row.finding.unresolved:
-                continue
-            return self._key(index)
+        ordered = sorted(rows, key=lambda i: view.visualRect(i).top())
+        for step, start in ((view.indexBelow, ordered[-1]), (view.indexAbove, ordered[0])):
+            index = step(start)
+            while index.isValid():
+                if self._fits(index, groups, chosen):
+                    return self._key(index)
+                index = step(index)
         return None
+
+    def _fits(self, index: QModelIndex, groups: bool, chosen: set[str | None]) -> bool:
+        is_group = not index.parent().isValid()
+        if is_group != groups or self._key(index) in chosen:
+            return False
+        row = self._hit(index)
+        return not (self.proxy.undecided_only and row is not None and not row.finding.unresolved)
 
     # -- deciding ----------------------------------------------------------------------------
     def decide(self, choice: Choice | None, every: bool = False) -> bool:

@@ -256,28 +256,40 @@ class HitsModel(QAbstractItemModel):
         return Group(key, "E-mail addresses and phone numbers", "Not in the roster")
 
     def apply(self, policy: PrivacyPolicy) -> None:
-        """Show every hit under these decisions (no new scan: the texts did not change)."""
-        self._decide(policy)
-        if not self.groups:
-            return
-        last = len(HEADERS) - 1
-        for gi, group in enumerate(self.groups):
-            parent = self.index(gi, 0)
-            if group.rows:
-                self.dataChanged.emit(
-                    self.index(0, 0, parent), self.index(len(group.rows) - 1, last, parent)
-                )
-        self.dataChanged.emit(self.index(0, 0), self.index(len(self.groups) - 1, last))
+        """Show every hit under these decisions (no new scan: the texts did not change).
 
-    def _decide(self, policy: PrivacyPolicy) -> None:
+        Only the rows whose decision or printed text changed are announced, so one decision
+        on a list of thousands of hits costs about nothing.
+        """
+        old = self.policy
+        changed = self._decide(policy)
+        last = len(HEADERS) - 1
+        styled = old.replacement != policy.replacement
+        for gi, group in enumerate(self.groups):
+            rows = changed.get(gi, [])
+            bulk = self._group_decision(group, old) != self._group_decision(group, policy)
+            if not (rows or bulk or styled):
+                continue
+            parent = self.index(gi, 0)
+            for first, end in _runs(rows):
+                self.dataChanged.emit(self.index(first, 0, parent), self.index(end, last, parent))
+            self.dataChanged.emit(parent, self.index(gi, last))
+
+    def _decide(self, policy: PrivacyPolicy) -> dict[int, list[int]]:
+        """Apply ``policy``; returns the rows whose display changed, by group."""
         self.policy = policy
+        changed: dict[int, list[int]] = {}
         if self.scan is None:
-            return
+            return changed
         people, orgs = self.scan.people, self.scan.organisations
-        for group in self.groups:
-            for row in group.rows:
+        for gi, group in enumerate(self.groups):
+            for ri, row in enumerate(group.rows):
+                before = (row.finding.decision, row.finding.printed, row.by)
                 row.finding = row.finding.decided(policy, people, orgs)
                 row.by = policy.decided_by(row.finding.key, row.finding.hit)
+                if (row.finding.decision, row.finding.printed, row.by) != before:
+                    changed.setdefault(gi, []).append(ri)
+        return changed
 
     # -- reading ---------------------------------------------------------------------------
     def counts(self) -> tuple[int, int]:
@@ -335,11 +347,12 @@ class HitsModel(QAbstractItemModel):
             return replacement_for(hit, self.policy.replacement, scan.people, scan.organisations)
         return ""
 
-    def _group_decision(self, group: Group) -> Decision | None:
+    def _group_decision(self, group: Group, policy: PrivacyPolicy | None = None) -> Decision | None:
+        policy = policy or self.policy
         if group.person:
-            return self.policy.people.get(group.person)
+            return policy.people.get(group.person)
         if group.organisation:
-            return self.policy.organisation_decisions.get(group.organisation)
+            return policy.organisation_decisions.get(group.organisation)
         return None
 
     # -- QAbstractItemModel ----------------------------------------------------------------
@@ -382,11 +395,11 @@ class HitsModel(QAbstractItemModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        group = self.group_at(index)
-        if index.column() == PRINTED and (group is None or group.bulk):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        if index.column() == PRINTED:
+            group = self.group_at(index)
+            if group is None or group.bulk:
+                return _EDITABLE
+        return _SELECTABLE
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -500,6 +513,25 @@ class HitsModel(QAbstractItemModel):
             return False
         self.replacement_edited.emit(target, str(value or "").strip())
         return True
+
+
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
+
+
+def _runs(rows: list[int]) -> Iterator[tuple[int, int]]:
+    """Consecutive rows as (first, last) pairs: one dataChanged each."""
+    start = prev = None
+    for r in rows:
+        if start is None:
+            start = prev = r
+        elif r == prev + 1:  # type: ignore[operator]
+            prev = r
+        else:
+            yield start, prev  # type: ignore[misc]
+            start = prev = r
+    if start is not None:
+        yield start, prev  # type: ignore[misc]
 
 
 class HitsFilter(QSortFilterProxyModel):
