@@ -102,7 +102,7 @@ class PrivacyPanel(QWidget):
         header = view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(FOUND, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((WHERE, 230), (DECISION, 170), (PRINTED, 190)):
+        for column, width in ((WHERE, 180), (DECISION, 160), (PRINTED, 160)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
