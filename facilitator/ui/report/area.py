@@ -51,6 +51,7 @@ class ReportArea(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.privacy.counted.connect(self._counted)
         self.privacy.text_requested.connect(self._edit_text)
         self.output.review_requested.connect(self.review_privacy)
@@ -63,6 +64,10 @@ class ReportArea(QWidget):
     def review_privacy(self) -> None:
         self.tabs.setCurrentWidget(self.privacy)
         self.privacy.show_undecided()
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.privacy:
+            self.privacy.ui.hits_view.setFocus()  # the keys work on the list straight away
 
     def _counted(self, total: int, undecided: int) -> None:
         index = self.tabs.indexOf(self.privacy)

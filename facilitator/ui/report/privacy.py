@@ -362,15 +362,18 @@ class PrivacyPanel(QWidget):
             rows = [view.currentIndex().siblingAtColumn(0)]
         return rows
 
-    def _next_key(self, rows: list[QModelIndex], groups: bool) -> str | None:
-        """The row to go on with after deciding ``rows``: the next one of the same level
-        (a hit, or a person's row) that the decision leaves on the list, else the one before."""
+    def _next_key(self, rows: list[QModelIndex], groups: bool, decided: set[str]) -> str | None:
+        """The row to go on with after deciding ``rows``: the next one of the same level (a
+        person's row after a person's row, else a hit) that is not one just decided (every
+        hit of a group in ``decided``) and that the list still shows; else the one before."""
         view = self.ui.hits_view
         chosen = {self._key(i) for i in rows}
-        if groups:
-            for i in rows:
-                children = range(self.proxy.rowCount(i))
-                chosen |= {self._key(self.proxy.index(r, 0, i)) for r in children}
+        for key in decided:
+            group = self.model.index_of(key)
+            chosen |= {
+                self.model.data(self.model.index(r, 0, group), KEY_ROLE)
+                for r in range(self.model.rowCount(group))
+            }
         ordered = sorted(rows, key=lambda i: view.visualRect(i).top())
         for step, start in ((view.indexBelow, ordered[-1]), (view.indexAbove, ordered[0])):
             index = step(start)
@@ -397,7 +400,7 @@ class PrivacyPanel(QWidget):
             return False
         hits, people, orgs, forget = [], [], [], []
         done: set[str] = set()
-        groups = False
+        on_groups = all(not i.parent().isValid() for i in rows)  # people's rows selected
         for index in rows:
             source = self.proxy.mapToSource(index)
             group = self.model.group_at(source)
@@ -405,7 +408,6 @@ class PrivacyPanel(QWidget):
                 group = self.model.group_of(source)
             if group is None:
                 continue
-            groups = True
             if group.key in done:
                 continue
             done.add(group.key)
@@ -421,7 +423,7 @@ class PrivacyPanel(QWidget):
             row = self._hit(index)
             if row is not None and self.model.groups[row.group].key not in done:
                 hits.append(row.finding)
-        target = self._next_key(rows, groups and not hits)
+        target = self._next_key(rows, on_groups, done)
         try:
             edit = decide(
                 self.ws, choice, hits=hits, people=people, organisations=orgs, forget=forget
