@@ -73,8 +73,21 @@ def test_the_engine_is_compiled_again_only_when_the_roster_changes(workshop: Wor
     first = store.engine()
     assert store.engine() is first  # a projector redrawing on every answer stays fast
     with workshop.operation():
+        workshop.venue.ensure_join_code()  # other tables: the same engine
+    assert store.engine() is first
+    with workshop.operation():
         workshop.rows.update(Table.PEOPLE, LESTARI, {"name": "Dewi Lestari-Putri"})
-    assert store.engine() is not first
+    renamed = store.engine()
+    assert renamed is not first and "Dewi Lestari-Putri" in {p.name for p in renamed.people}
+
+
+def test_a_write_by_another_connection_is_seen(workshop: Workshop, demo_path) -> None:  # noqa: ANN001
+    with Workshop(demo_path, read_only=True) as reader:
+        before = reader.privacy.engine()
+        with workshop.operation():
+            workshop.rows.update(Table.PEOPLE, LESTARI, {"name": "Dewi Kusuma"})
+        after = reader.privacy.engine()
+        assert after is not before and after.find("Ms. Kusuma spoke.")
 
 
 def test_lists_private(workshop: Workshop) -> None:
