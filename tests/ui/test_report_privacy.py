@@ -317,6 +317,20 @@ def test_a_read_only_workshop_shows_the_hits_but_decides_nothing(qtbot, demo_pat
         area.close()
 
 
+def test_every_replacement_style_can_be_chosen_and_is_undoable(qtbot, ctx) -> None:  # noqa: ANN001
+    from facilitator.domain.privacy import REPLACEMENT_STYLES
+
+    area = _area(qtbot, ctx)
+    combo = area.privacy.ui.replacement_combo
+    assert [combo.itemData(i) for i in range(combo.count())] == list(REPLACEMENT_STYLES)
+    combo.setCurrentIndex(combo.findData("country"))
+    assert ctx.workshop.privacy.policy().replacement == "country"
+    assert _cell(area, "Ms. Lestari", PRINTED) == "A participant from Indonesia"
+    ctx.undo_stack.undo()
+    assert combo.currentData() == "withheld"
+    assert _cell(area, "Ms. Lestari", PRINTED) == "[name withheld]"
+
+
 def test_the_panel_renders_at_laptop_size(qtbot, ctx, tmp_path: Path) -> None:  # noqa: ANN001
     area = _area(qtbot, ctx)
     view = area.privacy.ui.hits_view

@@ -152,9 +152,8 @@ class PrivacyPanel(QWidget):
         u.show_button.clicked.connect(self.show_source)
         u.filter_edit.textChanged.connect(lambda text: self._filter(text=text))
         u.undecided_check.toggled.connect(lambda on: self._filter(undecided_only=on))
-        for key, label in STYLE_LABELS.items():
-            u.replacement_combo.addItem(label, key)
-        assert set(STYLE_LABELS) == set(REPLACEMENT_STYLES)
+        for key in REPLACEMENT_STYLES:
+            u.replacement_combo.addItem(STYLE_LABELS.get(key, key), key)
         u.replacement_combo.currentIndexChanged.connect(self._style_chosen)
         u.organisations_check.toggled.connect(self._organisations_toggled)
         view.doubleClicked.connect(self._double_clicked)
@@ -210,6 +209,7 @@ class PrivacyPanel(QWidget):
     def stop(self) -> None:
         """Stop a running scan and wait for it (the area is closing)."""
         self._timer.stop()
+        self._again = False
         if self.job is not None:
             self.job.blockSignals(True)
             self.job.wait()
