@@ -5,12 +5,17 @@ toggles full screen, Esc closes it). The round is the one open in the Teams area
 round of the session running live, else the first round of the first team set. It follows
 every edit. The panels and the names are laid out to be as large as the window allows
 (:func:`best_layout`): four teams side by side, twelve in a grid, long lists in columns.
+
+With privacy on (the Chatham House Rule, or *Lists show* other than full details) the texts
+around the names (team set, round and team names, rooms) print through the privacy guard
+like the printed team lists; under each name it shows what those lists show.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.domain.privacy import Source, listed_detail
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
@@ -32,6 +38,8 @@ from facilitator.ui.projection import show_projector_window, toggle_full_screen
 
 # The keys the window answers to (Help ▸ Keyboard shortcuts lists them).
 KEYS = (("Esc", "Close the projector"), ("F11", "Full screen on or off"))
+
+LISTS = "Team lists"  # the guard's section: decisions are shared with the printed lists
 
 
 def current_round(ctx: AreaContext) -> tuple[str | None, str | None]:
@@ -59,6 +67,7 @@ class ShownTeam:
     colour: str
     room: str
     members: tuple[str, ...]
+    details: tuple[str, ...] = ()  # under each name: what the printed lists show (or "")
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,10 @@ def best_layout(
     longest = max(plain.horizontalAdvance(n) for n in names) / 100
     widest_head = max((bold.horizontalAdvance(t.name) for t in teams), default=100) / 100
     line = plain.lineSpacing() / 100
+    # A detail line under each name (organisation · country) takes 0.6 of a line, and keeps
+    # the names in one column (side by side, the details would not fit).
+    detailed = any(d for t in teams for d in t.details)
+    per_name = 1.6 if detailed else 1.0
     most = max((len(t.members) for t in teams), default=1) or 1
     rooms = any(t.room for t in teams)
     title_h = height * TITLE_SHARE * 1.4
@@ -111,8 +124,8 @@ def best_layout(
         cell_h = (grid_h - GAP * (rows - 1)) / rows - 2 * PAD_Y
         if cell_w <= 0 or cell_h <= 0:
             continue
-        for name_cols in (1, 2, 3):
-            lines = math.ceil(most / name_cols)
+        for name_cols in (1,) if detailed else (1, 2, 3):
+            lines = math.ceil(most / name_cols) * per_name
             col_w = (cell_w - NAME_GAP * (name_cols - 1)) / name_cols
             tall = line * (HEAD + (ROOM if rooms else 0) + lines)
             size = min(
@@ -160,7 +173,13 @@ class TeamsProjector(QWidget):
 
     def _changed(self, changes: Changes) -> None:
         if changes.touches(
-            Table.TEAMS, Table.TEAM_MEMBERS, Table.PEOPLE, Table.ROUNDS, Table.TEAM_SETS
+            Table.TEAMS,
+            Table.TEAM_MEMBERS,
+            Table.PEOPLE,
+            Table.ROUNDS,
+            Table.TEAM_SETS,
+            Table.WORKSHOP,  # the Chatham House Rule and Lists show
+            Table.SETTINGS,  # privacy decisions
         ):
             self.refresh()
 
@@ -174,17 +193,26 @@ class TeamsProjector(QWidget):
             return
         rnd = ws.rows.get(Table.ROUNDS, round_id) or {}
         several = len(ws.teams.rounds(ts["id"])) > 1
+        guard = ws.privacy.guard(ws.privacy.lists_private())
+        heading = guard(ts["title"], Source(LISTS, ts["id"], "title"))
+        round_title = guard(rnd.get("title"), Source(LISTS, round_id, "title", heading))
         teams = ws.teams.teams(round_id)
-        members: dict[str, list[str]] = {t["id"]: [] for t in teams}
+        privacy = ws.info.details()["privacy"] or "full"
+        members: dict[str, list[tuple[str, str]]] = {t["id"]: [] for t in teams}
         for m in ws.teams.members(list(members)):
-            members[m["team_id"]].append(m["name"])
+            detail = listed_detail(m["organisation"], m["country"], privacy)
+            members[m["team_id"]].append((m["name"], detail))
         shown = [
             ShownTeam(
-                t["name"], t["colour"] or "#4E79A7", t.get("room") or "", tuple(members[t["id"]])
+                guard(t["name"], Source(LISTS, t["id"], "name", heading)),
+                t["colour"] or "#4E79A7",
+                guard(t.get("room") or "", Source(LISTS, t["id"], "room", heading)),
+                tuple(name for name, _ in members[t["id"]]),
+                tuple(detail for _, detail in members[t["id"]]),
             )
             for t in teams
         ]
-        self.show_teams(ts["title"] + (f" · {rnd.get('title')}" if several else ""), shown)
+        self.show_teams(heading + (f" · {round_title}" if several else ""), shown)
 
     def show_teams(self, title: str, teams: list[ShownTeam]) -> None:
         """Show ``teams`` under ``title``, as large as the window allows."""
@@ -253,10 +281,22 @@ class TeamsProjector(QWidget):
         row = QHBoxLayout()
         row.setSpacing(NAME_GAP)
         people = list(team.members) or ["(no members)"]
+        details = list(team.details) + [""] * (len(people) - len(team.details))
         per_column = math.ceil(len(people) / chosen.name_columns)
         for c in range(chosen.name_columns):
             chunk = people[c * per_column : (c + 1) * per_column]
             names = QLabel("\n".join(chunk))
+            if any(details):  # what the printed lists show, in smaller type under each name
+                small = max(8, int(size * 0.6))
+                room_w = max(0, int(self.width() / max(1, chosen.columns)) - 2 * PAD_X - 40)
+                metrics = QFontMetricsF(self._font(small))
+                lines = []
+                for name, detail in zip(chunk, details[c * per_column :], strict=False):
+                    cut = metrics.elidedText(detail, Qt.TextElideMode.ElideRight, room_w)
+                    under = f"<br><span style='font-size:{small}px'>{escape(cut)}</span>"
+                    lines.append(escape(name) + (under if cut else ""))
+                names.setTextFormat(Qt.TextFormat.RichText)
+                names.setText("<br>".join(lines))
             names.setObjectName("member_names")
             names.setFont(self._font(size))
             names.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
