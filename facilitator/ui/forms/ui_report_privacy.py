@@ -195,7 +195,7 @@ class Ui_ReportPrivacy(object):
 #if QT_CONFIG(tooltip)
         self.organisations_check.setToolTip(QCoreApplication.translate("ReportPrivacy", u"The Chatham House Rule protects affiliation too", None))
 #endif // QT_CONFIG(tooltip)
-        self.organisations_check.setText(QCoreApplication.translate("ReportPrivacy", u"Look for &organisations", None))
+        self.organisations_check.setText(QCoreApplication.translate("ReportPrivacy", u"Look for organisat&ions", None))
         self.hint_label.setText(QCoreApplication.translate("ReportPrivacy", u"\u2191\u2193 move through the hits \u00b7 W withhold \u00b7 K keep \u00b7 N not a name \u00b7 Del undecide \u00b7 Shift with a key: every mention of the person \u00b7 F2 change what is printed \u00b7 Enter show where it is. Select a person's row to decide every mention.", None))
         pass
     # retranslateUi

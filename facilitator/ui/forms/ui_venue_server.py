@@ -191,15 +191,15 @@ class Ui_VenueServerDialog(object):
         self.interface_label.setText(QCoreApplication.translate("VenueServerDialog", u"&Network:", None))
         self.refresh_button.setText(QCoreApplication.translate("VenueServerDialog", u"Re&fresh", None))
         self.port_label.setText(QCoreApplication.translate("VenueServerDialog", u"&Port:", None))
-        self.named_check.setText(QCoreApplication.translate("VenueServerDialog", u"Ask participants for their &names (named mode; anonymous when off)", None))
+        self.named_check.setText(QCoreApplication.translate("VenueServerDialog", u"Ask participants for their names (na&med mode; anonymous when off)", None))
         self.start_button.setText(QCoreApplication.translate("VenueServerDialog", u"&Start", None))
         self.stop_button.setText(QCoreApplication.translate("VenueServerDialog", u"S&top", None))
         self.room_button.setText(QCoreApplication.translate("VenueServerDialog", u"&Close the room", None))
-        self.rotate_button.setText(QCoreApplication.translate("VenueServerDialog", u"&New code", None))
+        self.rotate_button.setText(QCoreApplication.translate("VenueServerDialog", u"New co&de", None))
 #if QT_CONFIG(tooltip)
         self.rotate_button.setToolTip(QCoreApplication.translate("VenueServerDialog", u"Phones already in stay in; new phones need the new code", None))
 #endif // QT_CONFIG(tooltip)
         self.rapporteurs_box.setTitle(QCoreApplication.translate("VenueServerDialog", u"Rapporteurs", None))
-        self.projector_button.setText(QCoreApplication.translate("VenueServerDialog", u"Show on &projector", None))
+        self.projector_button.setText(QCoreApplication.translate("VenueServerDialog", u"Show on pro&jector", None))
     # retranslateUi
 

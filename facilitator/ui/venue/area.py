@@ -147,7 +147,7 @@ class PollsArea(QWidget):
         self.poll_buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
             ("new", "&New poll…", self.new_poll),
-            ("edit", "&Edit…", self.edit_poll),
+            ("edit", "Ed&it…", self.edit_poll),
             ("delete", "Delete", self.delete_poll),
             ("open", "&Open", lambda: self.poll_live("open")),
             ("close", "C&lose", lambda: self.poll_live("closed")),
@@ -206,7 +206,7 @@ class PollsArea(QWidget):
             ("project", "Show on &projector", self.project_question),
             ("clear", "Clear the projector", lambda: self._select(None)),
             ("answered", "Mark &answered", self.mark_answered),
-            ("hide", "&Hide", self.hide_question),
+            ("hide", "Hi&de", self.hide_question),
             ("merge", "&Merge selected", self.merge_questions),
         ):
             b = _button(text, slot)
@@ -258,7 +258,7 @@ class PollsArea(QWidget):
         buttons.addWidget(new)
         self.eval_buttons["new"] = new
         for key, text, slot in (
-            ("edit", "&Edit…", self.edit_evaluation),
+            ("edit", "Ed&it…", self.edit_evaluation),
             ("delete", "Delete", self.delete_evaluation),
             ("open", "&Open", lambda: self.evaluation_state("open")),
             ("close", "C&lose", lambda: self.evaluation_state("closed")),
@@ -450,7 +450,7 @@ class PollsArea(QWidget):
         b["merge"].setEnabled(len(ids) >= 2 and not ro)
         if one and rows[0] is not None:
             b["answered"].setText("Re&open" if rows[0]["answered"] else "Mark &answered")
-            b["hide"].setText("S&how" if rows[0]["hidden"] else "&Hide")
+            b["hide"].setText("S&how" if rows[0]["hidden"] else "Hi&de")
 
     def reload_evaluations(self) -> None:
         keep = self.current_evaluation()
