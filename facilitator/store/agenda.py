@@ -17,6 +17,8 @@ from facilitator.store.records import SESSION_COLUMNS, SessionRow
 from facilitator.store.tables import Table
 
 ADJUST_KEY = "agenda.timer_adjust"
+# Sessions whose actual times were recorded on a rehearsal clock: practice, not what happened.
+REHEARSED_KEY = "agenda.rehearsed"
 ISO = "%Y-%m-%dT%H:%M:%S"
 
 
@@ -250,6 +252,11 @@ class AgendaStore:
                 unbury(db, table, [row["id"] for row in state[table]])
             op.touch(Table.SESSIONS, ids)
             op.touch(Table.SESSION_SPEAKERS)
+
+    def rehearsed_ids(self) -> set[str]:
+        """Sessions started or finished while rehearsing (their actual times are practice)."""
+        value = self.ws.info.setting(REHEARSED_KEY, []) or []
+        return {str(v) for v in value}
 
     def timer_adjust(self) -> dict[str, int]:
         value = self.ws.info.setting(ADJUST_KEY, {}) or {}

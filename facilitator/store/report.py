@@ -210,6 +210,7 @@ class ReportStore:
 
         sessions: dict[str, SessionItem] = {}
         day_rows = list(db.query("SELECT * FROM days ORDER BY position, date"))
+        rehearsed = self.ws.agenda.rehearsed_ids()
         by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in db.query("SELECT * FROM sessions ORDER BY day_id, position, created"):
             by_day[r["day_id"]].append(r)
@@ -233,8 +234,9 @@ class ReportStore:
                     title=title or "Untitled session",
                     planned_start=hhmm(start),
                     planned_end=hhmm(end),
-                    actual_start=_clock(r["actual_start"]),
-                    actual_end=_clock(r["actual_end"]),
+                    # Times recorded on a rehearsal clock are practice, not what happened.
+                    actual_start="" if r["id"] in rehearsed else _clock(r["actual_start"]),
+                    actual_end="" if r["id"] in rehearsed else _clock(r["actual_end"]),
                     room=guard(r["room"], Source(agenda, r["id"], "room", title)),
                     speakers=speakers.get(r["id"], []),
                     description=guard(
