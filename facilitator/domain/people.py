@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Any
 
 ROLES: dict[str, str] = {
     "participant": "Participant",
@@ -22,11 +25,15 @@ ROLES: dict[str, str] = {
     "interpreter": "Interpreter",
 }
 
+# One "not given" everywhere: a person whose gender, sector or country is blank (or was
+# stored as "unspecified" by older versions) is counted and shown as NOT_GIVEN.
+NOT_GIVEN = "Not given"
+_NOT_GIVEN_VALUES = frozenset({"", "unspecified", "not given", "not_given"})
+
 GENDERS: dict[str, str] = {
     "female": "Female",
     "male": "Male",
     "other": "Other",
-    "unspecified": "Not given",
 }
 
 SECTORS: dict[str, str] = {
@@ -38,113 +45,64 @@ SECTORS: dict[str, str] = {
     "media": "Media",
 }
 
-# Canonical English name → aliases (EN, FR, RU and local spellings). The canonical name is
-# what the app stores; every alias and the canonical name itself are matched after folding.
-COUNTRIES: dict[str, tuple[str, ...]] = {
-    "Afghanistan": ("Afghanistan", "Афганистан", "افغانستان"),
-    "Armenia": ("Arménie", "Армения", "Հայաստան"),
-    "Australia": ("Australie", "Австралия"),
-    "Austria": ("Autriche", "Австрия", "Österreich"),
-    "Azerbaijan": ("Azerbaïdjan", "Азербайджан", "Azərbaycan"),
-    "Bangladesh": ("Бангладеш", "বাংলাদেশ"),
-    "Belarus": ("Biélorussie", "Беларусь", "Белоруссия", "Belorussia"),
-    "Belgium": ("Belgique", "Бельгия", "België"),
-    "Bhutan": ("Bhoutan", "Бутан"),
-    "Brunei Darussalam": ("Brunei", "Brunéi", "Бруней", "Negara Brunei Darussalam"),
-    "Cambodia": ("Cambodge", "Камбоджа", "Kampuchea", "កម្ពុជា", "Kingdom of Cambodia"),
-    "Canada": ("Канада",),
-    "China": ("Chine", "Китай", "中国", "PRC", "People's Republic of China"),
-    "Denmark": ("Danemark", "Дания", "Danmark"),
-    "Egypt": ("Égypte", "Египет", "مصر"),
-    "Finland": ("Finlande", "Финляндия", "Suomi"),
-    "France": ("Франция",),
-    "Georgia": ("Géorgie", "Грузия", "საქართველო"),
-    "Germany": ("Allemagne", "Германия", "Deutschland"),
-    "India": ("Inde", "Индия", "भारत", "Bharat"),
-    "Indonesia": ("Indonésie", "Индонезия", "Republik Indonesia"),
-    "Iran": ("Iran", "Иран", "Islamic Republic of Iran", "ایران"),
-    "Iraq": ("Irak", "Ирак", "العراق"),
-    "Italy": ("Italie", "Италия", "Italia"),
-    "Japan": ("Japon", "Япония", "日本", "Nippon"),
-    "Jordan": ("Jordanie", "Иордания", "الأردن"),
-    "Kazakhstan": ("Казахстан", "Қазақстан", "Qazaqstan", "Republic of Kazakhstan"),
-    "Kenya": ("Кения",),
-    "Kyrgyzstan": (
-        "Kirghizistan",
-        "Кыргызстан",
-        "Киргизия",
-        "Kyrgyz Republic",
-        "Kirgizstan",
-        "Kirgizia",
-        "Кыргыз Республикасы",
-        "Кыргызская Республика",
-    ),
-    "Lao PDR": ("Laos", "Лаос", "ລາວ", "Lao People's Democratic Republic"),
-    "Malaysia": ("Malaisie", "Малайзия"),
-    "Maldives": ("Мальдивы",),
-    "Mongolia": ("Mongolie", "Монголия", "Монгол Улс"),
-    "Myanmar": ("Мьянма", "Burma", "Birmanie", "မြန်မာ"),
-    "Nepal": ("Népal", "Непал", "नेपाल"),
-    "Netherlands": ("Pays-Bas", "Нидерланды", "Голландия", "Holland", "Nederland"),
-    "New Zealand": ("Nouvelle-Zélande", "Новая Зеландия"),
-    "Nigeria": ("Nigéria", "Нигерия"),
-    "Norway": ("Norvège", "Норвегия", "Norge"),
-    "Pakistan": ("Пакистан", "پاکستان"),
-    "Philippines": ("Филиппины", "Pilipinas", "The Philippines"),
-    "Qatar": ("Катар", "قطر"),
-    "Republic of Korea": (
-        "South Korea",
-        "Korea",
-        "Corée du Sud",
-        "Южная Корея",
-        "Республика Корея",
-        "대한민국",
-    ),
-    "Russian Federation": ("Russia", "Russie", "Россия", "Российская Федерация"),
-    "Saudi Arabia": ("Arabie saoudite", "Саудовская Аравия", "السعودية"),
-    "Singapore": ("Singapour", "Сингапур"),
-    "Spain": ("Espagne", "Испания", "España"),
-    "Sri Lanka": ("Шри-Ланка",),
-    "Sweden": ("Suède", "Швеция", "Sverige"),
-    "Switzerland": ("Suisse", "Швейцария", "Schweiz", "Svizzera"),
-    "Tajikistan": ("Tadjikistan", "Таджикистан", "Тоҷикистон", "Tojikiston"),
-    "Thailand": ("Thaïlande", "Таиланд", "Тайланд", "ประเทศไทย", "ไทย", "Kingdom of Thailand"),
-    "Timor-Leste": ("East Timor", "Timor oriental", "Восточный Тимор", "Тимор-Лешти"),
-    "Türkiye": ("Turkey", "Turquie", "Турция", "Türkiye Cumhuriyeti"),
-    "Turkmenistan": ("Turkménistan", "Туркменистан", "Türkmenistan"),
-    "Ukraine": ("Украина", "Україна"),
-    "United Arab Emirates": ("UAE", "Émirats arabes unis", "ОАЭ", "Объединённые Арабские Эмираты"),
-    "United Kingdom": (
+# Countries come from ISO 3166 through pycountry: every country's English name, official and
+# common name, alpha-2 and alpha-3 code, and its name in each of the ~150 languages pycountry
+# translates into ("Camboya", "Kambodscha", "Камбоджа", "KHM", "KH" → Cambodia). What the
+# app stores is the ISO short name in the United Nations' word order ("Republic of Korea",
+# not "Korea, Republic of"). Below are only the names people write that ISO does not hold:
+# colloquial and local forms, and spellings older files of this app stored.
+COLLOQUIAL_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "BY": ("Белоруссия", "Belorussia", "Byelorussia"),
+    "BN": ("Brunei", "Negara Brunei Darussalam"),
+    "KH": ("Kampuchea", "Kingdom of Cambodia"),
+    "CN": ("PRC", "People's Republic of China", "Mainland China"),
+    "IN": ("Bharat",),
+    "ID": ("Republik Indonesia",),
+    "IR": ("Iran", "ایران"),
+    "JP": ("Nippon", "Nihon"),
+    "KG": ("Kirgizia", "Kirgizstan", "Кыргыз Республикасы", "Кыргызская Республика", "Кыргызстан"),
+    "KZ": ("Qazaqstan", "Republic of Kazakhstan"),
+    "LA": ("Lao PDR", "Laos"),
+    "MN": ("Монгол Улс",),
+    "MM": ("Burma", "Birmanie", "မြန်မာ"),
+    "NL": ("Holland", "Голландия"),
+    "PH": ("The Philippines", "Pilipinas"),
+    "KR": ("Korea", "South Korea"),
+    "RU": ("Russia", "Russie", "Россия", "Rusia", "Russland"),
+    "SA": ("السعودية",),
+    "TH": ("ประเทศไทย", "ไทย", "Kingdom of Thailand", "Тайланд"),
+    "TL": ("East Timor", "Timor oriental", "Тимор-Лешти"),
+    "TR": ("Turkey", "Turquie", "Türkei", "Türkiye Cumhuriyeti"),
+    "AE": ("UAE", "ОАЭ", "Emirates"),
+    "GB": (
         "UK",
+        "U.K.",
         "Great Britain",
         "Britain",
         "England",
-        "Royaume-Uni",
+        "Scotland",
+        "Wales",
         "Великобритания",
-        "Соединённое Королевство",
     ),
-    "United States": (
-        "USA",
-        "US",
-        "United States of America",
-        "États-Unis",
-        "Etats-Unis",
-        "США",
-        "Соединённые Штаты Америки",
-    ),
-    "Uzbekistan": ("Ouzbékistan", "Узбекистан", "Oʻzbekiston", "O'zbekiston", "Ўзбекистон"),
-    "Viet Nam": ("Vietnam", "Việt Nam", "Вьетнам", "Socialist Republic of Viet Nam"),
-    "International": (
-        "Intl",
-        "Intl.",
-        "International organisation",
-        "International organization",
-        "Internationale",
-        "Международная организация",
-        "Международный",
-        "N/A (international)",
-    ),
+    "US": ("USA", "U.S.A.", "U.S.", "America", "США"),
+    "UZ": ("Oʻzbekiston", "O'zbekiston", "Ўзбекистон"),
+    "VN": ("Việt Nam", "Socialist Republic of Viet Nam"),
 }
+# Not a country but what international organisations' staff write in the country column.
+INTERNATIONAL = "International"
+_INTERNATIONAL_ALIASES = (
+    "Intl",
+    "Intl.",
+    "International organisation",
+    "International organization",
+    "Internationale",
+    "Международная организация",
+    "Международный",
+    "N/A (international)",
+)
+# Translations looked at first, so that a name two languages give to different countries
+# means what it means in the languages registration forms here are most often written in.
+_FIRST_LANGUAGES = ("en", "fr", "ru", "es", "de", "pt", "ar", "zh_CN", "it", "tr", "uk", "kk")
 
 _GENDER_ALIASES: dict[str, tuple[str, ...]] = {
     "female": (
@@ -183,10 +141,12 @@ _GENDER_ALIASES: dict[str, tuple[str, ...]] = {
         "ប្រុស",
     ),
     "other": ("other", "autre", "другое", "non-binary", "nonbinary", "x", "diverse"),
-    "unspecified": (
+    "": (
         "prefer not to say",
-        "not given",
+        "prefer not to answer",
+        "rather not say",
         "unspecified",
+        "not given",
         "n/a",
         "-",
         "не указано",
@@ -320,7 +280,6 @@ def _index(table: dict[str, tuple[str, ...]], with_key: bool = True) -> dict[str
     return out
 
 
-_COUNTRY_INDEX = _index(COUNTRIES)
 _GENDER_INDEX = _index(_GENDER_ALIASES)
 _SECTOR_INDEX = _index(_SECTOR_ALIASES)
 for _k, _v in SECTORS.items():
@@ -330,13 +289,77 @@ for _k, _v in ROLES.items():
     _ROLE_INDEX.setdefault(fold(_v), _k)
 
 
+def iso_name(country: object) -> str:
+    """The ISO short name in the UN's word order: "Korea, Republic of" → "Republic of Korea"."""
+    name = str(getattr(country, "name", ""))
+    if "," not in name:
+        return name
+    head, tail = (part.strip() for part in name.split(",", 1))
+    if tail.endswith((" of", " of the")):
+        inverted = f"{tail} {head}"
+        return inverted[4:] if inverted.startswith("The ") else inverted
+    return str(getattr(country, "common_name", "") or name)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Folded written form → stored name, and every stored name; built once, on first use.
+
+    English names and codes come first, then the colloquial forms, then the translations
+    (the languages of ``_FIRST_LANGUAGES`` before the others): the first meaning wins.
+    """
+    import gettext
+    import os
+
+    import pycountry
+
+    index: dict[str, str] = {}
+    countries = list(pycountry.countries)
+    names = {c.alpha_2: iso_name(c) for c in countries}
+    english = ("name", "official_name", "common_name")
+    for c in countries:
+        for value in (
+            names[c.alpha_2],
+            c.alpha_2,
+            c.alpha_3,
+            *(getattr(c, a, "") for a in english),
+        ):
+            if value:
+                index.setdefault(fold(value), names[c.alpha_2])
+    for code, aliases in COLLOQUIAL_COUNTRIES.items():
+        for alias in aliases:
+            index.setdefault(fold(alias), names[code])
+    for alias in (INTERNATIONAL, *_INTERNATIONAL_ALIASES):
+        index.setdefault(fold(alias), INTERNATIONAL)
+    folder = pycountry.LOCALES_DIR
+    try:
+        available = sorted(os.listdir(folder))
+    except OSError:
+        available = []
+    order = [lang for lang in _FIRST_LANGUAGES if lang in available]
+    order += [lang for lang in available if lang not in order]
+    for lang in order:
+        try:
+            tr = gettext.translation("iso3166-1", folder, languages=[lang])
+        except OSError:
+            continue
+        for c in countries:
+            for attr in english:
+                value = getattr(c, attr, "")
+                if value:
+                    written = tr.gettext(value)
+                    if written != value:
+                        index.setdefault(fold(written), names[c.alpha_2])
+    return index, tuple(sorted(set(names.values())))
+
+
 @lru_cache(maxsize=4096)
 def normalise_country(written: str) -> tuple[str, bool]:
     """(stored value, recognised). An unknown country is kept as written, tidied."""
     text = _SPACES.sub(" ", str(written)).strip()
     if not text:
         return "", True
-    key = _COUNTRY_INDEX.get(fold(text))
+    key = _countries()[0].get(fold(text))
     return (key, True) if key else (text, False)
 
 
@@ -346,7 +369,7 @@ def normalise_gender(written: str) -> tuple[str, bool]:
     if not text:
         return "", True
     key = _GENDER_INDEX.get(fold(text))
-    return (key, True) if key else ("", False)
+    return (key, True) if key is not None else ("", False)
 
 
 @lru_cache(maxsize=1024)
@@ -389,20 +412,67 @@ def name_key(name: str, organisation: str) -> str:
     return " ".join(tokens) + "|" + _fold_cached(organisation)
 
 
-def sector_label(key: str) -> str:
-    return SECTORS.get(key, key)
+def gender_key(value: str | None) -> str:
+    """The gender a stored value counts as: "" (not given) for blanks and "unspecified"."""
+    value = (value or "").strip()
+    return "" if value.casefold() in _NOT_GIVEN_VALUES else value
 
 
-def gender_label(key: str) -> str:
-    return GENDERS.get(key, key)
+def sector_label(key: str | None) -> str:
+    key = (key or "").strip()
+    return NOT_GIVEN if key.casefold() in _NOT_GIVEN_VALUES else SECTORS.get(key, key)
+
+
+def gender_label(key: str | None) -> str:
+    key = gender_key(key)
+    return GENDERS.get(key, key) if key else NOT_GIVEN
 
 
 def role_label(key: str) -> str:
     return ROLES.get(key, key)
 
 
+def country_label(value: str | None) -> str:
+    value = (value or "").strip()
+    return NOT_GIVEN if value.casefold() in _NOT_GIVEN_VALUES else value
+
+
+# The dimensions people are counted by, with the one label function each: the roster, the
+# check-in and attendance tables, the Overview, the print kit and the outcome report all
+# count through :func:`tally` so they show the same categories under the same names.
+DIMENSIONS: dict[str, tuple[str, Callable[[str | None], str]]] = {
+    "country": ("Country", country_label),
+    "sector": ("Sector", sector_label),
+    "gender": ("Gender", gender_label),
+    "role": ("Role", lambda v: role_label(v or "participant")),
+}
+
+
+def category_label(dimension: str, value: str | None) -> str:
+    """How a stored value of ``dimension`` is shown and counted ("" → "Not given")."""
+    return DIMENSIONS[dimension][1](value)
+
+
+def tally(
+    values: Iterable[str | None],
+    dimension: str,
+    order: Callable[[str], Any] | None = None,
+) -> list[tuple[str, int]]:
+    """(label, count) largest first, ties in ``order`` (the store's collation), "Not given" last.
+
+    Values counted as weighted pairs are accepted too: ``[(value, n), …]``.
+    """
+    counts: Counter[str] = Counter()
+    for item in values:
+        value, n = item if isinstance(item, tuple) else (item, 1)
+        counts[category_label(dimension, value)] += n
+    key = order or str.casefold
+    return sorted(counts.items(), key=lambda kv: (kv[0] == NOT_GIVEN, -kv[1], key(kv[0])))
+
+
 def country_names() -> list[str]:
-    return sorted(COUNTRIES)
+    """Every country the app knows (ISO 3166) and the International pseudo-country."""
+    return [*_countries()[1], INTERNATIONAL]
 
 
 PRIVACY: dict[str, str] = {

@@ -42,6 +42,8 @@ def safe_text(value: str) -> str:
 
 def _display(key: str, value: Any) -> str:
     value = "" if value is None else str(value)
+    if key in ("sector", "gender") and dom.category_label(key, value) == dom.NOT_GIVEN:
+        return ""  # a blank cell, as it was written; counts call it "Not given"
     if key == "sector":
         return dom.sector_label(value)
     if key == "gender":
@@ -63,9 +65,14 @@ def roster_table(ws: Workshop, privacy: str | None = None) -> tuple[list[str], l
     if privacy == "none":
         counts: dict[tuple[str, str, str], int] = {}
         for p in people:
-            key = (p["country"], dom.sector_label(p["sector"]), dom.gender_label(p["gender"]))
-            counts[key] = counts.get(key, 0) + 1
-        rows = [[c, s, g, str(n)] for (c, s, g), n in sorted(counts.items())]
+            key = tuple(dom.category_label(d, p[d]) for d in ("country", "sector", "gender"))
+            counts[key] = counts.get(key, 0) + 1  # type: ignore[index]
+        order = ws.collation.sort_key
+
+        def rank(item: tuple[tuple[str, ...], int]) -> list[Any]:
+            return [(label == dom.NOT_GIVEN, order(label)) for label in item[0]]
+
+        rows = [[c, s, g, str(n)] for (c, s, g), n in sorted(counts.items(), key=rank)]
         return ["Country", "Sector", "Gender", "Count"], rows
     cols = COLUMNS if privacy == "full" else [COLUMNS[0], COLUMNS[3]]
     rows = [[_display(k, p.get(k)) for k, _ in cols] for p in people]

@@ -494,16 +494,14 @@ def export_participants_pdf(
                 st["body"],
             )
         )
-        for column, title, label in (
-            ("country", "By country", str),
-            ("sector", "By sector", dom.sector_label),
-            ("gender", "By gender", dom.gender_label),
+        for column, title in (
+            ("country", "By country"),
+            ("sector", "By sector"),
+            ("gender", "By gender"),
         ):
             story.append(Paragraph(title, st["h2"]))
-            rows = [
-                [Paragraph(fonts.rich(label(v) or "Not given"), cell), str(n)]
-                for v, n in ws.people.counts(column)
-            ]
+            tallied = dom.tally(ws.people.counts(column), column, ws.collation.sort_key)
+            rows = [[Paragraph(fonts.rich(label), cell), str(n)] for label, n in tallied]
             t = Table(
                 [[Paragraph("<b>Group</b>", cell), Paragraph("<b>People</b>", cell)], *rows],
                 colWidths=[90 * mm, 25 * mm],

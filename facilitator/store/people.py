@@ -48,7 +48,9 @@ class PeopleStore:
         self.ws = ws
 
     def people(self) -> list[dict[str, Any]]:
-        return list(self.ws.db.query("SELECT * FROM people ORDER BY name COLLATE NOCASE"))
+        """Everyone, in human order of name (sorted here: faster than SQL for long lists)."""
+        rows = self.ws.db.query("SELECT * FROM people ORDER BY id")
+        return self.ws.collation.sorted(rows, key=lambda p: p["name"])
 
     def person(self, person_id: str) -> dict[str, Any] | None:
         return self.ws.rows.get(Table.PEOPLE, person_id)
@@ -79,7 +81,7 @@ class PeopleStore:
             self.ws.db.query(
                 "SELECT * FROM people WHERE id IN "
                 f"(SELECT a.person_id FROM attendance a WHERE {where}) "
-                "ORDER BY name COLLATE NOCASE",
+                "ORDER BY name COLLATE HUMAN, id",
                 [day_id] if day_id else [],
             )
         )
@@ -142,7 +144,8 @@ class PeopleStore:
                 "SELECT p.country, p.sector, p.gender, count(DISTINCT p.id) AS n "
                 "FROM attendance a JOIN people p ON p.id = a.person_id "
                 f"WHERE a.present = 1 AND a.day_id = ?{slot_sql} "
-                "GROUP BY p.country, p.sector, p.gender ORDER BY p.country, p.sector, p.gender",
+                "GROUP BY p.country, p.sector, p.gender "
+                "ORDER BY p.country COLLATE HUMAN, p.sector, p.gender",
                 args,
             )
         )
@@ -180,7 +183,9 @@ class PeopleStore:
         )
 
     def team_sets(self) -> list[dict[str, Any]]:
-        return list(self.ws.db.query("SELECT id, title FROM team_sets ORDER BY title"))
+        return list(
+            self.ws.db.query("SELECT id, title FROM team_sets ORDER BY title COLLATE HUMAN")
+        )
 
     def write_import(
         self,

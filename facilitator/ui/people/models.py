@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,7 +13,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from facilitator.domain import people as dom
 from facilitator.store.database import Workshop
@@ -33,6 +34,8 @@ PERSON_ID = Qt.ItemDataRole.UserRole + 1
 
 def _shown(key: str, value: Any) -> str:
     value = "" if value is None else str(value)
+    if key in ("sector", "gender") and dom.category_label(key, value) == dom.NOT_GIVEN:
+        return ""  # a blank cell, as it was written; counts call it "Not given"
     if key == "sector":
         return dom.sector_label(value)
     if key == "gender":
@@ -185,29 +188,33 @@ class PeopleFilter(QSortFilterProxyModel):
         return [src.rows[self.mapToSource(self.index(r, 0)).row()] for r in range(self.rowCount())]
 
 
-def counts_text(people: list[dict[str, Any]]) -> str:
+def counts_text(people: list[dict[str, Any]], order: Callable[[str], Any] | None = None) -> str:
     """One line per dimension: the counts a roster panel shows for what is listed."""
     if not people:
         return "No one listed."
 
-    def line(title: str, key: str, label: Any) -> str:
-        c = Counter(label(p[key]) or "not given" for p in people)
-        return f"<b>{title}:</b> " + ", ".join(f"{k} {n}" for k, n in c.most_common())
+    def line(title: str, key: str) -> str:
+        counts = dom.tally((p[key] for p in people), key, order)
+        return f"<b>{title}:</b> " + ", ".join(f"{escape(k)} {n}" for k, n in counts)
 
     return "<br>".join(
         [
             f"<b>{len(people)} {'person' if len(people) == 1 else 'people'}</b>",
-            line("Countries", "country", str),
-            line("Sectors", "sector", dom.sector_label),
-            line("Gender", "gender", dom.gender_label),
+            line("Countries", "country"),
+            line("Sectors", "sector"),
+            line("Gender", "gender"),
         ]
     )
 
 
 class AttendanceModel(QAbstractTableModel):
-    """People present on a day, by country × sector (rows) and sex (columns), with totals."""
+    """People present on a day, by country × sector (rows) and gender (columns), with totals.
 
-    GENDERS = ["female", "male", "other"]
+    The gender columns are the roster's categories (Female, Male, Other, Not given), so the
+    table adds up to what the roster counts.
+    """
+
+    GENDERS = [*dom.GENDERS, ""]
 
     def __init__(self, ws: Workshop, parent: Any = None) -> None:
         super().__init__(parent)
@@ -222,17 +229,19 @@ class AttendanceModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = build_disaggregation(self.ws.people.disaggregated(self.day_id, self.slot))
+        self.rows = build_disaggregation(
+            self.ws.people.disaggregated(self.day_id, self.slot), self.ws.collation.sort_key
+        )
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return ["Country", "Sector", "Female", "Male", "Other / not given", "Total"]
+        return ["Country", "Sector", *(dom.gender_label(g) for g in self.GENDERS), "Total"]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else len(self.headers())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -246,8 +255,6 @@ class AttendanceModel(QAbstractTableModel):
                 return sector
             return str(counts[col - 2])
         if role == Qt.ItemDataRole.FontRole and total:
-            from PySide6.QtGui import QFont
-
             f = QFont()
             f.setBold(True)
             return f
@@ -259,7 +266,8 @@ class AttendanceModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section] if 0 <= section < 6 else None
+            heads = self.headers()
+            return heads[section] if 0 <= section < len(heads) else None
         return None
 
     def as_rows(self) -> list[list[str]]:
@@ -267,22 +275,29 @@ class AttendanceModel(QAbstractTableModel):
 
 
 def build_disaggregation(
-    counts: list[dict[str, Any]],
+    counts: list[dict[str, Any]], order: Callable[[str], Any] | None = None
 ) -> list[tuple[str, str, list[int], bool]]:
-    """Rows country × sector with female/male/other/total, a subtotal per country, a total."""
+    """Rows country × sector with a count per gender and a total, a subtotal per country and
+    a grand total; countries and sectors in human order, "Not given" last."""
+    genders = AttendanceModel.GENDERS
+    width = len(genders)
     table: dict[tuple[str, str], list[int]] = {}
     for r in counts:
-        key = (r["country"] or "Not given", dom.sector_label(r["sector"]) or "Not given")
-        cell = table.setdefault(key, [0, 0, 0])
-        g = r["gender"]
-        cell[0 if g == "female" else 1 if g == "male" else 2] += r["n"]
+        key = (dom.country_label(r["country"]), dom.sector_label(r["sector"]))
+        cell = table.setdefault(key, [0] * width)
+        g = dom.gender_key(r["gender"])
+        cell[genders.index(g) if g in genders else genders.index("other")] += r["n"]
+    sort = order or str.casefold
+
+    def rank(label: str) -> tuple[bool, Any]:
+        return (label == dom.NOT_GIVEN, sort(label))
+
     out: list[tuple[str, str, list[int], bool]] = []
-    grand = [0, 0, 0]
-    for country in sorted({c for c, _ in table}):
-        sub = [0, 0, 0]
-        for (c, sector), cell in sorted(table.items()):
-            if c != country:
-                continue
+    grand = [0] * width
+    for country in sorted({c for c, _ in table}, key=rank):
+        sub = [0] * width
+        for sector in sorted({s for c, s in table if c == country}, key=rank):
+            cell = table[(country, sector)]
             out.append((country, sector, [*cell, sum(cell)], False))
             sub = [a + b for a, b in zip(sub, cell, strict=True)]
         out.append((country, "All sectors", [*sub, sum(sub)], True))

@@ -113,7 +113,7 @@ class RosterPanel(QWidget):
         self._update_counts()
 
     def _update_counts(self) -> None:
-        self.counts_label.setText(counts_text(self.proxy.people()))
+        self.counts_label.setText(counts_text(self.proxy.people(), self.ws.collation.sort_key))
 
     def selected_ids(self) -> list[str]:
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
@@ -133,7 +133,7 @@ class RosterPanel(QWidget):
                     self.view.scrollTo(index)
 
     def _countries(self) -> list[str]:
-        return sorted({p["country"] for p in self.model.rows})
+        return [p["country"] for p in self.model.rows]
 
     def add(self) -> str | None:
         if self.ctx.read_only:
