@@ -480,3 +480,134 @@ PRIVACY: dict[str, str] = {
     "name_org": "Name and organisation only",
     "none": "Nothing personal",
 }
+
+
+# -- merging what a file says into what the roster holds ---------------------------------------
+# A registration export often holds a person again, written worse: without diacritics
+# ("Nguyen Thi Thu Ha" for "Nguyễn Thị Thu Hà"), in capitals, in another name order
+# ("Đức Trần Văn" for "Trần Văn Đức") or with fewer name parts. Such a value never replaces
+# the better one; it may still improve it token by token (accents from one, order from the
+# other). Only a value that says something else is an update.
+SAME, SPELLING, ORDER, FEWER, MORE, OTHER = "same", "spelling", "order", "fewer", "more", "other"
+
+
+def _diacritics(text: str) -> int:
+    """How many letters carry an accent or are letters plain ASCII lacks (đ, ø, ı…)."""
+    n = 0
+    for ch in text:
+        if ord(ch) < 128:
+            continue
+        decomposed = unicodedata.normalize("NFKD", ch)
+        if len(decomposed) > 1 or ch.casefold() in "đøłħıё":
+            n += 1
+    return n
+
+
+def _case_score(text: str) -> int:
+    """2 for mixed case ("Trần Văn"), 1 for all lower case, 0 for ALL CAPITALS (or no case)."""
+    letters = [c for c in text if c.isalpha() and c.upper() != c.lower()]
+    if not letters:
+        return 1
+    upper = sum(1 for c in letters if c.isupper())
+    if upper == len(letters):
+        return 0 if len(letters) > 1 else 2
+    return 1 if upper == 0 else 2
+
+
+def _with_case_of(letters: str, case: str) -> str:
+    """``letters`` (the better accents) in the capitalisation of ``case``, letter by letter."""
+    if len(letters) != len(case):
+        return letters
+    out = []
+    for a, b in zip(letters, case, strict=True):
+        changed = a.upper() if b.isupper() else a.lower() if b.islower() else a
+        out.append(changed if len(changed) == 1 else a)
+    return "".join(out)
+
+
+def better_spelling(current: str, incoming: str) -> str:
+    """Of two spellings of the same word(s), the better written: diacritics, then capitals.
+
+    Ties keep ``current``; accents of one and capitals of the other are combined when they
+    differ ("NGUYỄN" and "Nguyen" give "Nguyễn").
+    """
+    if current == incoming:
+        return current
+    da, db = _diacritics(current), _diacritics(incoming)
+    ca, cb = _case_score(current), _case_score(incoming)
+    accents = current if da >= db else incoming
+    case = current if ca >= cb else incoming
+    if accents is case:
+        return accents
+    combined = _with_case_of(unicodedata.normalize("NFC", accents), case)
+    return combined if fold(combined) == fold(accents) else accents
+
+
+def _tokens(text: str) -> list[str]:
+    return str(text).split()
+
+
+def relate(current: str, incoming: str) -> tuple[str, str]:
+    """How ``incoming`` relates to ``current``, and the best value both together give.
+
+    - SAME: identical.
+    - SPELLING: the same letters ignoring accents, capitals and punctuation.
+    - ORDER: the same words in another order (the roster's order is kept).
+    - FEWER: ``incoming`` holds only some of the words (the roster has more name parts).
+    - MORE: ``incoming`` adds words to those of the roster.
+    - OTHER: something else.
+
+    The value is what an update should write: for SAME, SPELLING, ORDER and FEWER the
+    roster's value improved word by word (never fewer words); for MORE the file's value
+    improved the same way; for OTHER the file's value as it is.
+    """
+    current, incoming = clean_name(current), clean_name(incoming)
+    if current == incoming:
+        return SAME, current
+    if fold(current) == fold(incoming):
+        if len(_tokens(current)) == len(_tokens(incoming)):
+            words = [better_spelling(a, b) for a, b in zip(_tokens(current), _tokens(incoming))]
+            return SPELLING, " ".join(words)
+        return SPELLING, better_spelling(current, incoming)
+    ours, theirs = _tokens(current), _tokens(incoming)
+    by_fold: dict[str, list[str]] = {}
+    for word in theirs:
+        by_fold.setdefault(fold(word), []).append(word)
+    ours_folded = [fold(w) for w in ours]
+    theirs_folded = [fold(w) for w in theirs]
+    if not all(ours_folded) or not all(theirs_folded):
+        return OTHER, incoming
+
+    def improved(words: list[str], other: dict[str, list[str]]) -> str:
+        pool = {k: list(v) for k, v in other.items()}
+        out = []
+        for w in words:
+            match = pool.get(fold(w))
+            out.append(better_spelling(w, match.pop(0)) if match else w)
+        return " ".join(out)
+
+    if sorted(ours_folded) == sorted(theirs_folded):
+        return ORDER, improved(ours, by_fold)
+    if _contains(ours_folded, theirs_folded):
+        return FEWER, improved(ours, by_fold)
+    if _contains(theirs_folded, ours_folded):
+        mine: dict[str, list[str]] = {}
+        for word in ours:
+            mine.setdefault(fold(word), []).append(word)
+        return MORE, improved(theirs, mine)
+    return OTHER, incoming
+
+
+def _contains(bigger: list[str], smaller: list[str]) -> bool:
+    """Every word of ``smaller`` (with repeats) is among those of ``bigger``, and fewer."""
+    if len(smaller) >= len(bigger):
+        return False
+    counts = Counter(bigger)
+    counts.subtract(Counter(smaller))
+    return all(n >= 0 for n in counts.values())
+
+
+def phone_digits(text: str) -> str:
+    """The digits of a phone number, "+" and "00" alike: "+7 701…" = "007701…" = "7701…"."""
+    digits = re.sub(r"\D", "", text)
+    return digits[2:] if digits.startswith("00") else digits

@@ -192,7 +192,7 @@ def test_duplicates_within_file_and_against_roster(workshop: Workshop, tmp_path:
     assert [r.person["name"] for r in plan.adds] == ["New Person"]
     assert plan.adds[0].person["phone"] == "+856 20"
     assert [(r.row, into) for r, into, _why in plan.merged] == [(4, 3)]
-    updated = {pid: values for pid, _row, values in plan.updates}
+    updated = {u.person_id: u.values() for u in plan.updates}
     assert updated["per_demo002"]["phone"] == "+7 700 000"
     assert "name" in updated["per_demo030"]
     before = workshop.db["people"].count
@@ -245,7 +245,9 @@ def test_cli_skip_invalid_writes_valid_rows(demo_path: Path, tmp_path: Path, cap
         names = [p["name"] for p in ws.people.people()]
         assert "Ana Lopez" in names and "Bo Li" not in names
         ana = next(p for p in ws.people.people() if p["name"] == "Ana Lopez")
-        assert json.loads(ana["source"]) == {"row": 2, "file": "reg.csv"}
+        source = json.loads(ana["source"])
+        assert (source["row"], source["file"]) == (2, "reg.csv")
+        assert source["imported"] == {"name": "Ana Lopez", "email": "ana@example.org"}
 
 
 def test_cli_clean_file_exit_zero_and_bad_file(demo_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001

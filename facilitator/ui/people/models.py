@@ -30,6 +30,9 @@ COLUMNS: list[tuple[str, str]] = [
     ("email", "E-mail"),
 ]
 PERSON_ID = Qt.ItemDataRole.UserRole + 1
+# The rank of a row's value in the column's human order (the workshop's collation): the
+# proxy sorts by this integer, so a click on a header sorts "Đức" with the D's.
+SORT_RANK = Qt.ItemDataRole.UserRole + 2
 
 
 def _shown(key: str, value: Any) -> str:
@@ -63,10 +66,12 @@ class PeopleModel(QAbstractTableModel):
         self.checked: dict[str, str] = {}  # person id → time checked in
         self.day_id = ""
         self.slot = "day"
+        self._ranks: dict[int, list[int]] = {}
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._ranks = {}
         self.rows = self.ws.people.people()
         self.haystacks = [_haystack(p) for p in self.rows]
         self._load_presence()
@@ -89,6 +94,7 @@ class PeopleModel(QAbstractTableModel):
             self.reload()
             return True
         last = self.columnCount() - 1
+        self._ranks = {}
         for pid, person in fresh.items():
             row = where[pid]
             self.rows[row] = person
@@ -109,6 +115,7 @@ class PeopleModel(QAbstractTableModel):
 
     def refresh_presence(self) -> None:
         self._load_presence()
+        self._ranks.pop(len(COLUMNS), None)
         if self.rows:
             col = len(COLUMNS)
             self.dataChanged.emit(self.index(0, col), self.index(len(self.rows) - 1, col))
@@ -126,6 +133,8 @@ class PeopleModel(QAbstractTableModel):
         col = index.column()
         if role == PERSON_ID:
             return p["id"]
+        if role == SORT_RANK:
+            return self._rank(col)[index.row()]
         if col == len(COLUMNS):
             at = self.checked.get(p["id"])
             if role == Qt.ItemDataRole.DisplayRole:
@@ -139,6 +148,21 @@ class PeopleModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and key == "name" and p.get("job_title"):
             return f"{p['name']} — {p['job_title']}"
         return None
+
+    def _rank(self, col: int) -> list[int]:
+        ranks = self._ranks.get(col)
+        if ranks is None:
+            if col == len(COLUMNS):
+                texts = [self.checked.get(p["id"], "~") for p in self.rows]
+            else:
+                key = COLUMNS[col][0]
+                texts = [_shown(key, p.get(key)) for p in self.rows]
+            order = self.ws.collation.sorted(range(len(texts)), key=lambda i: texts[i])
+            ranks = [0] * len(texts)
+            for rank, i in enumerate(order):
+                ranks[i] = rank
+            self._ranks[col] = ranks
+        return ranks
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -169,8 +193,7 @@ class PeopleFilter(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.words: list[str] = []
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setSortLocaleAware(True)
+        self.setSortRole(SORT_RANK)
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()

@@ -129,8 +129,8 @@ def test_mapping_dialog_corrects_mapping_and_holds_back_rejects(
     assert dialog.ui.skip_invalid_check.isVisibleTo(dialog)
     dialog.set_field(4, "notes")
     assert dialog.mapping.columns[4] == "notes"
-    actions = [dialog.preview_model.index(r, 1).data() for r in range(2)]
-    assert actions[0] == "Add" and actions[1].startswith("Update (")  # Dana gains notes
+    actions = [dialog.preview_model.index(r, 3).data() for r in range(2)]
+    assert actions == ["Add", "Update notes"]  # Dana gains notes
     dialog.ui.skip_invalid_check.setChecked(True)
     assert ok.isEnabled()
     assert import_dialog.commit(ctx, dialog)
