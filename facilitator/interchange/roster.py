@@ -438,20 +438,24 @@ def parse_text(data: bytes, path: Path = Path("roster.csv")) -> Table:
         raise RosterFileError(f"{path}: the file is empty.")
     delimiter = detect_delimiter(text)
     rows = [
-        [unprotect(c.strip()) for c in r]
+        [unprotect(c) for c in r]
         for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     ]
     return Table(path, rows, _encoding_name(encoding), delimiter)
 
 
-def unprotect(cell: str) -> str:
-    """A value as written before a spreadsheet-safe export protected it.
+def unprotect(raw: str) -> str:
+    """A CSV cell as written before a spreadsheet-safe export protected it, spaces trimmed.
 
-    Our CSV export puts a tab before a value starting with = + - @ (removed with the other
-    surrounding spaces); older exports put an apostrophe, removed here when a formula
-    character follows it, as nobody types "'+7 701…" on purpose.
+    Our CSV export puts a tab before a value a spreadsheet would run as a formula (removed
+    here with the other surrounding spaces); older exports put an apostrophe, removed when a
+    formula character follows it, as nobody types "'+7 701…" on purpose. A value behind our
+    tab is never touched further, so "'=x" written on purpose reads back as "'=x".
     """
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_STARTS:
+    cell = raw.strip()
+    if raw.startswith("\t") or len(cell) < 2:
+        return cell
+    if cell[0] == "'" and cell[1] in FORMULA_STARTS:
         return cell[1:]
     return cell
 

@@ -1,8 +1,18 @@
-"""Roster export to CSV and XLSX, safe to open in a spreadsheet.
+"""Roster export to CSV and XLSX, safe to open in a spreadsheet and read back unchanged.
 
-A cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return would be run as a
-formula by Excel or LibreOffice (CSV injection). CSV gets a leading apostrophe, which both show
-as text; XLSX cells are written as strings with the quote-prefix style, never as formulas.
+A cell starting with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return hiding one)
+would be run as a formula by Excel or LibreOffice (CSV injection), and a phone number
+"+7 701 234 5678" or a name "-Minus Start" could be mangled.
+
+- XLSX: every value is a string cell (``t="s"``), which spreadsheets show as written and
+  never evaluate, so no value is changed; formula-like ones also carry the quote-prefix
+  style, so they stay text when someone edits the cell.
+- CSV has no cell types, so a prefix is unavoidable: such a value is written after a tab,
+  inside quotes. LibreOffice Calc shows the text as written (the tab is invisible) and does
+  not evaluate it even with "Evaluate formulas" on; our importer removes the tab with the
+  other surrounding spaces, so the file re-imports to the same roster. Older exports used an
+  apostrophe, which spreadsheets show as a character; the importer removes that too.
+
 The workshop's privacy setting decides which columns leave the app.
 """
 
@@ -18,6 +28,7 @@ from facilitator.exports import ExportOptions, Progress, atomic_output
 from facilitator.store.database import Workshop
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+CSV_GUARD = "\t"
 
 COLUMNS: list[tuple[str, str]] = [
     ("name", "Name"),
@@ -35,9 +46,20 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 
 
+def formula_like(value: str) -> bool:
+    """Whether a spreadsheet would take ``value`` for a formula if it were not a string cell.
+
+    Also true for a value that starts with an apostrophe and a formula character: without
+    the guard the importer would take the apostrophe for an old export's protection.
+    """
+    if value.startswith(DANGEROUS) or value.lstrip().startswith(DANGEROUS[:4]):
+        return True
+    return value.startswith("'") and value[1:2] in ("=", "+", "-", "@")
+
+
 def safe_text(value: str) -> str:
-    """What a spreadsheet shows as text: a formula-like value gets a leading apostrophe."""
-    return "'" + value if value.startswith(DANGEROUS) else value
+    """A CSV cell no spreadsheet runs as a formula: formula-like text gets a leading tab."""
+    return CSV_GUARD + value if formula_like(value) else value
 
 
 def _display(key: str, value: Any) -> str:
@@ -83,7 +105,9 @@ def export_csv(ws: Workshop, out: Path, options: ExportOptions, progress: Progre
     header, rows = roster_table(ws, options.extra.get("privacy"))
     with atomic_output(out) as tmp:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
+            # Every field quoted: the guard's tab stays inside its cell even for a program
+            # that splits on tabs as well as commas.
+            writer = csv.writer(fh, quoting=csv.QUOTE_ALL)
             writer.writerow(header)
             for k, row in enumerate(rows):
                 writer.writerow([safe_text(v) for v in row])
