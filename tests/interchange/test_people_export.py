@@ -123,7 +123,7 @@ def test_sign_in_per_day_with_blank_rows(workshop: Workshop, tmp_path: Path) -> 
     printkit.export_sign_in(workshop, out, ExportOptions(day="2026-03-11"))
     text = _text(out)
     assert "Wednesday 11 March 2026" in text and "Tuesday" not in text
-    assert "Signature" in text and "48" in text  # 36 people + 12 blank numbered rows
+    assert "Signature" in text and "46" in text  # 36 people + 10 blank rows for walk-ins
     with pytest.raises(ExportError, match="no day"):
         printkit.export_sign_in(workshop, out, ExportOptions(day="2030-01-01"))
     workshop.rows.update(
@@ -132,6 +132,31 @@ def test_sign_in_per_day_with_blank_rows(workshop: Workshop, tmp_path: Path) -> 
     printkit.export_sign_in(workshop, out, ExportOptions())
     text = _text(out)
     assert "Morning" in text and "Afternoon" in text and "Sarah Whitfield" not in text
+
+
+@pytest.mark.parametrize(
+    ("privacy", "names", "country", "rows"),
+    [("full", True, True, 46), ("name_org", True, False, 46), ("none", False, True, 46)],
+)
+def test_sign_in_rows_and_columns_for_every_privacy_level(
+    workshop: Workshop,
+    tmp_path: Path,
+    privacy: str,
+    names: bool,
+    country: bool,
+    rows: int,
+) -> None:
+    """Enough rows for the 36 registered plus walk-ins, and the columns the sheet asks for."""
+    workshop.rows.update(Table.WORKSHOP, workshop.info.details()["id"], {"privacy": privacy})
+    out = tmp_path / f"sign-in-{privacy}.pdf"
+    printkit.export_sign_in(workshop, out, ExportOptions(day="2026-03-11"))
+    text = _text(out)
+    numbers = {int(w) for w in text.split() if w.isdigit()}
+    assert set(range(1, rows + 1)) <= numbers and rows + 1 not in numbers
+    assert ("Sarah Whitfield" in text) is names
+    assert ("Country" in text) is country
+    assert printkit.sign_in_rows(55, "none") == (0, 55 + 10)
+    assert printkit.sign_in_rows(200, "full") == (200, 30)
 
 
 def test_certificates_only_for_attendees_with_signatories(
