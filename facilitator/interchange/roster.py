@@ -891,8 +891,13 @@ def _person(values: dict[str, str], number: int, file_name: str) -> Row | Reject
 #
 # Every kept and every taken value is shown old → new in the preview, where the user can
 # choose the other way for each field.
-KEEP, TAKE, BOTH = "keep", "take", "both"
-CHOICES = {KEEP: "Keep the roster's", TAKE: "Take the file's", BOTH: "Keep both"}
+KEEP, TAKE, BEST, BOTH = "keep", "take", "best", "both"
+CHOICES = {
+    KEEP: "Keep the roster's",
+    TAKE: "Take the file's",
+    BEST: "Best of both",  # the roster's words with the file's better spelling, or the reverse
+    BOTH: "Keep both",  # notes and languages: the roster's and the file's together
+}
 _TEXT_FIELDS = ("name", "honorific", "job_title", "organisation")
 _COMBINED = ("notes", "languages")
 
@@ -904,21 +909,27 @@ class FieldChange:
     field: str
     current: str  # the roster's value
     incoming: str  # the file's value (normalised as the import stores it)
-    proposed: str  # what taking the file's value writes (may be improved from both)
-    choice: str  # KEEP, TAKE or BOTH
+    proposed: str  # what BEST writes: the better written of both, word by word
+    choice: str  # KEEP, TAKE, BEST or BOTH
     reason: str
     combined: str = ""  # what BOTH writes (notes, languages)
 
     def options(self) -> list[str]:
-        return [KEEP, TAKE, BOTH] if self.combined else [KEEP, TAKE]
+        out = [KEEP, TAKE]
+        if self.proposed not in (self.current, self.incoming):
+            out.append(BEST)
+        if self.combined and self.combined not in (self.current, self.incoming):
+            out.append(BOTH)
+        return out
 
     def value(self) -> str | None:
         """What the import writes for this field, or None to leave it."""
-        if self.choice == TAKE:
-            return self.proposed if self.proposed != self.current else None
-        if self.choice == BOTH and self.combined:
-            return self.combined if self.combined != self.current else None
-        return None
+        written = {
+            TAKE: self.incoming,
+            BEST: self.proposed,
+            BOTH: self.combined,
+        }.get(self.choice)
+        return written if written and written != self.current else None
 
 
 @dataclass
@@ -1089,7 +1100,9 @@ def _resolve(
         if relation == dom.SAME:
             continue
         combined = _combine(key, current, incoming) if key in _COMBINED else ""
-        default = BOTH if combined else TAKE
+        if combined in (current, incoming):
+            combined = ""
+        default = BOTH if combined else BEST if best not in (current, incoming) else TAKE
         if current in ("", "[]"):
             choice, reason, combined = TAKE, "not in the roster yet", ""
         elif relation in (dom.SPELLING, dom.ORDER, dom.FEWER):
@@ -1098,9 +1111,9 @@ def _resolve(
                 dom.ORDER: "the same name in another order",
                 dom.FEWER: "the roster holds more",
             }
-            choice = TAKE if best != current else KEEP
+            choice = KEEP if best == current else TAKE if best == incoming else BEST
             reason = reasons[relation]
-            if choice == TAKE:
+            if choice == BEST:
                 reason += "; the roster's words, improved by the file's spelling"
         elif key in baseline and _text(baseline[key]) == incoming:
             choice = KEEP
