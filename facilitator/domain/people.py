@@ -566,7 +566,8 @@ def relate(current: str, incoming: str) -> tuple[str, str]:
         return SAME, current
     if fold(current) == fold(incoming):
         if len(_tokens(current)) == len(_tokens(incoming)):
-            words = [better_spelling(a, b) for a, b in zip(_tokens(current), _tokens(incoming))]
+            pairs = zip(_tokens(current), _tokens(incoming), strict=True)
+            words = [better_spelling(a, b) for a, b in pairs]
             return SPELLING, " ".join(words)
         return SPELLING, better_spelling(current, incoming)
     ours, theirs = _tokens(current), _tokens(incoming)

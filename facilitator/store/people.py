@@ -294,5 +294,3 @@ class PeopleStore:
                 sets = ", ".join(f"[{c}] = ?" for c in values)
                 conn.execute(f"UPDATE people SET {sets} WHERE id = ?", [*values.values(), pid])
             op.touch(Table.PEOPLE, [*new_ids, *(pid for pid, _ in olds)])
-
-
