@@ -831,6 +831,9 @@ def convert(
     return rows, rejected
 
 
+_NO_EMAIL = {"anonymous", "n a", "na", "none", "no", "нет", "aucun", "aucune"}
+
+
 def _person(values: dict[str, str], number: int, file_name: str) -> Row | Rejected:
     name = dom.clean_name(values.get("name", ""))
     if not name:
@@ -842,6 +845,8 @@ def _person(values: dict[str, str], number: int, file_name: str) -> Row | Reject
     email = values.get("email", "").strip()
     if email.lower().startswith("mailto:"):
         email = email[7:]
+    if dom.fold(email) in _NO_EMAIL:  # Microsoft Forms writes "anonymous" for anonymous forms
+        email = ""
     if email and not dom.valid_email(email):
         return Rejected(number, f"e-mail “{email}” is not a valid address")
     warnings: list[str] = []
@@ -850,6 +855,8 @@ def _person(values: dict[str, str], number: int, file_name: str) -> Row | Reject
     for key in ("honorific", "job_title", "organisation", "phone", "notes"):
         if key in values:
             person[key] = dom.clean_name(values[key]) if key != "notes" else values[key]
+    if "phone" in person and not any(ch.isdigit() for ch in person["phone"]):
+        person["phone"] = ""  # "-", "нет", "n/a": no number given
     if "country" in values:
         written = values["country"]
         person["country"], known = dom.normalise_country(written)
