@@ -258,3 +258,87 @@ def test_cli_clean_file_exit_zero_and_bad_file(demo_path: Path, tmp_path: Path, 
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     assert main(["import", str(demo_path), str(old)]) == 2
+
+
+# -- merging never makes a person worse ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("current", "incoming", "relation", "best"),
+    [
+        ("Nguyễn Thị Thu Hà", "Nguyen Thi Thu Ha", dom.SPELLING, "Nguyễn Thị Thu Hà"),
+        ("Nguyen Thi Thu Ha", "Nguyễn Thị Thu Hà", dom.SPELLING, "Nguyễn Thị Thu Hà"),
+        ("NGUYỄN THỊ THU HÀ", "Nguyen Thi Thu Ha", dom.SPELLING, "Nguyễn Thị Thu Hà"),
+        ("Trần Văn Đức", "Đức Trần Văn", dom.ORDER, "Trần Văn Đức"),
+        ("Tran Van Duc", "Đức Trần Văn", dom.ORDER, "Trần Văn Đức"),
+        ("Nguyễn Thị Thu Hà", "Nguyen Ha", dom.FEWER, "Nguyễn Thị Thu Hà"),
+        ("Иван Иванов", "Иван Петрович Иванов", dom.MORE, "Иван Петрович Иванов"),
+        ("айгуль жумабаева", "Айгуль Жумабаева", dom.SPELLING, "Айгуль Жумабаева"),
+        ("Ministry of Finance", "Ministry of Economy", dom.OTHER, "Ministry of Economy"),
+    ],
+)
+def test_relate_finds_the_better_written_value(
+    current: str, incoming: str, relation: str, best: str
+) -> None:
+    assert dom.relate(current, incoming) == (relation, best)
+
+
+def _plan(rows: list[dict], existing: list[dict]) -> roster.ImportPlan:
+    converted = [roster.Row(i + 2, {**r, "source": {}}) for i, r in enumerate(rows)]
+    return roster.plan_import("f.csv", converted, [], existing)
+
+
+def test_a_repeated_row_keeps_the_better_spelling() -> None:
+    plan = _plan(
+        [
+            {"name": "Nguyễn Thị Thu Hà", "email": "ha@mps.vn", "phone": "+84 90"},
+            {"name": "Nguyen Thi Thu Ha", "email": "HA@mps.vn", "organisation": "MPS"},
+        ],
+        [],
+    )
+    (row,) = plan.adds
+    assert row.person["name"] == "Nguyễn Thị Thu Hà" and row.person["organisation"] == "MPS"
+    assert row.person["phone"] == "+84 90" and len(plan.merged) == 1
+
+
+def test_same_name_but_own_addresses_are_two_people() -> None:
+    plan = _plan(
+        [
+            {"name": "Ivan Ivanov", "organisation": "MVD", "email": "ivan1@mvd.ru"},
+            {"name": "Ivan Ivanov", "organisation": "MVD", "email": "ivan2@mvd.ru"},
+        ],
+        [],
+    )
+    assert len(plan.adds) == 2 and not plan.merged
+
+
+def test_fill_ins_are_taken_and_notes_combined() -> None:
+    existing = [
+        {
+            "id": "per1",
+            "name": "Ana Lopez",
+            "email": "ana@x.org",
+            "notes": "Vegetarian",
+            "languages": '["English"]',
+            "phone": "",
+            "source": "{}",
+        }
+    ]
+    plan = _plan(
+        [
+            {
+                "name": "ANA LOPEZ",
+                "email": "ana@x.org",
+                "phone": "+34 600",
+                "notes": "Needs a visa",
+                "languages": '["Spanish", "english"]',
+            }
+        ],
+        existing,
+    )
+    (update,) = plan.matched
+    assert update.values() == {
+        "phone": "+34 600",
+        "notes": "Vegetarian\nNeeds a visa",
+        "languages": '["English", "Spanish"]',
+    }
+    name = next(c for c in update.changes if c.field == "name")
+    assert name.choice == roster.KEEP and name.reason == "written better here"
