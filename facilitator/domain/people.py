@@ -419,13 +419,14 @@ def gender_key(value: str | None) -> str:
 
 
 def sector_label(key: str | None) -> str:
+    """ "civil_society" → "Civil society"; "" when not given (see :func:`category_label`)."""
     key = (key or "").strip()
-    return NOT_GIVEN if key.casefold() in _NOT_GIVEN_VALUES else SECTORS.get(key, key)
+    return "" if key.casefold() in _NOT_GIVEN_VALUES else SECTORS.get(key, key)
 
 
 def gender_label(key: str | None) -> str:
     key = gender_key(key)
-    return GENDERS.get(key, key) if key else NOT_GIVEN
+    return GENDERS.get(key, key)
 
 
 def role_label(key: str) -> str:
@@ -434,7 +435,7 @@ def role_label(key: str) -> str:
 
 def country_label(value: str | None) -> str:
     value = (value or "").strip()
-    return NOT_GIVEN if value.casefold() in _NOT_GIVEN_VALUES else value
+    return "" if value.casefold() in _NOT_GIVEN_VALUES else value
 
 
 # The dimensions people are counted by, with the one label function each: the roster, the
@@ -449,8 +450,8 @@ DIMENSIONS: dict[str, tuple[str, Callable[[str | None], str]]] = {
 
 
 def category_label(dimension: str, value: str | None) -> str:
-    """How a stored value of ``dimension`` is shown and counted ("" → "Not given")."""
-    return DIMENSIONS[dimension][1](value)
+    """How a stored value of ``dimension`` is counted ("" → "Not given")."""
+    return DIMENSIONS[dimension][1](value) or NOT_GIVEN
 
 
 def tally(

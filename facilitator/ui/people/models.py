@@ -258,7 +258,8 @@ class AttendanceModel(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return ["Country", "Sector", *(dom.gender_label(g) for g in self.GENDERS), "Total"]
+        genders = (dom.category_label("gender", g) for g in self.GENDERS)
+        return ["Country", "Sector", *genders, "Total"]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
@@ -306,7 +307,10 @@ def build_disaggregation(
     width = len(genders)
     table: dict[tuple[str, str], list[int]] = {}
     for r in counts:
-        key = (dom.country_label(r["country"]), dom.sector_label(r["sector"]))
+        key = (
+            dom.category_label("country", r["country"]),
+            dom.category_label("sector", r["sector"]),
+        )
         cell = table.setdefault(key, [0] * width)
         g = dom.gender_key(r["gender"])
         cell[genders.index(g) if g in genders else genders.index("other")] += r["n"]
