@@ -57,9 +57,18 @@ def formula_like(value: str) -> bool:
     return value.startswith("'") and value[1:2] in ("=", "+", "-", "@")
 
 
-def safe_text(value: str) -> str:
-    """A CSV cell no spreadsheet runs as a formula: formula-like text gets a leading tab."""
+def csv_cell(value: str) -> str:
+    """A CSV cell no spreadsheet runs as a formula: formula-like text gets a leading tab
+    (write the file with ``csv.QUOTE_ALL`` so the tab stays inside its cell)."""
     return CSV_GUARD + value if formula_like(value) else value
+
+
+def safe_text(value: str) -> str:
+    """The older protection, a leading apostrophe, which spreadsheets show as a character.
+
+    Kept for the venue's exports, which use it; the roster export uses :func:`csv_cell`.
+    """
+    return "'" + value if value.startswith(DANGEROUS) else value
 
 
 def _display(key: str, value: Any) -> str:
@@ -110,7 +119,7 @@ def export_csv(ws: Workshop, out: Path, options: ExportOptions, progress: Progre
             writer = csv.writer(fh, quoting=csv.QUOTE_ALL)
             writer.writerow(header)
             for k, row in enumerate(rows):
-                writer.writerow([safe_text(v) for v in row])
+                writer.writerow([csv_cell(v) for v in row])
                 if progress and k % 1000 == 0:
                     progress(k / max(1, len(rows)))
     if progress:
