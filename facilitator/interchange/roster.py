@@ -1165,6 +1165,7 @@ def plan_import(
     seen_email: dict[str, Row] = {}
     seen_name: dict[str, list[Row]] = {}
     targets: dict[int, str] = {}  # id(row) → existing person id, for rows that update
+    taken: set[str] = set()  # people already matched by an earlier row
     kept: list[Row] = []
     for row in rows:
         email, nk = _keys(row.person)
@@ -1186,8 +1187,9 @@ def plan_import(
         match = by_email.get(email) if email else None
         if match is None:
             match = _same_name(by_name.get(nk, []), email, lambda p: p)
-        if match is not None and match["id"] not in targets.values():
+        if match is not None and match["id"] not in taken:
             targets[id(row)] = match["id"]
+            taken.add(match["id"])
         kept.append(row)
     for row in kept:
         pid = targets.get(id(row))
