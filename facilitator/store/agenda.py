@@ -112,7 +112,7 @@ class AgendaStore:
             if not params:
                 return []
             sql += f" WHERE ss.session_id IN ({','.join('?' * len(params))})"
-        sql += " ORDER BY ss.session_id, ss.position, p.name"
+        sql += " ORDER BY ss.session_id, ss.position, p.name COLLATE HUMAN"
         return list(self.ws.db.query(sql, params))
 
     def speakers_by_session(self) -> dict[str, list[dict[str, Any]]]:
@@ -125,7 +125,8 @@ class AgendaStore:
         """Everyone who can speak or moderate, for pickers."""
         return list(
             self.ws.db.query(
-                "SELECT id, name, organisation, country, role FROM people ORDER BY name"
+                "SELECT id, name, organisation, country, role FROM people "
+                "ORDER BY name COLLATE HUMAN, id"
             )
         )
 
@@ -136,7 +137,7 @@ class AgendaStore:
         return [
             r["room"]
             for r in self.ws.db.query(
-                "SELECT DISTINCT room FROM sessions WHERE room != '' ORDER BY room COLLATE NOCASE"
+                "SELECT DISTINCT room FROM sessions WHERE room != '' ORDER BY room COLLATE HUMAN"
             )
         ]
 
