@@ -222,7 +222,7 @@ class Ui_WalkInDialog(object):
         self.honorific_edit.setPlaceholderText(QCoreApplication.translate("WalkInDialog", u"Dr, Ms, H.E. \u2026", None))
         self.languages_label.setText(QCoreApplication.translate("WalkInDialog", u"&Languages", None))
         self.languages_edit.setPlaceholderText(QCoreApplication.translate("WalkInDialog", u"en, ru, fr", None))
-        self.notes_label.setText(QCoreApplication.translate("WalkInDialog", u"N&otes", None))
+        self.notes_label.setText(QCoreApplication.translate("WalkInDialog", u"No&tes", None))
         self.problem_label.setStyleSheet(QCoreApplication.translate("WalkInDialog", u"color: #B3261E;", None))
     # retranslateUi
 
