@@ -42,21 +42,24 @@ def test_a_poll_runs_live_and_phones_answers_show_up(qtbot, qtmodeltester, area,
     ws = ctx.workshop
     session = ws.venue.qa_session()
     pid = add_poll(ws, session, "single", ["Yes", "No"], "Agreed?", open_it=False)
-    qtbot.waitUntil(lambda: area.polls_model.rowCount() == 1)
-    qtmodeltester.check(area.polls_model)
-    area.polls_view.selectRow(0)
-    assert area.poll_buttons["open"].isEnabled() and not area.poll_buttons["close"].isEnabled()
-    qtbot.mouseClick(area.poll_buttons["open"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: area.polls.polls_model.rowCount() == 1)
+    qtmodeltester.check(area.polls.polls_model)
+    area.polls.polls_view.selectRow(0)
+    assert (
+        area.polls.poll_buttons["open"].isEnabled()
+        and not area.polls.poll_buttons["close"].isEnabled()
+    )
+    qtbot.mouseClick(area.polls.poll_buttons["open"], Qt.MouseButton.LeftButton)
     assert ws.venue.poll(pid)["state"] == "open"
     yes = ws.venue.options(pid)[0]["id"]
     for device in phones(ws, 3):
         ws.writer.submit(SubmitAnswer(pid, device, yes)).result(5)
-    qtbot.waitUntil(lambda: area.polls_model.rows[0]["answers"] == 3)
-    assert area.poll_chart.results is not None
-    assert [b.value for b in area.poll_chart.results.bars] == [3, 0]
-    qtbot.mouseClick(area.poll_buttons["reveal"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: area.polls.polls_model.rows[0]["answers"] == 3)
+    assert area.polls.poll_chart.results is not None
+    assert [b.value for b in area.polls.poll_chart.results.bars] == [3, 0]
+    qtbot.mouseClick(area.polls.poll_buttons["reveal"], Qt.MouseButton.LeftButton)
     assert ws.venue.poll(pid)["revealed"] == 1
-    assert area.poll_buttons["reveal"].text() == "Hide results"
+    assert area.polls.poll_buttons["reveal"].text() == "Hide results"
     ctx.undo_stack.undo()  # hide again
     ctx.undo_stack.undo()  # not open any more
     assert ws.venue.poll(pid)["state"] == "draft" and ws.venue.poll(pid)["revealed"] == 0
@@ -68,9 +71,9 @@ def test_opening_a_poll_closes_the_one_that_was_open_in_one_undo_step(area, ctx)
     s = ws.venue.qa_session()
     first = add_poll(ws, s, "scale", [], "First?")
     second = add_poll(ws, s, "scale", [], "Second?", open_it=False)
-    area.reload_polls()
-    area.polls_view.selectRow(area.polls_model.row_of(second))
-    area.poll_live("open")
+    area.polls.reload()
+    area.polls.polls_view.selectRow(area.polls.polls_model.row_of(second))
+    area.polls.poll_live("open")
     assert (ws.venue.poll(first)["state"], ws.venue.poll(second)["state"]) == ("closed", "open")
     ctx.undo_stack.undo()
     assert (ws.venue.poll(first)["state"], ws.venue.poll(second)["state"]) == ("open", "draft")
@@ -81,11 +84,11 @@ def test_a_poll_that_cannot_be_answered_is_not_opened(area, ctx, monkeypatch) ->
     pid = add_poll(ws, None, "single", ["Only one"], "Pick", open_it=False)
     shown: list[str] = []
     monkeypatch.setattr(
-        "facilitator.ui.venue.area.QMessageBox.information", lambda *a: shown.append(a[2])
+        "facilitator.ui.venue.polls_tab.QMessageBox.information", lambda *a: shown.append(a[2])
     )
-    area.reload_polls()
-    area.polls_view.selectRow(area.polls_model.row_of(pid))
-    area.poll_live("open")
+    area.polls.reload()
+    area.polls.polls_view.selectRow(area.polls.polls_model.row_of(pid))
+    area.polls.poll_live("open")
     assert ws.venue.poll(pid)["state"] == "draft"
     assert shown == ["It needs at least 2 options."]
 
@@ -152,50 +155,50 @@ def test_questions_are_moderated_and_their_notes_follow(qtbot, qtmodeltester, ar
     q2 = ws.writer.submit(AskQuestion(session, b, "Who funds it?")).result(5).value
     ws.venue.vote(q2, c)
     area.tabs.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: area.questions_model.rowCount() == 2)
-    qtmodeltester.check(area.questions_model)
-    assert area.questions_model.rows[0]["id"] == q2  # most votes first
+    qtbot.waitUntil(lambda: area.questions.questions_model.rowCount() == 2)
+    qtmodeltester.check(area.questions.questions_model)
+    assert area.questions.questions_model.rows[0]["id"] == q2  # most votes first
 
     def notes() -> list[str]:
         return [n["text"] for n in ws.notes.notes_for(session) if n["kind"] == "question"]
 
     assert notes() == ["Who pays?", "Who funds it?"]
-    area.questions_view.selectRow(area.questions_model.row_of(q1))
-    area.hide_question()
+    area.questions.questions_view.selectRow(area.questions.questions_model.row_of(q1))
+    area.questions.hide_question()
     assert ws.venue.question(q1)["hidden"] == 1 and notes() == ["Who funds it?"]
     ctx.undo_stack.undo()
     assert ws.venue.question(q1)["hidden"] == 0 and sorted(notes()) == [
         "Who funds it?",
         "Who pays?",
     ]
-    area.reload_questions()
-    view = area.questions_view
+    area.questions.reload()
+    view = area.questions.questions_view
     view.clearSelection()
     for qid in (q2, q1):
         view.selectionModel().select(
-            area.questions_model.index(area.questions_model.row_of(qid), 0),
+            area.questions.questions_model.index(area.questions.questions_model.row_of(qid), 0),
             view.selectionModel().SelectionFlag.Select | view.selectionModel().SelectionFlag.Rows,
         )
-    area.merge_questions()
+    area.questions.merge_questions()
     assert ws.venue.question(q1)["merged_into"] == q2
     votes = {r["id"]: r["votes"] for r in ws.venue.questions(session)}
     assert votes[q2] == 3  # b asked, c voted, a's question joined it
     assert notes() == ["Who funds it?"]
-    area.reload_questions()
-    view.selectRow(area.questions_model.row_of(q2))
-    area.project_question()
+    area.questions.reload()
+    view.selectRow(area.questions.questions_model.row_of(q2))
+    area.questions.project_question()
     assert ws.venue.selected_question() == q2
-    area.mark_answered()
+    area.questions.mark_answered()
     assert ws.venue.question(q2)["answered"] == 1
 
 
 def test_questions_can_be_taken_for_a_chosen_session_or_not_at_all(area, ctx) -> None:  # noqa: ANN001
     ws = ctx.workshop
     other = ws.notes.sessions()[3]["id"]
-    combo = area.qa_combo
-    area._qa_chosen(combo.findData(other))
+    combo = area.questions.qa_combo
+    area.questions._qa_chosen(combo.findData(other))
     assert ws.venue.qa_session() == other
-    area._qa_chosen(combo.findData(""))
+    area.questions._qa_chosen(combo.findData(""))
     assert ws.venue.qa_session() is None
     ctx.undo_stack.undo()
     assert ws.venue.qa_session() == other
@@ -206,26 +209,34 @@ def test_evaluations_from_templates_and_a_pre_post_pair(
 ) -> None:  # noqa: ANN001
     ws = ctx.workshop
     monkeypatch.setattr(
-        "facilitator.ui.venue.area.edit_evaluation", lambda ws, eid, preset, parent: preset
+        "facilitator.ui.venue.evaluations_tab.edit_evaluation",
+        lambda ws, eid, preset, parent: preset,
     )
-    area.new_evaluation("pre")
-    assert area.evals_model.rowCount() == 1
-    qtmodeltester.check(area.evals_model)
-    pre = area.current_evaluation()
+    area.evaluations.new_evaluation("pre")
+    assert area.evaluations.evals_model.rowCount() == 1
+    qtmodeltester.check(area.evaluations.evals_model)
+    pre = area.evaluations.current_evaluation()
     assert ws.venue.evaluation(pre)["kind"] == "pre"
-    area.new_post_test()
-    post = area.current_evaluation()
+    area.evaluations.new_post_test()
+    post = area.evaluations.current_evaluation()
     row = ws.venue.evaluation(post)
     assert (row["kind"], row["pair_id"]) == ("post", pre)
     assert [q["text"] for q in ws.venue.eval_questions(post)] == [
         q["text"] for q in ws.venue.eval_questions(pre)
     ]
-    area.evaluation_state("open")
+    area.evaluations.evaluation_state("open")
     assert ws.venue.evaluation(post)["state"] == "open"
     q = ws.venue.eval_questions(post)[0]["id"]
     device = phones(ws, 1)[0]
     ws.writer.submit(SubmitEvaluation(post, device, {q: 4})).result(5)
-    qtbot.waitUntil(lambda: area.evals_model.rows[area.evals_model.row_of(post)]["responses"] == 1)
+    qtbot.waitUntil(
+        lambda: (
+            area.evaluations.evals_model.rows[area.evaluations.evals_model.row_of(post)][
+                "responses"
+            ]
+            == 1
+        )
+    )
 
 
 def test_the_evaluation_dialog_edits_questions(qtbot, ctx) -> None:  # noqa: ANN001
