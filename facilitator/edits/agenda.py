@@ -171,7 +171,8 @@ def edit_session(
         if speakers is not None:
             ws.agenda.set_speakers(session_id, speakers)
 
-    title = clean.get("title") or (ws.rows.get(Table.SESSIONS, session_id) or {}).get("title", "")
+    session = ws.rows.get(Table.SESSIONS, session_id)
+    title = clean.get("title") or (session["title"] if session else "")
     return SessionsEdit(ws, f"Edit session '{title}'", [session_id], change)
 
 

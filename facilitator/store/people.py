@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from facilitator.store.database import Workshop, bury, unbury
@@ -230,8 +230,8 @@ class PeopleStore:
 
     def write_import(
         self,
-        adds: list[Mapping[str, Any]],
-        updates: list[tuple[str, Mapping[str, Any]]],
+        adds: Sequence[Mapping[str, Any]],
+        updates: Sequence[tuple[str, Mapping[str, Any]]],
         progress: Progress = None,
         stamp: str | None = None,
     ) -> tuple[list[str], list[tuple[str, dict[str, Any]]]]:
@@ -278,7 +278,9 @@ class PeopleStore:
             if batch:
                 conn.executemany(insert_sql, batch)
             unbury(db, "people", new_ids)
-            old_rows = {p["id"]: p for p in self.people_by_ids([pid for pid, _ in updates])}
+            old_rows: dict[str, Mapping[str, Any]] = {
+                p["id"]: p for p in self.people_by_ids([pid for pid, _ in updates])
+            }
             for k, (pid, values) in enumerate(updates):
                 values = dict(values)
                 if isinstance(values.get("source"), dict):

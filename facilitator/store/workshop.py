@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from facilitator.store.ids import now
@@ -29,7 +30,7 @@ class WorkshopStore:
             raise StopIteration
         return row
 
-    def set_details(self, values: dict[str, Any]) -> None:
+    def set_details(self, values: Mapping[str, Any]) -> None:
         unknown = set(values) - set(WORKSHOP_FIELDS)
         if unknown:
             raise ValueError(f"unknown workshop fields: {sorted(unknown)}")

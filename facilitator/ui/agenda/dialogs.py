@@ -174,7 +174,7 @@ class SessionDialog(QDialog):
 
 
 class DayDialog(QDialog):
-    def __init__(self, row: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, row: Mapping[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_AgendaDayDialog()
         self.ui.setupUi(self)

@@ -95,7 +95,8 @@ class SessionEditor(QObject):
         if not sid:
             return
         notes = self.ws.notes.count_for_session(sid)
-        title = (self.ws.rows.get(Table.SESSIONS, sid) or {}).get("title", "")
+        session = self.ws.rows.get(Table.SESSIONS, sid)
+        title = session["title"] if session else ""
         if notes:
             answer = QMessageBox.question(
                 self.dialog_parent,
@@ -174,7 +175,7 @@ class DayEditor(QObject):
         day_id = self.plan.current_day
         if not day_id:
             return
-        row = self.ws.rows.get(Table.DAYS, day_id) or {}
+        row: Mapping[str, Any] = self.ws.rows.get(Table.DAYS, day_id) or {}
         dialog = DayDialog(row, self.dialog_parent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             values = {k: v for k, v in dialog.values().items() if row.get(k) != v}
