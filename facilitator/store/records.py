@@ -2,8 +2,8 @@
 
 They are plain dicts at run time (cheap to make, easy to snapshot for undo), typed so that a
 reader of a view knows which keys a row has. Columns follow ``schema.py``; a test checks that
-every table's TypedDict names exactly its columns, and that each typed store method's rows
-have exactly the keys its TypedDict names.
+every table's TypedDict names exactly its columns (with their types), and that each typed store
+method's rows have exactly the keys and value types its TypedDict names.
 
 A view that adds joined columns to a table's row subclasses that row (``NoteView``); a view
 of a few columns is a TypedDict of its own (``PersonBrief``). A store turns sqlite-utils'
