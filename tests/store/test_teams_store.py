@@ -119,7 +119,6 @@ def test_move_person_keeps_the_member_row_and_undoes(workshop) -> None:
     assert _state_key(workshop.teams.round_state(["rnd_demo0"])) == _state_key(before)
 
 
-
 def test_move_person_not_in_the_round_adds_them_where_dropped(workshop) -> None:
     stack = QUndoStack()
     in_round = {m["person_id"] for m in workshop.teams.round_state(["rnd_demo0"])["members"]}
@@ -131,6 +130,7 @@ def test_move_person_not_in_the_round_adds_them_where_dropped(workshop) -> None:
     assert [m["position"] for m in members] == list(range(len(members)))
     stack.undo()
     assert _state_key(workshop.teams.round_state(["rnd_demo0"])) == _state_key(before)
+
 
 def test_criteria_and_find_team_set(workshop) -> None:
     ts = workshop.teams.find_team_set("recommendations FOR states")
