@@ -24,6 +24,7 @@ from facilitator.store.agenda import AgendaStore
 from facilitator.store.database import Workshop
 from facilitator.store.merge import MergeStore
 from facilitator.store.people import PeopleStore
+from facilitator.store.privacy import PrivacyStore
 from facilitator.store.records import ROW_TYPES, columns
 from facilitator.store.report import ReportStore
 from facilitator.store.rows import RowStore
@@ -443,6 +444,7 @@ TYPED_STORES = (
     RowStore,
     ReportStore,
     MergeStore,
+    PrivacyStore,
 )
 # Not rows: some fields of any table by name; the old values of the fields an import changed.
 NOT_ROWS = {"RowStore.fields", "PeopleStore.write_import"}
