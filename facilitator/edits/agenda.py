@@ -17,6 +17,7 @@ from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields
 from facilitator.store import agenda as store
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id
+from facilitator.store.records import AgendaSnapshot
 from facilitator.store.tables import Table
 
 SESSION_FIELDS = (
@@ -45,8 +46,8 @@ class SessionsEdit(Edit):
         self.ws = ws
         self.scope = list(dict.fromkeys(scope))
         self.change = change
-        self.before: dict[str, list[dict[str, Any]]] | None = None
-        self.after: dict[str, list[dict[str, Any]]] | None = None
+        self.before: AgendaSnapshot | None = None
+        self.after: AgendaSnapshot | None = None
 
     def apply(self) -> None:
         if self.after is not None:
@@ -170,7 +171,8 @@ def edit_session(
         if speakers is not None:
             ws.agenda.set_speakers(session_id, speakers)
 
-    title = clean.get("title") or (ws.rows.get(Table.SESSIONS, session_id) or {}).get("title", "")
+    session = ws.rows.get(Table.SESSIONS, session_id)
+    title = clean.get("title") or (session["title"] if session else "")
     return SessionsEdit(ws, f"Edit session '{title}'", [session_id], change)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields
@@ -135,7 +136,7 @@ def save_prompts(
         exercise_id = ins.row_id
         existing: dict[str, dict[str, Any]] = {}
     else:
-        ex = ws.rows.get(Table.EXERCISES, exercise_id) or {}
+        ex: Mapping[str, Any] = ws.rows.get(Table.EXERCISES, exercise_id) or {}
         if title and ex.get("title") != title:
             edits.append(SetFields(ws, Table.EXERCISES, exercise_id, {"title": title}))
         existing = {p["id"]: p for p in ws.notes.prompts(exercise_id)}

@@ -7,6 +7,7 @@ in one transaction, so one undo brings back exactly the teams that were there be
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from facilitator.edits.base import Edit, InsertRow, Macro, SetFields
@@ -51,8 +52,9 @@ def move_person(
     if current is not None and current["team_id"] == to_team_id and row < 0:
         return None
     after = store.moved_state(state, person_id, to_team_id, row)
-    name = (ws.rows.get(Table.PEOPLE, person_id) or {}).get("name", person_id)
-    team = (ws.rows.get(Table.TEAMS, to_team_id) or {}).get("name", "")
+    person, to_team = ws.rows.get(Table.PEOPLE, person_id), ws.rows.get(Table.TEAMS, to_team_id)
+    name = person["name"] if person else person_id
+    team = to_team["name"] if to_team else ""
     return SetRoundState(ws, [round_id], after, f"Move {name} to {team}")
 
 
@@ -134,10 +136,10 @@ def add_constraint(
 
 def add_round(ws: Workshop, team_set_id: str) -> InsertRow:
     existing = ws.teams.rounds(team_set_id)
-    ts = ws.rows.get(Table.TEAM_SETS, team_set_id) or {}
-    ex = ws.rows.get(Table.EXERCISES, ts.get("exercise_id") or "") or {}
-    session = ws.rows.get(Table.SESSIONS, ex.get("session_id") or "") or {}
-    last = existing[-1] if existing else {}
+    ts: Mapping[str, Any] = ws.rows.get(Table.TEAM_SETS, team_set_id) or {}
+    ex: Mapping[str, Any] = ws.rows.get(Table.EXERCISES, ts.get("exercise_id") or "") or {}
+    session: Mapping[str, Any] = ws.rows.get(Table.SESSIONS, ex.get("session_id") or "") or {}
+    last: Mapping[str, Any] = existing[-1] if existing else {}
     position = (last.get("position", -1) or 0) + 1 if existing else 0
     return InsertRow(
         ws,
@@ -156,7 +158,9 @@ def add_round(ws: Workshop, team_set_id: str) -> InsertRow:
 
 def new_exercise(ws: Workshop, session_id: str | None, title: str, team_count: int = 4) -> Macro:
     """An exercise for a group session with one team set and its first round."""
-    session = ws.rows.get(Table.SESSIONS, session_id) if session_id else None
+    session: Mapping[str, Any] | None = (
+        ws.rows.get(Table.SESSIONS, session_id) if session_id else None
+    )
     ex_id, ts_id = new_id("exe"), new_id("tms")
     return Macro(
         f"New exercise {title}",

@@ -8,8 +8,10 @@ Google Calendar expect.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from facilitator.domain.agenda import at, flow, kind_label
@@ -126,7 +128,7 @@ def calendar_text(ws: Workshop) -> str:
     for day in days:
         for t in flow(day):
             s = t.session
-            row = rows.get(s.id, {})
+            row: Mapping[str, Any] = rows.get(s.id, {})
             people = speakers.get(s.id, [])
             desc = [kind_label(s.kind)]
             if people:

@@ -7,7 +7,9 @@ that reportlab can split across pages, so a long description never raises a Layo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
@@ -80,7 +82,7 @@ def build_story(ws: Workshop, options: ExportOptions, progress: Progress = None)
         story.append(Spacer(1, 4))
         for t in timed:
             s = t.session
-            row = rows.get(s.id, {})
+            row: Mapping[str, Any] = rows.get(s.id, {})
             title = s.title or kind_label(s.kind)
             if len(title) > TITLE_LIMIT:
                 title = title[: TITLE_LIMIT - 1] + "…"

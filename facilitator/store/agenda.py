@@ -1,19 +1,28 @@
 """Every SQL statement of the agenda: days, sessions, speakers and the live timer.
 
-Rows come back as plain dicts; :func:`load_days` turns them into the pure
-:mod:`facilitator.domain.agenda` values the timing rules work on.
+Rows come back as the TypedDicts of :mod:`facilitator.store.records`; :func:`load_days` turns
+them into the pure :mod:`facilitator.domain.agenda` values the timing rules work on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from facilitator.domain.agenda import Day, Session, parse_hhmm
 from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import now
-from facilitator.store.records import SESSION_COLUMNS, SessionRow
+from facilitator.store.records import (
+    SESSION_COLUMNS,
+    AgendaSnapshot,
+    DayRow,
+    PersonBrief,
+    SessionRow,
+    SpeakerRow,
+    SpeakerView,
+    rows_of,
+)
 from facilitator.store.tables import Table
 
 ADJUST_KEY = "agenda.timer_adjust"
@@ -35,7 +44,7 @@ def local_text(moment: datetime) -> str:
     return moment.replace(microsecond=0, tzinfo=None).strftime(ISO)
 
 
-def to_session(row: dict[str, Any], speakers: list[dict[str, Any]] | None = None) -> Session:
+def to_session(row: SessionRow, speakers: Sequence[SpeakerRow] | None = None) -> Session:
     try:
         fixed = parse_hhmm(row.get("fixed_start"))
     except ValueError:
@@ -56,7 +65,7 @@ def to_session(row: dict[str, Any], speakers: list[dict[str, Any]] | None = None
     )
 
 
-def to_day(row: dict[str, Any], sessions: Iterable[Session]) -> Day:
+def to_day(row: DayRow, sessions: Iterable[Session]) -> Day:
     start = _time_or(row.get("day_start"), 9 * 60)
     end = _time_or(row.get("planned_end"), 17 * 60 + 30)
     try:
@@ -83,25 +92,27 @@ class AgendaStore:
     def __init__(self, ws: Workshop) -> None:
         self.ws = ws
 
-    def day_rows(self) -> list[dict[str, Any]]:
-        return list(self.ws.db.query("SELECT * FROM days ORDER BY position, date, id"))
+    def day_rows(self) -> list[DayRow]:
+        return rows_of(self.ws.db.query("SELECT * FROM days ORDER BY position, date, id"), DayRow)
 
-    def session_rows(self, day_id: str | None = None) -> list[dict[str, Any]]:
+    def session_rows(self, day_id: str | None = None) -> list[SessionRow]:
         if day_id is None:
-            return list(
+            return rows_of(
                 self.ws.db.query(
                     "SELECT s.* FROM sessions s JOIN days d ON d.id = s.day_id "
                     "ORDER BY d.position, d.date, s.position, s.id"
-                )
+                ),
+                SessionRow,
             )
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT * FROM sessions WHERE day_id = ? ORDER BY position, id",
                 [day_id],
-            )
+            ),
+            SessionRow,
         )
 
-    def speaker_rows(self, session_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    def speaker_rows(self, session_ids: Iterable[str] | None = None) -> list[SpeakerView]:
         sql = (
             "SELECT ss.*, p.name AS name, p.organisation AS organisation, p.country AS country "
             "FROM session_speakers ss JOIN people p ON p.id = ss.person_id"
@@ -113,21 +124,22 @@ class AgendaStore:
                 return []
             sql += f" WHERE ss.session_id IN ({','.join('?' * len(params))})"
         sql += " ORDER BY ss.session_id, ss.position, p.name COLLATE HUMAN"
-        return list(self.ws.db.query(sql, params))
+        return rows_of(self.ws.db.query(sql, params), SpeakerView)
 
-    def speakers_by_session(self) -> dict[str, list[dict[str, Any]]]:
-        out: dict[str, list[dict[str, Any]]] = {}
+    def speakers_by_session(self) -> dict[str, list[SpeakerView]]:
+        out: dict[str, list[SpeakerView]] = {}
         for row in self.speaker_rows():
             out.setdefault(row["session_id"], []).append(row)
         return out
 
-    def people(self) -> list[dict[str, Any]]:
+    def people(self) -> list[PersonBrief]:
         """Everyone who can speak or moderate, for pickers."""
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT id, name, organisation, country, role FROM people "
                 "ORDER BY name COLLATE HUMAN, id"
-            )
+            ),
+            PersonBrief,
         )
 
     def person_names(self) -> dict[str, str]:
@@ -203,24 +215,26 @@ class AgendaStore:
             op.touch(Table.SESSION_SPEAKERS)
             op.touch(Table.SESSIONS, [session_id])
 
-    def snapshot(self, session_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    def snapshot(self, session_ids: Iterable[str]) -> AgendaSnapshot:
         """The session and speaker rows of some sessions, for exact undo."""
         ids = list(dict.fromkeys(session_ids))
         if not ids:
             return {"sessions": [], "session_speakers": []}
         marks = ",".join("?" * len(ids))
         return {
-            "sessions": list(
-                self.ws.db.query(f"SELECT * FROM sessions WHERE id IN ({marks})", ids)
+            "sessions": rows_of(
+                self.ws.db.query(f"SELECT * FROM sessions WHERE id IN ({marks})", ids),
+                SessionRow,
             ),
-            "session_speakers": list(
+            "session_speakers": rows_of(
                 self.ws.db.query(
                     f"SELECT * FROM session_speakers WHERE session_id IN ({marks})", ids
-                )
+                ),
+                SpeakerRow,
             ),
         }
 
-    def restore(self, scope: Iterable[str], state: dict[str, list[dict[str, Any]]]) -> None:
+    def restore(self, scope: Iterable[str], state: AgendaSnapshot) -> None:
         """Make the sessions in ``scope`` (and their speakers) exactly as in ``state``.
 
         Sessions in scope but not in ``state`` are removed (with tombstones, so a merge does not
@@ -246,11 +260,15 @@ class AgendaStore:
                     db.execute("DELETE FROM sessions WHERE id = ?", [sid])
             bury(db, "session_speakers", gone_spk, stamp)
             bury(db, "sessions", [sid for sid in ids if sid not in keep], stamp)
-            for table in ("sessions", "session_speakers"):
-                for row in state[table]:
+            rows: list[tuple[Table, Sequence[Mapping[str, Any]]]] = [
+                (Table.SESSIONS, state["sessions"]),
+                (Table.SESSION_SPEAKERS, state["session_speakers"]),
+            ]
+            for table, table_rows in rows:
+                for row in table_rows:
                     # upsert, not INSERT OR REPLACE: a replace would cascade-delete the notes
-                    db[table].upsert(row, pk="id")
-                unbury(db, table, [row["id"] for row in state[table]])
+                    db[table].upsert(dict(row), pk="id")
+                unbury(db, table, [row["id"] for row in table_rows])
             op.touch(Table.SESSIONS, ids)
             op.touch(Table.SESSION_SPEAKERS)
 
@@ -286,14 +304,16 @@ class AgendaStore:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        return list(self.ws.db.query(f"SELECT * FROM sessions WHERE id IN ({marks})", ids))  # type: ignore[arg-type]
+        return rows_of(
+            self.ws.db.query(f"SELECT * FROM sessions WHERE id IN ({marks})", ids), SessionRow
+        )
 
     def next_day_position(self) -> int:
         return int(
             self.ws.db.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM days").fetchone()[0]
         )
 
-    def insert_sessions(self, rows: list[dict[str, Any]]) -> None:
+    def insert_sessions(self, rows: Sequence[Mapping[str, Any]]) -> None:
         """Add session rows (ids given by the caller, so redo recreates the same rows)."""
         stamp = now()
         with self.ws.operation() as op:
@@ -303,7 +323,7 @@ class AgendaStore:
                 unbury(self.ws.db, Table.SESSIONS, [full["id"]])
             op.touch(Table.SESSIONS, [r["id"] for r in rows])
 
-    def update_sessions(self, values: dict[str, dict[str, Any]]) -> None:
+    def update_sessions(self, values: Mapping[str, Mapping[str, Any]]) -> None:
         """Change fields of several sessions in one transaction (catch-up, start, finish)."""
         unknown = {k for v in values.values() for k in v} - set(SESSION_COLUMNS)
         if unknown:

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import new_id, now
+from facilitator.store.records import (
+    AttendanceRow,
+    AttendanceTally,
+    DayRow,
+    PersonRow,
+    TeamSetTitle,
+    first_of,
+    rows_of,
+)
 from facilitator.store.tables import Table
 
 Progress = Callable[[float], None] | None
@@ -30,7 +39,7 @@ PERSON_FIELDS = (
 
 
 # -- bulk import -------------------------------------------------------------------------------
-def _row_for_insert(person: dict[str, Any], stamp: str) -> dict[str, Any]:
+def _row_for_insert(person: Mapping[str, Any], stamp: str) -> dict[str, Any]:
     row = {k: person[k] for k in PERSON_FIELDS if k in person}
     if isinstance(row.get("source"), dict):
         row["source"] = json.dumps(row["source"], ensure_ascii=False)
@@ -58,9 +67,9 @@ class PeopleStore:
     def __init__(self, ws: Workshop) -> None:
         self.ws = ws
 
-    def people(self) -> list[dict[str, Any]]:
+    def people(self) -> list[PersonRow]:
         """Everyone, in human order of name (sorted here: faster than SQL for long lists)."""
-        rows = self.ws.db.query("SELECT * FROM people ORDER BY id")
+        rows = rows_of(self.ws.db.query("SELECT * FROM people ORDER BY id"), PersonRow)
         return self.ws.collation.sorted(rows, key=lambda p: p["name"])
 
     def edit_history(self) -> dict[str, list[str]]:
@@ -72,55 +81,65 @@ class PeopleStore:
             out.setdefault(row_id, []).append(stamp)
         return out
 
-    def person(self, person_id: str) -> dict[str, Any] | None:
+    def person(self, person_id: str) -> PersonRow | None:
         return self.ws.rows.get(Table.PEOPLE, person_id)
 
-    def people_by_ids(self, ids: Iterable[str]) -> list[dict[str, Any]]:
+    def people_by_ids(self, ids: Iterable[str]) -> list[PersonRow]:
         ids = list(ids)
-        out: list[dict[str, Any]] = []
+        out: list[PersonRow] = []
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            out.extend(self.ws.db.query(f"SELECT * FROM people WHERE id IN ({marks})", chunk))
+            out.extend(
+                rows_of(
+                    self.ws.db.query(f"SELECT * FROM people WHERE id IN ({marks})", chunk),
+                    PersonRow,
+                )
+            )
         return out
 
-    def days(self) -> list[dict[str, Any]]:
-        return list(self.ws.db.query("SELECT * FROM days ORDER BY position, date"))
+    def days(self) -> list[DayRow]:
+        return rows_of(self.ws.db.query("SELECT * FROM days ORDER BY position, date"), DayRow)
 
-    def find_day(self, key: str | None) -> dict[str, Any] | None:
+    def find_day(self, key: str | None) -> DayRow | None:
         """A day by id or ISO date; None when ``key`` is empty."""
         if not key:
             return None
-        rows = list(self.ws.db.query("SELECT * FROM days WHERE id = ? OR date = ?", [key, key]))
-        return rows[0] if rows else None
+        return first_of(
+            self.ws.db.query("SELECT * FROM days WHERE id = ? OR date = ?", [key, key]), DayRow
+        )
 
-    def attendees(self, day_id: str | None = None) -> list[dict[str, Any]]:
+    def attendees(self, day_id: str | None = None) -> list[PersonRow]:
         """People present on a day (or on any day), ordered by name."""
         where = "a.present = 1" + (" AND a.day_id = ?" if day_id else "")
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT * FROM people WHERE id IN "
                 f"(SELECT a.person_id FROM attendance a WHERE {where}) "
                 "ORDER BY name COLLATE HUMAN, id",
                 [day_id] if day_id else [],
-            )
+            ),
+            PersonRow,
         )
 
-    def attendance(self, day_id: str) -> dict[tuple[str, str], dict[str, Any]]:
+    def attendance(self, day_id: str) -> dict[tuple[str, str], AttendanceRow]:
         """(person id, slot) → attendance row for one day."""
         return {
             (r["person_id"], r["slot"]): r
-            for r in self.ws.db.query("SELECT * FROM attendance WHERE day_id = ?", [day_id])
+            for r in rows_of(
+                self.ws.db.query("SELECT * FROM attendance WHERE day_id = ?", [day_id]),
+                AttendanceRow,
+            )
         }
 
-    def attendance_row(self, person_id: str, day_id: str, slot: str) -> dict[str, Any] | None:
-        rows = list(
+    def attendance_row(self, person_id: str, day_id: str, slot: str) -> AttendanceRow | None:
+        return first_of(
             self.ws.db.query(
                 "SELECT * FROM attendance WHERE person_id = ? AND day_id = ? AND slot = ?",
                 [person_id, day_id, slot],
-            )
+            ),
+            AttendanceRow,
         )
-        return rows[0] if rows else None
 
     def set_present(
         self, person_id: str, day_id: str, slot: str, present: bool, at: str | None = None
@@ -155,11 +174,11 @@ class PeopleStore:
             ).fetchall()
         ]
 
-    def disaggregated(self, day_id: str, slot: str | None = None) -> list[dict[str, Any]]:
+    def disaggregated(self, day_id: str, slot: str | None = None) -> list[AttendanceTally]:
         """Attendance for one day counted by country × sector × gender (for funders' reports)."""
         slot_sql = " AND a.slot = ?" if slot else ""
         args = [day_id, slot] if slot else [day_id]
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT p.country, p.sector, p.gender, count(DISTINCT p.id) AS n "
                 "FROM attendance a JOIN people p ON p.id = a.person_id "
@@ -167,7 +186,8 @@ class PeopleStore:
                 "GROUP BY p.country, p.sector, p.gender "
                 "ORDER BY p.country COLLATE HUMAN, p.sector, p.gender",
                 args,
-            )
+            ),
+            AttendanceTally,
         )
 
     def present_count(self, day_id: str, slot: str) -> int:
@@ -202,15 +222,16 @@ class PeopleStore:
             ).fetchone()
         )
 
-    def team_sets(self) -> list[dict[str, Any]]:
-        return list(
-            self.ws.db.query("SELECT id, title FROM team_sets ORDER BY title COLLATE HUMAN")
+    def team_sets(self) -> list[TeamSetTitle]:
+        return rows_of(
+            self.ws.db.query("SELECT id, title FROM team_sets ORDER BY title COLLATE HUMAN"),
+            TeamSetTitle,
         )
 
     def write_import(
         self,
-        adds: list[dict[str, Any]],
-        updates: list[tuple[str, dict[str, Any]]],
+        adds: Sequence[Mapping[str, Any]],
+        updates: Sequence[tuple[str, Mapping[str, Any]]],
         progress: Progress = None,
         stamp: str | None = None,
     ) -> tuple[list[str], list[tuple[str, dict[str, Any]]]]:
@@ -257,7 +278,9 @@ class PeopleStore:
             if batch:
                 conn.executemany(insert_sql, batch)
             unbury(db, "people", new_ids)
-            old_rows = {p["id"]: p for p in self.people_by_ids([pid for pid, _ in updates])}
+            old_rows: dict[str, Mapping[str, Any]] = {
+                p["id"]: p for p in self.people_by_ids([pid for pid, _ in updates])
+            }
             for k, (pid, values) in enumerate(updates):
                 values = dict(values)
                 if isinstance(values.get("source"), dict):

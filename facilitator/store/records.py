@@ -2,16 +2,48 @@
 
 They are plain dicts at run time (cheap to make, easy to snapshot for undo), typed so that a
 reader of a view knows which keys a row has. Columns follow ``schema.py``; a test checks that
-every table's TypedDict names exactly its columns.
+every table's TypedDict names exactly its columns (with their types), and that each typed store
+method's rows have exactly the keys and value types its TypedDict names.
+
+A view that adds joined columns to a table's row subclasses that row (``NoteView``); a view
+of a few columns is a TypedDict of its own (``PersonBrief``). A store turns sqlite-utils'
+rows into these with :func:`rows_of` / :func:`first_of`, the one place that trusts a query.
 """
 
 from __future__ import annotations
 
-from typing import TypedDict
+from collections.abc import Iterable
+from typing import Any, TypedDict, TypeVar, cast
+
+from facilitator.store.tables import Table
+
+T = TypeVar("T")
 
 
 class Stamped(TypedDict):
     id: str
+    created: str
+    updated: str
+
+
+class WorkshopRow(TypedDict):
+    id: str
+    title: str
+    subtitle: str
+    venue: str
+    city: str
+    country: str
+    start_date: str | None
+    end_date: str | None
+    timezone: str
+    organisers: str  # JSON list
+    funders: str  # JSON list
+    languages: str  # JSON list
+    signatories: str  # JSON list
+    chatham_house: int
+    privacy: str  # 'full' | 'name_org' | 'none'
+    half_days: int
+    description: str
     created: str
     updated: str
 
@@ -54,6 +86,13 @@ class SpeakerView(SpeakerRow):
     country: str
 
 
+class AgendaSnapshot(TypedDict):
+    """The session rows of some sessions and their speaker rows, for exact undo."""
+
+    sessions: list[SessionRow]
+    session_speakers: list[SpeakerRow]
+
+
 class PersonRow(Stamped):
     name: str
     honorific: str
@@ -70,6 +109,16 @@ class PersonRow(Stamped):
     source: str  # JSON object: the imported row as it was
 
 
+class PersonBrief(TypedDict):
+    """Who someone is, for pickers (the agenda's speaker and moderator lists)."""
+
+    id: str
+    name: str
+    organisation: str
+    country: str
+    role: str
+
+
 class AttendanceRow(Stamped):
     person_id: str
     day_id: str
@@ -78,10 +127,41 @@ class AttendanceRow(Stamped):
     checked_in_at: str | None
 
 
+class AttendanceTally(TypedDict):
+    """How many people of one country × sector × gender were present (funders' reports)."""
+
+    country: str
+    sector: str
+    gender: str
+    n: int
+
+
 class ExerciseRow(Stamped):
     session_id: str | None
     title: str
     instructions: str
+
+
+class ExerciseView(TypedDict):
+    """An exercise with its session and day, as the Teams area's picker lists it."""
+
+    id: str
+    title: str
+    session_id: str | None
+    session_title: str | None
+    day_id: str | None
+    date: str | None
+    session_kind: str | None
+
+
+class GroupSession(TypedDict):
+    """A group-exercise session of the agenda with its day, for linking an exercise."""
+
+    id: str
+    title: str
+    day_id: str
+    date: str
+    day_title: str
 
 
 class PromptRow(Stamped):
@@ -98,6 +178,11 @@ class TeamSetRow(Stamped):
     team_count: int | None
     criteria: str  # JSON object
     seed: int
+
+
+class TeamSetTitle(TypedDict):
+    id: str
+    title: str
 
 
 class RoundRow(Stamped):
@@ -123,11 +208,42 @@ class TeamRow(Stamped):
     locked: int
 
 
+class TeamView(TeamRow):
+    """A team with its rapporteur's name."""
+
+    rapporteur_name: str | None
+
+
 class TeamMemberRow(Stamped):
     team_id: str
     person_id: str
     locked: int
     position: int
+
+
+class MemberView(TypedDict):
+    """A team member with what a card shows about the person (no stamps)."""
+
+    id: str
+    team_id: str
+    person_id: str
+    locked: int
+    position: int
+    name: str
+    organisation: str
+    country: str
+    sector: str
+    gender: str
+    role: str
+    email: str
+    languages: str  # JSON list
+
+
+class RoundState(TypedDict):
+    """Every team row and member row of some rounds: what a generation or a drag replaces."""
+
+    teams: list[TeamRow]
+    members: list[TeamMemberRow]
 
 
 class TeamPlace(TypedDict):
@@ -148,6 +264,16 @@ class ConstraintRow(Stamped):
     person_ids: str  # JSON list
     team_name: str | None
     rounds: str  # JSON list
+
+
+class ConstraintView(Stamped):
+    """A constraint with its JSON lists read (unreadable ones are empty)."""
+
+    team_set_id: str | None
+    kind: str
+    person_ids: list[str]
+    team_name: str | None
+    rounds: list[str]
 
 
 class NoteRow(Stamped):
@@ -196,6 +322,29 @@ class SettingRow(Stamped):
     value: str  # JSON
 
 
+class TombstoneRow(TypedDict):
+    """A deleted row, remembered so that a merge does not bring it back."""
+
+    table_name: str
+    row_id: str
+    deleted: str
+
+
+class MergeRow(TypedDict):
+    id: str
+    source_path: str
+    merged_at: str
+    report: str  # JSON object: the merge's report
+
+
+class RowHistoryRow(TypedDict):
+    """An earlier ``updated`` stamp of a row (a merge tells ancestors from rivals by them)."""
+
+    table_name: str
+    row_id: str
+    updated: str
+
+
 class DraftRow(TypedDict):
     id: str
     text: str
@@ -235,6 +384,15 @@ class VenueAnswerRow(Stamped):
     value: str  # JSON
 
 
+class AnswerExport(TypedDict):
+    """A poll answer as the exports list it (a device id, never a name)."""
+
+    poll_id: str
+    device_id: str
+    value: str  # JSON
+    created: str
+
+
 class VenueQuestionRow(Stamped):
     session_id: str | None
     device_id: str | None
@@ -244,6 +402,15 @@ class VenueQuestionRow(Stamped):
     answered: int
     merged_into: str | None
     note_id: str | None  # the session note (kind question) that mirrors it
+
+
+class QuestionView(VenueQuestionRow):
+    """A question with its session's title and the phones that want it answered: those that
+    voted for it or for a question merged into it, and the one that asked."""
+
+    session_title: str | None
+    voters: set[str]
+    votes: int
 
 
 class VenueQuestionVoteRow(Stamped):
@@ -274,6 +441,14 @@ class VenueEvalAnswerRow(Stamped):
     value: str  # JSON: a number or a text
 
 
+class EvalAnswerExport(TypedDict):
+    evaluation_id: str
+    question_id: str
+    device_id: str
+    value: str  # JSON: a number or a text
+    created: str
+
+
 class VenueRapporteurRow(Stamped):
     name: str  # as the facilitator typed it when making the key; shown as who is connected
     key: str  # the secret in the rapporteur page's address (shown only in the desktop app)
@@ -288,6 +463,144 @@ class VenueAnswerDocRow(Stamped):
     text: str
 
 
+class Recommendation(TypedDict):
+    """A recommendation note with its session's title, for dot-voting polls."""
+
+    id: str
+    text: str
+    session_id: str | None
+    session_title: str | None
+
+
+class SeedNote(TypedDict):
+    """A worksheet note typed in Capture before any team document mirrored it."""
+
+    id: str
+    team_id: str
+    prompt_id: str
+    text: str
+    created: str
+
+
+class WorksheetPrompt(TypedDict):
+    id: str
+    text: str
+
+
+class WorksheetTeam(TypedDict):
+    id: str
+    name: str
+    colour: str
+    room: str
+
+
+class Worksheet(TypedDict):
+    """A round's exercise, prompts and teams, as the team pages show them (no members)."""
+
+    round_id: str
+    round_title: str
+    exercise_id: str | None
+    exercise_title: str
+    instructions: str
+    session_id: str | None
+    prompts: list[WorksheetPrompt]
+    teams: list[WorksheetTeam]
+
+
+class WorksheetRound(TypedDict):
+    """A round whose exercise has prompts, with how many prompts and teams it has."""
+
+    id: str
+    title: str
+    team_set_title: str
+    exercise_title: str
+    prompts: int
+    teams: int
+
+
+class Glance(TypedDict):
+    """What the Overview shows about the workshop's contents (counts and small tallies)."""
+
+    days: list[tuple[str, str]]  # (date, title)
+    sessions: int
+    group_sessions: int
+    people: int
+    roles: list[tuple[str, int]]
+    countries: list[tuple[str, int]]
+    genders: list[tuple[str, int]]
+    attendance: list[tuple[str, int]]  # (date, people present)
+    exercises: int
+    teams: int
+    notes: list[tuple[str, int]]  # (kind, count)
+    summaries: int
+
+
+# -- views of the notes store (Capture) ------------------------------------------------------
+
+
+class SessionInDay(SessionRow):
+    """A session with its day and planned start, as Capture's session list reads it."""
+
+    day_date: str
+    day_title: str
+    day_start: str
+    day_position: int
+    planned_start: str | None  # HH:MM from the day's start and durations
+
+
+class TeamInRound(TeamRow):
+    """A team with its round's title (Capture's team pickers)."""
+
+    round_title: str
+
+
+class TeamOfExercise(TeamInRound):
+    """A team that answers an exercise, with its round (the worksheet grid's columns)."""
+
+    round_position: int
+
+
+class PersonCard(TypedDict):
+    """Who someone is, for attributing a note."""
+
+    id: str
+    name: str
+    organisation: str
+    country: str
+    sector: str
+
+
+class DraftView(TypedDict):
+    """A draft with its context read from JSON (what Capture puts back in the editor)."""
+
+    id: str
+    text: str
+    context: dict[str, Any]
+    updated: str
+
+
+class SearchHit(TypedDict):
+    """A note or summary that matched a search, with where it was written."""
+
+    table: Table  # Table.NOTES or Table.SUMMARIES
+    id: str
+    kind: str  # a note kind, or 'summary'
+    text: str
+    starred: int
+    updated: str
+    created: str
+    session_id: str | None
+    team_id: str | None
+    conflict_of: str | None
+    session_title: str | None
+    day_id: str | None
+    day_title: str | None
+    team_name: str | None
+    attribution: str | None
+    snippet: str
+    rank: float
+
+
 def columns(row_type: type) -> tuple[str, ...]:
     """Every key of a row TypedDict, inherited ones first."""
     names: list[str] = []
@@ -299,3 +612,58 @@ def columns(row_type: type) -> tuple[str, ...]:
 
 
 SESSION_COLUMNS = columns(SessionRow)
+
+# The row each table holds: ``RowStore.get`` hands these out, and a test compares every one
+# with the columns of a freshly created workshop.
+ROW_TYPES: dict[Table, type] = {
+    Table.WORKSHOP: WorkshopRow,
+    Table.DAYS: DayRow,
+    Table.SESSIONS: SessionRow,
+    Table.SESSION_SPEAKERS: SpeakerRow,
+    Table.PEOPLE: PersonRow,
+    Table.ATTENDANCE: AttendanceRow,
+    Table.EXERCISES: ExerciseRow,
+    Table.EXERCISE_PROMPTS: PromptRow,
+    Table.TEAM_SETS: TeamSetRow,
+    Table.ROUNDS: RoundRow,
+    Table.TEAMS: TeamRow,
+    Table.TEAM_MEMBERS: TeamMemberRow,
+    Table.TEAM_CONSTRAINTS: ConstraintRow,
+    Table.NOTES: NoteRow,
+    Table.SUMMARIES: SummaryRow,
+    Table.ASSETS: AssetRow,
+    Table.SETTINGS: SettingRow,
+    Table.DRAFTS: DraftRow,
+    Table.TOMBSTONES: TombstoneRow,
+    Table.MERGES: MergeRow,
+    Table.ROW_HISTORY: RowHistoryRow,
+    Table.VENUE_DEVICES: VenueDeviceRow,
+    Table.VENUE_POLLS: VenuePollRow,
+    Table.VENUE_POLL_OPTIONS: VenuePollOptionRow,
+    Table.VENUE_ANSWERS: VenueAnswerRow,
+    Table.VENUE_QUESTIONS: VenueQuestionRow,
+    Table.VENUE_QUESTION_VOTES: VenueQuestionVoteRow,
+    Table.VENUE_EVALUATIONS: VenueEvaluationRow,
+    Table.VENUE_EVAL_QUESTIONS: VenueEvalQuestionRow,
+    Table.VENUE_EVAL_ANSWERS: VenueEvalAnswerRow,
+    Table.VENUE_RAPPORTEURS: VenueRapporteurRow,
+    Table.VENUE_ANSWER_DOCS: VenueAnswerDocRow,
+}
+
+
+def rows_of(rows: Iterable[dict[str, Any]], kind: type[T]) -> list[T]:
+    """The rows of one query (sqlite-utils' ``query()``) as the TypedDict ``kind`` says.
+
+    The one place that takes a query's word for its rows' shape; a test calls every typed
+    store method and compares its rows' keys with the TypedDict's.
+    """
+    return cast("list[T]", list(rows))
+
+
+def first_of(rows: Iterable[dict[str, Any]], kind: type[T]) -> T | None:
+    """The first row of one query as ``kind``, or None when it found nothing.
+
+    The query is read to the end, so no statement is left open on the connection.
+    """
+    found = list(rows)
+    return cast("T", found[0]) if found else None

@@ -41,6 +41,7 @@ from facilitator.domain.report import (
 )
 from facilitator.store import agenda as agenda_store
 from facilitator.store.database import Workshop
+from facilitator.store.records import DayRow, SessionRow, rows_of
 
 SETTING_KEY = "report"
 # Roles of people who run the event rather than take part in it.
@@ -210,11 +211,13 @@ class ReportStore:
                 target[key] = (target[key] + "\n\n" + r["text"]) if key in target else r["text"]
 
         sessions: dict[str, SessionItem] = {}
-        day_rows = list(db.query("SELECT * FROM days ORDER BY position, date"))
+        day_rows = rows_of(db.query("SELECT * FROM days ORDER BY position, date"), DayRow)
         rehearsed = self.ws.agenda.rehearsed_ids()
-        by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in db.query("SELECT * FROM sessions ORDER BY day_id, position, created"):
-            by_day[r["day_id"]].append(r)
+        by_day: dict[str, list[SessionRow]] = defaultdict(list)
+        for row in rows_of(
+            db.query("SELECT * FROM sessions ORDER BY day_id, position, created"), SessionRow
+        ):
+            by_day[row["day_id"]].append(row)
         agenda = SECTIONS["agenda"]
         for index, d in enumerate(day_rows):
             title = guard(d["title"], Source(agenda, d["id"], "title"))
@@ -225,31 +228,31 @@ class ReportStore:
                 t.session.id: (t.start, t.end)
                 for t in agenda_dom.flow(agenda_store.to_day(d, map(agenda_store.to_session, rows)))
             }
-            for r in rows:
-                start, end = timed[r["id"]]
-                title = guard(r["title"], Source(agenda, r["id"], "title"))
+            for row in rows:
+                start, end = timed[row["id"]]
+                title = guard(row["title"], Source(agenda, row["id"], "title"))
                 item = SessionItem(
-                    id=r["id"],
+                    id=row["id"],
                     day_index=index,
-                    kind=r["kind"],
+                    kind=row["kind"],
                     title=title or "Untitled session",
                     planned_start=hhmm(start),
                     planned_end=hhmm(end),
                     # Times recorded on a rehearsal clock are practice, not what happened.
-                    actual_start="" if r["id"] in rehearsed else _clock(r["actual_start"]),
-                    actual_end="" if r["id"] in rehearsed else _clock(r["actual_end"]),
-                    room=guard(r["room"], Source(agenda, r["id"], "room", title)),
-                    speakers=speakers.get(r["id"], []),
+                    actual_start="" if row["id"] in rehearsed else _clock(row["actual_start"]),
+                    actual_end="" if row["id"] in rehearsed else _clock(row["actual_end"]),
+                    room=guard(row["room"], Source(agenda, row["id"], "room", title)),
+                    speakers=speakers.get(row["id"], []),
                     description=guard(
-                        r["description"],
-                        Source(SECTIONS["annex_agenda"], r["id"], "description", title),
+                        row["description"],
+                        Source(SECTIONS["annex_agenda"], row["id"], "description", title),
                     ),
                     summary=guard(
-                        session_summary.get(r["id"], ""),
-                        Source(SECTIONS["sessions"], r["id"], "summary", title),
+                        session_summary.get(row["id"], ""),
+                        Source(SECTIONS["sessions"], row["id"], "summary", title),
                     ),
                 )
-                sessions[r["id"]] = item
+                sessions[row["id"]] = item
                 day.sessions.append(item)
             data.days.append(day)
 
@@ -389,9 +392,7 @@ class ReportStore:
         return data
 
 
-def _venue_results(
-    ws: Workshop, data: ReportData, guard: Any, days: dict[str, dict[str, Any]]
-) -> None:
+def _venue_results(ws: Workshop, data: ReportData, guard: Any, days: dict[str, DayRow]) -> None:
     """Dot-voting priorities and evaluations answered on phones: counts and texts only (no
     device, no name), through the privacy guard like every other text the report prints."""
     priorities_section, evaluation_section = SECTIONS["priorities"], SECTIONS["evaluation"]

@@ -7,12 +7,45 @@ back exactly what was there. Deleted rows leave tombstones so a merge does not r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from facilitator.store.database import bury, unbury
 from facilitator.store.ids import new_id, now
+from facilitator.store.records import (
+    AssetRow,
+    AttendanceRow,
+    ConstraintRow,
+    DayRow,
+    DraftRow,
+    ExerciseRow,
+    MergeRow,
+    NoteRow,
+    PersonRow,
+    PromptRow,
+    RoundRow,
+    SessionRow,
+    SettingRow,
+    SpeakerRow,
+    SummaryRow,
+    TeamMemberRow,
+    TeamRow,
+    TeamSetRow,
+    VenueAnswerDocRow,
+    VenueAnswerRow,
+    VenueDeviceRow,
+    VenueEvalAnswerRow,
+    VenueEvalQuestionRow,
+    VenueEvaluationRow,
+    VenuePollOptionRow,
+    VenuePollRow,
+    VenueQuestionRow,
+    VenueQuestionVoteRow,
+    VenueRapporteurRow,
+    WorkshopRow,
+    first_of,
+)
 from facilitator.store.tables import Table
 
 if TYPE_CHECKING:
@@ -41,15 +74,95 @@ class RowStore:
         self.ws = ws
         self._children: dict[Table, list[tuple[Table, str, str]]] = {}
 
-    def get(self, table: Table, row_id: str) -> Row | None:
-        rows = list(self.ws.db.query(f"SELECT * FROM [{Table(table)}] WHERE id = ?", [row_id]))
-        return rows[0] if rows else None
+    @overload
+    def get(self, table: Literal[Table.WORKSHOP], row_id: str) -> WorkshopRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.DAYS], row_id: str) -> DayRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.SESSIONS], row_id: str) -> SessionRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.SESSION_SPEAKERS], row_id: str) -> SpeakerRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.PEOPLE], row_id: str) -> PersonRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.ATTENDANCE], row_id: str) -> AttendanceRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.EXERCISES], row_id: str) -> ExerciseRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.EXERCISE_PROMPTS], row_id: str) -> PromptRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.TEAM_SETS], row_id: str) -> TeamSetRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.ROUNDS], row_id: str) -> RoundRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.TEAMS], row_id: str) -> TeamRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.TEAM_MEMBERS], row_id: str) -> TeamMemberRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.TEAM_CONSTRAINTS], row_id: str) -> ConstraintRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.NOTES], row_id: str) -> NoteRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.SUMMARIES], row_id: str) -> SummaryRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.ASSETS], row_id: str) -> AssetRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.SETTINGS], row_id: str) -> SettingRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.DRAFTS], row_id: str) -> DraftRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.MERGES], row_id: str) -> MergeRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.VENUE_DEVICES], row_id: str) -> VenueDeviceRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.VENUE_POLLS], row_id: str) -> VenuePollRow | None: ...
+    @overload
+    def get(
+        self, table: Literal[Table.VENUE_POLL_OPTIONS], row_id: str
+    ) -> VenuePollOptionRow | None: ...
+    @overload
+    def get(self, table: Literal[Table.VENUE_ANSWERS], row_id: str) -> VenueAnswerRow | None: ...
+    @overload
+    def get(
+        self, table: Literal[Table.VENUE_QUESTIONS], row_id: str
+    ) -> VenueQuestionRow | None: ...
+    @overload
+    def get(
+        self, table: Literal[Table.VENUE_QUESTION_VOTES], row_id: str
+    ) -> VenueQuestionVoteRow | None: ...
+    @overload
+    def get(
+        self, table: Literal[Table.VENUE_EVALUATIONS], row_id: str
+    ) -> VenueEvaluationRow | None: ...
+    @overload
+    def get(
+        self, table: Literal[Table.VENUE_EVAL_QUESTIONS], row_id: str
+    ) -> VenueEvalQuestionRow | None: ...
+    @overload
+    def get(
+        self, table: Literal[Table.VENUE_EVAL_ANSWERS], row_id: str
+    ) -> VenueEvalAnswerRow | None: ...
+    @overload
+    def get(
+        self, table: Literal[Table.VENUE_RAPPORTEURS], row_id: str
+    ) -> VenueRapporteurRow | None: ...
+    @overload
+    def get(
+        self, table: Literal[Table.VENUE_ANSWER_DOCS], row_id: str
+    ) -> VenueAnswerDocRow | None: ...
+    @overload
+    def get(self, table: Table, row_id: str) -> Mapping[str, Any] | None: ...
+    def get(self, table: Table, row_id: str) -> Any:
+        """One row by id, typed as its table's row (``records.ROW_TYPES``); None if gone."""
+        return first_of(
+            self.ws.db.query(f"SELECT * FROM [{Table(table)}] WHERE id = ?", [row_id]), Row
+        )
 
     def fields(self, table: Table, row_id: str, names: Iterable[str]) -> dict[str, Any]:
         row = self.get(table, row_id) or {}
         return {k: row.get(k) for k in names}
 
-    def insert(self, table: Table, row: Row, prefix: str | None = None) -> str:
+    def insert(self, table: Table, row: Mapping[str, Any], prefix: str | None = None) -> str:
         table = Table(table)
         stamp = now()
         row = dict(row)
@@ -62,7 +175,7 @@ class RowStore:
             op.touch(table, [row["id"]])
         return row["id"]
 
-    def update(self, table: Table, row_id: str, values: dict[str, Any]) -> None:
+    def update(self, table: Table, row_id: str, values: Mapping[str, Any]) -> None:
         table = Table(table)
         values = dict(values)
         values["updated"] = now()

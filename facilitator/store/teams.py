@@ -9,7 +9,7 @@ engine (``facilitator.domain.teams``) knows teams by name and rounds by number (
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +17,22 @@ from facilitator.domain import people as people_dom
 from facilitator.domain import teams as engine
 from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import new_id, now
-from facilitator.store.records import TeamPlace
+from facilitator.store.records import (
+    ConstraintView,
+    ExerciseView,
+    GroupSession,
+    MemberView,
+    PersonRow,
+    RoundRow,
+    RoundState,
+    RoundView,
+    TeamMemberRow,
+    TeamPlace,
+    TeamRow,
+    TeamSetRow,
+    TeamView,
+    rows_of,
+)
 from facilitator.store.tables import Table
 
 # Roles that take part in breakout teams (organisers, interpreters and rapporteurs do not).
@@ -46,7 +61,7 @@ EFFORTS = [
     (EXHAUSTIVE, "Exhaustive search"),
 ]
 
-State = dict[str, list[dict[str, Any]]]  # {"teams": [...], "members": [...]}
+State = RoundState  # {"teams": [...], "members": [...]}
 
 
 def colour_for(position: int) -> str:
@@ -56,7 +71,7 @@ def colour_for(position: int) -> str:
 # -- reading -------------------------------------------------------------------------------
 
 
-def criteria(team_set: dict[str, Any]) -> dict[str, Any]:
+def criteria(team_set: Mapping[str, Any]) -> dict[str, Any]:
     """Balance attributes and weights of a team set (stored as JSON text)."""
     try:
         data = json.loads(team_set.get("criteria") or "{}")
@@ -88,31 +103,34 @@ def _json_list(text: Any) -> list[Any]:
 def moved_state(state: State, person_id: str, to_team_id: str, row: int = -1) -> State:
     """A copy of a round's state with one person moved to another team (at ``row``)."""
     stamp = now()
-    members_by_team: dict[str, list[dict[str, Any]]] = {t["id"]: [] for t in state["teams"]}
-    moving = None
+    members_by_team: dict[str, list[TeamMemberRow]] = {t["id"]: [] for t in state["teams"]}
+    moving: TeamMemberRow | None = None
     for m in sorted(state["members"], key=lambda m: (m["position"], m["id"])):
         if m["person_id"] == person_id:
-            moving = dict(m)
+            moving = m.copy()
         else:
-            members_by_team.setdefault(m["team_id"], []).append(dict(m))
+            members_by_team.setdefault(m["team_id"], []).append(m.copy())
     if moving is None:
         moving = {
             "id": new_id("mem"),
+            "team_id": to_team_id,
             "person_id": person_id,
             "locked": 0,
+            "position": -1,  # placed below
             "created": stamp,
+            "updated": stamp,
         }
-    moving.update(team_id=to_team_id, updated=stamp)
+    moving["team_id"], moving["updated"] = to_team_id, stamp
     target = members_by_team.setdefault(to_team_id, [])
     target.insert(row if 0 <= row <= len(target) else len(target), moving)
-    out: list[dict[str, Any]] = []
+    out: list[TeamMemberRow] = []
     for team_members in members_by_team.values():
         for pos, m in enumerate(team_members):
             if m["position"] != pos:
                 m["position"] = pos
                 m["updated"] = stamp
             out.append(m)
-    return {"teams": [dict(t) for t in state["teams"]], "members": out}
+    return {"teams": [t.copy() for t in state["teams"]], "members": out}
 
 
 # -- the engine's view of a team set ---------------------------------------------------------
@@ -135,7 +153,7 @@ class TeamProblem:
         return next(k for k, v in self.round_keys.items() if v == round_id)
 
 
-def _unique_names(rows: list[dict[str, Any]]) -> list[str]:
+def _unique_names(rows: Sequence[Mapping[str, Any]]) -> list[str]:
     seen: set[str] = set()
     out = []
     for pos, t in enumerate(rows):
@@ -153,42 +171,45 @@ class TeamsStore:
     def __init__(self, ws: Workshop) -> None:
         self.ws = ws
 
-    def group_sessions(self) -> list[dict[str, Any]]:
+    def group_sessions(self) -> list[GroupSession]:
         """Group-exercise sessions of the agenda, in programme order."""
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT s.id, s.title, s.day_id, d.date, d.title AS day_title FROM sessions s "
                 "JOIN days d ON d.id = s.day_id WHERE s.kind = 'group' "
                 "ORDER BY d.position, d.date, s.position"
-            )
+            ),
+            GroupSession,
         )
 
-    def exercises(self) -> list[dict[str, Any]]:
+    def exercises(self) -> list[ExerciseView]:
         """Exercises with their session; those linked to a group session first, in agenda order."""
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT e.id, e.title, e.session_id, s.title AS session_title, s.day_id, "
                 "d.date, s.kind AS session_kind FROM exercises e "
                 "LEFT JOIN sessions s ON s.id = e.session_id LEFT JOIN days d ON d.id = s.day_id "
                 "ORDER BY s.id IS NULL, d.position, d.date, s.position, e.title COLLATE HUMAN"
-            )
+            ),
+            ExerciseView,
         )
 
-    def team_sets(self, exercise_id: str | None = None) -> list[dict[str, Any]]:
+    def team_sets(self, exercise_id: str | None = None) -> list[TeamSetRow]:
         if exercise_id is None:
             sql = (
                 "SELECT t.* FROM team_sets t LEFT JOIN exercises e ON e.id = t.exercise_id "
                 "LEFT JOIN sessions s ON s.id = e.session_id LEFT JOIN days d ON d.id = s.day_id "
                 "ORDER BY d.position, s.position, t.created, t.id"
             )
-            return list(self.ws.db.query(sql))
-        return list(
+            return rows_of(self.ws.db.query(sql), TeamSetRow)
+        return rows_of(
             self.ws.db.query(
                 "SELECT * FROM team_sets WHERE exercise_id = ? ORDER BY created, id", [exercise_id]
-            )
+            ),
+            TeamSetRow,
         )
 
-    def find_team_set(self, key: str | None) -> dict[str, Any] | None:
+    def find_team_set(self, key: str | None) -> TeamSetRow | None:
         """A team set by id or title (case-insensitive); the first one when ``key`` is empty."""
         sets = self.team_sets()
         if not key:
@@ -201,9 +222,9 @@ class TeamsStore:
                 return ts
         return None
 
-    def rounds(self, team_set_id: str) -> list[dict[str, Any]]:
+    def rounds(self, team_set_id: str) -> list[RoundView]:
         """Rounds in order, with ``effective_day_id``: the round's day, else its session's day."""
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT r.*, COALESCE(r.day_id, rs.day_id, es.day_id) AS effective_day_id, "
                 "COALESCE(rs.title, es.title) AS session_title "
@@ -213,33 +234,36 @@ class TeamsStore:
                 "LEFT JOIN sessions es ON es.id = e.session_id "
                 "WHERE r.team_set_id = ? ORDER BY r.position, r.created, r.id",
                 [team_set_id],
-            )
+            ),
+            RoundView,
         )
 
-    def rounds_in_session(self, session_id: str) -> list[dict[str, Any]]:
+    def rounds_in_session(self, session_id: str) -> list[RoundRow]:
         """Rounds held in a session (the live one, for the projector)."""
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT * FROM rounds WHERE session_id = ? ORDER BY position, id", [session_id]
-            )
+            ),
+            RoundRow,
         )
 
-    def teams(self, round_id: str) -> list[dict[str, Any]]:
-        return list(
+    def teams(self, round_id: str) -> list[TeamView]:
+        return rows_of(
             self.ws.db.query(
                 "SELECT t.*, p.name AS rapporteur_name FROM teams t "
                 "LEFT JOIN people p ON p.id = t.rapporteur_id "
                 "WHERE t.round_id = ? ORDER BY t.position, t.name COLLATE HUMAN, t.id",
                 [round_id],
-            )
+            ),
+            TeamView,
         )
 
-    def members(self, team_ids: list[str]) -> list[dict[str, Any]]:
+    def members(self, team_ids: list[str]) -> list[MemberView]:
         """Members of some teams, with what a card shows about each person."""
         if not team_ids:
             return []
         marks = ",".join("?" * len(team_ids))
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT m.id, m.team_id, m.person_id, m.locked, m.position, p.name, "
                 "p.organisation, p.country, p.sector, p.gender, p.role, p.email, p.languages "
@@ -247,7 +271,8 @@ class TeamsStore:
                 f"WHERE m.team_id IN ({marks}) "
                 "ORDER BY m.position, p.name COLLATE HUMAN",
                 team_ids,
-            )
+            ),
+            MemberView,
         )
 
     def team_places(self, team_ids: Iterable[str]) -> list[TeamPlace]:
@@ -256,13 +281,14 @@ class TeamsStore:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT t.id, t.round_id, r.team_set_id FROM teams t "
                 f"JOIN rounds r ON r.id = t.round_id WHERE t.id IN ({marks})",
                 ids,
-            )
-        )  # type: ignore[return-value]
+            ),
+            TeamPlace,
+        )
 
     def member_places(self, member_ids: Iterable[str]) -> list[TeamPlace]:
         """Round and team set of some team member rows (ids no longer stored are left out)."""
@@ -270,24 +296,26 @@ class TeamsStore:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT m.id, t.round_id, r.team_set_id FROM team_members m "
                 "JOIN teams t ON t.id = m.team_id JOIN rounds r ON r.id = t.round_id "
                 f"WHERE m.id IN ({marks})",
                 ids,
-            )
-        )  # type: ignore[return-value]
-
-    def eligible_people(self) -> list[dict[str, Any]]:
-        marks = ",".join("?" * len(ELIGIBLE_ROLES))
-        return list(
-            self.ws.db.query(
-                f"SELECT * FROM people WHERE role IN ({marks}) ORDER BY name, id", ELIGIBLE_ROLES
-            )
+            ),
+            TeamPlace,
         )
 
-    def constraints(self, team_set_id: str) -> list[dict[str, Any]]:
+    def eligible_people(self) -> list[PersonRow]:
+        marks = ",".join("?" * len(ELIGIBLE_ROLES))
+        return rows_of(
+            self.ws.db.query(
+                f"SELECT * FROM people WHERE role IN ({marks}) ORDER BY name, id", ELIGIBLE_ROLES
+            ),
+            PersonRow,
+        )
+
+    def constraints(self, team_set_id: str) -> list[ConstraintView]:
         rows = list(
             self.ws.db.query(
                 "SELECT * FROM team_constraints WHERE team_set_id = ? ORDER BY created, id",
@@ -297,7 +325,7 @@ class TeamsStore:
         for r in rows:
             r["person_ids"] = _json_list(r["person_ids"])
             r["rounds"] = _json_list(r["rounds"])
-        return rows
+        return rows_of(rows, ConstraintView)
 
     def absent_ids(self, day_id: str | None, person_ids: list[str]) -> set[str]:
         """People without a present attendance record on the day. A day nobody has checked in to
@@ -322,15 +350,17 @@ class TeamsStore:
         if not round_ids:
             return {"teams": [], "members": []}
         marks = ",".join("?" * len(round_ids))
-        team_rows = list(
-            self.ws.db.query(f"SELECT * FROM teams WHERE round_id IN ({marks})", round_ids)
+        team_rows = rows_of(
+            self.ws.db.query(f"SELECT * FROM teams WHERE round_id IN ({marks})", round_ids),
+            TeamRow,
         )
         ids = [t["id"] for t in team_rows]
-        member_rows: list[dict[str, Any]] = []
+        member_rows: list[TeamMemberRow] = []
         if ids:
             tm = ",".join("?" * len(ids))
-            member_rows = list(
-                self.ws.db.query(f"SELECT * FROM team_members WHERE team_id IN ({tm})", ids)
+            member_rows = rows_of(
+                self.ws.db.query(f"SELECT * FROM team_members WHERE team_id IN ({tm})", ids),
+                TeamMemberRow,
             )
         return {"teams": team_rows, "members": member_rows}
 
@@ -350,14 +380,15 @@ class TeamsStore:
         target_members = {m["id"] for m in state["members"]}
         removed = [t for t in current if t not in target_teams]
         with self.ws.operation() as op:
-            old_members: dict[str, dict[str, Any]] = {}
+            old_members: dict[str, TeamMemberRow] = {}
             gone: list[str] = []
             if current:
                 cm = ",".join("?" * len(current))
                 old_members = {
                     r["id"]: r
-                    for r in db.query(
-                        f"SELECT * FROM team_members WHERE team_id IN ({cm})", current
+                    for r in rows_of(
+                        db.query(f"SELECT * FROM team_members WHERE team_id IN ({cm})", current),
+                        TeamMemberRow,
                     )
                 }
                 gone = [m for m in old_members if m not in target_members]
@@ -369,15 +400,15 @@ class TeamsStore:
                 bury(self.ws.db, "teams", removed, stamp)
             for team_id, row in target_teams.items():
                 if team_id in current:
-                    old = self.ws.rows.get(Table.TEAMS, team_id) or {}
+                    old: Mapping[str, Any] = self.ws.rows.get(Table.TEAMS, team_id) or {}
                     changed = {k: v for k, v in row.items() if old.get(k) != v}
                     if changed:
                         db["teams"].update(team_id, changed)
                 else:
-                    db["teams"].insert(row)
+                    db["teams"].insert(dict(row))
                     unbury(self.ws.db, "teams", [team_id])
             if state["members"]:
-                db["team_members"].insert_all(state["members"])
+                db["team_members"].insert_all(dict(m) for m in state["members"])
                 unbury(self.ws.db, "team_members", [m["id"] for m in state["members"]])
             op.touch(Table.TEAMS, [*target_teams, *removed])
             # Only the members whose row differs: the rest were written back as they were.
@@ -525,15 +556,15 @@ class TeamsStore:
         before = self.round_state(round_ids)
         teams_by_id = {t["id"]: t for t in before["teams"]}
         old_members = {(m["team_id"], m["person_id"]): m for m in before["members"]}
-        team_rows: list[dict[str, Any]] = []
-        member_rows: list[dict[str, Any]] = []
+        team_rows: list[TeamRow] = []
+        member_rows: list[TeamMemberRow] = []
         for key, round_id in tp.round_keys.items():
             for pos, (name, people) in enumerate(assignment.get(key, {}).items()):
                 team_id = tp.team_keys.get((round_id, name))
                 if team_id is not None:
-                    row = dict(teams_by_id[team_id])
+                    row = teams_by_id[team_id].copy()
                     if row["position"] != pos:
-                        row.update(position=pos, updated=stamp)
+                        row["position"], row["updated"] = pos, stamp
                 else:
                     team_id = new_id("tea")
                     row = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,12 +28,24 @@ from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import new_id, now
 from facilitator.store.notes import new_note_row
 from facilitator.store.records import (
+    AnswerExport,
+    EvalAnswerExport,
+    QuestionView,
+    Recommendation,
+    SeedNote,
+    VenueAnswerDocRow,
+    VenueAnswerRow,
     VenueEvalQuestionRow,
     VenueEvaluationRow,
     VenuePollOptionRow,
     VenuePollRow,
     VenueQuestionRow,
     VenueRapporteurRow,
+    Worksheet,
+    WorksheetRound,
+    WorksheetTeam,
+    first_of,
+    rows_of,
 )
 from facilitator.store.tables import Table
 
@@ -57,7 +69,7 @@ def _loads(text: Any) -> Any:
         return None
 
 
-def poll_spec(row: VenuePollRow | dict[str, Any], options: Iterable[dict[str, Any]]) -> PollSpec:
+def poll_spec(row: Mapping[str, Any], options: Iterable[Mapping[str, Any]]) -> PollSpec:
     return PollSpec(
         id=row["id"],
         kind=row["kind"],
@@ -69,7 +81,7 @@ def poll_spec(row: VenuePollRow | dict[str, Any], options: Iterable[dict[str, An
     )
 
 
-def eval_spec(row: VenueEvalQuestionRow | dict[str, Any]) -> EvalQuestionSpec:
+def eval_spec(row: Mapping[str, Any]) -> EvalQuestionSpec:
     return EvalQuestionSpec(row["id"], row["kind"], row["text"])
 
 
@@ -173,52 +185,55 @@ class VenueStore:
     def polls(self, session_id: str | None = None, every: bool = True) -> list[VenuePollRow]:
         """Polls of one session (or all, in agenda order when ``every``)."""
         if not every:
-            return list(
+            return rows_of(
                 self.ws.db.query(
                     "SELECT * FROM venue_polls WHERE session_id IS ? ORDER BY position, created",
                     [session_id],
-                )
-            )  # type: ignore[return-value]
-        return list(
+                ),
+                VenuePollRow,
+            )
+        return rows_of(
             self.ws.db.query(
                 """SELECT p.* FROM venue_polls p LEFT JOIN sessions s ON s.id = p.session_id
                    LEFT JOIN days d ON d.id = s.day_id
                    ORDER BY d.position, d.date, s.position, p.position, p.created"""
-            )
-        )  # type: ignore[return-value]
+            ),
+            VenuePollRow,
+        )
 
     def poll(self, poll_id: str) -> VenuePollRow | None:
-        return self.ws.rows.get(Table.VENUE_POLLS, poll_id)  # type: ignore[return-value]
+        return self.ws.rows.get(Table.VENUE_POLLS, poll_id)
 
     def options(self, poll_id: str) -> list[VenuePollOptionRow]:
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT * FROM venue_poll_options WHERE poll_id = ? ORDER BY position, created",
                 [poll_id],
-            )
-        )  # type: ignore[return-value]
+            ),
+            VenuePollOptionRow,
+        )
 
     def spec(self, poll_id: str) -> PollSpec | None:
         row = self.poll(poll_id)
         return None if row is None else poll_spec(row, self.options(poll_id))
 
     def open_poll(self) -> VenuePollRow | None:
-        rows = list(
+        return first_of(
             self.ws.db.query(
                 "SELECT * FROM venue_polls WHERE state = 'open' ORDER BY opened_at DESC LIMIT 1"
-            )
+            ),
+            VenuePollRow,
         )
-        return rows[0] if rows else None  # type: ignore[return-value]
 
     def last_revealed_poll(self) -> VenuePollRow | None:
         """The poll closed last whose results are shown (phones keep showing them)."""
-        rows = list(
+        return first_of(
             self.ws.db.query(
                 "SELECT * FROM venue_polls WHERE state = 'closed' AND revealed = 1 "
                 "ORDER BY closed_at DESC, updated DESC LIMIT 1"
-            )
+            ),
+            VenuePollRow,
         )
-        return rows[0] if rows else None  # type: ignore[return-value]
 
     def next_poll_position(self, session_id: str | None) -> int:
         row = self.ws.db.execute(
@@ -227,7 +242,7 @@ class VenueStore:
         ).fetchone()
         return int(row[0])
 
-    def insert_poll(self, row: dict[str, Any], options: list[dict[str, Any]]) -> str:
+    def insert_poll(self, row: Mapping[str, Any], options: Sequence[Mapping[str, Any]]) -> str:
         """Add a poll with its options (rows with ids, as an undoable edit prepared them)."""
         stamp = now()
         with self.ws.operation() as op:
@@ -239,7 +254,7 @@ class VenueStore:
         return poll["id"]
 
     def save_poll(
-        self, poll_id: str, values: dict[str, Any], options: list[dict[str, Any]]
+        self, poll_id: str, values: Mapping[str, Any], options: Sequence[Mapping[str, Any]]
     ) -> None:
         """Change a poll and make its options exactly ``options`` (ids kept where given)."""
         values = {k: v for k, v in values.items() if k in _POLL_FIELDS}
@@ -256,9 +271,9 @@ class VenueStore:
                 op.touch(Table.VENUE_POLL_OPTIONS, gone)
             self._put_options(poll_id, options, op)
 
-    def _put_options(self, poll_id: str, options: list[dict[str, Any]], op: Any) -> None:
+    def _put_options(self, poll_id: str, options: Sequence[Mapping[str, Any]], op: Any) -> None:
         stamp = now()
-        existing = {o["id"]: o for o in self.options(poll_id)}
+        existing: dict[str, Mapping[str, Any]] = {o["id"]: o for o in self.options(poll_id)}
         for position, o in enumerate(options):
             oid = o.get("id") or new_id("opt")
             values = {"text": o.get("text", ""), "note_id": o.get("note_id"), "position": position}
@@ -298,7 +313,7 @@ class VenueStore:
             self.ws.db["venue_polls"].update(poll_id, {**values, "updated": stamp})
             op.touch(Table.VENUE_POLLS, [poll_id])
 
-    def set_poll_fields(self, poll_id: str, values: dict[str, Any]) -> None:
+    def set_poll_fields(self, poll_id: str, values: Mapping[str, Any]) -> None:
         """State, reveal and times as they were (the undo of a live action)."""
         allowed = {"state", "revealed", "opened_at", "closed_at"}
         self.ws.rows.update(
@@ -370,33 +385,37 @@ class VenueStore:
             )
         }
 
-    def clear_answers(self, poll_id: str) -> list[dict[str, Any]]:
+    def clear_answers(self, poll_id: str) -> list[VenueAnswerRow]:
         """Forget a poll's answers (to run it again); returns them for undo."""
-        rows = list(self.ws.db.query("SELECT * FROM venue_answers WHERE poll_id = ?", [poll_id]))
+        rows = rows_of(
+            self.ws.db.query("SELECT * FROM venue_answers WHERE poll_id = ?", [poll_id]),
+            VenueAnswerRow,
+        )
         with self.ws.operation() as op:
             self.ws.db.execute("DELETE FROM venue_answers WHERE poll_id = ?", [poll_id])
             bury(self.ws.db, "venue_answers", [r["id"] for r in rows])
             op.touch(Table.VENUE_ANSWERS, [r["id"] for r in rows])
         return rows
 
-    def restore_answers(self, rows: list[dict[str, Any]]) -> None:
+    def restore_answers(self, rows: Sequence[Mapping[str, Any]]) -> None:
         with self.ws.operation() as op:
             for r in rows:
-                self.ws.db["venue_answers"].upsert(r, pk="id")
+                self.ws.db["venue_answers"].upsert(dict(r), pk="id")
             unbury(self.ws.db, "venue_answers", [r["id"] for r in rows])
             op.touch(Table.VENUE_ANSWERS, [r["id"] for r in rows])
 
     # -- recommendations (dot-voting) ------------------------------------------------------
-    def recommendations(self) -> list[dict[str, Any]]:
+    def recommendations(self) -> list[Recommendation]:
         """Every recommendation note in agenda order, with its session's title."""
-        return list(
+        return rows_of(
             self.ws.db.query(
                 """SELECT n.id, n.text, n.session_id, s.title AS session_title FROM notes n
                    LEFT JOIN sessions s ON s.id = n.session_id
                    LEFT JOIN days d ON d.id = s.day_id
                    WHERE n.kind = 'recommendation' AND n.conflict_of IS NULL AND n.text != ''
                    ORDER BY d.position, d.date, s.position, n.position, n.created"""
-            )
+            ),
+            Recommendation,
         )
 
     # -- questions to the panel ------------------------------------------------------------
@@ -450,9 +469,9 @@ class VenueStore:
         unbury(self.ws.db, "notes", [note_id])
 
     def question(self, question_id: str) -> VenueQuestionRow | None:
-        return self.ws.rows.get(Table.VENUE_QUESTIONS, question_id)  # type: ignore[return-value]
+        return self.ws.rows.get(Table.VENUE_QUESTIONS, question_id)
 
-    def moderate(self, question_id: str, values: dict[str, Any]) -> None:
+    def moderate(self, question_id: str, values: Mapping[str, Any]) -> None:
         """Hide, merge or mark answered; the mirrored note follows (gone while hidden/merged)."""
         allowed = {"hidden", "answered", "merged_into", "text"}
         values = {k: v for k, v in values.items() if k in allowed}
@@ -508,7 +527,7 @@ class VenueStore:
             op.touch(Table.VENUE_QUESTIONS, [question_id])
         return True
 
-    def questions(self, session_id: str | None = None, every: bool = False) -> list[dict[str, Any]]:
+    def questions(self, session_id: str | None = None, every: bool = False) -> list[QuestionView]:
         """Questions with their votes (a merged question's votes count for the one it joined)
         and the phones that voted, newest last."""
         where = "" if every else "WHERE q.session_id IS ?"
@@ -546,7 +565,7 @@ class VenueStore:
                 by_id[target]["voters"] |= r["voters"]
         for r in rows:
             r["votes"] = len(r["voters"])
-        return rows
+        return rows_of(rows, QuestionView)
 
     def question_sessions(self, question_ids: Iterable[str]) -> set[str | None]:
         ids = list(question_ids)
@@ -562,24 +581,26 @@ class VenueStore:
 
     # -- evaluations -----------------------------------------------------------------------
     def evaluations(self) -> list[VenueEvaluationRow]:
-        return list(
+        return rows_of(
             self.ws.db.query(
                 """SELECT e.* FROM venue_evaluations e LEFT JOIN days d ON d.id = e.day_id
                    ORDER BY e.position, d.position, e.created"""
-            )
-        )  # type: ignore[return-value]
+            ),
+            VenueEvaluationRow,
+        )
 
     def evaluation(self, evaluation_id: str) -> VenueEvaluationRow | None:
-        return self.ws.rows.get(Table.VENUE_EVALUATIONS, evaluation_id)  # type: ignore[return-value]
+        return self.ws.rows.get(Table.VENUE_EVALUATIONS, evaluation_id)
 
     def eval_questions(self, evaluation_id: str) -> list[VenueEvalQuestionRow]:
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT * FROM venue_eval_questions WHERE evaluation_id = ? "
                 "ORDER BY position, created",
                 [evaluation_id],
-            )
-        )  # type: ignore[return-value]
+            ),
+            VenueEvalQuestionRow,
+        )
 
     def next_evaluation_position(self) -> int:
         row = self.ws.db.execute(
@@ -587,7 +608,9 @@ class VenueStore:
         ).fetchone()
         return int(row[0])
 
-    def insert_evaluation(self, row: dict[str, Any], questions: list[dict[str, Any]]) -> str:
+    def insert_evaluation(
+        self, row: Mapping[str, Any], questions: Sequence[Mapping[str, Any]]
+    ) -> str:
         stamp = now()
         with self.ws.operation() as op:
             ev = {"created": stamp, "updated": stamp, **row}
@@ -598,7 +621,10 @@ class VenueStore:
         return ev["id"]
 
     def save_evaluation(
-        self, evaluation_id: str, values: dict[str, Any], questions: list[dict[str, Any]]
+        self,
+        evaluation_id: str,
+        values: Mapping[str, Any],
+        questions: Sequence[Mapping[str, Any]],
     ) -> None:
         values = {k: v for k, v in values.items() if k in _EVAL_FIELDS}
         with self.ws.operation() as op:
@@ -614,9 +640,13 @@ class VenueStore:
                 op.touch(Table.VENUE_EVAL_QUESTIONS, gone)
             self._put_questions(evaluation_id, questions, op)
 
-    def _put_questions(self, evaluation_id: str, questions: list[dict[str, Any]], op: Any) -> None:
+    def _put_questions(
+        self, evaluation_id: str, questions: Sequence[Mapping[str, Any]], op: Any
+    ) -> None:
         stamp = now()
-        existing = {q["id"]: q for q in self.eval_questions(evaluation_id)}
+        existing: dict[str, Mapping[str, Any]] = {
+            q["id"]: q for q in self.eval_questions(evaluation_id)
+        }
         for position, q in enumerate(questions):
             qid = q.get("id") or new_id("veq")
             values = {
@@ -646,7 +676,7 @@ class VenueStore:
         self.ws.rows.update(Table.VENUE_EVALUATIONS, evaluation_id, {"state": state})
 
     def submit_evaluation(
-        self, evaluation_id: str, device_id: str, answers: dict[str, Any]
+        self, evaluation_id: str, device_id: str, answers: Mapping[str, Any]
     ) -> bool:
         """Keep a phone's answers to a questionnaire; False when it had answered already."""
         found = self.ws.db.execute(
@@ -703,22 +733,24 @@ class VenueStore:
         }
 
     # -- exports ---------------------------------------------------------------------------
-    def answer_rows(self) -> list[dict[str, Any]]:
+    def answer_rows(self) -> list[AnswerExport]:
         """Every poll answer with its poll's session, for exports (device ids, never names)."""
-        return list(
+        return rows_of(
             self.ws.db.query(
                 """SELECT a.poll_id, a.device_id, a.value, a.created FROM venue_answers a
                    JOIN venue_polls p ON p.id = a.poll_id ORDER BY p.position, a.created, a.id"""
-            )
+            ),
+            AnswerExport,
         )
 
-    def eval_answer_rows(self) -> list[dict[str, Any]]:
-        return list(
+    def eval_answer_rows(self) -> list[EvalAnswerExport]:
+        return rows_of(
             self.ws.db.query(
                 """SELECT a.evaluation_id, a.question_id, a.device_id, a.value, a.created
                    FROM venue_eval_answers a JOIN venue_eval_questions q ON q.id = a.question_id
                    ORDER BY a.evaluation_id, a.device_id, q.position"""
-            )
+            ),
+            EvalAnswerExport,
         )
 
     def session_titles(self) -> dict[str, str]:
@@ -732,7 +764,7 @@ class VenueStore:
             return value
         return None
 
-    def worksheet(self, round_id: str | None) -> dict[str, Any] | None:
+    def worksheet(self, round_id: str | None) -> Worksheet | None:
         """A round's exercise, prompts and teams, as the team pages show them (no members)."""
         if not round_id:
             return None
@@ -745,12 +777,13 @@ class VenueStore:
         ).fetchone()
         if row is None:
             return None
-        teams = list(
+        teams = rows_of(
             self.ws.db.query(
                 "SELECT id, name, colour, room FROM teams WHERE round_id = ? "
                 "ORDER BY position, name",
                 [round_id],
-            )
+            ),
+            WorksheetTeam,
         )
         return {
             "round_id": row[0],
@@ -763,9 +796,9 @@ class VenueStore:
             "teams": teams,
         }
 
-    def worksheet_rounds(self) -> list[dict[str, Any]]:
+    def worksheet_rounds(self) -> list[WorksheetRound]:
         """Rounds of team sets that have an exercise with prompts, in agenda order."""
-        return list(
+        return rows_of(
             self.ws.db.query(
                 """SELECT r.id, r.title, ts.title AS team_set_title, e.title AS exercise_title,
                           (SELECT count(*) FROM exercise_prompts p WHERE p.exercise_id = e.id)
@@ -776,23 +809,27 @@ class VenueStore:
                    LEFT JOIN sessions s ON s.id = COALESCE(r.session_id, e.session_id)
                    LEFT JOIN days d ON d.id = s.day_id
                    ORDER BY d.position, s.position, ts.title, r.position"""
-            )
+            ),
+            WorksheetRound,
         )
 
-    def answer_docs(self, team_ids: Iterable[str]) -> dict[tuple[str, str], dict[str, Any]]:
+    def answer_docs(self, team_ids: Iterable[str]) -> dict[tuple[str, str], VenueAnswerDocRow]:
         """(team id, prompt id) → stored document row of those teams' answers."""
         ids = list(team_ids)
-        out: dict[tuple[str, str], dict[str, Any]] = {}
+        out: dict[tuple[str, str], VenueAnswerDocRow] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for r in self.ws.db.query(
-                f"SELECT * FROM venue_answer_docs WHERE team_id IN ({marks})", chunk
+            for r in rows_of(
+                self.ws.db.query(
+                    f"SELECT * FROM venue_answer_docs WHERE team_id IN ({marks})", chunk
+                ),
+                VenueAnswerDocRow,
             ):
                 out[(r["team_id"], r["prompt_id"])] = r
         return out
 
-    def seed_notes(self, team_ids: Iterable[str]) -> dict[tuple[str, str], dict[str, Any]]:
+    def seed_notes(self, team_ids: Iterable[str]) -> dict[tuple[str, str], SeedNote]:
         """The one worksheet note a cell holds when no document mirrors it yet.
 
         An answer a rapporteur typed in Capture before the teams got their devices becomes the
@@ -803,15 +840,18 @@ class VenueStore:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        rows = self.ws.db.query(
-            f"""SELECT n.id, n.team_id, n.prompt_id, n.text, n.created FROM notes n
+        rows = rows_of(
+            self.ws.db.query(
+                f"""SELECT n.id, n.team_id, n.prompt_id, n.text, n.created FROM notes n
                 WHERE n.team_id IN ({marks}) AND n.prompt_id IS NOT NULL
                 AND n.conflict_of IS NULL
                 AND NOT EXISTS (SELECT 1 FROM venue_answer_docs d WHERE d.note_id = n.id)
                 ORDER BY n.created, n.id""",
-            ids,
+                ids,
+            ),
+            SeedNote,
         )
-        cells: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        cells: dict[tuple[str, str], list[SeedNote]] = defaultdict(list)
         for r in rows:
             cells[(r["team_id"], r["prompt_id"])].append(r)
         return {cell: notes[0] for cell, notes in cells.items() if len(notes) == 1}
@@ -868,11 +908,20 @@ class VenueStore:
                         [doc_id, w.team_id, w.prompt_id, note_id, w.state, w.text, stamp, stamp],
                     )
                     unbury(db, "venue_answer_docs", [doc_id])
-                    docs[cell] = {"id": doc_id, "note_id": note_id, "state": w.state}
+                    docs[cell] = {
+                        "id": doc_id,
+                        "team_id": w.team_id,
+                        "prompt_id": w.prompt_id,
+                        "note_id": note_id,
+                        "state": w.state,
+                        "text": w.text,
+                        "created": stamp,
+                        "updated": stamp,
+                    }
                     op.touch(Table.VENUE_ANSWER_DOCS, [doc_id])
                 elif row["state"] != w.state or row["note_id"] != note_id:
                     doc_updates.append((w.state, w.text, note_id, stamp, row["id"]))
-                    row.update(state=w.state, note_id=note_id)
+                    row["state"], row["note_id"] = w.state, note_id
                     op.touch(Table.VENUE_ANSWER_DOCS, [row["id"]])
                 if note_id:
                     note_ids.append(note_id)
@@ -972,14 +1021,15 @@ class VenueStore:
     def rapporteurs(self, every: bool = False) -> list[VenueRapporteurRow]:
         """Rapporteurs' keys, newest last (revoked ones too when ``every``)."""
         where = "" if every else "WHERE revoked = 0"
-        return list(
-            self.ws.db.query(f"SELECT * FROM venue_rapporteurs {where} ORDER BY created, id")
-        )  # type: ignore[return-value]
+        return rows_of(
+            self.ws.db.query(f"SELECT * FROM venue_rapporteurs {where} ORDER BY created, id"),
+            VenueRapporteurRow,
+        )
 
     def add_rapporteur(self, name: str) -> VenueRapporteurRow:
         """A new key for a rapporteur's browser (the name shows who is connected)."""
         stamp = now()
-        row = {
+        row: VenueRapporteurRow = {
             "id": new_id("vrp"),
             "name": name,
             "key": secrets.token_urlsafe(24),
@@ -988,9 +1038,9 @@ class VenueStore:
             "updated": stamp,
         }
         with self.ws.operation() as op:
-            self.ws.db["venue_rapporteurs"].insert(row)
+            self.ws.db["venue_rapporteurs"].insert(dict(row))
             op.touch(Table.VENUE_RAPPORTEURS, [row["id"]])
-        return row  # type: ignore[return-value]
+        return row
 
     def revoke_rapporteur(self, rapporteur_id: str) -> None:
         """The key stops working at once (its browser is disconnected)."""

@@ -3,38 +3,18 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, TypedDict
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from facilitator.store.ids import now
+from facilitator.store.records import Glance, WorkshopRow, columns, first_of
 from facilitator.store.tables import MERGEABLE_TABLES, Table
 
 if TYPE_CHECKING:
     from facilitator.store.database import Workshop
 
 
-class WorkshopRow(TypedDict):
-    id: str
-    title: str
-    subtitle: str
-    venue: str
-    city: str
-    country: str
-    start_date: str | None
-    end_date: str | None
-    timezone: str
-    organisers: str  # JSON list
-    funders: str  # JSON list
-    languages: str  # JSON list
-    signatories: str  # JSON list
-    chatham_house: int
-    privacy: str  # 'full' | 'name_org' | 'none'
-    half_days: int
-    description: str
-    created: str
-    updated: str
-
-
-WORKSHOP_FIELDS = tuple(k for k in WorkshopRow.__annotations__ if k not in ("id", "created"))
+WORKSHOP_FIELDS = tuple(k for k in columns(WorkshopRow) if k not in ("id", "created"))
 
 
 class WorkshopStore:
@@ -44,9 +24,13 @@ class WorkshopStore:
         self.ws = ws
 
     def details(self) -> WorkshopRow:
-        return next(iter(self.ws.db.query("SELECT * FROM workshop LIMIT 1")))  # type: ignore[return-value]
+        """The workshop's one row (StopIteration when a damaged file has none)."""
+        row = first_of(self.ws.db.query("SELECT * FROM workshop LIMIT 1"), WorkshopRow)
+        if row is None:
+            raise StopIteration
+        return row
 
-    def set_details(self, values: dict[str, Any]) -> None:
+    def set_details(self, values: Mapping[str, Any]) -> None:
         unknown = set(values) - set(WORKSHOP_FIELDS)
         if unknown:
             raise ValueError(f"unknown workshop fields: {sorted(unknown)}")
@@ -76,7 +60,7 @@ class WorkshopStore:
     def version(self) -> int:
         return self.ws.db.execute("PRAGMA user_version").fetchone()[0]
 
-    def glance(self) -> dict[str, Any]:
+    def glance(self) -> Glance:
         """Counts that tell the organiser what the workshop holds, in a few cheap queries."""
         db = self.ws.db
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +89,7 @@ def poll_answers(ws: Workshop) -> Table:
     return header + ["Answer", "Time (UTC)"], rows
 
 
-def _status(row: dict[str, Any], texts: dict[str, str]) -> str:
+def _status(row: Mapping[str, Any], texts: dict[str, str]) -> str:
     if row["merged_into"]:
         return f"Merged into “{texts.get(row['merged_into'], '')}”"
     if row["hidden"]:

@@ -119,6 +119,19 @@ def test_move_person_keeps_the_member_row_and_undoes(workshop) -> None:
     assert _state_key(workshop.teams.round_state(["rnd_demo0"])) == _state_key(before)
 
 
+def test_move_person_not_in_the_round_adds_them_where_dropped(workshop) -> None:
+    stack = QUndoStack()
+    in_round = {m["person_id"] for m in workshop.teams.round_state(["rnd_demo0"])["members"]}
+    outsider = next(p["id"] for p in workshop.people.people() if p["id"] not in in_round)
+    before = workshop.teams.round_state(["rnd_demo0"])
+    push(stack, commands.move_person(workshop, "rnd_demo0", outsider, "tea_demo01", 1))
+    members = workshop.teams.members(["tea_demo01"])
+    assert members[1]["person_id"] == outsider
+    assert [m["position"] for m in members] == list(range(len(members)))
+    stack.undo()
+    assert _state_key(workshop.teams.round_state(["rnd_demo0"])) == _state_key(before)
+
+
 def test_criteria_and_find_team_set(workshop) -> None:
     ts = workshop.teams.find_team_set("recommendations FOR states")
     assert ts["id"] == "tms_demo1"

@@ -6,6 +6,7 @@ undoable command.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -39,6 +40,7 @@ from facilitator.domain.agenda import (
     parse_hhmm,
     session_name,
 )
+from facilitator.store.records import PersonBrief, SpeakerView
 from facilitator.ui.forms.ui_agenda_catchup import Ui_AgendaCatchUpDialog
 from facilitator.ui.forms.ui_agenda_day import Ui_AgendaDayDialog
 from facilitator.ui.forms.ui_agenda_rehearse import Ui_AgendaRehearseDialog
@@ -59,9 +61,9 @@ class SessionDialog(QDialog):
 
     def __init__(
         self,
-        row: dict[str, Any],
-        speakers: list[dict[str, Any]],
-        people: list[dict[str, Any]],
+        row: Mapping[str, Any],
+        speakers: Sequence[SpeakerView],
+        people: Sequence[PersonBrief],
         rooms: list[str],
         parent: QWidget | None = None,
     ) -> None:
@@ -116,7 +118,8 @@ class SessionDialog(QDialog):
             item = self.speaker_model.item(r)
             if item.data(Qt.ItemDataRole.UserRole) == (person_id, role):
                 return
-        name = self.people.get(person_id, {}).get("name", person_id)
+        person = self.people.get(person_id)
+        name = person["name"] if person else person_id
         label = f"{name} — {dict(ROLES).get(role, role)}"
         item = QStandardItem(label)
         item.setEditable(False)
@@ -171,7 +174,7 @@ class SessionDialog(QDialog):
 
 
 class DayDialog(QDialog):
-    def __init__(self, row: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, row: Mapping[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_AgendaDayDialog()
         self.ui.setupUi(self)

@@ -8,6 +8,7 @@ user expects to see selected.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from facilitator.edits import agenda as cmd
+from facilitator.store.records import SpeakerView
 from facilitator.store.tables import Table
 from facilitator.ui.agenda.dialogs import DayDialog, SessionDialog
 from facilitator.ui.agenda.plan import PlanView
@@ -34,7 +36,7 @@ class SessionEditor(QObject):
     def _push(self, edit: Any) -> bool:
         return self.ctx.push(edit, initiator=self.plan)
 
-    def _dialog(self, row: dict[str, Any], speakers: list[dict[str, Any]]) -> SessionDialog:
+    def _dialog(self, row: Mapping[str, Any], speakers: Sequence[SpeakerView]) -> SessionDialog:
         agenda = self.ws.agenda
         return SessionDialog(row, speakers, agenda.people(), agenda.rooms(), self.dialog_parent)
 
@@ -93,7 +95,8 @@ class SessionEditor(QObject):
         if not sid:
             return
         notes = self.ws.notes.count_for_session(sid)
-        title = (self.ws.rows.get(Table.SESSIONS, sid) or {}).get("title", "")
+        session = self.ws.rows.get(Table.SESSIONS, sid)
+        title = session["title"] if session else ""
         if notes:
             answer = QMessageBox.question(
                 self.dialog_parent,
@@ -172,7 +175,7 @@ class DayEditor(QObject):
         day_id = self.plan.current_day
         if not day_id:
             return
-        row = self.ws.rows.get(Table.DAYS, day_id) or {}
+        row: Mapping[str, Any] = self.ws.rows.get(Table.DAYS, day_id) or {}
         dialog = DayDialog(row, self.dialog_parent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             values = {k: v for k, v in dialog.values().items() if row.get(k) != v}

@@ -99,8 +99,8 @@ class SessionTableModel(QAbstractTableModel):
                 return "\n".join(f"⚠ {m}" for m in problems)
             if key in ("start", "end"):
                 return self._times_tip(t)
-            row = self.state.rows.get(s.id, {})
-            return row.get("description") or None
+            row = self.state.rows.get(s.id)
+            return (row["description"] if row else "") or None
         if role == Qt.ItemDataRole.FontRole and key in ("start", "end"):
             if self.state.is_running(s.id):
                 font = QFont(QGuiApplication.font())

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from facilitator.domain.agenda import (
     Conflict,
@@ -23,6 +22,7 @@ from facilitator.domain.agenda import (
     live,
 )
 from facilitator.store.database import Workshop
+from facilitator.store.records import SessionRow, SpeakerView
 from facilitator.ui.agenda.clock import Clock
 
 
@@ -30,8 +30,8 @@ from facilitator.ui.agenda.clock import Clock
 class AgendaState:
     days: list[Day] = field(default_factory=list)
     timed: dict[str, Timed] = field(default_factory=dict)  # session id → placed
-    rows: dict[str, dict[str, Any]] = field(default_factory=dict)
-    speakers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    rows: dict[str, SessionRow] = field(default_factory=dict)
+    speakers: dict[str, list[SpeakerView]] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     by_session: dict[str, list[Conflict]] = field(default_factory=dict)
     by_day: dict[str, list[Conflict]] = field(default_factory=dict)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.edits.people import SetPresent, add_walk_in
 from facilitator.store.changes import Changes
+from facilitator.store.records import PersonRow
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.people.dialogs import WalkInDialog, country_choices
@@ -181,7 +182,7 @@ class CheckInPanel(QWidget):
             return
         self._update_count()
 
-    def _current_person(self) -> dict | None:
+    def _current_person(self) -> PersonRow | None:
         index = self.view.currentIndex()
         if not index.isValid():
             if self.proxy.rowCount() == 1 or (self.search.text() and self.proxy.rowCount()):

@@ -7,7 +7,7 @@ fills and reads them; the walk-in dialog orders them for the registration desk.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QWidget
@@ -87,7 +87,10 @@ class PersonDialog(QDialog):
     """Add or edit one person; returns the changed values only."""
 
     def __init__(
-        self, person: dict[str, Any] | None, countries: list[str], parent: QWidget | None = None
+        self,
+        person: Mapping[str, Any] | None,
+        countries: list[str],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_PersonDialog()
@@ -154,7 +157,7 @@ class WalkInDialog(QDialog):
         self,
         countries: list[str],
         parent: QWidget | None = None,
-        existing: Iterable[dict[str, Any]] = (),
+        existing: Iterable[Mapping[str, Any]] = (),
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_WalkInDialog()

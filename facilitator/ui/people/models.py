@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont
 
 from facilitator.domain import people as dom
 from facilitator.store.database import Workshop
+from facilitator.store.records import PersonRow
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,7 +49,7 @@ def _shown(key: str, value: Any) -> str:
     return value
 
 
-def _haystack(person: dict[str, Any]) -> str:
+def _haystack(person: Mapping[str, Any]) -> str:
     """The folded text the filter searches: every shown column and the job title."""
     shown = " ".join(_shown(k, person.get(k)) for k, _ in COLUMNS)
     return dom.fold(shown + " " + person["job_title"])
@@ -61,7 +62,7 @@ class PeopleModel(QAbstractTableModel):
         super().__init__(parent)
         self.ws = ws
         self.presence = presence
-        self.rows: list[dict[str, Any]] = []
+        self.rows: list[PersonRow] = []
         self.haystacks: list[str] = []
         self.checked: dict[str, str] = {}  # person id → time checked in
         self.day_id = ""
@@ -173,7 +174,7 @@ class PeopleModel(QAbstractTableModel):
             return "Checked in"
         return COLUMNS[section][1] if 0 <= section < len(COLUMNS) else None
 
-    def person_at(self, row: int) -> dict[str, Any]:
+    def person_at(self, row: int) -> PersonRow:
         return self.rows[row]
 
     def row_of(self, person_id: str) -> int:
@@ -299,7 +300,7 @@ class AttendanceModel(QAbstractTableModel):
 
 
 def build_disaggregation(
-    counts: list[dict[str, Any]], order: Callable[[str], Any] | None = None
+    counts: Sequence[Mapping[str, Any]], order: Callable[[str], Any] | None = None
 ) -> list[tuple[str, str, list[int], bool]]:
     """Rows country × sector with a count per gender and a total, a subtotal per country and
     a grand total; countries and sectors in human order, "Not given" last."""

@@ -517,8 +517,11 @@ class PrivacyPanel(QWidget):
         elif rows.get(Table.SESSIONS, src.row):
             self.ctx.navigate("agenda", {"session_id": src.row})
         elif team := rows.get(Table.TEAMS, src.row):
-            round_row = rows.get(Table.ROUNDS, team["round_id"]) or {}
-            where = {"team_set_id": round_row.get("team_set_id"), "round_id": team["round_id"]}
+            round_row = rows.get(Table.ROUNDS, team["round_id"])
+            where = {
+                "team_set_id": round_row["team_set_id"] if round_row else None,
+                "round_id": team["round_id"],
+            }
             self.ctx.navigate(TEAMS_AREA, where)
         elif rows.get(Table.EXERCISES, src.row):
             self.ctx.navigate(TEAMS_AREA, {"exercise_id": src.row})

@@ -9,6 +9,7 @@ Worksheet as they are typed, and on the projector (all teams' answers to one pro
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -45,7 +46,7 @@ WATCHED = (
 )
 
 
-def round_label(r: dict[str, Any]) -> str:
+def round_label(r: Mapping[str, Any]) -> str:
     title = r["exercise_title"] or "Untitled exercise"
     where = " · ".join(x for x in (r["team_set_title"], r["title"]) if x)
     return f"{title} — {where} ({r['teams']} teams, {r['prompts']} prompts)"
@@ -157,7 +158,7 @@ class WorksheetsTab(QWidget):
         self.model.set_devices(dict(self.controller.presence.teams))
         self._buttons(sheet)
 
-    def _buttons(self, sheet: dict[str, Any] | None) -> None:
+    def _buttons(self, sheet: Mapping[str, Any] | None) -> None:
         open_round = self.ws.venue.worksheet_round()
         is_open = sheet is not None and sheet["round_id"] == open_round
         self.open_button.setText("C&lose for teams" if is_open else "&Open for teams")
