@@ -17,6 +17,8 @@ from facilitator.store.records import SESSION_COLUMNS, SessionRow
 from facilitator.store.tables import Table
 
 ADJUST_KEY = "agenda.timer_adjust"
+# Sessions whose actual times were recorded on a rehearsal clock: practice, not what happened.
+REHEARSED_KEY = "agenda.rehearsed"
 ISO = "%Y-%m-%dT%H:%M:%S"
 
 
@@ -110,7 +112,7 @@ class AgendaStore:
             if not params:
                 return []
             sql += f" WHERE ss.session_id IN ({','.join('?' * len(params))})"
-        sql += " ORDER BY ss.session_id, ss.position, p.name"
+        sql += " ORDER BY ss.session_id, ss.position, p.name COLLATE HUMAN"
         return list(self.ws.db.query(sql, params))
 
     def speakers_by_session(self) -> dict[str, list[dict[str, Any]]]:
@@ -123,7 +125,8 @@ class AgendaStore:
         """Everyone who can speak or moderate, for pickers."""
         return list(
             self.ws.db.query(
-                "SELECT id, name, organisation, country, role FROM people ORDER BY name"
+                "SELECT id, name, organisation, country, role FROM people "
+                "ORDER BY name COLLATE HUMAN, id"
             )
         )
 
@@ -134,7 +137,7 @@ class AgendaStore:
         return [
             r["room"]
             for r in self.ws.db.query(
-                "SELECT DISTINCT room FROM sessions WHERE room != '' ORDER BY room COLLATE NOCASE"
+                "SELECT DISTINCT room FROM sessions WHERE room != '' ORDER BY room COLLATE HUMAN"
             )
         ]
 
@@ -250,6 +253,11 @@ class AgendaStore:
                 unbury(db, table, [row["id"] for row in state[table]])
             op.touch(Table.SESSIONS, ids)
             op.touch(Table.SESSION_SPEAKERS)
+
+    def rehearsed_ids(self) -> set[str]:
+        """Sessions started or finished while rehearsing (their actual times are practice)."""
+        value = self.ws.info.setting(REHEARSED_KEY, []) or []
+        return {str(v) for v in value}
 
     def timer_adjust(self) -> dict[str, int]:
         value = self.ws.info.setting(ADJUST_KEY, {}) or {}

@@ -44,6 +44,7 @@ from facilitator.store.tables import MERGEABLE_TABLES, Table
 if TYPE_CHECKING:
     from facilitator.store.agenda import AgendaStore
     from facilitator.store.backups import Backup
+    from facilitator.store.collation import Collation
     from facilitator.store.merge import MergeStore
     from facilitator.store.notes import NotesStore
     from facilitator.store.people import PeopleStore
@@ -226,6 +227,7 @@ class Workshop:
     report: ReportStore
     privacy: PrivacyStore
     merge: MergeStore
+    collation: Collation
     info: WorkshopStore
     rows: RowStore
     venue: VenueStore
@@ -302,6 +304,7 @@ class Workshop:
 
     def _attach_stores(self) -> None:
         from facilitator.store.agenda import AgendaStore
+        from facilitator.store.collation import Collation, follow_workshop
         from facilitator.store.merge import MergeStore
         from facilitator.store.notes import NotesStore
         from facilitator.store.people import PeopleStore
@@ -312,6 +315,8 @@ class Workshop:
         from facilitator.store.venue import VenueStore
         from facilitator.store.workshop import WorkshopStore
 
+        self.collation = Collation()
+        self.collation.register(self.db.conn)
         self.agenda = AgendaStore(self)
         self.people = PeopleStore(self)
         self.teams = TeamsStore(self)
@@ -322,6 +327,7 @@ class Workshop:
         self.info = WorkshopStore(self)
         self.rows = RowStore(self)
         self.venue = VenueStore(self)
+        follow_workshop(self.collation, self)
         if not self.read_only:
             from facilitator.store.writer import Writer
 

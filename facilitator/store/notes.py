@@ -229,7 +229,7 @@ class NotesStore(NoteSearch):
         return list(
             self.ws.db.query(
                 "SELECT id, name, organisation, country, sector FROM people "
-                "ORDER BY name COLLATE NOCASE"
+                "ORDER BY name COLLATE HUMAN, id"
             )
         )
 

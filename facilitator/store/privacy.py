@@ -65,7 +65,7 @@ class PrivacyStore:
             )
             for r in self.ws.db.query(
                 "SELECT id, name, honorific, organisation, country, email, phone, role, sector, "
-                "gender FROM people ORDER BY name, id"
+                "gender FROM people ORDER BY name COLLATE HUMAN, id"
             )
         ]
 

@@ -138,3 +138,24 @@ def test_venue_projector_prints_as_written_with_privacy_off(qtbot, ctx) -> None:
     _workshop(ctx.workshop, privacy="none")  # Lists show: nothing personal
     qtbot.waitUntil(lambda: view.question.text() == "[name withheld], who pays for it?")
     assert "Dana" not in view.question_head.text()
+
+
+def test_timer_projector_withholds_names_in_session_titles(qtbot, ctx) -> None:  # noqa: ANN001
+    from datetime import datetime
+
+    from facilitator.edits import agenda as cmd
+    from facilitator.ui.agenda.clock import FixedClock
+    from facilitator.ui.agenda.projector import show_projector
+
+    ctx.bus.clock = FixedClock(datetime(2026, 3, 11, 9, 45))
+    with ctx.workshop.operation():
+        ctx.workshop.rows.update(
+            Table.SESSIONS, "ses_demo101", {"title": "Micro-platforms, with Ms. Lestari"}
+        )
+    ctx.push(cmd.start_session(ctx.workshop, ["ses_demo101"], datetime(2026, 3, 11, 9, 15)))
+    window = show_projector(ctx)  # the demo is under the Chatham House Rule; deleted on close
+    assert window.title_label.text() == "Micro-platforms, with [name withheld]"
+    _workshop(ctx.workshop, chatham_house=0, privacy="full")
+    window.refresh()
+    assert window.title_label.text() == "Micro-platforms, with Ms. Lestari"
+    window.close()

@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QVBoxLayout, QWidget
 
-from facilitator.domain.agenda import Live, hhmm
+from facilitator.domain.agenda import Live, Timed, hhmm
+from facilitator.domain.privacy import Source
 from facilitator.ui.agenda.clock import Clock
 from facilitator.ui.agenda.live import countdown
 from facilitator.ui.agenda.state import live_state
@@ -25,6 +26,7 @@ from facilitator.ui.projection import show_projector_window, toggle_full_screen
 KEYS = (("Esc", "Close the projector"), ("F11", "Full screen on or off"))
 SIGNAL_SETTING = "agenda.projector_signal"
 # Share of the window's height for each line, and the widest the countdown may get.
+AUDIENCE = "Agenda"  # the guard's section for what the timer projector shows
 SHARES = {"title": 0.065, "countdown": 0.30, "info": 0.035, "next": 0.045}
 COUNTDOWN_WIDTH = 0.9
 BACKGROUNDS = {"idle": "#1F2A36", "ok": "#14532D", "warn": "#9A5B00", "over": "#8E1B1B"}
@@ -107,13 +109,20 @@ class ProjectorWindow(QWidget):
             self.next_label.setText("")
         else:
             level = st.level
-            self.title_label.setText(" | ".join(t.session.title for t in st.current_block))
+            ws = self.ctx.workshop
+            # What the audience reads goes through the privacy guard when privacy is on.
+            guard = ws.privacy.guard(ws.privacy.lists_private())
+
+            def title(t: Timed) -> str:
+                return guard(t.session.title, Source(AUDIENCE, t.session.id, "title"))
+
+            self.title_label.setText(" | ".join(title(t) for t in st.current_block))
             shown = countdown(st.remaining_s)
             longer = len(shown) != len(self.countdown_label.text())  # 59:59 → 1:00:00
             self.countdown_label.setText(shown)
             if longer:
                 self._fit_countdown()
-            room = st.current.session.room
+            room = guard(st.current.session.room, Source(AUDIENCE, st.current.session.id, "room"))
             self.info_label.setText(
                 f"{hhmm(st.start)}–{hhmm(st.start + st.length)}"
                 + (f" · {room}" if room else "")
@@ -122,7 +131,7 @@ class ProjectorWindow(QWidget):
             if st.next_block:
                 self.next_label.setText(
                     f"Next at {hhmm(st.next_block[0].start)}: "
-                    + " | ".join(t.session.title for t in st.next_block)
+                    + " | ".join(title(t) for t in st.next_block)
                 )
             else:
                 self.next_label.setText("")

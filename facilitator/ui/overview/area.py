@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
+from facilitator.domain import people as people_dom
 from facilitator.edits.base import SetFields
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
@@ -233,7 +234,12 @@ class OverviewArea(QWidget):
         g = self.ws.info.glance()
 
         def pairs(items: list[tuple], label: Any = str) -> str:
-            return ", ".join(f"{escape(label(k) or 'not given')} {n}" for k, n in items) or "none"
+            return ", ".join(f"{escape(label(k) or 'none')} {n}" for k, n in items) or "none"
+
+        def counts(items: list[tuple], dimension: str) -> str:
+            """The roster's categories and labels ("Not given" once, last)."""
+            tallied = people_dom.tally(items, dimension, self.ws.collation.sort_key)
+            return pairs(tallied)
 
         days = "".join(
             f"<li>{escape(title or date)} ({escape(date)}): {n} checked in</li>"
@@ -242,9 +248,9 @@ class OverviewArea(QWidget):
         notes_total = sum(n for _, n in g["notes"])
         html = (
             f"<h3>{g['people']} people</h3>"
-            f"<p><b>Roles:</b> {pairs(g['roles'])}</p>"
-            f"<p><b>Countries ({len(g['countries'])}):</b> {pairs(g['countries'])}</p>"
-            f"<p><b>Gender:</b> {pairs(g['genders'])}</p>"
+            f"<p><b>Roles:</b> {counts(g['roles'], 'role')}</p>"
+            f"<p><b>Countries ({len(g['countries'])}):</b> {counts(g['countries'], 'country')}</p>"
+            f"<p><b>Gender:</b> {counts(g['genders'], 'gender')}</p>"
             f"<h3>{len(g['days'])} days, {g['sessions']} sessions</h3><ul>{days}</ul>"
             f"<p>{g['group_sessions']} group sessions, {g['exercises']} exercises, "
             f"{g['teams']} teams</p>"

@@ -25,7 +25,7 @@ from facilitator.edits.people import SetPresent, add_walk_in
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
-from facilitator.ui.people.dialogs import WalkInDialog
+from facilitator.ui.people.dialogs import WalkInDialog, country_choices
 from facilitator.ui.people.models import AttendanceModel, PeopleFilter, PeopleModel
 from facilitator.ui.shortcuts import declare_keys
 
@@ -220,8 +220,10 @@ class CheckInPanel(QWidget):
         if self.ctx.read_only or not self.day_id:
             return None
         if not values:
-            countries = sorted({p["country"] for p in self.model.rows})
-            dialog = WalkInDialog(countries, self)
+            countries = country_choices(
+                (p["country"] for p in self.model.rows), self.ws.collation.sort_key
+            )
+            dialog = WalkInDialog(countries, self, existing=self.model.rows)
             dialog.ui.name_edit.setText(self.search.text())
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
