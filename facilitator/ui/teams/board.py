@@ -297,8 +297,14 @@ class RoundBoard(QWidget):
         self.scroll.ensureWidgetVisible(col, 0, 0)
 
     def _card_key(self, view: CardList, event: QKeyEvent) -> bool:
-        """←/→ go to the neighbouring team's cards; Ctrl+←/→ carry the person there."""
+        """←/→ go to the neighbouring team's cards; Ctrl+←/→ carry the person there;
+        Shift+F10 opens the card's menu (as the menu key does; X11 has no such key)."""
         key, mods = event.key(), event.modifiers()
+        if key == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier:
+            col = next((c for c in self.columns.values() if c.view is view), None)
+            if col is not None:
+                self._card_menu(col, QPoint(-1, -1))
+            return True
         step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(key))
         mods &= ~Qt.KeyboardModifier.KeypadModifier
         if step is None or mods not in (
