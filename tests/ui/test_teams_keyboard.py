@@ -280,7 +280,12 @@ def test_the_area_at_1280_by_720(window: MainWindow, tmp_path: Path) -> None:
         assert label.isVisible() and label.height() >= label.heightForWidth(label.width())
         right = label.mapTo(window, label.rect().topRight()).x()
         assert right < area.scores.mapTo(window, area.scores.rect().topLeft()).x()
+        room = col.room_edit  # "Breakout room A" is read whole, not "Breakout roo"
+        assert room.text().startswith("Breakout room ")
+        assert room.fontMetrics().horizontalAdvance(room.text()) + 12 < room.width()
     assert area.hint_label.isVisible() and "Ctrl+M" in area.hint_label.text()
+    assert area.criteria.ui.effort_label.text() == "Search:"
+    assert area.criteria.ui.effort_combo.currentText() == "Quick"
     area.criteria.show_advanced(True)
     QApplication.processEvents()
     window.grab().save(str(tmp_path / "teams-advanced.png"))

@@ -66,6 +66,11 @@ class Ui_TeamsCriteria(object):
 
         self.criteria_row.addItem(self.effort_gap)
 
+        self.effort_label = QLabel(TeamsCriteria)
+        self.effort_label.setObjectName(u"effort_label")
+
+        self.criteria_row.addWidget(self.effort_label)
+
         self.effort_combo = QComboBox(TeamsCriteria)
         self.effort_combo.setObjectName(u"effort_combo")
 
@@ -158,6 +163,7 @@ class Ui_TeamsCriteria(object):
 #if QT_CONFIG(shortcut)
         self.size_label.setBuddy(self.size_kind_combo)
         self.mode_label.setBuddy(self.mode_combo)
+        self.effort_label.setBuddy(self.effort_combo)
         self.seed_label.setBuddy(self.seed_spin)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.size_kind_combo, self.size_spin)
@@ -184,6 +190,10 @@ class Ui_TeamsCriteria(object):
 #if QT_CONFIG(accessibility)
         self.mode_combo.setAccessibleName(QCoreApplication.translate("TeamsCriteria", u"In later rounds", None))
 #endif // QT_CONFIG(accessibility)
+        self.effort_label.setText(QCoreApplication.translate("TeamsCriteria", u"Search:", None))
+#if QT_CONFIG(tooltip)
+        self.effort_label.setToolTip(QCoreApplication.translate("TeamsCriteria", u"How long to look for better teams", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.effort_combo.setAccessibleName(QCoreApplication.translate("TeamsCriteria", u"How long to search", None))
 #endif // QT_CONFIG(accessibility)

@@ -321,7 +321,6 @@ class TeamColumn(QFrame):
         head.addWidget(self.name_label, 1)
         head.addWidget(self.freeze_button)
         layout.addWidget(self.header)
-        row = QHBoxLayout()
         self.room_edit = QLineEdit()
         self.room_edit.setObjectName("room_edit")
         self.room_edit.setPlaceholderText("Room")
@@ -330,11 +329,15 @@ class TeamColumn(QFrame):
         self.rapporteur_combo.setObjectName("rapporteur_combo")
         self.rapporteur_combo.setToolTip("Rapporteur: reports back for the team")
         self.rapporteur_combo.activated.connect(self._rapporteur)
+        # One line each: side by side at 1280 px a room read "Breakout roo" and a
+        # rapporteur "Rapporteur: Ayg…".
         self.room_edit.setMinimumWidth(80)
         self.rapporteur_combo.setMinimumWidth(60)
-        row.addWidget(self.room_edit, 2)
-        row.addWidget(self.rapporteur_combo, 3)
-        layout.addLayout(row)
+        self.rapporteur_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        layout.addWidget(self.room_edit)
+        layout.addWidget(self.rapporteur_combo)
         self.summary_label = QLabel()
         self.summary_label.setObjectName("team_summary")
         self.summary_label.setWordWrap(True)

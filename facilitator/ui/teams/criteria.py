@@ -1,6 +1,6 @@
 """The criteria panel: how the teams of the shown team set are formed, in a facilitator's words.
 
-"Teams: Number of teams 4 · In later rounds: Keep people who met apart · Quick search", then
+"Teams: Number of teams 4 · In later rounds: Keep people who met apart · Search: Quick", then
 "Mix by: Country, Sector, Gender, Role". What the engine needs besides (how much each goal
 counts, the draw number behind Try again) waits behind Advanced, a disclosure opened with
 Alt+A. Laid out in ``forms/teams_criteria.ui``; the Mix by boxes and the goal spins are added
@@ -44,10 +44,11 @@ MODES = [
         "Every round keeps the teams of the round before, changing only for absences",
     ),
 ]
+# After "Search:" (a bare "Quick search" read like a search box).
 EFFORT_LABELS = {
-    store.QUICK: "Quick search",
-    store.THOROUGH: "Thorough search",
-    store.EXHAUSTIVE: "Longest search",
+    store.QUICK: "Quick",
+    store.THOROUGH: "Thorough",
+    store.EXHAUSTIVE: "Longest",
 }
 # The goals behind Advanced: what each weight stands for, in words.
 WEIGHT_LABELS = {
