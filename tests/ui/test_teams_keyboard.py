@@ -298,3 +298,25 @@ def test_the_area_at_1280_by_720(window: MainWindow, tmp_path: Path) -> None:
     assert all(s.isVisible() for s in spins)
     first_card = next(iter(area.board.columns.values())).view
     assert first_card.height() > 150  # room for cards with Advanced open
+
+
+def test_a_cards_menu_freezes_its_team_and_the_keyboard_stays(qtbot, ctx) -> None:  # noqa: ANN001
+    area = _area(qtbot, ctx)
+    board = area.board
+    col = board.columns["tea_demo01"]
+    col.view.setFocus()
+    col.view.setCurrentIndex(col.model.index(3))
+    person = col.model.rows[3]["person_id"]
+    menu = board.card_menu(col, col.model.index(3))
+    freeze = next(a for a in menu.actions() if a.text() == "&Freeze Team 2")
+    freeze.trigger()
+    assert ctx.workshop.rows.get(Table.TEAMS, "tea_demo01")["locked"] == 1
+    col = board.columns["tea_demo01"]
+    assert col.freeze_button.text() == "Frozen" and col.freeze_button.isChecked()
+    assert QApplication.focusWidget() is col.view
+    assert col.view.currentIndex().data(PERSON_ROLE) == person
+    menu = board.card_menu(col, col.model.index(0))
+    assert "Un&freeze Team 2" in [a.text() for a in menu.actions()]
+    ctx.undo_stack.undo()
+    assert ctx.workshop.rows.get(Table.TEAMS, "tea_demo01")["locked"] == 0
+    assert board.columns["tea_demo01"].freeze_button.text() == "Freeze"

@@ -4,8 +4,9 @@ Each column sums up what its team holds of every attribute the teams are mixed b
 parts out of balance in bold red, and updates as people are moved. Drag a card to another
 column, or from the keyboard: ←/→ go to the next team's cards, Ctrl+←/→ carry the person
 there, Ctrl+M picks the team by name. Fix a person in their team (Ctrl+L) or freeze a whole
-team so a new generation keeps them; type a room, choose a rapporteur, or add a rule from a
-card's menu (right-click, the menu key or Shift+F10). Every change is one undo step.
+team (its Freeze button, or F in a card's menu) so a new generation keeps them; type a
+room, choose a rapporteur, or add a rule from a card's menu (right-click, the menu key or
+Shift+F10). Every change is one undo step.
 
 The board reloads its columns only when teams, members or people of its round changed
 (see :meth:`RoundBoard.effect`), and rescores the round when something the score depends on
@@ -35,7 +36,13 @@ from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.shortcuts import declare_keys
-from facilitator.ui.teams.cards import MEMBER_ROLE, PERSON_ROLE, CardList, TeamColumn
+from facilitator.ui.teams.cards import (
+    FROZEN_TIP,
+    MEMBER_ROLE,
+    PERSON_ROLE,
+    CardList,
+    TeamColumn,
+)
 from facilitator.ui.teams.selection import Selection
 from facilitator.ui.teams.summary import summarise_round
 
@@ -497,6 +504,10 @@ class RoundBoard(QWidget):
         else:
             every = menu.addAction(f"Fix {name} in {team_name} in every round")
             every.triggered.connect(lambda: self.add_constraint("pin", [person_id], team_name))
+        # The whole team, from the keyboard too (F in the menu).
+        freeze = menu.addAction(f"Un&freeze {team_name}" if col.frozen else f"&Freeze {team_name}")
+        freeze.setToolTip(FROZEN_TIP)
+        freeze.triggered.connect(lambda: self._freeze_from_menu(col, person_id))
         move = menu.addMenu("Move to team")
         for tid, other in self.columns.items():
             if tid != col.team_id:
@@ -512,6 +523,14 @@ class RoundBoard(QWidget):
         apart = menu.addAction("Keep apart from…")
         apart.triggered.connect(lambda: self._pair("keep_apart", person_id, name))
         return menu
+
+    def _freeze_from_menu(self, col: TeamColumn, person_id: str) -> None:
+        """Freeze or unfreeze the card's team; the keyboard stays on the card."""
+        self._follow = person_id
+        try:
+            self.set_team_frozen(col.team_id, not col.frozen)
+        finally:
+            self._follow = None
 
     def _pair(self, kind: str, person_id: str, name: str) -> None:
         verb = "together with" if kind == "keep_together" else "apart from"
