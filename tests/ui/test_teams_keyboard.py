@@ -143,9 +143,14 @@ def test_after_generate_the_keyboard_is_on_the_first_card(qtbot, ctx, monkeypatc
     board = area.board
     area.criteria.ui.effort_combo.setFocus()
     before = _where(ctx.workshop)
+    last = list(board.columns.values())[-1].view
+    last.scrollToBottom()
+    assert last.verticalScrollBar().value() > 0
     qtbot.keyClick(area, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # Generate teams
     qtbot.waitUntil(lambda: ctx.undo_stack.count() == 1, timeout=120_000)
     assert _where(ctx.workshop) != before
+    # Every team shows its first cards again.
+    assert all(c.view.verticalScrollBar().value() == 0 for c in board.columns.values())
     first = next(iter(board.columns.values()))
     focus = QApplication.focusWidget()
     assert focus is first.view and not isinstance(focus, QDoubleSpinBox)
@@ -285,6 +290,10 @@ def test_the_area_at_1280_by_720(window: MainWindow, tmp_path: Path) -> None:
         assert room.fontMetrics().horizontalAdvance(room.text()) + 12 < room.width()
     assert area.hint_label.isVisible() and "Ctrl+M" in area.hint_label.text()
     assert area.criteria.ui.effort_label.text() == "Search:"
+    exercise = area.picker.ui.exercise_combo  # the exercise's name is read whole
+    title = "Design a prevention campaign"
+    assert exercise.currentText().startswith(title)
+    assert exercise.width() > exercise.fontMetrics().horizontalAdvance(title) + 30
     assert area.criteria.ui.effort_combo.currentText() == "Quick"
     area.criteria.show_advanced(True)
     QApplication.processEvents()

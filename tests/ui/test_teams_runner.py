@@ -27,9 +27,13 @@ def test_generate_runs_in_worker_and_is_one_undo_step(qtbot, ctx) -> None:
     before = _where(ctx.workshop)
     score_before = board.evaluation.overall_score
     seen: list[int] = []
+    place = runner.generate_button.mapTo(area, runner.generate_button.rect().topLeft())
     runner.generate()
     assert runner.generating and runner.cancel_button.isEnabled()
     assert runner.progress.isVisible() and not runner.generate_button.isEnabled()
+    # The bar stands where Try again was: nothing else moves.
+    assert not runner.again_button.isVisible()
+    assert runner.generate_button.mapTo(area, runner.generate_button.rect().topLeft()) == place
     runner.progress.valueChanged.connect(seen.append)
     qtbot.waitUntil(lambda: not runner.generating, timeout=120_000)
     qtbot.waitUntil(lambda: ctx.undo_stack.count() == 1)
@@ -40,6 +44,7 @@ def test_generate_runs_in_worker_and_is_one_undo_step(qtbot, ctx) -> None:
     assert area.scores.overall_label.text().startswith("Quality: ")
     assert "needs fixing" not in area.scores.overall_label.text()
     assert not runner.progress.isVisible() and runner.generate_button.isEnabled()
+    assert runner.again_button.isVisible()
     ctx.undo_stack.undo()
     assert _where(ctx.workshop) == before
 

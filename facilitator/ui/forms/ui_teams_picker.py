@@ -79,7 +79,7 @@ class Ui_TeamsPicker(object):
 
         self.picker_layout.addWidget(self.day_combo)
 
-        self.picker_stretch = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.picker_stretch = QSpacerItem(0, 0, QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         self.picker_layout.addItem(self.picker_stretch)
 

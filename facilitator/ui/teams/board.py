@@ -280,7 +280,10 @@ class RoundBoard(QWidget):
 
     # -- the focus ---------------------------------------------------------------------------
     def focus_first_card(self) -> bool:
-        """Give the keyboard to the first card of the first team (after a generation)."""
+        """Give the keyboard to the first card of the first team (after a generation);
+        every team shows its first cards (a list scrolled down showed others' places)."""
+        for col in self.columns.values():
+            col.view.scrollToTop()
         for col in self.columns.values():
             if col.model.rowCount():
                 self._focus_card(col, 0)

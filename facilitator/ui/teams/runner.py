@@ -13,7 +13,7 @@ undo step (Advanced shows the number, to go back to an earlier draw).
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QStackedWidget, QWidget
 
 from facilitator.domain import teams as engine
 from facilitator.edits import teams as edits
@@ -43,11 +43,7 @@ class GenerationRunner(QWidget):
         self.progress = QProgressBar()
         self.progress.setObjectName("plan_progress")
         self.progress.setRange(0, 100)
-        self.progress.setFixedWidth(100)
-        # The bar keeps its place while hidden, so nothing moves when a generation starts.
-        policy = self.progress.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
-        self.progress.setSizePolicy(policy)
+        self.progress.setTextVisible(False)
         self.progress.hide()
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setObjectName("cancel_button")
@@ -68,9 +64,13 @@ class GenerationRunner(QWidget):
         )
         self.again_button.clicked.connect(self.try_again)
         self.again_button.setEnabled(not ctx.read_only)
-        layout.addWidget(self.progress)
+        # While a generation runs the bar takes Try again's place (which cannot be pressed
+        # then): nothing moves, and no empty slot waits for the bar beside the exercise.
+        self.again_slot = QStackedWidget()
+        self.again_slot.addWidget(self.again_button)
+        self.again_slot.addWidget(self.progress)
         layout.addWidget(self.cancel_button)
-        layout.addWidget(self.again_button)
+        layout.addWidget(self.again_slot)
         layout.addWidget(self.generate_button)
 
     def show_team_set(self, team_set_id: str | None) -> None:
@@ -127,6 +127,7 @@ class GenerationRunner(QWidget):
         self.job = job
         self.progress.setValue(0)
         self.progress.show()
+        self.again_slot.setCurrentWidget(self.progress)
         self.generate_button.setEnabled(False)
         self.again_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -148,6 +149,7 @@ class GenerationRunner(QWidget):
             self.job.deleteLater()
         self.job = None
         self.progress.hide()
+        self.again_slot.setCurrentWidget(self.again_button)
         self.cancel_button.setEnabled(False)
         self._enable()
 
