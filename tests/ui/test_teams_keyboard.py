@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -28,6 +30,7 @@ from facilitator.store.tables import Table
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.teams.area import TeamsArea
 from facilitator.ui.teams.cards import PERSON_ROLE
+from facilitator.ui.venue.charts import ensure_fonts
 
 JARGON = re.compile(r"\b(seed|weights?|score|lock(ed)?|unlock|pin(ned)?|constraints?)\b", re.I)
 
@@ -329,3 +332,50 @@ def test_a_cards_menu_freezes_its_team_and_the_keyboard_stays(qtbot, ctx) -> Non
     ctx.undo_stack.undo()
     assert ctx.workshop.rows.get(Table.TEAMS, "tea_demo01")["locked"] == 0
     assert board.columns["tea_demo01"].freeze_button.text() == "Freeze"
+
+
+def _inked(image: QImage) -> QImage:
+    """The part of an image that holds text (the text is centred in its row)."""
+    white = QColor(Qt.GlobalColor.white).rgb()
+    ink = [
+        (x, y)
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixel(x, y) != white
+    ]
+    xs, ys = [x for x, _ in ink], [y for _, y in ink]
+    return image.copy(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+
+
+def test_a_note_with_a_thai_name_shows_all_its_lines(qtbot, ctx) -> None:  # noqa: ANN001
+    """Each thing to look at is drawn whole in its row: what the row shows is what it would
+    show with all the room it wants (a taller Thai line once cut the last line to "…")."""
+    ensure_fonts()  # the bundled Thai and Khmer faces, as the area loads them
+    area = _area(qtbot, ctx)
+    view = area.scores.issues_view
+    area.scores.model.set_rows(
+        [
+            ("Team 1: ปริญญา ศรีสุข shares no working language with the team", False),
+            ("Team 2: សុខ ចាន់ដារ៉ា shares no working language with the team", False),
+            ("Team 3: Agus Santoso shares no working language with the team", False),
+        ]
+    )
+    QApplication.processEvents()
+    delegate = view.itemDelegate()
+
+    def drawn(index, rect: QRect, height: int) -> QImage:  # noqa: ANN001
+        image = QImage(rect.width(), height, QImage.Format.Format_ARGB32)
+        image.fill(Qt.GlobalColor.white)
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = QRect(0, 0, rect.width(), height)
+        painter = QPainter(image)
+        delegate.paint(painter, option, index)
+        painter.end()
+        return _inked(image)
+
+    for row in range(area.scores.model.rowCount()):
+        index = area.scores.model.index(row)
+        rect = view.visualRect(index)
+        assert rect.height() > view.fontMetrics().height() * 1.5  # wrapped onto two lines
+        assert drawn(index, rect, rect.height()) == drawn(index, rect, rect.height() + 80), row

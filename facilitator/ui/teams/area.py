@@ -34,6 +34,7 @@ from facilitator.ui.teams.picker import ExercisePicker
 from facilitator.ui.teams.runner import GenerationRunner
 from facilitator.ui.teams.scores import ScoresPanel
 from facilitator.ui.teams.selection import Selection
+from facilitator.ui.venue.charts import ensure_fonts
 
 SIDE_MIN_WIDTH = 220  # the quality and the rules beside the board
 
@@ -42,6 +43,7 @@ class TeamsArea(QWidget):
     def __init__(self, ctx: AreaContext) -> None:
         super().__init__()
         self.ctx = ctx
+        ensure_fonts()  # names in Thai and Khmer show on any system
         # The picker is made first so it hears of a change before the panels that follow
         # its selection (a deleted round is replaced before the board reads it).
         self.picker = ExercisePicker(ctx)

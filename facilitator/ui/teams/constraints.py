@@ -17,6 +17,7 @@ from facilitator.edits.base import DeleteRows
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
+from facilitator.ui.teams.scores import WrappingDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -90,6 +91,7 @@ class ConstraintsPanel(QWidget):
         self.view.setAccessibleName("Rules")
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
+        self.view.setItemDelegate(WrappingDelegate(self.view))
         layout.addWidget(self.view, 1)
         self.remove_button = QPushButton("Remove rule")
         self.remove_button.setObjectName("remove_constraint_button")

@@ -12,11 +12,22 @@ a generation that cannot meet the rules hands over its reasons instead.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QTextLayout, QTextOption
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.domain import teams as engine
 from facilitator.ui.teams.summary import quality
@@ -56,6 +67,32 @@ class IssuesModel(QAbstractListModel):
         return None
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows tall enough for every wrapped line. Qt's own height rounds the lines down, so a
+    note with a Thai name (a taller line) lost its last line to "…"."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, opt.widget) + 1
+        width = opt.rect.width() - 2 * margin
+        if width <= 0 or not opt.text:
+            return size
+        layout = QTextLayout(opt.text, opt.font)
+        wrap = QTextOption()
+        wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(wrap)
+        layout.beginLayout()
+        height = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width)
+            height += line.height()
+        layout.endLayout()
+        return QSize(size.width(), max(size.height(), math.ceil(height) + 2))
+
+
 def strip_round(text: str, round_key: str) -> str:
     prefix = f"Round {round_key}: "
     return text[len(prefix) :] if text.startswith(prefix) else text
@@ -77,6 +114,7 @@ class ScoresPanel(QWidget):
         self.issues_view.setObjectName("issues_view")
         self.issues_view.setAccessibleName("Things to look at")
         self.issues_view.setModel(self.model)
+        self.issues_view.setItemDelegate(WrappingDelegate(self.issues_view))
         self.issues_view.setWordWrap(True)
         self.issues_view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.issues_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
