@@ -53,6 +53,7 @@ CARD_KEYS = (
     ("Right", "Go to the next team's cards"),
     ("Ctrl+Left", "Move the person to the previous team"),
     ("Ctrl+Right", "Move the person to the next team"),
+    ("Shift+F10", "Open the card's menu (as the menu key does)"),
 )
 KEY_HINT = (
     "Keyboard: Tab to the cards, ↑/↓ a person, ←/→ another team. Ctrl+←/→ moves the person "
