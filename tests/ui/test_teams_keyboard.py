@@ -277,10 +277,16 @@ def window(qtbot, tmp_path: Path, demo_path: Path):  # noqa: ANN001, ANN201
     w.close_workshop()
 
 
-def test_the_area_at_1280_by_720(window: MainWindow, tmp_path: Path) -> None:
+def test_the_area_at_1280_by_720(qtbot, window: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
     """Rendered as a user sees it (the PNGs are kept in the test's folder)."""
     area = window.show_area("teams")
     QApplication.processEvents()
+
+    def card_tops() -> set[int]:
+        return {
+            c.view.mapTo(window, c.view.rect().topLeft()).y() for c in area.board.columns.values()
+        }
+
     window.grab().save(str(tmp_path / "teams.png"))
     assert window.width() == 1280
     for col in area.board.columns.values():
@@ -292,6 +298,35 @@ def test_the_area_at_1280_by_720(window: MainWindow, tmp_path: Path) -> None:
         assert room.text().startswith("Breakout room ")
         assert room.fontMetrics().horizontalAdvance(room.text()) + 12 < room.width()
     assert area.hint_label.isVisible() and "Ctrl+M" in area.hint_label.text()
+    # Mixed by gender alone, summaries take one or two lines ("… · all speak EN", "… · 5 of
+    # 8 speak EN, 2 with no shared language"): every team's cards still start at one height.
+    for attr in ("country", "sector"):
+        area.criteria.balance_checks[attr].setChecked(False)
+    columns = area.board.columns.values()
+    qtbot.waitUntil(lambda: all("countries" not in c.summary.text for c in columns))
+
+    def needed(label: QLabel) -> int:
+        """The height a summary's text takes at its width, set in a fresh label."""
+        probe = QLabel()
+        probe.setWordWrap(True)
+        probe.setText(label.text())
+        return probe.heightForWidth(label.width())
+
+    def lines(col) -> int:  # noqa: ANN001
+        label = col.summary_label
+        box = label.fontMetrics().boundingRect(
+            QRect(0, 0, label.width(), 1000), Qt.TextFlag.TextWordWrap, col.summary.text
+        )
+        return box.height() // label.fontMetrics().lineSpacing()
+
+    assert len({lines(c) for c in columns}) > 1  # one line here, two there
+    labels = [c.summary_label for c in columns]
+    # Every summary as tall as the tallest needs (no taller): the cards start at one height.
+    tallest = max(needed(label) for label in labels)
+    qtbot.waitUntil(lambda: {label.height() for label in labels} == {tallest})
+    assert len(card_tops()) == 1
+    QApplication.processEvents()
+    window.grab().save(str(tmp_path / "teams-gender-only.png"))
     assert area.criteria.ui.effort_label.text() == "Search:"
     exercise = area.picker.ui.exercise_combo  # the exercise's name is read whole
     title = "Design a prevention campaign"

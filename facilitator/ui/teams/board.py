@@ -17,7 +17,16 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -62,6 +71,9 @@ KEY_HINT = (
 )
 
 
+WIDGET_SIZE_MAX = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX, which PySide does not export
+
+
 class Effect(Enum):
     """What a change means for the board."""
 
@@ -99,6 +111,13 @@ class RoundBoard(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.host)
+        # The summaries take as many lines as the longest, so every team's cards start at
+        # the same height; measured again once the columns have their width.
+        self._aligning = QTimer(self)
+        self._aligning.setSingleShot(True)
+        self._aligning.setInterval(0)
+        self._aligning.timeout.connect(self.align_summaries)
+        self.host.installEventFilter(self)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.scroll, 1)
         editing = not ctx.read_only
@@ -250,6 +269,29 @@ class RoundBoard(QWidget):
             col.show_round(summaries.get(name), ts.reasons if ts else [], name)
             col.model.set_pinned(pinned.get(col.team_name, set()))
         self.evaluated.emit(ev, key)
+        self._aligning.start()
+
+    def align_summaries(self) -> None:
+        """Give every team's summary the height of the tallest, so the cards line up."""
+        labels = [c.summary_label for c in self.columns.values() if c.summary_label.width() > 0]
+        if not labels:
+            return
+
+        # Each summary's height for its width, measured without the height it was given
+        # (a label's height for a width counts its limits).
+        def needed(label: QLabel) -> int:
+            label.setMinimumHeight(0)
+            label.setMaximumHeight(WIDGET_SIZE_MAX)
+            return label.heightForWidth(label.width())
+
+        height = max(needed(label) for label in labels)
+        for label in labels:
+            label.setFixedHeight(height)  # the layout kept a shorter summary tall
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.host and event.type() == QEvent.Type.Resize:
+            self._aligning.start()  # the columns' width changed: so may the lines
+        return super().eventFilter(watched, event)
 
     def _pinned(self) -> dict[str, set[str]]:
         """Team name → people a rule fixes in that team in the shown round."""

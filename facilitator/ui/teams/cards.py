@@ -342,6 +342,7 @@ class TeamColumn(QFrame):
         self.summary_label.setObjectName("team_summary")
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.summary_label.setStyleSheet("color:#1C2430;")
         layout.addWidget(self.summary_label)
         self.notes_label = QLabel()
