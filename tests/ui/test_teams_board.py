@@ -13,7 +13,7 @@ from facilitator.edits.people import SetPresent
 from facilitator.store.tables import Table
 from facilitator.ui.teams.area import TeamsArea
 from facilitator.ui.teams.board import RoundBoard
-from facilitator.ui.teams.cards import PERSON_ROLE
+from facilitator.ui.teams.cards import FIXED_ROLE, PERSON_ROLE
 
 
 def _area(qtbot, ctx) -> TeamsArea:  # noqa: ANN001
@@ -48,7 +48,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     return calls
 
 
-def test_drop_moves_a_card_and_updates_scores_live(qtbot, ctx) -> None:
+def test_drop_moves_a_card_and_updates_the_notes_live(qtbot, ctx) -> None:
     area = _area(qtbot, ctx)
     board = area.board
     source, target = board.columns["tea_demo00"], board.columns["tea_demo01"]
@@ -57,10 +57,12 @@ def test_drop_moves_a_card_and_updates_scores_live(qtbot, ctx) -> None:
     assert target.model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
     qtbot.waitUntil(lambda: _where(ctx.workshop)[person] == "tea_demo01")
     qtbot.waitUntil(lambda: target.model.rows and target.model.rows[0]["person_id"] == person)
-    # The scores are recomputed from the new teams (evaluate() on what is stored now).
+    # The notes are recomputed from the new teams (evaluate() on what is stored now).
     tp = ctx.workshop.teams.build_problem("tms_demo0")
     fresh = engine.evaluate(tp.problem, ctx.workshop.teams.current_assignment(tp))
-    assert target.score_label.text() == f"score {fresh.team_scores['1']['Team 2'].score:g}"
+    reasons = fresh.team_scores["1"]["Team 2"].reasons
+    assert target.notes == [r.removeprefix("Team 2: ") for r in reasons]
+    assert target.notes_label.text() == f"⚠ {len(reasons)} things to look at"
     assert board.evaluation.overall_score == fresh.overall_score
     assert "(9)" in target.name_label.text() and "(7)" in source.name_label.text()
     assert ctx.undo_stack.count() == 1 and "Move" in ctx.undo_stack.undoText()
@@ -101,7 +103,7 @@ def test_move_to_team_from_the_card_menu(qtbot, ctx) -> None:
     assert person in {m["person_id"] for m in board.columns["tea_demo03"].model.rows}
 
 
-def test_move_and_lock_from_the_keyboard(qtbot, ctx, monkeypatch) -> None:
+def test_move_and_fix_from_the_keyboard(qtbot, ctx, monkeypatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 
     area = _area(qtbot, ctx)
@@ -110,8 +112,9 @@ def test_move_and_lock_from_the_keyboard(qtbot, ctx, monkeypatch) -> None:
     col.view.setFocus()
     col.view.setCurrentIndex(col.model.index(0))
     person = col.model.rows[0]["person_id"]
-    board.lock_action.trigger()
+    board.fix_action.trigger()
     assert board.columns["tea_demo01"].model.rows[0]["locked"] == 1
+    assert board.columns["tea_demo01"].model.index(0).data(FIXED_ROLE)
     asked: list[list[str]] = []
 
     def choose(parent, title, label, items, current, editable):  # noqa: ANN001, ANN202
@@ -124,6 +127,10 @@ def test_move_and_lock_from_the_keyboard(qtbot, ctx, monkeypatch) -> None:
     board.move_action.trigger()
     assert asked == [["Team 1", "Team 3", "Team 4"]]
     assert _where(ctx.workshop)[person] == "tea_demo02"
+    # The card keeps the keyboard in its new team, ready for the next key.
+    moved = board.columns["tea_demo02"]
+    assert area.focusWidget() is moved.view
+    assert moved.view.currentIndex().data(PERSON_ROLE) == person
 
 
 def test_room_and_rapporteur(qtbot, ctx) -> None:
@@ -228,16 +235,16 @@ def test_board_rescores_when_criteria_or_attendance_change(qtbot, ctx, counted) 
     ctx.undo_stack.undo()
     assert board.evaluation.overall_score == before
     # Someone reported absent checks in on the round's day: the warning goes, cards stay.
-    warnings = area.scores.warnings_label.text()
-    assert "Lê Hoàng Anh is absent" in warnings
+    absent = "⚠ Lê Hoàng Anh is absent but in Team 1"
+    assert absent in area.scores.model.texts()
     person = next(p for p in ctx.workshop.teams.eligible_people() if p["name"] == "Lê Hoàng Anh")
     day = ctx.workshop.teams.rounds("tms_demo0")[0]["effective_day_id"]
     assert ctx.push(SetPresent(ctx.workshop, person["id"], day, "day", True, person["name"]))
-    assert "Lê Hoàng Anh is absent" not in area.scores.warnings_label.text()
+    assert absent not in area.scores.model.texts()
     assert counted == {"reload": 0, "evaluate": 3}
 
 
-def test_ctrl_l_locks_the_focused_card(qtbot, ctx) -> None:
+def test_ctrl_l_fixes_the_focused_card(qtbot, ctx) -> None:
     area = _area(qtbot, ctx)
     area.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is area)
@@ -246,4 +253,8 @@ def test_ctrl_l_locks_the_focused_card(qtbot, ctx) -> None:
     col.view.setCurrentIndex(col.model.index(1))
     qtbot.keyClick(col.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert area.board.columns["tea_demo03"].model.rows[1]["locked"] == 1
-    assert ctx.undo_stack.undoText() == "Lock person"
+    assert ctx.undo_stack.undoText() == "Fix in team"
+    assert col.view.hasFocus() and col.view.currentIndex().row() == 1  # still on the card
+    qtbot.keyClick(col.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert area.board.columns["tea_demo03"].model.rows[1]["locked"] == 0
+    assert ctx.undo_stack.undoText() == "Unfix"

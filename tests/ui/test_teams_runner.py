@@ -27,17 +27,24 @@ def test_generate_runs_in_worker_and_is_one_undo_step(qtbot, ctx) -> None:
     before = _where(ctx.workshop)
     score_before = board.evaluation.overall_score
     seen: list[int] = []
+    place = runner.generate_button.mapTo(area, runner.generate_button.rect().topLeft())
     runner.generate()
     assert runner.generating and runner.cancel_button.isEnabled()
     assert runner.progress.isVisible() and not runner.generate_button.isEnabled()
+    # The bar stands where Try again was: nothing else moves.
+    assert not runner.again_button.isVisible()
+    assert runner.generate_button.mapTo(area, runner.generate_button.rect().topLeft()) == place
     runner.progress.valueChanged.connect(seen.append)
     qtbot.waitUntil(lambda: not runner.generating, timeout=120_000)
     qtbot.waitUntil(lambda: ctx.undo_stack.count() == 1)
     qtbot.waitUntil(lambda: board.evaluation is not None and not board.evaluation.hard_violations)
     assert board.evaluation.overall_score < score_before
     assert _where(ctx.workshop) != before
-    assert "No constraint problems" in area.scores.warnings_label.text()
+    assert not any(t.startswith("⚠") for t in area.scores.model.texts())
+    assert area.scores.overall_label.text().startswith("Quality: ")
+    assert "needs fixing" not in area.scores.overall_label.text()
     assert not runner.progress.isVisible() and runner.generate_button.isEnabled()
+    assert runner.again_button.isVisible()
     ctx.undo_stack.undo()
     assert _where(ctx.workshop) == before
 
@@ -78,18 +85,19 @@ def test_cancel_button_stops_a_running_search(qtbot, ctx, messages) -> None:
     assert messages[-1] == "Team generation cancelled; the teams were not changed."
 
 
-def test_lock_person_and_team_then_regenerate_keeps_them(qtbot, ctx, errors) -> None:
+def test_fix_a_person_and_freeze_a_team_then_regenerate_keeps_them(qtbot, ctx, errors) -> None:
     area = _area(qtbot, ctx)
     board = area.board
     col = board.columns["tea_demo01"]
     member = col.model.rows[0]
     col.view.setFocus()
     col.view.setCurrentIndex(col.model.index(0))
-    board.set_member_locked(member["id"], True)
-    board.columns["tea_demo02"].lock_button.click()
+    board.set_member_fixed(member["id"], True)
+    board.columns["tea_demo02"].freeze_button.click()
     qtbot.waitUntil(lambda: board.columns["tea_demo01"].model.rows[0]["locked"] == 1)
     team3 = {m["person_id"] for m in board.columns["tea_demo02"].model.rows}
     assert ctx.workshop.rows.get(Table.TEAMS, "tea_demo02")["locked"] == 1
+    assert board.columns["tea_demo02"].freeze_button.text() == "Frozen"
     area.runner.generate()
     qtbot.waitUntil(lambda: not area.runner.generating, timeout=120_000)
     assert not errors
@@ -118,7 +126,8 @@ def test_infeasible_constraints_are_shown_and_change_nothing(qtbot, ctx, errors)
     area.runner.generate()
     qtbot.waitUntil(lambda: not area.runner.generating, timeout=120_000)
     assert len(errors) == 1 and isinstance(errors[0], engine.InfeasibleProblem)
-    assert area.scores.warnings_label.text().startswith("⚠ ")
+    assert area.scores.overall_label.text() == "These rules cannot all be met"
+    assert area.scores.model.texts() == [f"⚠ {r}" for r in errors[0].reasons]
     assert _where(ctx.workshop) == before and ctx.undo_stack.count() == count
 
 

@@ -33,9 +33,15 @@ class Ui_TeamsPicker(object):
 
         self.exercise_combo = QComboBox(TeamsPicker)
         self.exercise_combo.setObjectName(u"exercise_combo")
-        self.exercise_combo.setMinimumSize(QSize(160, 0))
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.exercise_combo.sizePolicy().hasHeightForWidth())
+        self.exercise_combo.setSizePolicy(sizePolicy)
+        self.exercise_combo.setMinimumSize(QSize(120, 0))
+        self.exercise_combo.setMaximumSize(QSize(380, 16777215))
         self.exercise_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.exercise_combo.setMinimumContentsLength(18)
+        self.exercise_combo.setMinimumContentsLength(12)
 
         self.picker_layout.addWidget(self.exercise_combo)
 
@@ -73,7 +79,7 @@ class Ui_TeamsPicker(object):
 
         self.picker_layout.addWidget(self.day_combo)
 
-        self.picker_stretch = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self.picker_stretch = QSpacerItem(0, 0, QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
         self.picker_layout.addItem(self.picker_stretch)
 

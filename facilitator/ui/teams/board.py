@@ -1,8 +1,12 @@
 """The round board: the teams of the shown round as coloured columns of person cards.
 
-Drag a card to another column (or use Move to team…, Ctrl+M) and the scores update at
-once; lock a person (Ctrl+L) or a whole team so a new generation keeps them; type a room,
-choose a rapporteur, or add a constraint from a card's menu. Every change is one undo step.
+Each column sums up what its team holds of every attribute the teams are mixed by, the
+parts out of balance in bold red, and updates as people are moved. Drag a card to another
+column, or from the keyboard: ←/→ go to the next team's cards, Ctrl+←/→ carry the person
+there, Ctrl+M picks the team by name. Fix a person in their team (Ctrl+L) or freeze a whole
+team (its Freeze button, or F in a card's menu) so a new generation keeps them; type a
+room, choose a rapporteur, or add a rule from a card's menu (right-click, the menu key or
+Shift+F10). Every change is one undo step.
 
 The board reloads its columns only when teams, members or people of its round changed
 (see :meth:`RoundBoard.effect`), and rescores the round when something the score depends on
@@ -13,8 +17,17 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -27,13 +40,38 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain import teams as engine
 from facilitator.edits import teams as edits
+from facilitator.edits.base import DeleteRows, SetFields
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
-from facilitator.ui.teams.cards import MEMBER_ROLE, PERSON_ROLE, CardList, TeamColumn
+from facilitator.ui.shortcuts import declare_keys
+from facilitator.ui.teams.cards import (
+    FROZEN_TIP,
+    MEMBER_ROLE,
+    PERSON_ROLE,
+    CardList,
+    TeamColumn,
+)
 from facilitator.ui.teams.selection import Selection
+from facilitator.ui.teams.summary import summarise_round
 
 Index = QModelIndex | QPersistentModelIndex
+# The keys a card list answers itself (the board's, handed to every column).
+CARD_KEYS = (
+    ("Left", "Go to the previous team's cards"),
+    ("Right", "Go to the next team's cards"),
+    ("Ctrl+Left", "Move the person to the previous team"),
+    ("Ctrl+Right", "Move the person to the next team"),
+    ("Shift+F10", "Open the card's menu (as the menu key does)"),
+)
+KEY_HINT = (
+    "Keyboard: Tab to the cards, ↑/↓ a person, ←/→ another team. Ctrl+←/→ moves the person "
+    "there, Ctrl+M to a team by name; Ctrl+L fixes them in their team; the menu key or "
+    "Shift+F10 for more."
+)
+
+
+WIDGET_SIZE_MAX = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX, which PySide does not export
 
 
 class Effect(Enum):
@@ -73,15 +111,26 @@ class RoundBoard(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.host)
+        # The summaries take as many lines as the longest, so every team's cards start at
+        # the same height; measured again once the columns have their width.
+        self._aligning = QTimer(self)
+        self._aligning.setSingleShot(True)
+        self._aligning.setInterval(0)
+        self._aligning.timeout.connect(self.align_summaries)
+        self.host.installEventFilter(self)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.scroll, 1)
         editing = not ctx.read_only
+        self._follow: str | None = None  # the person whose card takes the focus on reload
         self.move_action = QAction("Move to team…", self)
         self.move_action.setShortcut(QKeySequence("Ctrl+M"))
         self.move_action.triggered.connect(self.move_current_dialog)
-        self.lock_action = QAction("Lock / unlock person", self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.toggle_lock_current)
+        self.fix_action = QAction("Fix in team / unfix", self)
+        self.fix_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.fix_action.setToolTip(
+            "Fix the person in their team: they stay there when teams are generated again"
+        )
+        self.fix_action.triggered.connect(self.toggle_fixed_current)
         for action in self.card_actions():
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setEnabled(editing)
@@ -90,7 +139,7 @@ class RoundBoard(QWidget):
 
     def card_actions(self) -> list[QAction]:
         """The keyboard actions on the focused card (the area offers them too)."""
-        return [self.move_action, self.lock_action]
+        return [self.move_action, self.fix_action]
 
     # -- following changes -----------------------------------------------------------------
     def show_selection(self, selection: Selection) -> None:
@@ -159,7 +208,9 @@ class RoundBoard(QWidget):
             self.columns = {}
             for k, t in enumerate(team_rows):
                 col = TeamColumn(t, self._drop_mover, self.ctx.read_only)
-                col.lock_toggled.connect(self.set_team_locked)
+                col.view.key_handler = self._card_key
+                declare_keys(col.view, *CARD_KEYS)
+                col.freeze_toggled.connect(self.set_team_frozen)
                 col.room_edited.connect(self.set_room)
                 col.rapporteur_chosen.connect(self._rapporteur_chosen)
                 col.view.customContextMenuRequested.connect(
@@ -184,52 +235,186 @@ class RoundBoard(QWidget):
         elif not sel.team_set_id:
             message = "This exercise has no teams yet: press Set up teams."
         elif not team_rows:
-            message = "No teams in this round yet: set the criteria and press Generate teams."
+            message = "No teams in this round yet: choose what to mix by and press Generate teams."
         else:
             message = ""
         self.empty_label.setText(message)
         self.empty_label.setVisible(bool(message))
         self.evaluate()
+        if self._follow is not None:
+            self.focus_person(self._follow)
+            self._follow = None
 
     def evaluate(self) -> None:
-        """Score what is stored now and show each team's reasons (the round's go out)."""
+        """Score what is stored now; show each team's summary and notes (the round's go out)."""
         self.evaluation = None
         sel = self.selection
         if not sel.team_set_id or not sel.round_id or not self.columns:
             for col in self.columns.values():
-                col.set_score(None, [], "")
+                col.show_round(None, None, "")
             self.evaluated.emit(None, "")
             return
         tp = self.ws.teams.build_problem(sel.team_set_id)
-        ev = engine.evaluate(tp.problem, self.ws.teams.current_assignment(tp))
+        assignment = self.ws.teams.current_assignment(tp)
+        ev = engine.evaluate(tp.problem, assignment)
         self.evaluation = ev
         key = tp.engine_round(sel.round_id)
         scores = ev.team_scores.get(key, {})
+        summaries = summarise_round(tp.problem, key, assignment.get(key, {}))
         names = {v: name for (rid, name), v in tp.team_keys.items() if rid == sel.round_id}
+        pinned = self._pinned()
         for team_id, col in self.columns.items():
             name = names.get(team_id, "")
             ts = scores.get(name)
-            col.set_score(ts.score if ts else 0, ts.reasons if ts else [], name)
+            col.show_round(summaries.get(name), ts.reasons if ts else [], name)
+            col.model.set_pinned(pinned.get(col.team_name, set()))
         self.evaluated.emit(ev, key)
+        self._aligning.start()
+
+    def align_summaries(self) -> None:
+        """Give every team's summary the height of the tallest, so the cards line up."""
+        labels = [c.summary_label for c in self.columns.values() if c.summary_label.width() > 0]
+        if not labels:
+            return
+
+        # Each summary's height for its width, measured without the height it was given
+        # (a label's height for a width counts its limits).
+        def needed(label: QLabel) -> int:
+            label.setMinimumHeight(0)
+            label.setMaximumHeight(WIDGET_SIZE_MAX)
+            return label.heightForWidth(label.width())
+
+        height = max(needed(label) for label in labels)
+        for label in labels:
+            label.setFixedHeight(height)  # the layout kept a shorter summary tall
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.host and event.type() == QEvent.Type.Resize:
+            self._aligning.start()  # the columns' width changed: so may the lines
+        return super().eventFilter(watched, event)
+
+    def _pinned(self) -> dict[str, set[str]]:
+        """Team name → people a rule fixes in that team in the shown round."""
+        sel = self.selection
+        out: dict[str, set[str]] = {}
+        if not sel.team_set_id:
+            return out
+        for c in self.ws.teams.constraints(sel.team_set_id):
+            if c["kind"] == "pin" and (not c["rounds"] or sel.round_id in c["rounds"]):
+                out.setdefault(c["team_name"] or "", set()).update(c["person_ids"])
+        return out
+
+    def _pin_of(self, person_id: str, team_name: str) -> dict | None:
+        """The rule that fixes only this person in this team in every round, if any."""
+        sel = self.selection
+        if not sel.team_set_id:
+            return None
+        return next(
+            (
+                c
+                for c in self.ws.teams.constraints(sel.team_set_id)
+                if c["kind"] == "pin"
+                and c["person_ids"] == [person_id]
+                and c["team_name"] == team_name
+                and not c["rounds"]
+            ),
+            None,
+        )
+
+    # -- the focus ---------------------------------------------------------------------------
+    def focus_first_card(self) -> bool:
+        """Give the keyboard to the first card of the first team (after a generation);
+        every team shows its first cards (a list scrolled down showed others' places)."""
+        for col in self.columns.values():
+            col.view.scrollToTop()
+        for col in self.columns.values():
+            if col.model.rowCount():
+                self._focus_card(col, 0)
+                return True
+        return False
+
+    def focus_person(self, person_id: str) -> bool:
+        """Give the keyboard to a person's card, wherever it is now."""
+        for col in self.columns.values():
+            for row, m in enumerate(col.model.rows):
+                if m["person_id"] == person_id:
+                    self._focus_card(col, row)
+                    return True
+        return False
+
+    def _focus_card(self, col: TeamColumn, row: int) -> None:
+        index = col.model.index(row)
+        col.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        col.view.setCurrentIndex(index)
+        col.view.scrollTo(index)
+        self.scroll.ensureWidgetVisible(col, 0, 0)
+
+    def _card_key(self, view: CardList, event: QKeyEvent) -> bool:
+        """←/→ go to the neighbouring team's cards; Ctrl+←/→ carry the person there;
+        Shift+F10 opens the card's menu (as the menu key does; X11 has no such key)."""
+        key, mods = event.key(), event.modifiers()
+        if key == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier:
+            col = next((c for c in self.columns.values() if c.view is view), None)
+            if col is not None:
+                self._card_menu(col, QPoint(-1, -1))
+            return True
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(key))
+        mods &= ~Qt.KeyboardModifier.KeypadModifier
+        if step is None or mods not in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.ControlModifier,
+        ):
+            return False
+        cols = list(self.columns.values())
+        here = next((i for i, c in enumerate(cols) if c.view is view), None)
+        if here is None or not 0 <= here + step < len(cols):
+            return True  # the first or last team: nowhere to go, and nothing else to do
+        target = cols[here + step]
+        index = view.currentIndex()
+        if mods == Qt.KeyboardModifier.ControlModifier:
+            if index.isValid():
+                self.move_person(index.data(PERSON_ROLE), target.team_id, follow=True)
+            return True
+        if target.model.rowCount():
+            row = min(max(index.row(), 0), target.model.rowCount() - 1)
+            self._focus_card(target, row)
+        else:
+            target.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     # -- edits from the cards --------------------------------------------------------------
     def _drop_mover(self, person_id: str, team_id: str, row: int) -> None:
         # A drop arrives inside the view's drop event: apply it once the event is over.
         QTimer.singleShot(0, lambda: self.move_person(person_id, team_id, row))
 
-    def move_person(self, person_id: str, team_id: str, row: int = -1) -> bool:
-        """Move one person into a team of the shown round: one undo step."""
+    def move_person(
+        self, person_id: str, team_id: str, row: int = -1, follow: bool = False
+    ) -> bool:
+        """Move one person into a team of the shown round: one undo step. With ``follow``
+        the person's card keeps the keyboard in its new team."""
         round_id = self.selection.round_id
         if self.ctx.read_only or not round_id:
             return False
         cmd = edits.move_person(self.ws, round_id, person_id, team_id, row)
-        return cmd is not None and self.ctx.push(cmd, initiator=self)
+        if cmd is None:
+            return False
+        self._follow = person_id if follow else None
+        try:
+            return self.ctx.push(cmd, initiator=self)
+        finally:
+            self._follow = None
 
-    def set_member_locked(self, member_id: str, locked: bool) -> None:
-        self.ctx.push(edits.set_member_locked(self.ws, member_id, locked), initiator=self)
+    def set_member_fixed(self, member_id: str, fixed: bool) -> None:
+        """Fix a person in their team of this round (a new generation keeps them there)."""
+        text = "Fix in team" if fixed else "Unfix"
+        edit = SetFields(self.ws, Table.TEAM_MEMBERS, member_id, {"locked": int(fixed)}, text)
+        self.ctx.push(edit, initiator=self)
 
-    def set_team_locked(self, team_id: str, locked: bool) -> None:
-        self.ctx.push(edits.set_team_locked(self.ws, team_id, locked), initiator=self)
+    def set_team_frozen(self, team_id: str, frozen: bool) -> None:
+        """Freeze a team: everyone in it stays when teams are generated again."""
+        text = "Freeze team" if frozen else "Unfreeze team"
+        edit = SetFields(self.ws, Table.TEAMS, team_id, {"locked": int(frozen)}, text)
+        self.ctx.push(edit, initiator=self)
 
     def set_room(self, team_id: str, room: str) -> None:
         """Store a room typed into a column (the column shows it already)."""
@@ -260,7 +445,14 @@ class RoundBoard(QWidget):
         team_set_id = self.selection.team_set_id
         if team_set_id:
             cmd = edits.add_constraint(self.ws, team_set_id, kind, person_ids, team_name, round_ids)
+            if kind == "pin":
+                cmd.setText(f"Fix in {team_name} in every round")
             self.ctx.push(cmd, initiator=self)
+
+    def remove_pin(self, constraint_id: str) -> None:
+        """Unfix a person fixed in a team in every round (removes that rule)."""
+        edit = DeleteRows(self.ws, Table.TEAM_CONSTRAINTS, [constraint_id], "Unfix in every round")
+        self.ctx.push(edit, initiator=self)
 
     # -- keyboard and menu -----------------------------------------------------------------
     def _current_card(self) -> tuple[TeamColumn, QModelIndex] | None:
@@ -288,14 +480,30 @@ class RoundBoard(QWidget):
             self, "Move to team", f"Move {name} to:", labels, 0, False
         )
         if ok:
-            self.move_person(index.data(PERSON_ROLE), others[labels.index(choice)][0])
+            target = others[labels.index(choice)][0]
+            self.move_person(index.data(PERSON_ROLE), target, follow=True)
+        else:
+            self._focus_card(col, index.row())
 
-    def toggle_lock_current(self) -> None:
+    def toggle_fixed_current(self) -> None:
+        """Fix the focused card's person in their team, or unfix them (Ctrl+L)."""
         found = self._current_card()
-        if found is not None:
-            col, index = found
-            member = next(m for m in col.model.rows if m["id"] == index.data(MEMBER_ROLE))
-            self.set_member_locked(member["id"], not member["locked"])
+        if found is None:
+            self.ctx.status("Select a person card first.")
+            return
+        col, index = found
+        member = next(m for m in col.model.rows if m["id"] == index.data(MEMBER_ROLE))
+        if not member["locked"] and member["person_id"] in col.model.pinned:
+            self.ctx.status(
+                f"{member['name']} is fixed in {col.team_name} in every round: "
+                "right-click ▸ Unfix, or remove the rule on the right."
+            )
+            return
+        self._follow = member["person_id"]
+        try:
+            self.set_member_fixed(member["id"], not member["locked"])
+        finally:
+            self._follow = None
 
     def _pick_person(self, title: str, label: str, exclude: set[str]) -> str | None:
         people = [p for p in self.ws.teams.eligible_people() if p["id"] not in exclude]
@@ -309,10 +517,14 @@ class RoundBoard(QWidget):
 
     def _card_menu(self, col: TeamColumn, pos: QPoint) -> None:
         index = col.view.indexAt(pos)
+        if not index.isValid():  # the menu key: the focused card
+            index = col.view.currentIndex()
+            pos = col.view.visualRect(index).center()
         if not index.isValid() or self.ctx.read_only:
             return
         menu = self.card_menu(col, index)
         menu.exec(col.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def card_menu(self, col: TeamColumn, index: Index) -> QMenu:
         """The context menu of a card (also used by tests)."""
@@ -321,23 +533,50 @@ class RoundBoard(QWidget):
         member = next(m for m in col.model.rows if m["person_id"] == person_id)
         team_name = col.team_name
         menu = QMenu(self)
-        lock = menu.addAction("Unlock" if member["locked"] else f"Lock in {team_name}")
-        lock.triggered.connect(lambda: self.set_member_locked(member["id"], not member["locked"]))
+        key = self.fix_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        # The key is shown, not given to the menu item: Ctrl+L belongs to the board.
+        if member["locked"]:
+            fix = menu.addAction(f"Unfix {name}\t{key}")
+        else:
+            fix = menu.addAction(f"Fix {name} in {team_name}\t{key}")
+        fix.triggered.connect(lambda: self.set_member_fixed(member["id"], not member["locked"]))
+        pin = self._pin_of(person_id, team_name)
+        if pin is not None:
+            every = menu.addAction(f"Unfix {name} in every round")
+            every.triggered.connect(lambda: self.remove_pin(pin["id"]))
+        elif person_id in col.model.pinned:
+            every = menu.addAction(f"Fixed in {team_name} by a rule (see Rules)")
+            every.setEnabled(False)
+        else:
+            every = menu.addAction(f"Fix {name} in {team_name} in every round")
+            every.triggered.connect(lambda: self.add_constraint("pin", [person_id], team_name))
+        # The whole team, from the keyboard too (F in the menu).
+        freeze = menu.addAction(f"Un&freeze {team_name}" if col.frozen else f"&Freeze {team_name}")
+        freeze.setToolTip(FROZEN_TIP)
+        freeze.triggered.connect(lambda: self._freeze_from_menu(col, person_id))
         move = menu.addMenu("Move to team")
         for tid, other in self.columns.items():
             if tid != col.team_id:
                 act = move.addAction(other.team_name)
-                act.triggered.connect(lambda _=False, t=tid: self.move_person(person_id, t))
+                act.triggered.connect(
+                    lambda _=False, t=tid: self.move_person(person_id, t, follow=True)
+                )
         rap = menu.addAction("Make rapporteur of the team")
         rap.triggered.connect(lambda: self.set_rapporteur(col.team_id, person_id))
         menu.addSeparator()
-        pin = menu.addAction(f"Pin {name} to {team_name} (every round)")
-        pin.triggered.connect(lambda: self.add_constraint("pin", [person_id], team_name))
         together = menu.addAction("Keep together with…")
         together.triggered.connect(lambda: self._pair("keep_together", person_id, name))
         apart = menu.addAction("Keep apart from…")
         apart.triggered.connect(lambda: self._pair("keep_apart", person_id, name))
         return menu
+
+    def _freeze_from_menu(self, col: TeamColumn, person_id: str) -> None:
+        """Freeze or unfreeze the card's team; the keyboard stays on the card."""
+        self._follow = person_id
+        try:
+            self.set_team_frozen(col.team_id, not col.frozen)
+        finally:
+            self._follow = None
 
     def _pair(self, kind: str, person_id: str, name: str) -> None:
         verb = "together with" if kind == "keep_together" else "apart from"

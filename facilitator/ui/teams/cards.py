@@ -1,8 +1,15 @@
 """Person cards: the item model of one team's members, the card painter and a team column.
 
+A column is a team: its colour, name and size, Freeze (the whole team stays as it is when
+teams are generated again), room and rapporteur, the summary of what it holds of each
+attribute the teams are mixed by ("4 F / 4 M · 3 civil society / 5 government · 6
+countries", what is off in bold red) and how many things there are to look at. A card marked
+*fixed* stays in its team when teams are generated again.
+
 Dragging a card to another column hands the drop to the board's ``mover`` callback (which
 pushes one undoable move); the models never write to the workshop themselves, they are
-refreshed from the store when the change signal arrives.
+refreshed from the store when the change signal arrives. The keys of a card list (arrows to
+another team, Ctrl+arrows to carry the person there) are the board's: it hands them in.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,15 +46,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.ui.teams.summary import TeamSummary
+
 MIME = "application/x-facilitator-person"
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 2
-LOCKED_ROLE = Qt.ItemDataRole.UserRole + 3
+FIXED_ROLE = Qt.ItemDataRole.UserRole + 3
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 4
 ORG_ROLE = Qt.ItemDataRole.UserRole + 5
 
 Index = QModelIndex | QPersistentModelIndex
 Mover = Callable[[str, str, int], None]  # person id, to team id, row (-1 = end)
+KeyHandler = Callable[["CardList", QKeyEvent], bool]  # True when the board used the key
+FROZEN_TIP = "Freeze the team: its members stay in it when teams are generated again"
+FIXED_TIP = "Fixed in {team}: stays in this team when teams are generated again"
+PINNED_TIP = "Fixed in {team} in every round (listed under Rules)"
 
 SECTOR_LABELS = {
     "government": "Government",
@@ -72,14 +85,28 @@ class TeamMembersModel(QAbstractListModel):
         super().__init__(parent)
         self.team_id = team_id
         self.mover = mover
-        self.team_locked = False
+        self.frozen = False
+        self.team_name = ""
+        self.pinned: set[str] = set()  # people fixed in this team by a rule (every round)
         self.rows: list[dict[str, Any]] = []
 
-    def set_rows(self, rows: list[dict[str, Any]], team_locked: bool = False) -> None:
+    def set_rows(self, rows: list[dict[str, Any]], frozen: bool = False, name: str = "") -> None:
         self.beginResetModel()
         self.rows = list(rows)
-        self.team_locked = team_locked
+        self.frozen = frozen
+        self.team_name = name
         self.endResetModel()
+
+    def set_pinned(self, pinned: set[str]) -> None:
+        """Mark the people a rule fixes in this team (the cards repaint, nothing reloads)."""
+        if pinned != self.pinned:
+            self.pinned = set(pinned)
+            if self.rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1))
+
+    def is_fixed(self, row: dict[str, Any]) -> bool:
+        """Fixed in this team: by its own mark (this round) or by a rule (every round)."""
+        return bool(row.get("locked")) or row["person_id"] in self.pinned
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(self.rows)
@@ -92,17 +119,22 @@ class TeamMembersModel(QAbstractListModel):
             return m["name"]
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [m["name"], m.get("organisation") or "", detail_line(m)]
-            if m.get("locked") or self.team_locked:
-                lines.append("Locked: stays in this team when teams are generated again")
+            if m.get("locked"):
+                lines.append(FIXED_TIP.format(team=self.team_name))
+            if m["person_id"] in self.pinned:
+                lines.append(PINNED_TIP.format(team=self.team_name))
+            if self.frozen:
+                lines.append(f"{self.team_name} is frozen: everyone in it stays")
             return "\n".join(line for line in lines if line)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{m['name']}, {m.get('organisation') or ''}, {detail_line(m)}"
+            fixed = ", fixed in the team" if self.is_fixed(m) else ""
+            return f"{m['name']}, {m.get('organisation') or ''}, {detail_line(m)}{fixed}"
         if role == PERSON_ROLE:
             return m["person_id"]
         if role == MEMBER_ROLE:
             return m["id"]
-        if role == LOCKED_ROLE:
-            return bool(m.get("locked")) or self.team_locked
+        if role == FIXED_ROLE:
+            return self.is_fixed(m)
         if role == DETAIL_ROLE:
             return detail_line(m)
         if role == ORG_ROLE:
@@ -159,8 +191,12 @@ class TeamMembersModel(QAbstractListModel):
         return True
 
 
+BADGE = "fixed"
+
+
 class CardDelegate(QStyledItemDelegate):
-    """Paints a member as a card: colour stripe, name in bold, organisation, details, lock."""
+    """Paints a member as a card: colour stripe, name in bold, organisation, details, and a
+    *fixed* badge (words, not an emoji: every system's fonts have them)."""
 
     def __init__(self, colour: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -185,21 +221,27 @@ class CardDelegate(QStyledItemDelegate):
         bold = QFont(option.font)
         bold.setBold(True)
         name = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        locked = bool(index.data(LOCKED_ROLE))
+        fixed = bool(index.data(FIXED_ROLE))
+        small = QFont(option.font)
+        small.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.8))
+        small.setBold(True)
+        badge_w = QFontMetrics(small).horizontalAdvance(BADGE) + 10 if fixed else 0
         painter.setFont(bold)
         painter.setPen(QColor("#1C2430"))
-        name_rect = QRect(text.left(), text.top(), text.width() - (18 if locked else 0), line + 2)
+        name_rect = QRect(text.left(), text.top(), text.width() - badge_w - 2, line + 2)
         painter.drawText(
             name_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, name_rect.width()),
         )
-        if locked:
-            painter.drawText(
-                QRect(text.right() - 16, text.top(), 16, line + 2),
-                Qt.AlignmentFlag.AlignCenter,
-                "🔒",
-            )
+        if fixed:
+            badge = QRect(text.right() - badge_w + 1, text.top() + 1, badge_w, line)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.colour)
+            painter.drawRoundedRect(badge, 4, 4)
+            painter.setFont(small)
+            painter.setPen(QColor("#FFFFFF" if self.colour.lightnessF() < 0.62 else "#1C2430"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, BADGE)
         painter.setFont(option.font)
         painter.setPen(QColor("#45505E"))
         fm = option.fontMetrics
@@ -228,15 +270,25 @@ class CardList(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setSpacing(1)
+        self.key_handler: KeyHandler | None = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if self.key_handler is not None and self.key_handler(self, event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 MIN_WIDTH = 190
+OFF_COLOUR = "#A61B1B"
+NOTES_COLOUR = "#7A4B00"
+FINE_COLOUR = "#2E6B30"
 
 
 class TeamColumn(QFrame):
-    """A team: coloured header with score and lock, room, rapporteur, reasons and its cards."""
+    """A team: coloured header with Freeze, room, rapporteur, summary, notes and its cards."""
 
-    lock_toggled = Signal(str, bool)
+    freeze_toggled = Signal(str, bool)
     room_edited = Signal(str, str)
     rapporteur_chosen = Signal(str, object)
 
@@ -244,33 +296,31 @@ class TeamColumn(QFrame):
         super().__init__()
         self.team_id = team["id"]
         self.team_name: str = team.get("name") or ""
+        self.summary: TeamSummary | None = None
+        self.notes: list[str] = []
         self.setObjectName("team_column")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        # Four teams fit beside the score panel at 1280 px; the cards elide long names.
+        # Four teams fit beside the quality panel at 1280 px; the cards elide long names.
         self.setMinimumWidth(MIN_WIDTH)
         self.setMaximumWidth(320)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
+        layout.setSpacing(3)
         self.header = QWidget()
+        self.header.setObjectName("team_header")
         head = QHBoxLayout(self.header)
-        head.setContentsMargins(8, 6, 4, 6)
+        head.setContentsMargins(8, 4, 4, 4)
         self.name_label = QLabel()
         self.name_label.setObjectName("team_name")
-        self.score_label = QLabel()
-        self.score_label.setObjectName("team_score")
-        self.lock_button = QToolButton()
-        self.lock_button.setObjectName("team_lock")
-        self.lock_button.setCheckable(True)
-        self.lock_button.setToolTip(
-            "Lock the whole team: its members stay together when teams are generated again"
-        )
-        self.lock_button.toggled.connect(lambda on: self.lock_toggled.emit(self.team_id, on))
+        self.freeze_button = QToolButton()
+        self.freeze_button.setObjectName("team_freeze")
+        self.freeze_button.setCheckable(True)
+        self.freeze_button.setText("Freeze")
+        self.freeze_button.setToolTip(FROZEN_TIP)
+        self.freeze_button.toggled.connect(lambda on: self.freeze_toggled.emit(self.team_id, on))
         head.addWidget(self.name_label, 1)
-        head.addWidget(self.score_label)
-        head.addWidget(self.lock_button)
+        head.addWidget(self.freeze_button)
         layout.addWidget(self.header)
-        row = QHBoxLayout()
         self.room_edit = QLineEdit()
         self.room_edit.setObjectName("room_edit")
         self.room_edit.setPlaceholderText("Room")
@@ -279,44 +329,70 @@ class TeamColumn(QFrame):
         self.rapporteur_combo.setObjectName("rapporteur_combo")
         self.rapporteur_combo.setToolTip("Rapporteur: reports back for the team")
         self.rapporteur_combo.activated.connect(self._rapporteur)
+        # One line each: side by side at 1280 px a room read "Breakout roo" and a
+        # rapporteur "Rapporteur: Ayg…".
         self.room_edit.setMinimumWidth(80)
         self.rapporteur_combo.setMinimumWidth(60)
-        row.addWidget(self.room_edit, 2)
-        row.addWidget(self.rapporteur_combo, 3)
-        layout.addLayout(row)
-        self.reasons_label = QLabel()
-        self.reasons_label.setObjectName("team_reasons")
-        self.reasons_label.setWordWrap(True)
-        self.reasons_label.setStyleSheet("color:#7A4B00;font-size:11px;")
-        layout.addWidget(self.reasons_label)
+        self.rapporteur_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        layout.addWidget(self.room_edit)
+        layout.addWidget(self.rapporteur_combo)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("team_summary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.summary_label.setStyleSheet("color:#1C2430;")
+        layout.addWidget(self.summary_label)
+        self.notes_label = QLabel()
+        self.notes_label.setObjectName("team_notes")
+        self.notes_label.setStyleSheet(f"color:{NOTES_COLOUR};font-size:11px;")
+        layout.addWidget(self.notes_label)
         self.model = TeamMembersModel(self.team_id, None if read_only else mover, self)
         self.view = CardList()
+        self.view.setObjectName("team_cards")
         self.view.setModel(self.model)
         self.delegate = CardDelegate(team.get("colour") or "#888888", self.view)
         self.view.setItemDelegate(self.delegate)
         self.view.setAccessibleName(f"Members of {team.get('name')}")
         if read_only:
             self.view.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
-        for w in (self.lock_button, self.room_edit, self.rapporteur_combo):
+        for w in (self.freeze_button, self.room_edit, self.rapporteur_combo):
             w.setEnabled(not read_only)
         layout.addWidget(self.view, 1)
         self.update_team(team, [])
+
+    @property
+    def frozen(self) -> bool:
+        return self.freeze_button.isChecked()
 
     def update_team(self, team: dict[str, Any], rows: list[dict[str, Any]]) -> None:
         colour = QColor(team.get("colour") or "#888888")
         text_colour = "#FFFFFF" if colour.lightnessF() < 0.62 else "#1C2430"
         self.header.setStyleSheet(
-            f"background:{colour.name()};color:{text_colour};border-radius:4px;"
-            "font-size:14px;font-weight:bold;"
+            f"#team_header{{background:{colour.name()};border-radius:4px;}}"
+            f"QLabel{{color:{text_colour};font-size:14px;font-weight:bold;}}"
+            f"QToolButton{{color:{text_colour};border:1px solid {text_colour};"
+            "border-radius:3px;padding:1px 6px;font-weight:bold;}"
+            f"QToolButton:checked{{background:{text_colour};color:{colour.name()};}}"
+            f"QToolButton:focus{{border:2px solid {text_colour};}}"
         )
         self.delegate.colour = colour
         self.team_name = team.get("name") or ""
         count = len(rows)
+        frozen = bool(team.get("locked"))
         self.name_label.setText(f"{team.get('name')}  ({count})")
-        self.lock_button.blockSignals(True)
-        self.lock_button.setChecked(bool(team.get("locked")))
-        self.lock_button.setText("🔒" if team.get("locked") else "🔓")
-        self.lock_button.blockSignals(False)
+        self.freeze_button.blockSignals(True)
+        self.freeze_button.setChecked(frozen)
+        self.freeze_button.setText("Frozen" if frozen else "Freeze")
+        self.freeze_button.setToolTip(
+            f"{self.team_name} is frozen: its members stay in it when teams are generated "
+            "again. Press to unfreeze."
+            if frozen
+            else FROZEN_TIP
+        )
+        self.freeze_button.blockSignals(False)
         if not self.room_edit.hasFocus() and self.room_edit.text() != (team.get("room") or ""):
             self.room_edit.setText(team.get("room") or "")
             self.room_edit.setCursorPosition(0)  # show the start of a long room name
@@ -332,18 +408,35 @@ class TeamColumn(QFrame):
             )
         self.rapporteur_combo.setCurrentIndex(max(0, self.rapporteur_combo.findData(current)))
         self.rapporteur_combo.blockSignals(False)
-        self.model.set_rows(rows, bool(team.get("locked")))
+        self.model.set_rows(rows, frozen, self.team_name)
 
-    def set_score(self, score: float | None, reasons: list[str], name: str) -> None:
-        if score is None:
-            self.score_label.setText("")
-            self.reasons_label.setText("")
+    def show_round(self, summary: TeamSummary | None, notes: list[str] | None, name: str) -> None:
+        """Show what the team holds and how many notes the evaluation has for it (None: the
+        round is not scored)."""
+        self.summary = summary
+        if summary is None or notes is None:
+            self.notes = []
+            self.summary_label.setText("")
+            self.summary_label.setToolTip("")
+            self.notes_label.setText("")
+            self.notes_label.setToolTip("")
             return
-        self.score_label.setText(f"score {score:g}")
-        self.score_label.setToolTip("Penalty points for this team; 0 is a perfect mix")
         prefix = f"{name}: "
-        shown = [r[len(prefix) :] if r.startswith(prefix) else r for r in reasons]
-        self.reasons_label.setText("\n".join(f"• {r}" for r in shown) if shown else "✓ well mixed")
+        self.notes = [r[len(prefix) :] if r.startswith(prefix) else r for r in notes]
+        self.summary_label.setText(summary.html(OFF_COLOUR))
+        off = summary.tooltip()
+        self.summary_label.setToolTip(
+            f"What is off:\n{off}" if off else "Every group has its fair share in this team"
+        )
+        self.summary_label.setAccessibleName(f"{self.team_name}: {summary.text}")
+        n = len(self.notes)
+        if n:
+            self.notes_label.setText(f"⚠ {n} thing{'s' if n != 1 else ''} to look at")
+            self.notes_label.setStyleSheet(f"color:{NOTES_COLOUR};font-size:11px;")
+        else:
+            self.notes_label.setText("✓ well mixed")
+            self.notes_label.setStyleSheet(f"color:{FINE_COLOUR};font-size:11px;")
+        self.notes_label.setToolTip("\n".join(f"• {r}" for r in self.notes))
 
     def _rapporteur(self, index: int) -> None:
         self.rapporteur_chosen.emit(self.team_id, self.rapporteur_combo.itemData(index))

@@ -1,8 +1,9 @@
-"""The constraints of the shown team set (keep together, keep apart, pins), beside the teams.
+"""The rules of the shown team set (keep together, keep apart, fixed in a team in every
+round), beside the teams.
 
-Constraints are added from a card's menu on the board; this list shows them and removes
-the selected ones. It reloads when constraints of its team set change, or the people or
-rounds they name.
+Rules are added from a card's menu on the board; this list shows them and removes the
+selected ones. It reloads when rules of its team set change, or the people or rounds they
+name.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from facilitator.edits.base import DeleteRows
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
+from facilitator.ui.teams.scores import WrappingDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -27,7 +29,7 @@ def describe(row: dict[str, Any], names: dict[str, str], rounds: dict[str, str])
     if row["kind"] == "keep_apart":
         return "Keep apart: " + ", ".join(people)
     when = ", ".join(rounds.get(r, r) for r in row["rounds"]) or "every round"
-    return f"Pin: {', '.join(people)} → {row['team_name']} ({when})"
+    return f"Fixed in {row['team_name']} ({when}): {', '.join(people)}"
 
 
 class ConstraintsModel(QAbstractListModel):
@@ -67,7 +69,7 @@ class ConstraintsModel(QAbstractListModel):
 
 
 class ConstraintsPanel(QWidget):
-    """The list of constraints with its Remove button."""
+    """The list of rules with its Remove button."""
 
     def __init__(self, ctx: AreaContext) -> None:
         super().__init__()
@@ -76,14 +78,22 @@ class ConstraintsPanel(QWidget):
         self.team_set_id: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("<b>Constraints</b> (right-click a card to add)"))
+        title = QLabel("<b>Rules</b> (right-click a card to add)")
+        title.setWordWrap(True)
+        title.setToolTip(
+            "People kept together or apart, and people fixed in a team in every round: a "
+            "generation never breaks these"
+        )
+        layout.addWidget(title)
         self.model = ConstraintsModel(self)
         self.view = QListView()
         self.view.setObjectName("constraints_view")
+        self.view.setAccessibleName("Rules")
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
+        self.view.setItemDelegate(WrappingDelegate(self.view))
         layout.addWidget(self.view, 1)
-        self.remove_button = QPushButton("Remove constraint")
+        self.remove_button = QPushButton("Remove rule")
         self.remove_button.setObjectName("remove_constraint_button")
         self.remove_button.clicked.connect(self.remove_selected)
         self.remove_button.setEnabled(not ctx.read_only)
@@ -132,11 +142,11 @@ class ConstraintsPanel(QWidget):
         return bool(pinned) and (rounds is None or bool(rounds & pinned))
 
     def remove_selected(self) -> None:
-        """Delete the selected constraints (one undo step)."""
+        """Delete the selected rules (one undo step)."""
         rows = sorted({i.row() for i in self.view.selectedIndexes()})
         ids = [self.model.rows[r]["id"] for r in rows]
         if ids and self.ctx.push(
-            DeleteRows(self.ws, Table.TEAM_CONSTRAINTS, ids, "Remove team constraint"),
+            DeleteRows(self.ws, Table.TEAM_CONSTRAINTS, ids, "Remove team rule"),
             initiator=self,
         ):
             self.model.remove_ids(ids)

@@ -83,6 +83,7 @@ class ExercisePicker(QWidget):
             where = f" ({e['date']} · {e['session_title']})" if e["session_title"] else ""
             ui.exercise_combo.addItem(f"{e['title']}{where}", e["id"])
         ui.exercise_combo.setCurrentIndex(max(0, ui.exercise_combo.findData(exercise_id)))
+        ui.exercise_combo.setToolTip(ui.exercise_combo.currentText())  # when it is cut
         ui.exercise_combo.blockSignals(False)
         sets = self.ws.teams.team_sets(exercise_id) if exercise_id else []
         team_set_id = sets[0]["id"] if sets else None
