@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from facilitator.domain.agenda import Day, Session, parse_hhmm
 from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import now
 from facilitator.store.records import SESSION_COLUMNS, SessionRow
 from facilitator.store.tables import Table
+
+if TYPE_CHECKING:
+    # The agenda's rules load with the first agenda query, not when a file opens (which
+    # asks only for the time zone).
+    from facilitator.domain.agenda import Day, Session
 
 ADJUST_KEY = "agenda.timer_adjust"
 ISO = "%Y-%m-%dT%H:%M:%S"
@@ -34,6 +38,8 @@ def local_text(moment: datetime) -> str:
 
 
 def to_session(row: dict[str, Any], speakers: list[dict[str, Any]] | None = None) -> Session:
+    from facilitator.domain.agenda import Session, parse_hhmm
+
     try:
         fixed = parse_hhmm(row.get("fixed_start"))
     except ValueError:
@@ -55,6 +61,8 @@ def to_session(row: dict[str, Any], speakers: list[dict[str, Any]] | None = None
 
 
 def to_day(row: dict[str, Any], sessions: Iterable[Session]) -> Day:
+    from facilitator.domain.agenda import Day
+
     start = _time_or(row.get("day_start"), 9 * 60)
     end = _time_or(row.get("planned_end"), 17 * 60 + 30)
     try:
@@ -65,6 +73,8 @@ def to_day(row: dict[str, Any], sessions: Iterable[Session]) -> Day:
 
 
 def _time_or(text: str | None, default: int) -> int:
+    from facilitator.domain.agenda import parse_hhmm
+
     try:
         value = parse_hhmm(text)
     except ValueError:
