@@ -73,6 +73,9 @@ DAMAGED_HINT = "Use File ▸ Restore from backup… to bring back an earlier cop
 # A writable file up to this size has its integrity checked before it opens (a few tens
 # of milliseconds); a larger one right after, in a background thread.
 CHECK_NOW_BYTES = 8 * 1024 * 1024
+# Above this size, work that reads much of the file (searching every note) runs in the
+# background: on a smaller file it takes less than a frame.
+LARGE_BYTES = 8 * 1024 * 1024
 
 
 class ChangeHub(QObject):
@@ -468,6 +471,12 @@ class Workshop:
         keys = [d[0] for d in cursor.description or ()]
         return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
 
+    @property
+    def is_large(self) -> bool:
+        """Whether reading much of the file may take longer than a frame (``LARGE_BYTES``):
+        views then do such reads in the background, on a :meth:`reader`."""
+        return _size(self.path) + _size(Path(str(self.path) + "-wal")) > LARGE_BYTES
+
     def load_in_background(self) -> None:
         """Import what the stores and edits need (sqlite-utils, the store modules) in a
         background thread, so that the first edit or the first visit of an area does not
@@ -596,7 +605,7 @@ class Workshop:
             )
         if self._op is not None:
             try:
-                with self.db.atomic():
+                with self._atomic():
                     yield self._op
             except sqlite3.DatabaseError as exc:
                 raise _storage_error(self.path, exc) from exc
@@ -606,7 +615,7 @@ class Workshop:
         collector = ChangeSet(initiator)
         self._op = collector
         try:
-            with self.db.atomic():
+            with self._atomic():
                 yield collector
         except sqlite3.DatabaseError as exc:
             raise _storage_error(self.path, exc) from exc
@@ -616,6 +625,38 @@ class Workshop:
         self.last_changes = changes
         if changes:
             self.hub.changed.emit(changes)
+
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """One transaction, or a savepoint inside the running one (sqlite-utils' ``atomic``
+        without loading it for the first edit)."""
+        conn = self.connection
+        if conn.in_transaction:
+            savepoint = f"op_{new_id('sp')}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield
+            except BaseException:
+                # a RAISE(ROLLBACK) can end the whole transaction, savepoints included
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            conn.rollback()
+            raise
+        else:
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.rollback()
+                raise
 
     # -- copies and backups (SQLite's online backup API; the file stays open) -------------
     def save_copy(self, target: Path) -> None:
@@ -690,18 +731,20 @@ def _migrations_recorded(conn: sqlite3.Connection) -> bool:
     return set(migrations.names) <= done
 
 
-def bury(db: Database, table: str, ids: Iterable[str], stamp: str | None = None) -> None:
+def bury(
+    db: Database | sqlite3.Connection, table: str, ids: Iterable[str], stamp: str | None = None
+) -> None:
     """Record deleted rows, so that merging another copy does not bring them back."""
     stamp = stamp or now()
-    db.conn.executemany(
+    getattr(db, "conn", db).executemany(
         "INSERT OR REPLACE INTO tombstones (table_name, row_id, deleted) VALUES (?, ?, ?)",
         [(str(table), row_id, stamp) for row_id in ids],
     )
 
 
-def unbury(db: Database, table: str, ids: Iterable[str]) -> None:
+def unbury(db: Database | sqlite3.Connection, table: str, ids: Iterable[str]) -> None:
     """Forget the deletion of rows that exist again (an undo, a re-import)."""
-    db.conn.executemany(
+    getattr(db, "conn", db).executemany(
         "DELETE FROM tombstones WHERE table_name = ? AND row_id = ?",
         [(str(table), row_id) for row_id in ids],
     )

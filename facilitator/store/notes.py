@@ -38,6 +38,8 @@ NOTE_FIELDS = (
     "conflict_of",
 )
 
+_NOTE_COLUMNS = {*NOTE_FIELDS, "id", "created", "updated"}
+
 # Columns shown in note lists: the note plus the names it points at.
 _NOTE_SELECT = """
 SELECT n.*, p.name AS person_name, p.country AS person_country, p.sector AS person_sector,
@@ -226,11 +228,9 @@ class NotesStore(NoteSearch):
         )
 
     def people(self) -> list[dict[str, Any]]:
-        return list(
-            self.ws.db.query(
-                "SELECT id, name, organisation, country, sector FROM people "
-                "ORDER BY name COLLATE NOCASE"
-            )
+        return self.ws.query(
+            "SELECT id, name, organisation, country, sector FROM people "
+            "ORDER BY name COLLATE NOCASE"
         )
 
     def notes_for(self, session_id: str | None, team_id: str | None = None) -> list[dict[str, Any]]:
@@ -239,12 +239,10 @@ class NotesStore(NoteSearch):
         if team_id:
             where += " AND n.team_id = ?"
             args.append(team_id)
-        return list(
-            self.ws.db.query(f"{_NOTE_SELECT} WHERE {where} ORDER BY n.position, n.created", args)
-        )
+        return self.ws.query(f"{_NOTE_SELECT} WHERE {where} ORDER BY n.position, n.created", args)
 
     def note(self, note_id: str) -> dict[str, Any] | None:
-        rows = list(self.ws.db.query(f"{_NOTE_SELECT} WHERE n.id = ?", [note_id]))
+        rows = self.ws.query(f"{_NOTE_SELECT} WHERE n.id = ?", [note_id])
         return rows[0] if rows else None
 
     def notes_by_ids(self, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -252,7 +250,7 @@ class NotesStore(NoteSearch):
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for r in self.ws.db.query(f"{_NOTE_SELECT} WHERE n.id IN ({marks})", chunk):
+            for r in self.ws.query(f"{_NOTE_SELECT} WHERE n.id IN ({marks})", chunk):
                 out[r["id"]] = r
         return out
 
@@ -291,12 +289,20 @@ class NotesStore(NoteSearch):
 
     def add_note(self, row: dict[str, Any], draft_id: str | None = None) -> str:
         """Insert a note and clear its draft in one transaction (no double after a crash)."""
+        unknown = set(row) - _NOTE_COLUMNS
+        if unknown:
+            raise ValueError(f"unknown note fields: {sorted(unknown)}")
+        keys = list(row)
+        columns = ", ".join(f"[{k}]" for k in keys)
         with self.ws.operation() as op:
-            db = self.ws.db
-            db["notes"].insert(row)
-            unbury(db, "notes", [row["id"]])
+            con = self.ws.connection  # one statement as typed (sqlite-utils looks first)
+            con.execute(
+                f"INSERT INTO notes ({columns}) VALUES ({', '.join('?' * len(keys))})",
+                [row[k] for k in keys],
+            )
+            unbury(con, "notes", [row["id"]])
             if draft_id:
-                db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
+                con.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
             op.touch(Table.NOTES, [row["id"]])
         return row["id"]
 

@@ -225,6 +225,10 @@ class CaptureArea(QWidget):
         self.flush()
         super().hideEvent(event)
 
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self.search.stop()
+        super().closeEvent(event)
+
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if self.tabs.currentIndex() == NOTES_TAB and not self.ctx.read_only:

@@ -106,6 +106,7 @@ class NoteListModel(RowsModel):
         self.session_id: str | None = None
         self.team_id: str | None = None
         self.read_only = ws.read_only
+        self._at: dict[str, int] | None = None  # note id → row; None: to be rebuilt
 
     # -- loading ---------------------------------------------------------------------------
     def set_filter(self, session_id: str | None, team_id: str | None) -> None:
@@ -115,6 +116,7 @@ class NoteListModel(RowsModel):
     def reload(self) -> None:
         self.beginResetModel()
         self.rows = self.ws.notes.notes_for(self.session_id, self.team_id)
+        self._at = None
         self.endResetModel()
 
     def set_kinds(self, kinds: list[Kind]) -> None:
@@ -144,10 +146,9 @@ class NoteListModel(RowsModel):
         return (row["position"], row["created"])
 
     def row_of(self, note_id: str) -> int:
-        for i, r in enumerate(self.rows):
-            if r["id"] == note_id:
-                return i
-        return -1
+        if self._at is None:
+            self._at = {r["id"]: i for i, r in enumerate(self.rows)}
+        return self._at.get(note_id, -1)
 
     def ids(self) -> list[str]:
         return [r["id"] for r in self.rows]
@@ -187,14 +188,23 @@ class NoteListModel(RowsModel):
                 self.rows[at] = row
                 self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
             elif belongs:
-                keys = [self._key(r) for r in self.rows]
-                pos = bisect.bisect_right(keys, self._key(row))
+                # A new note usually goes last: no search, and the row index stays valid.
+                key = self._key(row)
+                if not self.rows or self._key(self.rows[-1]) <= key:
+                    pos = len(self.rows)
+                else:
+                    pos = bisect.bisect_right(self.rows, key, key=self._key)
                 self.beginInsertRows(QModelIndex(), pos, pos)
                 self.rows.insert(pos, row)
+                if self._at is not None and pos == len(self.rows) - 1:
+                    self._at[row["id"]] = pos
+                else:
+                    self._at = None
                 self.endInsertRows()
             elif at >= 0:
                 self.beginRemoveRows(QModelIndex(), at, at)
                 del self.rows[at]
+                self._at = None
                 self.endRemoveRows()
         if resort:
             self._resort()
@@ -203,7 +213,7 @@ class NoteListModel(RowsModel):
         self.layoutAboutToBeChanged.emit()
         old_ids = self.ids()
         self.rows.sort(key=self._key)
-        new_pos = {r["id"]: i for i, r in enumerate(self.rows)}
+        new_pos = self._at = {r["id"]: i for i, r in enumerate(self.rows)}
         old_list = self.persistentIndexList()
         new_list = [
             self.index(new_pos[old_ids[ix.row()]], ix.column()) if ix.isValid() else ix
@@ -214,8 +224,8 @@ class NoteListModel(RowsModel):
 
     # -- Qt model API ----------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _NOTE_ROLES or not index.isValid():
+            return None  # most roles a paint asks for (font, alignment, icon…): quickly
         row = self.rows[index.row()]
         col = index.column()
         if role == self.NoteIdRole:
@@ -227,7 +237,7 @@ class NoteListModel(RowsModel):
         if role == Qt.ItemDataRole.BackgroundRole and row.get("conflict_of"):
             return CONFLICT_BRUSH
         if role == Qt.ItemDataRole.ForegroundRole and col == self.KIND:
-            return QBrush(QColor(KIND_COLOURS.get(row["kind"], "#333333")))
+            return KIND_BRUSHES.get(row["kind"], OTHER_KIND_BRUSH)
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.get("conflict_of"):
                 return "Changed differently in another copy: choose with Resolve conflicts…"
@@ -272,6 +282,18 @@ class NoteListModel(RowsModel):
                 return row["action_status"]
         return None
 
+    def multiData(self, index: Index, roles: Any) -> None:  # noqa: N802 - Qt API
+        """Every role a cell is painted with, in one call (Qt asks for seven per cell; one
+        call instead of seven is most of what repainting the list costs)."""
+        valid = index.isValid()
+        for wanted in roles:
+            role = wanted.role()
+            value = self.data(index, role) if valid and role in _NOTE_ROLES else None
+            if value is None:
+                wanted.clearData()  # Qt hands the same slots to every cell
+            else:
+                wanted.setData(value)
+
     def _due(self, due: str | None) -> str:
         """A due date as short as it reads: "30 Apr", with the year when it is another."""
         if not due:
@@ -285,15 +307,8 @@ class NoteListModel(RowsModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.read_only:
-            return base
-        col = index.column()
-        if col == self.STAR:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        if col in (self.KIND, self.TEXT, self.SAID_BY, self.OWNER, self.DUE, self.STATUS):
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        # asked for every cell of every paint: one lookup
+        return (_READ_ONLY_FLAGS if self.read_only else _FLAGS)[index.column()]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or self.read_only:
@@ -338,6 +353,40 @@ class NoteListModel(RowsModel):
         if all(row.get(k) == v for k, v in values.items()):
             return False
         return bool(self.push(edits.edit_note(self.ws, row["id"], values)))
+
+
+_BASE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_READ_ONLY_FLAGS = (_BASE,) * len(NoteListModel.HEADERS)
+_FLAGS = tuple(
+    _BASE | Qt.ItemFlag.ItemIsUserCheckable
+    if col == NoteListModel.STAR
+    else _BASE | Qt.ItemFlag.ItemIsEditable
+    if col
+    in (
+        NoteListModel.KIND,
+        NoteListModel.TEXT,
+        NoteListModel.SAID_BY,
+        NoteListModel.OWNER,
+        NoteListModel.DUE,
+        NoteListModel.STATUS,
+    )
+    else _BASE
+    for col in range(len(NoteListModel.HEADERS))
+)
+KIND_BRUSHES = {kind: QBrush(QColor(colour)) for kind, colour in KIND_COLOURS.items()}
+OTHER_KIND_BRUSH = QBrush(QColor("#333333"))
+_NOTE_ROLES = frozenset(
+    {
+        NoteListModel.NoteIdRole,
+        NoteListModel.KindKeyRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+    }
+)
 
 
 class WorksheetModel(QAbstractTableModel):
