@@ -36,7 +36,7 @@ def run(path: Path | None) -> int:
     logging.getLogger(__name__).info("Facilitator %s starting", __version__)
     window = MainWindow()
     errors.install(window.errors)
-    window.show()
+    window.show_placed()
     # The window appears first; the workshop loads on the next turn of the event loop, so
     # the user sees the app react at once even for a large file. (bench/startup.py times
     # the first paint of the workshop's data by watching paint events from outside.)

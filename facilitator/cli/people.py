@@ -46,7 +46,9 @@ def _import(args: argparse.Namespace) -> int:
         return 2
     try:
         try:
-            table, mapping, plan = roster.load_and_plan(args.roster, ws.people.people())
+            table, mapping, plan = roster.load_and_plan(
+                args.roster, ws.people.people(), history=ws.people.edit_history()
+            )
         except roster.RosterFileError as exc:
             print(f"facilitator import: {exc}", file=sys.stderr)
             return 2
@@ -62,11 +64,23 @@ def _import(args: argparse.Namespace) -> int:
             print(f"added    row {row.row}: {_who(row.person)}", file=out)
             for w in row.warnings:
                 print(f"  note   row {row.row}: {w}", file=out)
-        for _pid, row, values in plan.updates:
-            changed = ", ".join(k for k in values if k != "source")
+        for update in plan.updates:
+            row = update.row
+            changed = ", ".join(update.values())
             print(f"updated  row {row.row}: {_who(row.person)} ({changed})", file=out)
-        for _pid, row in plan.unchanged:
+            for kept in update.kept():
+                print(
+                    f"  kept   row {row.row}: {kept.field} “{kept.current}” ({kept.reason})",
+                    file=out,
+                )
+        for update in plan.unchanged:
+            row = update.row
             print(f"same     row {row.row}: {_who(row.person)} (already up to date)", file=out)
+            for kept in update.kept():
+                print(
+                    f"  kept   row {row.row}: {kept.field} “{kept.current}” ({kept.reason})",
+                    file=out,
+                )
         for row, into, why in plan.merged:
             print(f"merged   row {row.row} into row {into} ({why})", file=out)
         for rej in plan.rejected:

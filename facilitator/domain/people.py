@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Any
 
 ROLES: dict[str, str] = {
     "participant": "Participant",
@@ -22,11 +25,15 @@ ROLES: dict[str, str] = {
     "interpreter": "Interpreter",
 }
 
+# One "not given" everywhere: a person whose gender, sector or country is blank (or was
+# stored as "unspecified" by older versions) is counted and shown as NOT_GIVEN.
+NOT_GIVEN = "Not given"
+_NOT_GIVEN_VALUES = frozenset({"", "unspecified", "not given", "not_given"})
+
 GENDERS: dict[str, str] = {
     "female": "Female",
     "male": "Male",
     "other": "Other",
-    "unspecified": "Not given",
 }
 
 SECTORS: dict[str, str] = {
@@ -38,113 +45,64 @@ SECTORS: dict[str, str] = {
     "media": "Media",
 }
 
-# Canonical English name → aliases (EN, FR, RU and local spellings). The canonical name is
-# what the app stores; every alias and the canonical name itself are matched after folding.
-COUNTRIES: dict[str, tuple[str, ...]] = {
-    "Afghanistan": ("Afghanistan", "Афганистан", "افغانستان"),
-    "Armenia": ("Arménie", "Армения", "Հայաստան"),
-    "Australia": ("Australie", "Австралия"),
-    "Austria": ("Autriche", "Австрия", "Österreich"),
-    "Azerbaijan": ("Azerbaïdjan", "Азербайджан", "Azərbaycan"),
-    "Bangladesh": ("Бангладеш", "বাংলাদেশ"),
-    "Belarus": ("Biélorussie", "Беларусь", "Белоруссия", "Belorussia"),
-    "Belgium": ("Belgique", "Бельгия", "België"),
-    "Bhutan": ("Bhoutan", "Бутан"),
-    "Brunei Darussalam": ("Brunei", "Brunéi", "Бруней", "Negara Brunei Darussalam"),
-    "Cambodia": ("Cambodge", "Камбоджа", "Kampuchea", "កម្ពុជា", "Kingdom of Cambodia"),
-    "Canada": ("Канада",),
-    "China": ("Chine", "Китай", "中国", "PRC", "People's Republic of China"),
-    "Denmark": ("Danemark", "Дания", "Danmark"),
-    "Egypt": ("Égypte", "Египет", "مصر"),
-    "Finland": ("Finlande", "Финляндия", "Suomi"),
-    "France": ("Франция",),
-    "Georgia": ("Géorgie", "Грузия", "საქართველო"),
-    "Germany": ("Allemagne", "Германия", "Deutschland"),
-    "India": ("Inde", "Индия", "भारत", "Bharat"),
-    "Indonesia": ("Indonésie", "Индонезия", "Republik Indonesia"),
-    "Iran": ("Iran", "Иран", "Islamic Republic of Iran", "ایران"),
-    "Iraq": ("Irak", "Ирак", "العراق"),
-    "Italy": ("Italie", "Италия", "Italia"),
-    "Japan": ("Japon", "Япония", "日本", "Nippon"),
-    "Jordan": ("Jordanie", "Иордания", "الأردن"),
-    "Kazakhstan": ("Казахстан", "Қазақстан", "Qazaqstan", "Republic of Kazakhstan"),
-    "Kenya": ("Кения",),
-    "Kyrgyzstan": (
-        "Kirghizistan",
-        "Кыргызстан",
-        "Киргизия",
-        "Kyrgyz Republic",
-        "Kirgizstan",
-        "Kirgizia",
-        "Кыргыз Республикасы",
-        "Кыргызская Республика",
-    ),
-    "Lao PDR": ("Laos", "Лаос", "ລາວ", "Lao People's Democratic Republic"),
-    "Malaysia": ("Malaisie", "Малайзия"),
-    "Maldives": ("Мальдивы",),
-    "Mongolia": ("Mongolie", "Монголия", "Монгол Улс"),
-    "Myanmar": ("Мьянма", "Burma", "Birmanie", "မြန်မာ"),
-    "Nepal": ("Népal", "Непал", "नेपाल"),
-    "Netherlands": ("Pays-Bas", "Нидерланды", "Голландия", "Holland", "Nederland"),
-    "New Zealand": ("Nouvelle-Zélande", "Новая Зеландия"),
-    "Nigeria": ("Nigéria", "Нигерия"),
-    "Norway": ("Norvège", "Норвегия", "Norge"),
-    "Pakistan": ("Пакистан", "پاکستان"),
-    "Philippines": ("Филиппины", "Pilipinas", "The Philippines"),
-    "Qatar": ("Катар", "قطر"),
-    "Republic of Korea": (
-        "South Korea",
-        "Korea",
-        "Corée du Sud",
-        "Южная Корея",
-        "Республика Корея",
-        "대한민국",
-    ),
-    "Russian Federation": ("Russia", "Russie", "Россия", "Российская Федерация"),
-    "Saudi Arabia": ("Arabie saoudite", "Саудовская Аравия", "السعودية"),
-    "Singapore": ("Singapour", "Сингапур"),
-    "Spain": ("Espagne", "Испания", "España"),
-    "Sri Lanka": ("Шри-Ланка",),
-    "Sweden": ("Suède", "Швеция", "Sverige"),
-    "Switzerland": ("Suisse", "Швейцария", "Schweiz", "Svizzera"),
-    "Tajikistan": ("Tadjikistan", "Таджикистан", "Тоҷикистон", "Tojikiston"),
-    "Thailand": ("Thaïlande", "Таиланд", "Тайланд", "ประเทศไทย", "ไทย", "Kingdom of Thailand"),
-    "Timor-Leste": ("East Timor", "Timor oriental", "Восточный Тимор", "Тимор-Лешти"),
-    "Türkiye": ("Turkey", "Turquie", "Турция", "Türkiye Cumhuriyeti"),
-    "Turkmenistan": ("Turkménistan", "Туркменистан", "Türkmenistan"),
-    "Ukraine": ("Украина", "Україна"),
-    "United Arab Emirates": ("UAE", "Émirats arabes unis", "ОАЭ", "Объединённые Арабские Эмираты"),
-    "United Kingdom": (
+# Countries come from ISO 3166 through pycountry: every country's English name, official and
+# common name, alpha-2 and alpha-3 code, and its name in each of the ~150 languages pycountry
+# translates into ("Camboya", "Kambodscha", "Камбоджа", "KHM", "KH" → Cambodia). What the
+# app stores is the ISO short name in the United Nations' word order ("Republic of Korea",
+# not "Korea, Republic of"). Below are only the names people write that ISO does not hold:
+# colloquial and local forms, and spellings older files of this app stored.
+COLLOQUIAL_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "BY": ("Белоруссия", "Belorussia", "Byelorussia"),
+    "BN": ("Brunei", "Negara Brunei Darussalam"),
+    "KH": ("Kampuchea", "Kingdom of Cambodia"),
+    "CN": ("PRC", "People's Republic of China", "Mainland China"),
+    "IN": ("Bharat",),
+    "ID": ("Republik Indonesia",),
+    "IR": ("Iran", "ایران"),
+    "JP": ("Nippon", "Nihon"),
+    "KG": ("Kirgizia", "Kirgizstan", "Кыргыз Республикасы", "Кыргызская Республика", "Кыргызстан"),
+    "KZ": ("Qazaqstan", "Republic of Kazakhstan"),
+    "LA": ("Lao PDR", "Laos"),
+    "MN": ("Монгол Улс",),
+    "MM": ("Burma", "Birmanie", "မြန်မာ"),
+    "NL": ("Holland", "Голландия"),
+    "PH": ("The Philippines", "Pilipinas"),
+    "KR": ("Korea", "South Korea"),
+    "RU": ("Russia", "Russie", "Россия", "Rusia", "Russland"),
+    "SA": ("السعودية",),
+    "TH": ("ประเทศไทย", "ไทย", "Kingdom of Thailand", "Тайланд"),
+    "TL": ("East Timor", "Timor oriental", "Тимор-Лешти"),
+    "TR": ("Turkey", "Turquie", "Türkei", "Türkiye Cumhuriyeti"),
+    "AE": ("UAE", "ОАЭ", "Emirates"),
+    "GB": (
         "UK",
+        "U.K.",
         "Great Britain",
         "Britain",
         "England",
-        "Royaume-Uni",
+        "Scotland",
+        "Wales",
         "Великобритания",
-        "Соединённое Королевство",
     ),
-    "United States": (
-        "USA",
-        "US",
-        "United States of America",
-        "États-Unis",
-        "Etats-Unis",
-        "США",
-        "Соединённые Штаты Америки",
-    ),
-    "Uzbekistan": ("Ouzbékistan", "Узбекистан", "Oʻzbekiston", "O'zbekiston", "Ўзбекистон"),
-    "Viet Nam": ("Vietnam", "Việt Nam", "Вьетнам", "Socialist Republic of Viet Nam"),
-    "International": (
-        "Intl",
-        "Intl.",
-        "International organisation",
-        "International organization",
-        "Internationale",
-        "Международная организация",
-        "Международный",
-        "N/A (international)",
-    ),
+    "US": ("USA", "U.S.A.", "U.S.", "America", "США"),
+    "UZ": ("Oʻzbekiston", "O'zbekiston", "Ўзбекистон"),
+    "VN": ("Việt Nam", "Socialist Republic of Viet Nam"),
 }
+# Not a country but what international organisations' staff write in the country column.
+INTERNATIONAL = "International"
+_INTERNATIONAL_ALIASES = (
+    "Intl",
+    "Intl.",
+    "International organisation",
+    "International organization",
+    "Internationale",
+    "Международная организация",
+    "Международный",
+    "N/A (international)",
+)
+# Translations looked at first, so that a name two languages give to different countries
+# means what it means in the languages registration forms here are most often written in.
+_FIRST_LANGUAGES = ("en", "fr", "ru", "es", "de", "pt", "ar", "zh_CN", "it", "tr", "uk", "kk")
 
 _GENDER_ALIASES: dict[str, tuple[str, ...]] = {
     "female": (
@@ -183,10 +141,12 @@ _GENDER_ALIASES: dict[str, tuple[str, ...]] = {
         "ប្រុស",
     ),
     "other": ("other", "autre", "другое", "non-binary", "nonbinary", "x", "diverse"),
-    "unspecified": (
+    "": (
         "prefer not to say",
-        "not given",
+        "prefer not to answer",
+        "rather not say",
         "unspecified",
+        "not given",
         "n/a",
         "-",
         "не указано",
@@ -320,7 +280,6 @@ def _index(table: dict[str, tuple[str, ...]], with_key: bool = True) -> dict[str
     return out
 
 
-_COUNTRY_INDEX = _index(COUNTRIES)
 _GENDER_INDEX = _index(_GENDER_ALIASES)
 _SECTOR_INDEX = _index(_SECTOR_ALIASES)
 for _k, _v in SECTORS.items():
@@ -330,13 +289,77 @@ for _k, _v in ROLES.items():
     _ROLE_INDEX.setdefault(fold(_v), _k)
 
 
+def iso_name(country: object) -> str:
+    """The ISO short name in the UN's word order: "Korea, Republic of" → "Republic of Korea"."""
+    name = str(getattr(country, "name", ""))
+    if "," not in name:
+        return name
+    head, tail = (part.strip() for part in name.split(",", 1))
+    if tail.endswith((" of", " of the")):
+        inverted = f"{tail} {head}"
+        return inverted[4:] if inverted.startswith("The ") else inverted
+    return str(getattr(country, "common_name", "") or name)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Folded written form → stored name, and every stored name; built once, on first use.
+
+    English names and codes come first, then the colloquial forms, then the translations
+    (the languages of ``_FIRST_LANGUAGES`` before the others): the first meaning wins.
+    """
+    import gettext
+    import os
+
+    import pycountry
+
+    index: dict[str, str] = {}
+    countries = list(pycountry.countries)
+    names = {c.alpha_2: iso_name(c) for c in countries}
+    english = ("name", "official_name", "common_name")
+    for c in countries:
+        for value in (
+            names[c.alpha_2],
+            c.alpha_2,
+            c.alpha_3,
+            *(getattr(c, a, "") for a in english),
+        ):
+            if value:
+                index.setdefault(fold(value), names[c.alpha_2])
+    for code, aliases in COLLOQUIAL_COUNTRIES.items():
+        for alias in aliases:
+            index.setdefault(fold(alias), names[code])
+    for alias in (INTERNATIONAL, *_INTERNATIONAL_ALIASES):
+        index.setdefault(fold(alias), INTERNATIONAL)
+    folder = pycountry.LOCALES_DIR
+    try:
+        available = sorted(os.listdir(folder))
+    except OSError:
+        available = []
+    order = [lang for lang in _FIRST_LANGUAGES if lang in available]
+    order += [lang for lang in available if lang not in order]
+    for lang in order:
+        try:
+            tr = gettext.translation("iso3166-1", folder, languages=[lang])
+        except OSError:
+            continue
+        for c in countries:
+            for attr in english:
+                value = getattr(c, attr, "")
+                if value:
+                    written = tr.gettext(value)
+                    if written != value:
+                        index.setdefault(fold(written), names[c.alpha_2])
+    return index, tuple(sorted(set(names.values())))
+
+
 @lru_cache(maxsize=4096)
 def normalise_country(written: str) -> tuple[str, bool]:
     """(stored value, recognised). An unknown country is kept as written, tidied."""
     text = _SPACES.sub(" ", str(written)).strip()
     if not text:
         return "", True
-    key = _COUNTRY_INDEX.get(fold(text))
+    key = _countries()[0].get(fold(text))
     return (key, True) if key else (text, False)
 
 
@@ -346,7 +369,7 @@ def normalise_gender(written: str) -> tuple[str, bool]:
     if not text:
         return "", True
     key = _GENDER_INDEX.get(fold(text))
-    return (key, True) if key else ("", False)
+    return (key, True) if key is not None else ("", False)
 
 
 @lru_cache(maxsize=1024)
@@ -389,11 +412,20 @@ def name_key(name: str, organisation: str) -> str:
     return " ".join(tokens) + "|" + _fold_cached(organisation)
 
 
-def sector_label(key: str) -> str:
-    return SECTORS.get(key, key)
+def gender_key(value: str | None) -> str:
+    """The gender a stored value counts as: "" (not given) for blanks and "unspecified"."""
+    value = (value or "").strip()
+    return "" if value.casefold() in _NOT_GIVEN_VALUES else value
 
 
-def gender_label(key: str) -> str:
+def sector_label(key: str | None) -> str:
+    """ "civil_society" → "Civil society"; "" when not given (see :func:`category_label`)."""
+    key = (key or "").strip()
+    return "" if key.casefold() in _NOT_GIVEN_VALUES else SECTORS.get(key, key)
+
+
+def gender_label(key: str | None) -> str:
+    key = gender_key(key)
     return GENDERS.get(key, key)
 
 
@@ -401,8 +433,47 @@ def role_label(key: str) -> str:
     return ROLES.get(key, key)
 
 
+def country_label(value: str | None) -> str:
+    value = (value or "").strip()
+    return "" if value.casefold() in _NOT_GIVEN_VALUES else value
+
+
+# The dimensions people are counted by, with the one label function each: the roster, the
+# check-in and attendance tables, the Overview, the print kit and the outcome report all
+# count through :func:`tally` so they show the same categories under the same names.
+DIMENSIONS: dict[str, tuple[str, Callable[[str | None], str]]] = {
+    "country": ("Country", country_label),
+    "sector": ("Sector", sector_label),
+    "gender": ("Gender", gender_label),
+    "role": ("Role", lambda v: role_label(v or "participant")),
+}
+
+
+def category_label(dimension: str, value: str | None) -> str:
+    """How a stored value of ``dimension`` is counted ("" → "Not given")."""
+    return DIMENSIONS[dimension][1](value) or NOT_GIVEN
+
+
+def tally(
+    values: Iterable[str | None],
+    dimension: str,
+    order: Callable[[str], Any] | None = None,
+) -> list[tuple[str, int]]:
+    """(label, count) largest first, ties in ``order`` (the store's collation), "Not given" last.
+
+    Values counted as weighted pairs are accepted too: ``[(value, n), …]``.
+    """
+    counts: Counter[str] = Counter()
+    for item in values:
+        value, n = item if isinstance(item, tuple) else (item, 1)
+        counts[category_label(dimension, value)] += n
+    key = order or str.casefold
+    return sorted(counts.items(), key=lambda kv: (kv[0] == NOT_GIVEN, -kv[1], key(kv[0])))
+
+
 def country_names() -> list[str]:
-    return sorted(COUNTRIES)
+    """Every country the app knows (ISO 3166) and the International pseudo-country."""
+    return [*_countries()[1], INTERNATIONAL]
 
 
 PRIVACY: dict[str, str] = {
@@ -410,3 +481,135 @@ PRIVACY: dict[str, str] = {
     "name_org": "Name and organisation only",
     "none": "Nothing personal",
 }
+
+
+# -- merging what a file says into what the roster holds ---------------------------------------
+# A registration export often holds a person again, written worse: without diacritics
+# ("Nguyen Thi Thu Ha" for "Nguyễn Thị Thu Hà"), in capitals, in another name order
+# ("Đức Trần Văn" for "Trần Văn Đức") or with fewer name parts. Such a value never replaces
+# the better one; it may still improve it token by token (accents from one, order from the
+# other). Only a value that says something else is an update.
+SAME, SPELLING, ORDER, FEWER, MORE, OTHER = "same", "spelling", "order", "fewer", "more", "other"
+
+
+def _diacritics(text: str) -> int:
+    """How many letters carry an accent or are letters plain ASCII lacks (đ, ø, ı…)."""
+    n = 0
+    for ch in text:
+        if ord(ch) < 128:
+            continue
+        decomposed = unicodedata.normalize("NFKD", ch)
+        if len(decomposed) > 1 or ch.casefold() in "đøłħıё":
+            n += 1
+    return n
+
+
+def _case_score(text: str) -> int:
+    """2 for mixed case ("Trần Văn"), 1 for all lower case, 0 for ALL CAPITALS (or no case)."""
+    letters = [c for c in text if c.isalpha() and c.upper() != c.lower()]
+    if not letters:
+        return 1
+    upper = sum(1 for c in letters if c.isupper())
+    if upper == len(letters):
+        return 0 if len(letters) > 1 else 2
+    return 1 if upper == 0 else 2
+
+
+def _with_case_of(letters: str, case: str) -> str:
+    """``letters`` (the better accents) in the capitalisation of ``case``, letter by letter."""
+    if len(letters) != len(case):
+        return letters
+    out = []
+    for a, b in zip(letters, case, strict=True):
+        changed = a.upper() if b.isupper() else a.lower() if b.islower() else a
+        out.append(changed if len(changed) == 1 else a)
+    return "".join(out)
+
+
+def better_spelling(current: str, incoming: str) -> str:
+    """Of two spellings of the same word(s), the better written: diacritics, then capitals.
+
+    Ties keep ``current``; accents of one and capitals of the other are combined when they
+    differ ("NGUYỄN" and "Nguyen" give "Nguyễn").
+    """
+    if current == incoming:
+        return current
+    da, db = _diacritics(current), _diacritics(incoming)
+    ca, cb = _case_score(current), _case_score(incoming)
+    accents = current if da >= db else incoming
+    case = current if ca >= cb else incoming
+    if accents is case:
+        return accents
+    combined = _with_case_of(unicodedata.normalize("NFC", accents), case)
+    return combined if fold(combined) == fold(accents) else accents
+
+
+def _tokens(text: str) -> list[str]:
+    return str(text).split()
+
+
+def relate(current: str, incoming: str) -> tuple[str, str]:
+    """How ``incoming`` relates to ``current``, and the best value both together give.
+
+    - SAME: identical.
+    - SPELLING: the same letters ignoring accents, capitals and punctuation.
+    - ORDER: the same words in another order (the roster's order is kept).
+    - FEWER: ``incoming`` holds only some of the words (the roster has more name parts).
+    - MORE: ``incoming`` adds words to those of the roster.
+    - OTHER: something else.
+
+    The value is what an update should write: for SAME, SPELLING, ORDER and FEWER the
+    roster's value improved word by word (never fewer words); for MORE the file's value
+    improved the same way; for OTHER the file's value as it is.
+    """
+    current, incoming = clean_name(current), clean_name(incoming)
+    if current == incoming:
+        return SAME, current
+    if fold(current) == fold(incoming):
+        if len(_tokens(current)) == len(_tokens(incoming)):
+            pairs = zip(_tokens(current), _tokens(incoming), strict=True)
+            words = [better_spelling(a, b) for a, b in pairs]
+            return SPELLING, " ".join(words)
+        return SPELLING, better_spelling(current, incoming)
+    ours, theirs = _tokens(current), _tokens(incoming)
+    by_fold: dict[str, list[str]] = {}
+    for word in theirs:
+        by_fold.setdefault(fold(word), []).append(word)
+    ours_folded = [fold(w) for w in ours]
+    theirs_folded = [fold(w) for w in theirs]
+    if not all(ours_folded) or not all(theirs_folded):
+        return OTHER, incoming
+
+    def improved(words: list[str], other: dict[str, list[str]]) -> str:
+        pool = {k: list(v) for k, v in other.items()}
+        out = []
+        for w in words:
+            match = pool.get(fold(w))
+            out.append(better_spelling(w, match.pop(0)) if match else w)
+        return " ".join(out)
+
+    if sorted(ours_folded) == sorted(theirs_folded):
+        return ORDER, improved(ours, by_fold)
+    if _contains(ours_folded, theirs_folded):
+        return FEWER, improved(ours, by_fold)
+    if _contains(theirs_folded, ours_folded):
+        mine: dict[str, list[str]] = {}
+        for word in ours:
+            mine.setdefault(fold(word), []).append(word)
+        return MORE, improved(theirs, mine)
+    return OTHER, incoming
+
+
+def _contains(bigger: list[str], smaller: list[str]) -> bool:
+    """Every word of ``smaller`` (with repeats) is among those of ``bigger``, and fewer."""
+    if len(smaller) >= len(bigger):
+        return False
+    counts = Counter(bigger)
+    counts.subtract(Counter(smaller))
+    return all(n >= 0 for n in counts.values())
+
+
+def phone_digits(text: str) -> str:
+    """The digits of a phone number, "+" and "00" alike: "+7 701…" = "007701…" = "7701…"."""
+    digits = re.sub(r"\D", "", text)
+    return digits[2:] if digits.startswith("00") else digits

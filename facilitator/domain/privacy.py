@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -1142,6 +1142,14 @@ class PrivacyPolicy:
             return bulk
         return None
 
+    def decided_by(self, key: str, hit: Hit) -> str:
+        """Which decision :meth:`decision` applies: "hit", "person", "organisation" or ""."""
+        if key in self.hits:
+            return "hit"
+        if self.decision(key, hit) is None:
+            return ""
+        return "organisation" if hit.organisation else "person"
+
     def deciding(
         self,
         *,
@@ -1201,14 +1209,36 @@ class Finding:
     decision: Decision | None  # None: nobody decided yet
     printed: str  # what the output shows in its place
     snippet: str  # the hit in context, as written
+    mark: tuple[int, int] = (0, 0)  # where the hit is in ``snippet``
+    initial: bool = False  # the hit starts a sentence (a replacement is capitalised)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return hit_key(self.source, self.hit)
 
     @property
     def unresolved(self) -> bool:
         return self.decision is None
+
+    def decided(
+        self,
+        policy: PrivacyPolicy,
+        people: Mapping[str, Person],
+        organisations: Mapping[str, Organisation],
+        unresolved: Choice = Choice.WITHHOLD,
+    ) -> Finding:
+        """This finding under another set of decisions, without scanning the text again.
+
+        The Privacy check applies each decision the moment it is made this way; only an
+        edit of the texts or the roster needs a new scan.
+        """
+        decision = policy.decision(self.key, self.hit)
+        printed = printed_as(
+            self.hit, decision, policy, people, organisations, self.initial, unresolved
+        )
+        if decision == self.decision and printed == self.printed:
+            return self
+        return replace(self, decision=decision, printed=printed)
 
 
 _STAFF = {
@@ -1275,16 +1305,60 @@ def replacement_for(
     return options.pop() if len(options) == 1 else WITHHELD
 
 
+def listed_detail(organisation: str | None, country: str | None, privacy: str) -> str:
+    """What a list of people shows beside a name under the workshop's *Lists show* setting:
+    organisation and country (full), the organisation (name_org), or nothing."""
+    if privacy == "full":
+        return " · ".join(x for x in (organisation, country) if x)
+    if privacy == "name_org":
+        return organisation or ""
+    return ""
+
+
 def snippet(text: str, start: int, end: int, room: int = 30) -> str:
     """The hit with a few words either side, on one line."""
+    return snippet_span(text, start, end, room)[0]
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def snippet_span(text: str, start: int, end: int, room: int = 30) -> tuple[str, int, int]:
+    """:func:`snippet`, and where in it the hit is (so a view can mark it)."""
     a = max(0, start - room)
     b = min(len(text), end + room)
     if a > 0:
         a = text.find(" ", a, start) + 1 or a
     if b < len(text):
         b = text.rfind(" ", end, b) if text.rfind(" ", end, b) > end else b
-    piece = " ".join(text[a:b].split())
-    return ("…" if a > 0 else "") + piece + ("…" if b < len(text) else "")
+    before = _SPACES.sub(" ", text[a:start]).lstrip()
+    found = _SPACES.sub(" ", text[start:end])
+    after = _SPACES.sub(" ", text[end:b]).rstrip()
+    lead = "…" if a > 0 else ""
+    piece = lead + before + found + after + ("…" if b < len(text) else "")
+    at = len(lead) + len(before)
+    return piece, at, at + len(found)
+
+
+def printed_as(
+    hit: Hit,
+    decision: Decision | None,
+    policy: PrivacyPolicy,
+    people: Mapping[str, Person],
+    organisations: Mapping[str, Organisation],
+    initial: bool = False,
+    unresolved: Choice = Choice.WITHHOLD,
+) -> str:
+    """What an output prints for ``hit`` under ``decision`` (``None``: as ``unresolved``)."""
+    choice = decision.choice if decision is not None else unresolved
+    if choice != Choice.WITHHOLD:
+        return hit.text
+    printed = (decision.replacement if decision is not None else "") or replacement_for(
+        hit, policy.replacement, people, organisations
+    )
+    if initial and printed[:1].islower():
+        printed = printed[0].upper() + printed[1:]
+    return printed
 
 
 def redact(
@@ -1307,16 +1381,10 @@ def redact(
     for hit in sorted(hits, key=lambda h: h.start):
         key = hit_key(source, hit)
         decision = policy.decision(key, hit)
-        choice = decision.choice if decision is not None else unresolved
-        if choice == Choice.WITHHOLD:
-            printed = (decision.replacement if decision is not None else "") or replacement_for(
-                hit, policy.replacement, people, organisations
-            )
-            if printed[:1].islower() and sentence_initial(text, hit.start):
-                printed = printed[0].upper() + printed[1:]
-        else:
-            printed = hit.text
-        findings.append(Finding(source, hit, decision, printed, snippet(text, hit.start, hit.end)))
+        initial = sentence_initial(text, hit.start)
+        printed = printed_as(hit, decision, policy, people, organisations, initial, unresolved)
+        context, a, b = snippet_span(text, hit.start, hit.end)
+        findings.append(Finding(source, hit, decision, printed, context, (a, b), initial))
         out.append(text[pos : hit.start])
         out.append(printed)
         pos = hit.end

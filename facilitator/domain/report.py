@@ -9,7 +9,6 @@ never given.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -311,18 +310,3 @@ def to_minutes(hhmm: str | None) -> int | None:
 def hhmm(minutes: int) -> str:
     minutes = max(0, minutes)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def counted(values: Iterable[str], unknown: str = "Not stated") -> list[tuple[str, int]]:
-    """Counts by value, largest first, with blanks reported as ``unknown``."""
-    counts: dict[str, int] = {}
-    for v in values:
-        label = (v or "").strip() or unknown
-        counts[label] = counts.get(label, 0) + 1
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))
-
-
-def label(value: str) -> str:
-    """ "civil_society" → "Civil society"."""
-    value = (value or "").replace("_", " ").strip()
-    return value[:1].upper() + value[1:]

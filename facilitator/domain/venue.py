@@ -14,7 +14,7 @@ import re
 import secrets
 import statistics
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -545,3 +545,70 @@ class QuestionView:
 def question_order(items: Iterable[QuestionView]) -> list[QuestionView]:
     """Open questions first, most votes first, then oldest first (stable input order)."""
     return sorted(items, key=lambda q: (q.answered, -q.votes))
+
+
+# -- team worksheets and rapporteurs -------------------------------------------------------------
+
+MAX_ANSWER = 20_000  # characters of one team's answer to one prompt
+MAX_DOC_UPDATE = 64 * 1024  # bytes of one Yjs update a device sends (a paste of a page)
+MAX_DOC_STATE = 1024 * 1024  # bytes of one answer's whole Yjs document
+MAX_NOTE = 4000  # characters of one note a rapporteur sends
+MAX_NOTES_PER_SEND = 200  # notes in one delivery of a rapporteur's queue
+NOTE_ID = re.compile(r"not_[0-9a-f]{12,32}")  # made by the browser: stable across replays
+MAX_RAPPORTEUR_NAME = 60
+
+
+@dataclass(frozen=True)
+class RemoteNote:
+    """A note a rapporteur typed in a browser, checked; its id came from that browser."""
+
+    id: str
+    session_id: str | None
+    team_id: str | None
+    kind: str
+    text: str
+    attribution_person_id: str | None = None
+    attribution_text: str = ""
+
+
+def parse_remote_note(
+    value: Any,
+    sessions: Collection[str],
+    teams: Collection[str],
+    kinds: Collection[str],
+    people: Collection[str],
+) -> RemoteNote:
+    """What a rapporteur's page sent, as a note that may be stored, or a clear refusal.
+
+    ``sessions``, ``teams``, ``kinds`` and ``people`` are the ids that exist: a note naming
+    anything else is refused with the field that is wrong (a deleted session, a stale team).
+    """
+    if not isinstance(value, dict):
+        raise VenueInputError("note", "A note must be an object.")
+    note_id = value.get("id")
+    if not isinstance(note_id, str) or not NOTE_ID.fullmatch(note_id):
+        raise VenueInputError("id", "The note has no valid id.")
+    session_id = value.get("session_id") or None
+    if session_id is not None and session_id not in sessions:
+        raise VenueInputError("session_id", "That session does not exist.", 404, "no_session")
+    team_id = value.get("team_id") or None
+    if team_id is not None and team_id not in teams:
+        raise VenueInputError("team_id", "That team does not exist.", 404, "no_team")
+    kind = value.get("kind") or "key_point"
+    if kind not in kinds:
+        raise VenueInputError("kind", "That kind of note does not exist.")
+    text = clean_text(value.get("text"), "text", MAX_NOTE, multiline=True)
+    person = value.get("attribution_person_id") or None
+    if person is not None and person not in people:
+        raise VenueInputError("attribution_person_id", "That person is not in the roster.")
+    said_by = value.get("attribution_text") or ""
+    said_by = clean_text(said_by, "attribution_text", MAX_NAME) if said_by else ""
+    return RemoteNote(note_id, session_id, team_id, kind, text, person, said_by)
+
+
+def answer_text(text: str) -> str:
+    """A team's answer as the worksheet note keeps it: control characters out, ends trimmed.
+
+    The Yjs document keeps exactly what was typed; the note is its readable mirror.
+    """
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text)).strip()

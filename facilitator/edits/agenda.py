@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from facilitator.domain.agenda import CatchUp
-from facilitator.edits.base import DeleteRows, Edit, InsertRow, SetFields
+from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields, SetSetting
 from facilitator.store import agenda as store
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id
@@ -185,7 +185,17 @@ def apply_catch_up(ws: Workshop, plan: CatchUp) -> SessionsEdit:
     return SessionsEdit(ws, text, list(edits), change)
 
 
-def start_session(ws: Workshop, session_ids: list[str], moment: datetime) -> SessionsEdit:
+def _rehearsed(ws: Workshop, edit: SessionsEdit, ids: list[str], rehearsal: bool) -> Edit:
+    """While rehearsing, the edit also notes its sessions as practice (see REHEARSED_KEY)."""
+    if not rehearsal:
+        return edit
+    noted = sorted(ws.agenda.rehearsed_ids() | set(ids))
+    return Macro(edit.text(), [edit, SetSetting(ws, store.REHEARSED_KEY, noted)], ws)
+
+
+def start_session(
+    ws: Workshop, session_ids: list[str], moment: datetime, rehearsal: bool = False
+) -> Edit:
     """Record the actual start of a block; a session still running is finished at that time."""
     running = [sid for sid in ws.agenda.unfinished_session_ids() if sid not in session_ids]
     text = store.local_text(moment)
@@ -196,10 +206,13 @@ def start_session(ws: Workshop, session_ids: list[str], moment: datetime) -> Ses
             values[sid] = {"actual_start": text, "actual_end": None}
         ws.agenda.update_sessions(values)
 
-    return SessionsEdit(ws, "Start session", [*running, *session_ids], change)
+    edit = SessionsEdit(ws, "Start session", [*running, *session_ids], change)
+    return _rehearsed(ws, edit, [*running, *session_ids], rehearsal)
 
 
-def finish_session(ws: Workshop, session_ids: list[str], moment: datetime) -> SessionsEdit:
+def finish_session(
+    ws: Workshop, session_ids: list[str], moment: datetime, rehearsal: bool = False
+) -> Edit:
     text = store.local_text(moment)
 
     def change() -> None:
@@ -211,7 +224,25 @@ def finish_session(ws: Workshop, session_ids: list[str], moment: datetime) -> Se
                 values[sid]["actual_start"] = text
         ws.agenda.update_sessions(values)
 
-    return SessionsEdit(ws, "Finish session", session_ids, change)
+    return _rehearsed(
+        ws, SessionsEdit(ws, "Finish session", session_ids, change), session_ids, rehearsal
+    )
+
+
+def clear_rehearsal(ws: Workshop) -> Edit | None:
+    """Forget the actual times recorded on a rehearsal clock (one undo step); None if none."""
+    ids = sorted(ws.agenda.rehearsed_ids())
+    if not ids:
+        return None
+    present = [r["id"] for r in ws.agenda.sessions_by_ids(ids)]
+
+    def change() -> None:
+        ws.agenda.update_sessions(
+            {sid: {"actual_start": None, "actual_end": None} for sid in present}
+        )
+
+    times = SessionsEdit(ws, "Clear rehearsal times", present, change)
+    return Macro(times.text(), [times, SetSetting(ws, store.REHEARSED_KEY, [])], ws)
 
 
 class AdjustTimer(Edit):

@@ -6,9 +6,9 @@ import copy
 from typing import Any
 
 from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields
-from facilitator.interchange.roster import ImportPlan
+from facilitator.interchange.roster import ImportPlan, imported_source
 from facilitator.store.database import Workshop
-from facilitator.store.ids import new_id
+from facilitator.store.ids import new_id, now
 from facilitator.store.tables import Table
 
 
@@ -82,25 +82,42 @@ class _WalkIn(Macro):
 
 
 class ImportRoster(Edit):
-    """A whole roster import as one undo step (adds and updates, written in one transaction)."""
+    """A whole roster import as one undo step (adds and updates, written in one transaction).
+
+    The user's per-field choices are taken when the edit is made; every person written
+    remembers what the file said (``source["imported"]``) and the import's stamp, which the
+    next import compares with (see ``interchange/roster.py``).
+    """
 
     def __init__(self, ws: Workshop, plan: ImportPlan) -> None:
-        n_add, n_upd = len(plan.adds), len(plan.updates)
+        updates = plan.updates
+        n_add, n_upd = len(plan.adds), len(updates)
         super().__init__(f"Import {plan.file} ({n_add} added, {n_upd} updated)")
         self.ws = ws
-        self.adds = []
+        self.add_rows = list(plan.adds)
+        self.adds: list[dict[str, Any]] = []
         for row in plan.adds:
             person = copy.copy(row.person)
             person["id"] = new_id("per")
             self.adds.append(person)
-        self.updates = [(pid, dict(values)) for pid, _row, values in plan.updates]
+        self.update_rows = updates
+        self.updates = [(u.person_id, u.values()) for u in updates]
         self.new_ids: list[str] = []
         self.olds: list[tuple[str, dict[str, Any]]] = []
         self.progress = None
 
     def apply(self) -> None:
+        stamp = now()
+        adds = [
+            {**person, "source": imported_source(row, stamp)}
+            for person, row in zip(self.adds, self.add_rows, strict=True)
+        ]
+        updates = [
+            (pid, {**values, "source": imported_source(update, stamp)})
+            for (pid, values), update in zip(self.updates, self.update_rows, strict=True)
+        ]
         self.new_ids, self.olds = self.ws.people.write_import(
-            self.adds, self.updates, self.progress
+            adds, updates, self.progress, stamp=stamp
         )
 
     def revert(self) -> None:

@@ -95,3 +95,53 @@ def set_privacy_options(
     if organisations is not None:
         policy.organisations = organisations
     return _edit(ws, policy, "Change privacy options")
+
+
+def decide(
+    ws: Workshop,
+    choice: Choice | None,
+    *,
+    hits: Iterable[Finding] = (),
+    people: Iterable[str] = (),
+    organisations: Iterable[str] = (),
+    forget: Iterable[Finding] = (),
+    replacement: str = "",
+) -> SetSetting:
+    """Several decisions as one undo step (what the Privacy check does for a selection).
+
+    ``hits`` are decided each on its own; ``people`` and ``organisations`` for every mention;
+    ``forget`` are hits whose own decisions are dropped, so that deciding every mention of
+    Dewi leaves none of her mentions decided otherwise.
+    """
+    found = list(hits)
+    dropped = [f for f in forget if f.key not in {h.key for h in found}]
+    persons = list(dict.fromkeys(people))
+    orgs = list(dict.fromkeys(organisations))
+    if not (found or persons or orgs):
+        raise ValueError("nothing to decide")
+    store = ws.privacy
+    policy = store.policy()
+    named = {p: ws.people.person(p) for p in persons}
+    missing = [p for p, row in named.items() if row is None]
+    if missing:
+        raise ValueError(f"no person {missing[0]!r} in {ws.path.name}")
+    known = store.engine(policy).organisations if orgs else {}
+    unknown = [o for o in orgs if o not in known]
+    if unknown:
+        raise ValueError(f"no organisation {unknown[0]!r} in the roster of {ws.path.name}")
+    decision = _decision(choice, replacement)
+    own: dict[str, Decision | None] = {f.key: None for f in dropped}
+    own.update({f.key: decision for f in found})
+    policy = policy.deciding(
+        hits=own,
+        people={p: decision for p in persons},
+        organisations={o: decision for o in orgs},
+    )
+    verb = _VERBS[Choice(choice)] if choice is not None else "Undecide"
+    targets = [f"every mention of {row['name']}" for row in named.values() if row is not None]
+    targets += [known[o].name for o in orgs]
+    if found:
+        one = f"“{found[0].hit.text}”" if len(found) == 1 else f"{len(found)} hits"
+        targets.append(one if not targets else f"{len(found)} more hit{'s' * (len(found) > 1)}")
+    what = targets[0] if len(targets) == 1 else f"{', '.join(targets[:-1])} and {targets[-1]}"
+    return _edit(ws, policy, f"{verb} {what}")

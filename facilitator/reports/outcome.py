@@ -38,6 +38,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
 
+from facilitator.domain.people import INTERNATIONAL, NOT_GIVEN
 from facilitator.domain.report import NOTE_KINDS, SECTIONS, ExerciseItem, Note, ReportData
 from facilitator.exports import ExportError, ExportOptions, atomic_output, check_privacy
 from facilitator.reports import charts
@@ -411,7 +412,7 @@ class ReportBuilder:
         if d.description:
             out += self.blocks(d.description)
         p = d.participation
-        countries = len([c for c, _ in p.by_country if c not in ("Not stated", "International")])
+        countries = len([c for c, _ in p.by_country if c not in (NOT_GIVEN, INTERNATIONAL)])
         facts = (
             f"{p.total} participants"
             + (f" from {countries} countries" if countries > 1 else "")

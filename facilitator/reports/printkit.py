@@ -284,8 +284,9 @@ def export_sign_in(
     if not days:
         raise ExportError(f"{ws.path}: the workshop has no days; add them in the Agenda.")
     privacy = details["privacy"]
+    expected = len(ws.people.people())
     people = ws.people.people() if privacy != "none" else []
-    blanks = int(options.extra.get("blank_rows", 12))
+    listed, blanks = sign_in_rows(expected, privacy, options.extra.get("blank_rows"))
     half = bool(details["half_days"])
     page = _page(options)
     st = fonts.styles()
@@ -302,10 +303,12 @@ def export_sign_in(
                 Paragraph("Please write your name, organisation and country.", st["small"])
             )
         head = ["No.", "Name", "Organisation"]
-        widths = [10 * mm, 52 * mm, 55 * mm]
-        if privacy == "full":
+        country = sign_in_asks_country(privacy)
+        # two signature columns (morning, afternoon) need the room of a narrower name column
+        widths = [10 * mm, 44 * mm, 46 * mm] if half and country else [10 * mm, 52 * mm, 55 * mm]
+        if country:
             head.append("Country")
-            widths.append(25 * mm)
+            widths.append((22 if half else 25) * mm)
         sign_cols = ["Morning", "Afternoon"] if half else ["Signature"]
         avail = page[0] - 30 * mm - sum(widths)
         head += sign_cols
@@ -317,11 +320,11 @@ def export_sign_in(
                 Paragraph(fonts.rich(p["name"]), cell),
                 Paragraph(fonts.rich(p["organisation"]), cell),
             ]
-            if privacy == "full":
+            if country:
                 row.append(Paragraph(fonts.rich(p["country"]), cell))
             data.append(row + [""] * len(sign_cols))
         for k in range(blanks):
-            data.append([str(len(people) + k + 1)] + [""] * (len(head) - 1))
+            data.append([str(listed + k + 1)] + [""] * (len(head) - 1))
         table = Table(data, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
@@ -342,6 +345,28 @@ def export_sign_in(
     _build(out, story, page, fonts.document_info(details, "Sign-in sheets"))
     if progress:
         progress(1.0)
+
+
+def walk_in_rows(expected: int) -> int:
+    """Blank rows for people who were not registered: 15% of those expected, at least 10."""
+    return max(10, -(-expected * 15 // 100))
+
+
+def sign_in_rows(expected: int, privacy: str, blank_rows: Any = None) -> tuple[int, int]:
+    """(printed names, blank rows) of one day's sheet for ``expected`` registered people.
+
+    With "nothing personal" no name is printed, so everyone expected writes on a blank row:
+    the sheet has a row for each of them plus the walk-ins' rows.
+    """
+    walk_ins = walk_in_rows(expected) if blank_rows is None else max(0, int(blank_rows))
+    if privacy == "none":
+        return 0, expected + walk_ins
+    return expected, walk_ins
+
+
+def sign_in_asks_country(privacy: str) -> bool:
+    """A Country column where the sheet shows countries (full) or asks for them (none)."""
+    return privacy in ("full", "none")
 
 
 class _Running(Flowable):
@@ -493,16 +518,14 @@ def export_participants_pdf(
                 st["body"],
             )
         )
-        for column, title, label in (
-            ("country", "By country", str),
-            ("sector", "By sector", dom.sector_label),
-            ("gender", "By gender", dom.gender_label),
+        for column, title in (
+            ("country", "By country"),
+            ("sector", "By sector"),
+            ("gender", "By gender"),
         ):
             story.append(Paragraph(title, st["h2"]))
-            rows = [
-                [Paragraph(fonts.rich(label(v) or "Not given"), cell), str(n)]
-                for v, n in ws.people.counts(column)
-            ]
+            tallied = dom.tally(ws.people.counts(column), column, ws.collation.sort_key)
+            rows = [[Paragraph(fonts.rich(label), cell), str(n)] for label, n in tallied]
             t = Table(
                 [[Paragraph("<b>Group</b>", cell), Paragraph("<b>People</b>", cell)], *rows],
                 colWidths=[90 * mm, 25 * mm],

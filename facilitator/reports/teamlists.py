@@ -20,6 +20,7 @@ from typing import Any
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.pdfgen.canvas import Canvas
+from segno import make as make_qr
 
 from facilitator.domain.privacy import Guard, Source
 from facilitator.exports import ExportError, ExportOptions, Progress, atomic_output, check_privacy
@@ -109,6 +110,20 @@ def _text_on(colour: Any) -> Any:
     return INK if (0.299 * r + 0.587 * g + 0.114 * b) > 0.62 else white
 
 
+def _qr(c: Canvas, text: str, x: float, y: float, side: float) -> None:
+    """A QR code of ``text`` on white, ``side`` points square, its lower left at (x, y)."""
+    matrix = make_qr(text, error="m", micro=False).matrix
+    n = len(matrix) + 4  # two modules of quiet zone each side
+    cell = side / n
+    c.setFillColor(white)
+    c.rect(x, y, side, side, stroke=0, fill=1)
+    c.setFillColor(INK)
+    for r, row in enumerate(matrix):
+        for k, bit in enumerate(row):
+            if bit:
+                c.rect(x + (k + 2) * cell, y + side - (r + 3) * cell, cell, cell, stroke=0, fill=1)
+
+
 def _team_block(
     c: Canvas,
     team: dict[str, Any],
@@ -119,18 +134,24 @@ def _team_block(
     privacy: str,
     title_size: float,
     subtitle: str,
+    url: str = "",
 ) -> None:
-    """One team: a colour band with its name, room and rapporteur, then the names large."""
+    """One team: a colour band with its name, room and rapporteur, then the names large;
+    with ``url``, the QR code of the team's worksheet page at the right of the band."""
     colour = _colour(team)
     band = title_size * 1.9 + (title_size * 0.55 if subtitle else 0)
     c.setFillColor(colour)
     c.roundRect(x, y_top - band, width, band, 6, stroke=0, fill=1)
+    qr_side = band - 8 if url else 0
+    if url:
+        _qr(c, url, x + width - qr_side - 4, y_top - band + 4, qr_side)
+    room_for_text = width - qr_side - (4 if url else 0) - 20
     c.setFillColor(_text_on(colour))
     name = team["name"] or "Team"
-    size = fonts.fit_size(name, width - 20, title_size, 10, bold=True)
+    size = fonts.fit_size(name, room_for_text, title_size, 10, bold=True)
     fonts.draw_string(c, x + 10, y_top - title_size * 1.15, name, size, bold=True)
     if subtitle:
-        small = fonts.fit_size(subtitle, width - 20, title_size * 0.42, 7)
+        small = fonts.fit_size(subtitle, room_for_text, title_size * 0.42, 7)
         fonts.draw_string(c, x + 10, y_top - band + title_size * 0.35, subtitle, small)
     c.setFillColor(INK)
     members = team["members"]
@@ -210,6 +231,7 @@ def export_team_lists(
                         privacy,
                         54,
                         _subtitle(team),
+                        ws.venue.team_url(team["id"]),
                     )
                     c.showPage()
                     done += 1
@@ -240,6 +262,7 @@ def export_team_lists(
                         privacy,
                         title,
                         _subtitle(team),
+                        ws.venue.team_url(team["id"]),
                     )
                     done += 1
                     if progress:

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from facilitator.domain.agenda import Day, Session
 
 ADJUST_KEY = "agenda.timer_adjust"
+# Sessions whose actual times were recorded on a rehearsal clock: practice, not what happened.
+REHEARSED_KEY = "agenda.rehearsed"
 ISO = "%Y-%m-%dT%H:%M:%S"
 
 
@@ -120,7 +122,7 @@ class AgendaStore:
             if not params:
                 return []
             sql += f" WHERE ss.session_id IN ({','.join('?' * len(params))})"
-        sql += " ORDER BY ss.session_id, ss.position, p.name"
+        sql += " ORDER BY ss.session_id, ss.position, p.name COLLATE HUMAN"
         return list(self.ws.db.query(sql, params))
 
     def speakers_by_session(self) -> dict[str, list[dict[str, Any]]]:
@@ -133,7 +135,8 @@ class AgendaStore:
         """Everyone who can speak or moderate, for pickers."""
         return list(
             self.ws.db.query(
-                "SELECT id, name, organisation, country, role FROM people ORDER BY name"
+                "SELECT id, name, organisation, country, role FROM people "
+                "ORDER BY name COLLATE HUMAN, id"
             )
         )
 
@@ -144,7 +147,7 @@ class AgendaStore:
         return [
             r["room"]
             for r in self.ws.db.query(
-                "SELECT DISTINCT room FROM sessions WHERE room != '' ORDER BY room COLLATE NOCASE"
+                "SELECT DISTINCT room FROM sessions WHERE room != '' ORDER BY room COLLATE HUMAN"
             )
         ]
 
@@ -260,6 +263,11 @@ class AgendaStore:
                 unbury(db, table, [row["id"] for row in state[table]])
             op.touch(Table.SESSIONS, ids)
             op.touch(Table.SESSION_SPEAKERS)
+
+    def rehearsed_ids(self) -> set[str]:
+        """Sessions started or finished while rehearsing (their actual times are practice)."""
+        value = self.ws.info.setting(REHEARSED_KEY, []) or []
+        return {str(v) for v in value}
 
     def timer_adjust(self) -> dict[str, int]:
         value = self.ws.info.setting(ADJUST_KEY, {}) or {}

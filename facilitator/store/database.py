@@ -57,6 +57,7 @@ if TYPE_CHECKING:
 
     from facilitator.store.agenda import AgendaStore
     from facilitator.store.backups import Backup
+    from facilitator.store.collation import Collation
     from facilitator.store.merge import MergeStore
     from facilitator.store.notes import NotesStore
     from facilitator.store.people import PeopleStore
@@ -342,6 +343,8 @@ class Workshop:
     every SQL statement of the program. Outside ``store/`` nothing touches ``db``.
     """
 
+    collation: Collation  # human order of names and titles (``COLLATE HUMAN`` too)
+
     def __init__(
         self,
         path: str | os.PathLike[str],
@@ -403,6 +406,7 @@ class Workshop:
             self.open_result = OpenResult(True, reason)
             self._conn = open_read_only(self.path)
             self._conn.execute("PRAGMA recursive_triggers=ON")
+            self._attach_collation()
             return
         self.read_only = False
         try:
@@ -431,6 +435,7 @@ class Workshop:
         except sqlite3.DatabaseError as exc:
             self.close()
             raise _storage_error(self.path, exc) from exc
+        self._attach_collation()
         from facilitator.store.writer import Writer
 
         # Made here, on the workshop's own thread: a QObject lives where it was created,
@@ -438,6 +443,15 @@ class Workshop:
         self._writer = Writer(self)
         if info.exists and not info.empty and not info.checked:
             self.integrity = IntegrityCheck(self)
+
+    def _attach_collation(self) -> None:
+        """``COLLATE HUMAN`` on the connection, in the workshop's first working language
+        (worked out when a sort first needs it: looking a language name up takes 0.1 s)."""
+        from facilitator.store.collation import Collation, follow_workshop
+
+        self.collation = Collation()
+        self.collation.register(self.connection)
+        follow_workshop(self.collation, self)
 
     # -- the connection --------------------------------------------------------------------
     @property

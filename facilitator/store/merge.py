@@ -63,6 +63,8 @@ ORDER = (
     "venue_evaluations",
     "venue_eval_questions",
     "venue_eval_answers",
+    "venue_rapporteurs",
+    "venue_answer_docs",
 )
 KEEP_BOTH = ("notes", "summaries")
 STAMPS = ("created", "updated")

@@ -230,7 +230,7 @@ class NotesStore(NoteSearch):
     def people(self) -> list[dict[str, Any]]:
         return self.ws.query(
             "SELECT id, name, organisation, country, sector FROM people "
-            "ORDER BY name COLLATE NOCASE"
+            "ORDER BY name COLLATE HUMAN, id"
         )
 
     def notes_for(self, session_id: str | None, team_id: str | None = None) -> list[dict[str, Any]]:

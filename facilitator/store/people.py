@@ -41,6 +41,17 @@ def _row_for_insert(person: dict[str, Any], stamp: str) -> dict[str, Any]:
     return row
 
 
+def _with_stamp(source: Any, stamp: str) -> str:
+    try:
+        data = json.loads(source or "{}")
+    except (TypeError, ValueError):
+        return source
+    if not isinstance(data, dict):
+        return source
+    data["import_stamps"] = [*data.get("import_stamps", []), stamp][-20:]
+    return json.dumps(data, ensure_ascii=False)
+
+
 class PeopleStore:
     """People and attendance, including the bulk writer for roster imports."""
 
@@ -48,7 +59,18 @@ class PeopleStore:
         self.ws = ws
 
     def people(self) -> list[dict[str, Any]]:
-        return list(self.ws.db.query("SELECT * FROM people ORDER BY name COLLATE NOCASE"))
+        """Everyone, in human order of name (sorted here: faster than SQL for long lists)."""
+        rows = self.ws.db.query("SELECT * FROM people ORDER BY id")
+        return self.ws.collation.sorted(rows, key=lambda p: p["name"])
+
+    def edit_history(self) -> dict[str, list[str]]:
+        """Person id → the earlier ``updated`` stamps of that row (its edit history)."""
+        out: dict[str, list[str]] = {}
+        for row_id, stamp in self.ws.db.execute(
+            "SELECT row_id, updated FROM row_history WHERE table_name = 'people'"
+        ).fetchall():
+            out.setdefault(row_id, []).append(stamp)
+        return out
 
     def person(self, person_id: str) -> dict[str, Any] | None:
         return self.ws.rows.get(Table.PEOPLE, person_id)
@@ -79,7 +101,7 @@ class PeopleStore:
             self.ws.db.query(
                 "SELECT * FROM people WHERE id IN "
                 f"(SELECT a.person_id FROM attendance a WHERE {where}) "
-                "ORDER BY name COLLATE NOCASE",
+                "ORDER BY name COLLATE HUMAN, id",
                 [day_id] if day_id else [],
             )
         )
@@ -142,7 +164,8 @@ class PeopleStore:
                 "SELECT p.country, p.sector, p.gender, count(DISTINCT p.id) AS n "
                 "FROM attendance a JOIN people p ON p.id = a.person_id "
                 f"WHERE a.present = 1 AND a.day_id = ?{slot_sql} "
-                "GROUP BY p.country, p.sector, p.gender ORDER BY p.country, p.sector, p.gender",
+                "GROUP BY p.country, p.sector, p.gender "
+                "ORDER BY p.country COLLATE HUMAN, p.sector, p.gender",
                 args,
             )
         )
@@ -180,19 +203,23 @@ class PeopleStore:
         )
 
     def team_sets(self) -> list[dict[str, Any]]:
-        return list(self.ws.db.query("SELECT id, title FROM team_sets ORDER BY title"))
+        return list(
+            self.ws.db.query("SELECT id, title FROM team_sets ORDER BY title COLLATE HUMAN")
+        )
 
     def write_import(
         self,
         adds: list[dict[str, Any]],
         updates: list[tuple[str, dict[str, Any]]],
         progress: Progress = None,
+        stamp: str | None = None,
     ) -> tuple[list[str], list[tuple[str, dict[str, Any]]]]:
         """Insert and update people in ONE transaction; returns (new ids, old values for undo).
 
         Either every row is written or none is (a full disk rolls the whole import back).
+        ``stamp`` is the rows' new ``updated`` (and ``created``) stamp.
         """
-        stamp = now()
+        stamp = stamp or now()
         total = max(1, len(adds) + len(updates))
         new_ids: list[str] = []
         olds: list[tuple[str, dict[str, Any]]] = []
@@ -244,9 +271,9 @@ class PeopleStore:
                 conn.execute(f"UPDATE people SET {sets} WHERE id = ?", [*values.values(), pid])
                 if progress and k % 500 == 0:
                     progress((len(adds) + k + 1) / total)
+            op.touch(Table.PEOPLE, [*new_ids, *(pid for pid, _ in olds)])
         if progress:
             progress(1.0)
-            op.touch(Table.PEOPLE)
         return new_ids, olds
 
     def undo_import(self, new_ids: list[str], olds: list[tuple[str, dict[str, Any]]]) -> None:
@@ -262,14 +289,8 @@ class PeopleStore:
             bury(db, "people", new_ids, stamp)
             for pid, values in olds:
                 values = {**values, "updated": stamp}
+                if "source" in values:  # this stamp is the import's undo, not a hand edit
+                    values["source"] = _with_stamp(values["source"], stamp)
                 sets = ", ".join(f"[{c}] = ?" for c in values)
                 conn.execute(f"UPDATE people SET {sets} WHERE id = ?", [*values.values(), pid])
-            op.touch(Table.PEOPLE)
-
-    def redo_import(
-        self,
-        rows: list[dict[str, Any]],
-        updates: list[tuple[str, dict[str, Any]]],
-    ) -> None:
-        """Re-apply an undone import with the same ids (rows carry their ids)."""
-        self.write_import(rows, updates)
+            op.touch(Table.PEOPLE, [*new_ids, *(pid for pid, _ in olds)])

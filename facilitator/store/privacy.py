@@ -12,6 +12,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from facilitator.domain.privacy import Choice, Guard, Person, PrivacyEngine, PrivacyPolicy
+from facilitator.store.changes import Changes
+from facilitator.store.tables import Table
 
 if TYPE_CHECKING:
     from facilitator.store.database import Workshop
@@ -34,6 +36,12 @@ class PrivacyStore:
 
     def __init__(self, ws: Workshop) -> None:
         self.ws = ws
+        self._engine: tuple[tuple[Any, ...], PrivacyEngine] | None = None
+        ws.hub.changed.connect(self._forget_engine)
+
+    def _forget_engine(self, changes: Changes) -> None:
+        if changes.touches(Table.PEOPLE, Table.WORKSHOP):  # the roster, organisers, funders
+            self._engine = None
 
     def policy(self) -> PrivacyPolicy:
         return PrivacyPolicy.from_value(self.ws.info.setting(SETTING_KEY))
@@ -57,7 +65,7 @@ class PrivacyStore:
             )
             for r in self.ws.db.query(
                 "SELECT id, name, honorific, organisation, country, email, phone, role, sector, "
-                "gender FROM people ORDER BY name, id"
+                "gender FROM people ORDER BY name COLLATE HUMAN, id"
             )
         ]
 
@@ -70,10 +78,28 @@ class PrivacyStore:
         return _json_list(details.get("organisers")) + _json_list(details.get("funders"))
 
     def engine(self, policy: PrivacyPolicy | None = None) -> PrivacyEngine:
+        """The engine for the roster as it is now, compiled again only after the roster or
+        the organisers changed (this workshop's Changes, or another connection's write), so
+        a projector that redraws on every phone's answer stays fast."""
         policy = policy or self.policy()
-        return PrivacyEngine(
+        version = self.ws.db.execute("PRAGMA data_version").fetchone()[0]
+        key = (policy.organisations, version)
+        if self._engine is not None and self._engine[0] == key:
+            return self._engine[1]
+        engine = PrivacyEngine(
             self.roster(), organisations=policy.organisations, public=self.public_organisations()
         )
+        self._engine = (key, engine)
+        return engine
+
+    def lists_private(self) -> bool:
+        """Whether lists of people are shown with privacy on: the Chatham House Rule, or a
+        *Lists show* setting other than full details (team lists, the projector views)."""
+        try:
+            details = self.ws.info.details()
+        except StopIteration:
+            return False
+        return bool(details.get("chatham_house")) or (details.get("privacy") or "full") != "full"
 
     def guard(self, on: bool, unresolved: Choice = Choice.WITHHOLD) -> Guard:
         """A guard for one output: off (prints as written) unless the output is anonymous."""

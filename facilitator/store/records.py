@@ -274,6 +274,20 @@ class VenueEvalAnswerRow(Stamped):
     value: str  # JSON: a number or a text
 
 
+class VenueRapporteurRow(Stamped):
+    name: str  # as the facilitator typed it when making the key; shown as who is connected
+    key: str  # the secret in the rapporteur page's address (shown only in the desktop app)
+    revoked: int
+
+
+class VenueAnswerDocRow(Stamped):
+    team_id: str
+    prompt_id: str
+    note_id: str | None  # the worksheet note that mirrors ``text``
+    state: bytes  # the whole Yjs document as one v1 update
+    text: str
+
+
 def columns(row_type: type) -> tuple[str, ...]:
     """Every key of a row TypedDict, inherited ones first."""
     names: list[str] = []

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from facilitator.domain import agenda as agenda_dom
+from facilitator.domain import people as people_dom
 from facilitator.domain.privacy import Source
 from facilitator.domain.report import (
     NOTE_KINDS,
@@ -35,9 +36,7 @@ from facilitator.domain.report import (
     ReportSettings,
     SessionItem,
     TeamItem,
-    counted,
     hhmm,
-    label,
     to_minutes,
 )
 from facilitator.store import agenda as agenda_store
@@ -151,7 +150,9 @@ class ReportStore:
                 where = Source(SECTIONS[section], SETTING_KEY, name)
                 setattr(settings, name, guard(getattr(settings, name), where))
 
-        people = {r["id"]: r for r in db.query("SELECT * FROM people ORDER BY name")}
+        people = {
+            r["id"]: r for r in db.query("SELECT * FROM people ORDER BY name COLLATE HUMAN, id")
+        }
 
         def person_name(pid: str | None) -> str:
             p = people.get(pid or "")
@@ -210,6 +211,7 @@ class ReportStore:
 
         sessions: dict[str, SessionItem] = {}
         day_rows = list(db.query("SELECT * FROM days ORDER BY position, date"))
+        rehearsed = self.ws.agenda.rehearsed_ids()
         by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for r in db.query("SELECT * FROM sessions ORDER BY day_id, position, created"):
             by_day[r["day_id"]].append(r)
@@ -233,8 +235,9 @@ class ReportStore:
                     title=title or "Untitled session",
                     planned_start=hhmm(start),
                     planned_end=hhmm(end),
-                    actual_start=_clock(r["actual_start"]),
-                    actual_end=_clock(r["actual_end"]),
+                    # Times recorded on a rehearsal clock are practice, not what happened.
+                    actual_start="" if r["id"] in rehearsed else _clock(r["actual_start"]),
+                    actual_end="" if r["id"] in rehearsed else _clock(r["actual_end"]),
                     room=guard(r["room"], Source(agenda, r["id"], "room", title)),
                     speakers=speakers.get(r["id"], []),
                     description=guard(
@@ -347,9 +350,11 @@ class ReportStore:
         # Participation.
         taking_part = [p for p in people.values() if (p["role"] or "") not in STAFF_ROLES]
         part = Participation(total=len(taking_part))
-        part.by_country = counted(p["country"] for p in taking_part)
-        part.by_sector = [(label(k), n) for k, n in counted(p["sector"] for p in taking_part)]
-        part.by_sex = [(label(k), n) for k, n in counted(p["gender"] for p in taking_part)]
+        # The categories and labels of the roster and the attendance tables ("Not given" once).
+        order = self.ws.collation.sort_key
+        part.by_country = people_dom.tally((p["country"] for p in taking_part), "country", order)
+        part.by_sector = people_dom.tally((p["sector"] for p in taking_part), "sector", order)
+        part.by_sex = people_dom.tally((p["gender"] for p in taking_part), "gender", order)
         ids = {p["id"] for p in taking_part}
         present: dict[str, set[str]] = defaultdict(set)
         for r in db.query("SELECT person_id, day_id FROM attendance WHERE present = 1"):

@@ -5,7 +5,7 @@ The format version is the number of applied migrations and is mirrored in
 ``PRAGMA application_id`` marks the file as a Facilitator workshop.
 
 To change the format, append a new migration function; never edit one that has shipped
-(then update ``SCHEMA_FINGERPRINTS``: ``tests/store/test_schema.py`` prints the value).
+(then update ``SCHEMA_FINGERPRINTS``: ``tests/store/test_opening_fast.py`` prints the value).
 """
 
 from __future__ import annotations
@@ -313,7 +313,8 @@ def schema_version() -> int:
 # memory. Only a speed-up: a version missing here is always compared in full.
 SCHEMA_FINGERPRINTS: dict[int, str] = {
     3: "dd8beed0f451d1b2af45b5b3",
-    4: "dd8beed0f451d1b2af45b5b3",  # m004 adds an index, no table or column
+    4: "3a046c81be7c8a1616d74da6",
+    5: "3a046c81be7c8a1616d74da6",  # m005 adds indexes, no table or column
 }
 
 
@@ -493,8 +494,56 @@ def m003_venue(db: Database) -> None:
         )
 
 
+# Tables of the team worksheets and rapporteurs on the venue Wi-Fi, created by m004.
+VENUE_TEAM_TABLES = ("venue_rapporteurs", "venue_answer_docs")
+
+_VENUE_TEAMS = f"""
+CREATE TABLE venue_rapporteurs (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    key TEXT NOT NULL UNIQUE,
+    revoked INTEGER NOT NULL DEFAULT 0,
+    {_STAMPS}
+);
+CREATE TABLE venue_answer_docs (
+    id TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+    prompt_id TEXT NOT NULL REFERENCES exercise_prompts(id) ON DELETE CASCADE,
+    note_id TEXT REFERENCES notes(id) ON DELETE SET NULL,
+    state BLOB NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    {_STAMPS},
+    UNIQUE (team_id, prompt_id)
+);
+CREATE INDEX venue_answer_docs_prompt ON venue_answer_docs(prompt_id)
+"""
+
+
 @migrations()
-def m004_glance_indexes(db: Database) -> None:
+def m004_venue_teams(db: Database) -> None:
+    """Team worksheets typed together on the venue Wi-Fi, and rapporteurs' keys.
+
+    ``venue_answer_docs`` keeps, per team and prompt, the whole Yjs document of the answer
+    (``state``: one Yjs v1 update, the document's complete state, so any device can merge
+    with it) and its plain text, which is mirrored into the worksheet note (``note_id``:
+    a note with that team and prompt, as Capture's worksheet grid reads them). A rapporteur's
+    key is kept so that the desktop can show its QR code again; it only lets a browser add
+    notes. Both tables merge like the others, with their history triggers.
+    """
+    for statement in _split(_VENUE_TEAMS):
+        db.execute(statement)
+    for table in VENUE_TEAM_TABLES:
+        db.execute(
+            f"CREATE TRIGGER [{table}_history] AFTER UPDATE OF updated ON [{table}] "
+            "WHEN OLD.updated IS NOT NEW.updated BEGIN "
+            "INSERT INTO row_history (table_name, row_id, updated) "
+            f"SELECT '{table}', OLD.id, OLD.updated WHERE NOT EXISTS (SELECT 1 FROM row_history "
+            f"WHERE table_name = '{table}' AND row_id = OLD.id AND updated = OLD.updated); END"
+        )
+
+
+@migrations()
+def m005_glance_indexes(db: Database) -> None:
     """Indexes that keep a 400,000-note workshop quick: notes counted by kind (the
     Overview's glance, 7× faster than reading every note) and the people notes are
     attributed to (the search's country and sector filters; deleting a person)."""

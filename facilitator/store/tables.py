@@ -41,6 +41,8 @@ class Table(StrEnum):
     VENUE_EVALUATIONS = "venue_evaluations"
     VENUE_EVAL_QUESTIONS = "venue_eval_questions"
     VENUE_EVAL_ANSWERS = "venue_eval_answers"
+    VENUE_RAPPORTEURS = "venue_rapporteurs"
+    VENUE_ANSWER_DOCS = "venue_answer_docs"
 
 
 # Tables whose rows carry stable text ids and created/updated stamps and can be merged
@@ -72,4 +74,6 @@ MERGEABLE_TABLES: tuple[Table, ...] = (
     Table.VENUE_EVALUATIONS,
     Table.VENUE_EVAL_QUESTIONS,
     Table.VENUE_EVAL_ANSWERS,
+    Table.VENUE_RAPPORTEURS,
+    Table.VENUE_ANSWER_DOCS,
 )

@@ -170,7 +170,7 @@ class TeamsStore:
                 "SELECT e.id, e.title, e.session_id, s.title AS session_title, s.day_id, "
                 "d.date, s.kind AS session_kind FROM exercises e "
                 "LEFT JOIN sessions s ON s.id = e.session_id LEFT JOIN days d ON d.id = s.day_id "
-                "ORDER BY s.id IS NULL, d.position, d.date, s.position, e.title"
+                "ORDER BY s.id IS NULL, d.position, d.date, s.position, e.title COLLATE HUMAN"
             )
         )
 
@@ -229,7 +229,7 @@ class TeamsStore:
             self.ws.db.query(
                 "SELECT t.*, p.name AS rapporteur_name FROM teams t "
                 "LEFT JOIN people p ON p.id = t.rapporteur_id "
-                "WHERE t.round_id = ? ORDER BY t.position, t.name, t.id",
+                "WHERE t.round_id = ? ORDER BY t.position, t.name COLLATE HUMAN, t.id",
                 [round_id],
             )
         )
@@ -245,7 +245,7 @@ class TeamsStore:
                 "p.organisation, p.country, p.sector, p.gender, p.role, p.email, p.languages "
                 "FROM team_members m JOIN people p ON p.id = m.person_id "
                 f"WHERE m.team_id IN ({marks}) "
-                "ORDER BY m.position, p.name",
+                "ORDER BY m.position, p.name COLLATE HUMAN",
                 team_ids,
             )
         )

@@ -11,6 +11,7 @@ network address. A question to the panel is mirrored by a session note of kind
 from __future__ import annotations
 
 import json
+import secrets
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,16 +21,19 @@ from facilitator.domain.venue import (
     EvalQuestionSpec,
     OptionSpec,
     PollSpec,
+    answer_text,
     new_join_code,
 )
 from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import new_id, now
+from facilitator.store.notes import new_note_row
 from facilitator.store.records import (
     VenueEvalQuestionRow,
     VenueEvaluationRow,
     VenuePollOptionRow,
     VenuePollRow,
     VenueQuestionRow,
+    VenueRapporteurRow,
 )
 from facilitator.store.tables import Table
 
@@ -38,6 +42,8 @@ SETTING_NAMED = "venue.named"
 SETTING_SELECTED = "venue.selected_question"
 SETTING_QA_SESSION = "venue.qa_session"  # session id, "" for none; absent: the current one
 SETTING_SERVER = "venue.server"  # {"host": …, "port": …} last used in the dialog
+SETTING_WORKSHEET = "venue.worksheet_round"  # round whose teams answer on devices ("": none)
+TEAM_AUTHOR = "Team devices (Venue Wi-Fi)"  # the author of an answer typed on team devices
 QUESTION_AUTHOR = "Venue Wi-Fi"  # the notes' author column: typed on a phone, not by a rapporteur
 
 _POLL_FIELDS = ("session_id", "kind", "question", "scale_max", "max_choices", "dots", "position")
@@ -65,6 +71,27 @@ def poll_spec(row: VenuePollRow | dict[str, Any], options: Iterable[dict[str, An
 
 def eval_spec(row: VenueEvalQuestionRow | dict[str, Any]) -> EvalQuestionSpec:
     return EvalQuestionSpec(row["id"], row["kind"], row["text"])
+
+
+@dataclass(frozen=True)
+class AnswerDocWrite:
+    """A team's answer to one prompt as the venue server holds it now: the whole Yjs
+    document (one v1 update) and its text."""
+
+    team_id: str
+    prompt_id: str
+    state: bytes
+    text: str
+    mirror: bool = True  # False: only the document; the note follows within a second
+
+
+@dataclass(frozen=True)
+class RemoteNotesOutcome:
+    """Which of a rapporteur's notes were stored now and which the file already had (or had
+    and deleted): a replay of a queue stores nothing twice."""
+
+    stored: tuple[str, ...]
+    known: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -696,3 +723,322 @@ class VenueStore:
 
     def session_titles(self) -> dict[str, str]:
         return {r[0]: r[1] for r in self.ws.db.execute("SELECT id, title FROM sessions")}
+
+    # -- team worksheets ---------------------------------------------------------------------
+    def worksheet_round(self) -> str | None:
+        """The round whose teams answer its exercise's prompts from their devices."""
+        value = self.ws.info.setting(SETTING_WORKSHEET)
+        if isinstance(value, str) and value and self.ws.rows.get(Table.ROUNDS, value):
+            return value
+        return None
+
+    def worksheet(self, round_id: str | None) -> dict[str, Any] | None:
+        """A round's exercise, prompts and teams, as the team pages show them (no members)."""
+        if not round_id:
+            return None
+        row = self.ws.db.execute(
+            """SELECT r.id, r.title, ts.exercise_id, e.title, e.instructions, r.session_id,
+                      e.session_id
+               FROM rounds r JOIN team_sets ts ON ts.id = r.team_set_id
+               LEFT JOIN exercises e ON e.id = ts.exercise_id WHERE r.id = ?""",
+            [round_id],
+        ).fetchone()
+        if row is None:
+            return None
+        teams = list(
+            self.ws.db.query(
+                "SELECT id, name, colour, room FROM teams WHERE round_id = ? "
+                "ORDER BY position, name",
+                [round_id],
+            )
+        )
+        return {
+            "round_id": row[0],
+            "round_title": row[1] or "",
+            "exercise_id": row[2],
+            "exercise_title": row[3] or "",
+            "instructions": row[4] or "",
+            "session_id": row[5] or row[6],
+            "prompts": [{"id": p["id"], "text": p["text"]} for p in self.ws.notes.prompts(row[2])],
+            "teams": teams,
+        }
+
+    def worksheet_rounds(self) -> list[dict[str, Any]]:
+        """Rounds of team sets that have an exercise with prompts, in agenda order."""
+        return list(
+            self.ws.db.query(
+                """SELECT r.id, r.title, ts.title AS team_set_title, e.title AS exercise_title,
+                          (SELECT count(*) FROM exercise_prompts p WHERE p.exercise_id = e.id)
+                              AS prompts,
+                          (SELECT count(*) FROM teams t WHERE t.round_id = r.id) AS teams
+                   FROM rounds r JOIN team_sets ts ON ts.id = r.team_set_id
+                   JOIN exercises e ON e.id = ts.exercise_id
+                   LEFT JOIN sessions s ON s.id = COALESCE(r.session_id, e.session_id)
+                   LEFT JOIN days d ON d.id = s.day_id
+                   ORDER BY d.position, s.position, ts.title, r.position"""
+            )
+        )
+
+    def answer_docs(self, team_ids: Iterable[str]) -> dict[tuple[str, str], dict[str, Any]]:
+        """(team id, prompt id) → stored document row of those teams' answers."""
+        ids = list(team_ids)
+        out: dict[tuple[str, str], dict[str, Any]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.ws.db.query(
+                f"SELECT * FROM venue_answer_docs WHERE team_id IN ({marks})", chunk
+            ):
+                out[(r["team_id"], r["prompt_id"])] = r
+        return out
+
+    def seed_notes(self, team_ids: Iterable[str]) -> dict[tuple[str, str], dict[str, Any]]:
+        """The one worksheet note a cell holds when no document mirrors it yet.
+
+        An answer a rapporteur typed in Capture before the teams got their devices becomes the
+        start of the team's document (and that note its mirror) instead of a second answer.
+        A cell with several notes keeps them and gets a new one.
+        """
+        ids = list(team_ids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.ws.db.query(
+            f"""SELECT n.id, n.team_id, n.prompt_id, n.text, n.created FROM notes n
+                WHERE n.team_id IN ({marks}) AND n.prompt_id IS NOT NULL
+                AND n.conflict_of IS NULL
+                AND NOT EXISTS (SELECT 1 FROM venue_answer_docs d WHERE d.note_id = n.id)
+                ORDER BY n.created, n.id""",
+            ids,
+        )
+        cells: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        for r in rows:
+            cells[(r["team_id"], r["prompt_id"])].append(r)
+        return {cell: notes[0] for cell, notes in cells.items() if len(notes) == 1}
+
+    def save_answer_docs(self, writes: Iterable[AnswerDocWrite]) -> list[str]:
+        """Keep teams' answer documents and mirror their text into the worksheet notes.
+
+        A document is only ever replaced by a later state of itself (the server merges every
+        device's edits before it writes), so writing the same state twice changes nothing.
+        A cell whose team or prompt no longer go together (deleted meanwhile) is skipped.
+        Returns the ids of the notes that mirror them. Forty teams typing at once come as
+        one call every few tenths of a second: a handful of statements, whatever the count.
+        """
+        writes = list(writes)
+        if not writes:
+            return []
+        db = self.ws.db
+        team_ids = {w.team_id for w in writes}
+        valid = self.cells_of(team_ids)
+        writes = [w for w in writes if (w.team_id, w.prompt_id) in valid]
+        docs = self.answer_docs(team_ids)
+        missing = [w for w in writes if (w.team_id, w.prompt_id) not in docs]
+        seeds = self.seed_notes({w.team_id for w in missing}) if missing else {}
+        wanted = {r["note_id"] for r in docs.values() if r["note_id"]}
+        wanted |= {seeds[c]["id"] for c in seeds}
+        notes = self._note_texts(wanted)
+        stamp = now()
+        note_ids: list[str] = []
+        note_updates: list[tuple[str, str, str]] = []
+        doc_updates: list[tuple[bytes, str, str | None, str, str]] = []
+        with self.ws.operation() as op:
+            for w in writes:
+                cell = (w.team_id, w.prompt_id)
+                text = answer_text(w.text)
+                row = docs.get(cell)
+                note_id = row["note_id"] if row else None
+                if note_id not in notes:
+                    note_id = None  # the facilitator deleted it: a new one when there is text
+                if note_id is None and row is None and cell in seeds:
+                    note_id = seeds[cell]["id"]
+                if note_id is None and text:
+                    note_id = self._insert_answer_note(w.team_id, w.prompt_id, text)
+                    notes[note_id] = text
+                    op.touch(Table.NOTES, [note_id])
+                elif note_id is not None and notes[note_id] != text and w.mirror:
+                    note_updates.append((text, stamp, note_id))
+                    notes[note_id] = text
+                    op.touch(Table.NOTES, [note_id])
+                if row is None:
+                    doc_id = new_id("vad")
+                    db.execute(
+                        "INSERT INTO venue_answer_docs (id, team_id, prompt_id, note_id, state, "
+                        "text, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [doc_id, w.team_id, w.prompt_id, note_id, w.state, w.text, stamp, stamp],
+                    )
+                    unbury(db, "venue_answer_docs", [doc_id])
+                    docs[cell] = {"id": doc_id, "note_id": note_id, "state": w.state}
+                    op.touch(Table.VENUE_ANSWER_DOCS, [doc_id])
+                elif row["state"] != w.state or row["note_id"] != note_id:
+                    doc_updates.append((w.state, w.text, note_id, stamp, row["id"]))
+                    row.update(state=w.state, note_id=note_id)
+                    op.touch(Table.VENUE_ANSWER_DOCS, [row["id"]])
+                if note_id:
+                    note_ids.append(note_id)
+            if note_updates:
+                db.conn.executemany(
+                    "UPDATE notes SET text = ?, updated = ? WHERE id = ?", note_updates
+                )
+            if doc_updates:
+                db.conn.executemany(
+                    "UPDATE venue_answer_docs SET state = ?, text = ?, note_id = ?, updated = ? "
+                    "WHERE id = ?",
+                    doc_updates,
+                )
+        return note_ids
+
+    def mirror_answer_notes(self) -> list[str]:
+        """Bring every worksheet note up to its answer document's text.
+
+        The server copies a team's text into the note at most once a second while the team
+        types, and once more when it stops; if the server stopped in between, this (run when a
+        server starts or stops) catches the note up. Returns the notes changed.
+        """
+        rows = self.ws.db.execute(
+            """SELECT n.id, n.text, d.text FROM venue_answer_docs d
+               JOIN notes n ON n.id = d.note_id"""
+        ).fetchall()
+        stale = [
+            (answer_text(doc), note_id) for note_id, text, doc in rows if answer_text(doc) != text
+        ]
+        if not stale:
+            return []
+        stamp = now()
+        with self.ws.operation() as op:
+            self.ws.db.conn.executemany(
+                "UPDATE notes SET text = ?, updated = ? WHERE id = ?",
+                [(t, stamp, i) for t, i in stale],
+            )
+            op.touch(Table.NOTES, [i for _, i in stale])
+        return [i for _, i in stale]
+
+    def _note_texts(self, ids: Iterable[str]) -> dict[str, str]:
+        ids = list(ids)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.ws.db.execute(f"SELECT id, text FROM notes WHERE id IN ({marks})", chunk):
+                out[r[0]] = r[1]
+        return out
+
+    def cells_of(self, team_ids: Iterable[str]) -> set[tuple[str, str]]:
+        """(team, prompt) pairs these teams answer: their round's exercise's prompts."""
+        ids = list(team_ids)
+        if not ids:
+            return set()
+        marks = ",".join("?" * len(ids))
+        return {
+            (r[0], r[1])
+            for r in self.ws.db.execute(
+                f"""SELECT t.id, p.id FROM teams t JOIN rounds r ON r.id = t.round_id
+                    JOIN team_sets ts ON ts.id = r.team_set_id
+                    JOIN exercise_prompts p ON p.exercise_id = ts.exercise_id
+                    WHERE t.id IN ({marks})""",
+                ids,
+            )
+        }
+
+    def _insert_answer_note(self, team_id: str, prompt_id: str, text: str) -> str:
+        exercise = self.ws.db.execute(
+            "SELECT exercise_id FROM exercise_prompts WHERE id = ?", [prompt_id]
+        ).fetchone()
+        session_id = self.ws.notes.worksheet_session_id(exercise[0] if exercise else None, team_id)
+        row = new_note_row(
+            session_id=session_id,
+            team_id=team_id,
+            prompt_id=prompt_id,
+            text=text,
+            author=TEAM_AUTHOR,
+            position=self.ws.notes.next_position(session_id),
+        )
+        self.ws.db["notes"].insert(row)
+        unbury(self.ws.db, "notes", [row["id"]])
+        return row["id"]
+
+    def team_url(self, team_id: str) -> str:
+        """A team's worksheet page at the address the venue server last used (with the join
+        code, so scanning it joins), for printed team lists; "" if it never ran."""
+        last = self.ws.info.setting(SETTING_SERVER)
+        code = self.join_code()
+        if not isinstance(last, dict) or not last.get("host") or not last.get("port") or not code:
+            return ""
+        host = str(last["host"])
+        shown = f"[{host}]" if ":" in host else host
+        return f"http://{shown}:{int(last['port'])}/j/{code}/t/{team_id}"
+
+    # -- rapporteurs -----------------------------------------------------------------------
+    def rapporteurs(self, every: bool = False) -> list[VenueRapporteurRow]:
+        """Rapporteurs' keys, newest last (revoked ones too when ``every``)."""
+        where = "" if every else "WHERE revoked = 0"
+        return list(
+            self.ws.db.query(f"SELECT * FROM venue_rapporteurs {where} ORDER BY created, id")
+        )  # type: ignore[return-value]
+
+    def add_rapporteur(self, name: str) -> VenueRapporteurRow:
+        """A new key for a rapporteur's browser (the name shows who is connected)."""
+        stamp = now()
+        row = {
+            "id": new_id("vrp"),
+            "name": name,
+            "key": secrets.token_urlsafe(24),
+            "revoked": 0,
+            "created": stamp,
+            "updated": stamp,
+        }
+        with self.ws.operation() as op:
+            self.ws.db["venue_rapporteurs"].insert(row)
+            op.touch(Table.VENUE_RAPPORTEURS, [row["id"]])
+        return row  # type: ignore[return-value]
+
+    def revoke_rapporteur(self, rapporteur_id: str) -> None:
+        """The key stops working at once (its browser is disconnected)."""
+        with self.ws.operation() as op:
+            self.ws.db["venue_rapporteurs"].update(rapporteur_id, {"revoked": 1, "updated": now()})
+            op.touch(Table.VENUE_RAPPORTEURS, [rapporteur_id])
+
+    def add_remote_notes(self, notes: Iterable[Any], author: str) -> RemoteNotesOutcome:
+        """Store a rapporteur's notes under the ids their browser gave them.
+
+        A note whose id the file already has, or had and deleted (a tombstone), is left as it
+        is: a queue sent again after a dropped connection, or by a page reopened later,
+        stores nothing twice and brings back nothing the facilitator deleted.
+        """
+        notes = list(notes)
+        if not notes:
+            return RemoteNotesOutcome((), ())
+        ids = [n.id for n in notes]
+        marks = ",".join("?" * len(ids))
+        have = {
+            r[0]
+            for r in self.ws.db.execute(
+                f"SELECT id FROM notes WHERE id IN ({marks}) UNION SELECT row_id FROM tombstones "
+                f"WHERE table_name = 'notes' AND row_id IN ({marks})",
+                ids + ids,
+            )
+        }
+        stored: list[str] = []
+        known: list[str] = []
+        with self.ws.operation() as op:
+            for n in notes:
+                if n.id in have:
+                    known.append(n.id)
+                    continue
+                row = new_note_row(
+                    id=n.id,
+                    session_id=n.session_id,
+                    team_id=n.team_id,
+                    kind=n.kind,
+                    text=n.text,
+                    attribution_person_id=n.attribution_person_id,
+                    attribution_text=n.attribution_text,
+                    author=author,
+                    position=self.ws.notes.next_position(n.session_id),
+                )
+                self.ws.db["notes"].insert(row)
+                have.add(n.id)
+                stored.append(n.id)
+            if stored:
+                op.touch(Table.NOTES, stored)
+        return RemoteNotesOutcome(tuple(stored), tuple(known))

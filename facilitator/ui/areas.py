@@ -79,7 +79,7 @@ class ActionSpec:
     """A menu action an area offers to the whole window; imported only when triggered."""
 
     menu: str  # "File", "View" or "Tools"
-    text: str
+    text: str  # with its menu letter: "&Import roster…"
     target: str  # "module:function", called as function(ctx)
     shortcut: str = ""
 
@@ -90,14 +90,14 @@ class ActionSpec:
 
 ACTIONS: list[ActionSpec] = [
     ActionSpec(
-        "File", "Import roster…", "facilitator.ui.people.import_dialog:import_roster", "Ctrl+I"
+        "File", "&Import roster…", "facilitator.ui.people.import_dialog:import_roster", "Ctrl+I"
     ),
-    ActionSpec("File", "Merge from another copy…", "facilitator.ui.capture.merge:merge_from_copy"),
+    ActionSpec("File", "&Merge from another copy…", "facilitator.ui.capture.merge:merge_from_copy"),
     ActionSpec(
-        "View", "Projector: session timer", "facilitator.ui.agenda.projector:show_projector", "F5"
+        "View", "Projector: &session timer", "facilitator.ui.agenda.projector:show_projector", "F5"
     ),
     ActionSpec(
-        "View", "Projector: teams", "facilitator.ui.teams.projector:show_teams_projector", "F6"
+        "View", "Projector: t&eams", "facilitator.ui.teams.projector:show_teams_projector", "F6"
     ),
     ActionSpec(
         "View",

@@ -1,9 +1,11 @@
 """The main window: a thin shell that opens workshops, wires the areas and owns the menus.
 
 It knows areas only through ``AREAS`` (built on first visit, so opening a large workshop
-stays fast); each area owns its widgets. The menus are built from the registries
-(``menus.py``), the File menu's work on files and backups is in ``file_actions.py``, and the
-page shown without a workshop is ``welcome.py``.
+stays fast); each area owns its widgets and lays itself out to fit a 1280×720 screen. The
+menus are built from the registries (``menus.py``), the File menu's work on files and
+backups is in ``file_actions.py``, the page shown without a workshop is ``welcome.py``,
+where the window opens is ``window_place.py`` and the table of its keys (Help ▸ Keyboard
+shortcuts) is ``shortcuts.py``.
 """
 
 from __future__ import annotations
@@ -15,13 +17,11 @@ import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +37,7 @@ from facilitator.ui.errors import ErrorReporter
 from facilitator.ui.file_actions import FileActions
 from facilitator.ui.menus import Menus, area_shortcut
 from facilitator.ui.welcome import WelcomePage
+from facilitator.ui.window_place import WindowPlace
 
 if TYPE_CHECKING:
     from facilitator.store.database import Workshop
@@ -60,11 +61,17 @@ class MainWindow(QMainWindow):
             lambda: str(self.workshop.path) if self.workshop is not None else "The workshop",
         )
         self.areas: dict[str, QWidget] = {}
-        self.resize(1280, 820)
-        self.files = FileActions(self, settings or QSettings("Facilitator", "Facilitator"))
+        settings = settings or QSettings("Facilitator", "Facilitator")
+        self.files = FileActions(self, settings)
         self._build_body()
         self.menus = Menus(self, self.files, self.undo_stack)
         self._update_title()
+        self.place = WindowPlace(self, settings)
+        self.place.restore()
+
+    def show_placed(self) -> None:
+        """Show the window where it was left (maximised if it was), inside the screen."""
+        self.place.show()
 
     def _build_body(self) -> None:
         central = QWidget()
@@ -147,10 +154,9 @@ class MainWindow(QMainWindow):
         self.files.closing()
         for widget in self.areas.values():
             widget.close()  # an area stops its background work and saves what is pending
-            holder = widget.parentWidget().parentWidget()
-            self.stack.removeWidget(holder)
+            self.stack.removeWidget(widget)
             # Delete now, not later: an area's pending timers must not fire on a closed file.
-            shiboken6.delete(holder)
+            shiboken6.delete(widget)
         self.areas.clear()
         self.undo_stack.clear()
         self.workshop.close()
@@ -164,6 +170,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self.place.save()
         self.close_workshop()
         super().closeEvent(event)
 
@@ -181,15 +188,10 @@ class MainWindow(QMainWindow):
             widget = spec.load()(self.ctx)
             widget.setObjectName(f"{key}_area")
             self.areas[key] = widget
-            # A scroll area lets an area wider than a small laptop screen scroll instead of
-            # forcing the window off the screen.
-            holder = QScrollArea()
-            holder.setObjectName(f"{key}_holder")
-            holder.setWidgetResizable(True)
-            holder.setFrameShape(QFrame.Shape.NoFrame)
-            holder.setWidget(widget)
-            self.stack.addWidget(holder)
-        self.stack.setCurrentWidget(widget.parentWidget().parentWidget())
+            # Each area lays itself out to fit a 1280×720 screen (tests/ui/test_layout.py),
+            # so it sits in the stack directly: no scroll bars around its controls.
+            self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
         row = [s.key for s in AREAS].index(key)
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
@@ -197,9 +199,19 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(False)
         return widget
 
+    def build_all_areas(self) -> None:
+        """Build every area not visited yet (the keyboard help lists their keys)."""
+        if self.ctx is None:
+            return
+        shown = self.current_area()
+        for spec in AREAS:
+            self.show_area(spec.key)
+        if shown is not None:
+            self.show_area(next(k for k, w in self.areas.items() if w is shown))
+
     def current_area(self) -> QWidget | None:
-        holder = self.stack.currentWidget()
-        return holder.widget() if isinstance(holder, QScrollArea) else None
+        shown = self.stack.currentWidget()
+        return shown if shown is not None and shown in self.areas.values() else None
 
     def navigate(self, key: str, request: dict[str, Any]) -> None:
         widget = self.show_area(key)

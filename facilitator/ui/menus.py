@@ -3,8 +3,14 @@
 The registries are the areas (``AREAS``), their window-wide actions (``ACTIONS``) and the
 exports (``EXPORTERS``). File holds the file actions, the exports grouped by area and the
 areas' File actions; Edit the undo stack's Undo and Redo; View one entry per area (Ctrl+1…)
-and the areas' View actions; Help the About box. Actions that need an open workshop are
-disabled without one.
+and the areas' View actions; Help the keyboard shortcuts and the About box. Actions that
+need an open workshop are disabled without one.
+
+Every item has a letter of its own in its menu (Alt+F, N…). The chords are the ones desktop
+users know (Ctrl+O, Ctrl+W, Ctrl+Q, Ctrl+Z, Ctrl+Shift+Z), written out rather than taken
+from the platform's standard keys, which leave Quit and Close without one on some desktops.
+File ▸ New has none: Ctrl+N adds a session in the Agenda, and a new workshop is made once
+per event (Alt+F, N or the welcome page).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from facilitator import __version__
 from facilitator.ui.areas import ACTIONS, AREAS
+from facilitator.ui.shortcuts import mnemonic_letter, with_mnemonic
 
 if TYPE_CHECKING:
     from facilitator.ui.file_actions import FileActions
@@ -39,28 +46,26 @@ class Menus:
         bar = window.menuBar()
 
         file = bar.addMenu("&File")
-        self._add(file, "&New…", files.new_workshop, QKeySequence.StandardKey.New)
-        self._add(file, "&Open…", files.open_dialog, QKeySequence.StandardKey.Open)
+        self._add(file, "&New…", files.new_workshop)
+        self._add(file, "&Open…", files.open_dialog, "Ctrl+O")
         self.recent_menu = file.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self.fill_recent)
         file.addSeparator()
-        self._add(file, "Save a &Copy…", files.save_copy, "Ctrl+Shift+S", workshop=True)
+        self._add(file, "Save a Cop&y…", files.save_copy, "Ctrl+Shift+S", workshop=True)
         self._add(file, "Restore from &Backup…", files.restore, workshop=True)
         file.addSeparator()
         self.export_menu = file.addMenu("&Export")
         self._fill_exports()
         self._add_area_actions(file, "File")
         file.addSeparator()
-        self._add(
-            file, "&Close", window.close_workshop, QKeySequence.StandardKey.Close, workshop=True
-        )
-        self._add(file, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+        self._add(file, "&Close", window.close_workshop, "Ctrl+W", workshop=True)
+        self._add(file, "&Quit", window.close, "Ctrl+Q")
 
         edit = bar.addMenu("&Edit")
         undo = undo_stack.createUndoAction(window, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
         redo = undo_stack.createRedoAction(window, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(undo)
         edit.addAction(redo)
 
@@ -68,7 +73,7 @@ class Menus:
         for i, spec in enumerate(AREAS):
             self._add(
                 view,
-                spec.title,
+                with_mnemonic(spec.title, _letters(view)),
                 lambda k=spec.key: window.show_area(k),
                 area_shortcut(i),
                 workshop=True,
@@ -77,6 +82,8 @@ class Menus:
         self._add_area_actions(view, "View")
 
         help_menu = bar.addMenu("&Help")
+        keys = self._add(help_menu, "&Keyboard shortcuts", self.show_keys)
+        keys.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+?")])
         self._add(help_menu, "&About Facilitator", lambda: show_about(window))
 
     def _add(
@@ -115,7 +122,8 @@ class Menus:
         # Grouped by area, in the order of the areas (the registry's order within each).
         for exp in sorted(EXPORTERS, key=lambda e: order.get(e.area, len(order))):
             if exp.area not in groups:
-                groups[exp.area] = self.export_menu.addMenu(titles.get(exp.area, exp.area))
+                title = with_mnemonic(titles.get(exp.area, exp.area), _letters(self.export_menu))
+                groups[exp.area] = self.export_menu.addMenu(title)
             groups[exp.area].addAction(exp.label, lambda e=exp: self._export(e.kind))
 
     def _export(self, kind: str) -> None:
@@ -135,10 +143,20 @@ class Menus:
         if not items:
             self.recent_menu.addAction("No recent workshops").setEnabled(False)
 
+    def show_keys(self) -> None:
+        """Help ▸ Keyboard shortcuts: every key of the window and its areas."""
+        from facilitator.ui.shortcuts_dialog import show_shortcuts
+
+        show_shortcuts(self.window)
+
     def set_workshop_open(self, is_open: bool) -> None:
         for action in self.workshop_actions:
             action.setEnabled(is_open)
         self.export_menu.setEnabled(is_open)
+
+
+def _letters(menu: QMenu) -> set[str]:
+    return {mnemonic_letter(a.text()).lower() for a in menu.actions()} - {""}
 
 
 def show_about(parent: QWidget) -> None:

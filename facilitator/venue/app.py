@@ -9,6 +9,12 @@ Who may do what:
   the open poll (once: a replay changes nothing), ask and upvote questions of the session
   taking questions, and answer open evaluations. Nothing a phone can ask returns the roster,
   notes or another phone's data; facilitator actions have no route at all.
+* Team worksheets (``/t/…``, ``/api/team/live``, see ``worksheets.py``): a joined phone may
+  type into the answers of a team of the round the facilitator opened; it gets team names
+  and prompts, never members.
+* Rapporteurs (``/r/…``, ``/api/rapporteur/…``, see ``rapporteurs.py``): a key made in the
+  desktop app opens capture with the roster's names for attribution; notes carry the ids
+  their browser made and are stored once.
 * Limits: request bodies (``client_max_size``), requests per address and per token, joins and
   wrong codes per address, questions per phone, WebSockets in all and per token. The Host
   header must be the address the request came in on (no DNS rebinding).
@@ -25,8 +31,9 @@ import asyncio
 import json
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import Future
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +61,9 @@ from facilitator.venue.operations import (
     SubmitEvaluation,
     VoteQuestion,
 )
+from facilitator.venue.rapporteurs import Rapporteurs
 from facilitator.venue.snapshot import Snapshot
+from facilitator.venue.worksheets import Worksheets
 
 log = logging.getLogger("facilitator.venue")
 
@@ -85,6 +94,19 @@ HEADERS = {
 Submit = Callable[[Any], "Future[Any]"]
 
 
+@dataclass(frozen=True)
+class Presence:
+    """Who is connected now, for the desktop: participants as counts, rapporteurs by key."""
+
+    phones: int = 0  # participants' pages (polls, questions, evaluations)
+    teams: Mapping[str, int] = field(default_factory=dict)  # team id → devices on its worksheet
+    rapporteurs: Mapping[str, int] = field(default_factory=dict)  # rapporteur id → pages
+
+    @property
+    def team_devices(self) -> int:
+        return sum(self.teams.values())
+
+
 class ApiError(Exception):
     """A refusal with its HTTP status, a short code for the page and a message."""
 
@@ -102,10 +124,14 @@ class VenueHub:
         submit: Submit,
         limits: Limits | None = None,
         on_connections: Callable[[int], None] | None = None,
+        on_presence: Callable[[Presence], None] | None = None,
     ) -> None:
         self.submit = submit
         self.limits = limits or Limits()
         self.on_connections = on_connections
+        self.on_presence = on_presence
+        self.worksheets = Worksheets(self)
+        self.rapporteurs = Rapporteurs(self)
         self.snapshot = Snapshot()
         self.open = True
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -153,6 +179,8 @@ class VenueHub:
                 await ws.send_str(message)
             except (ConnectionError, RuntimeError):
                 self._forget(ws)
+        await self.worksheets.push()
+        await self.rapporteurs.push()
 
     def _forget(self, ws: web.WebSocketResponse) -> None:
         if self.sockets.pop(ws, None) is not None:
@@ -162,6 +190,11 @@ class VenueHub:
     def _count(self) -> None:
         if self.on_connections is not None:
             self.on_connections(len(self.sockets))
+        if self.on_presence is not None:
+            self.on_presence(self.presence())
+
+    def presence(self) -> Presence:
+        return Presence(len(self.sockets), self.worksheets.devices(), self.rapporteurs.connected())
 
     async def close_room(self) -> None:
         """Refuse every new request and disconnect every phone."""
@@ -169,6 +202,8 @@ class VenueHub:
         await self.disconnect_all(ROOM_CLOSED, b"room closed")
 
     async def disconnect_all(self, code: int, message: bytes) -> None:
+        await self.worksheets.close_all(code, message)
+        await self.rapporteurs.close_all(code, message)
         sockets = list(self.sockets)
         self.sockets.clear()
         self._sent.clear()
@@ -309,11 +344,7 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
 async def _headers(request: web.Request, response: web.StreamResponse) -> None:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
-    if (
-        request.path.startswith("/api/")
-        or request.path in ("/", "/join")
-        or (request.path.startswith("/j/"))
-    ):
+    if request.path.startswith(("/api/", "/j/", "/t/", "/r/")) or request.path in ("/", "/join"):
         response.headers["Cache-Control"] = "no-store"
     else:
         response.headers.setdefault("Cache-Control", "public, max-age=3600")
@@ -340,6 +371,14 @@ async def _body(request: web.Request) -> dict[str, Any]:
 
 async def page(request: web.Request) -> web.StreamResponse:
     return web.FileResponse(STATIC / "index.html", headers={"Content-Type": "text/html"})
+
+
+async def team_page(request: web.Request) -> web.StreamResponse:
+    return web.FileResponse(STATIC / "team.html", headers={"Content-Type": "text/html"})
+
+
+async def rapporteur_page(request: web.Request) -> web.StreamResponse:
+    return web.FileResponse(STATIC / "rapporteur.html", headers={"Content-Type": "text/html"})
 
 
 async def icon(request: web.Request) -> web.StreamResponse:
@@ -526,6 +565,14 @@ def make_app(hub: VenueHub) -> web.Application:
     r.add_post("/api/questions/{question_id}/vote", vote)
     r.add_post("/api/evaluations/{evaluation_id}", evaluate)
     r.add_get("/api/live", live)
+    r.add_get("/t/{team_id}", team_page)
+    r.add_get("/j/{code}/t/{team_id}", team_page)
+    r.add_get("/api/team/live", hub.worksheets.serve)
+    r.add_get("/r/", rapporteur_page)
+    r.add_get("/r/{key}", rapporteur_page)
+    r.add_get("/api/rapporteur/state", hub.rapporteurs.state)
+    r.add_post("/api/rapporteur/notes", hub.rapporteurs.notes)
+    r.add_get("/api/rapporteur/live", hub.rapporteurs.live)
     r.add_static("/static/", STATIC, follow_symlinks=False)
     r.add_static("/fonts/", FONTS, follow_symlinks=False)
     return app

@@ -16,7 +16,7 @@ from typing import Any
 
 from facilitator.domain.venue import EVALUATION_KINDS, POLL_KINDS, describe_answer, tally
 from facilitator.exports import ExportOptions, Progress, atomic_output
-from facilitator.interchange.roster_export import safe_text
+from facilitator.interchange.roster_export import csv_cell
 from facilitator.store.database import Workshop
 from facilitator.store.venue import poll_spec
 
@@ -138,10 +138,10 @@ def _csv(out: Path, table: Table, progress: Progress) -> None:
     header, rows = table
     with atomic_output(out) as tmp:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
+            writer = csv.writer(fh, quoting=csv.QUOTE_ALL)  # keeps csv_cell's tab in its cell
             writer.writerow(header)
             for row in rows:
-                writer.writerow([safe_text(c) for c in row])
+                writer.writerow([csv_cell(c) for c in row])
     if progress:
         progress(1.0)
 

@@ -78,6 +78,8 @@ def serve(
                 signal.signal(s, handler)
             server.stop()
             publisher.detach()
+            app.processEvents()  # the teams' last writes, still queued for this thread
+            ws.venue.mirror_answer_notes()
         print("Stopped.", file=out, flush=True)
         return 0
     finally:

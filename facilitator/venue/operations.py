@@ -10,8 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from facilitator.domain.venue import VenueInputError, parse_answer, parse_evaluation
-from facilitator.store.venue import AnswerOutcome, eval_spec
+from facilitator.domain.venue import (
+    RemoteNote,
+    VenueInputError,
+    parse_answer,
+    parse_evaluation,
+)
+from facilitator.store.tables import Table
+from facilitator.store.venue import (
+    AnswerDocWrite,
+    AnswerOutcome,
+    RemoteNotesOutcome,
+    eval_spec,
+)
 
 if TYPE_CHECKING:
     from facilitator.store.database import Workshop
@@ -83,6 +94,46 @@ class SubmitEvaluation:
         questions = [eval_spec(q) for q in ws.venue.eval_questions(self.evaluation_id)]
         answers = parse_evaluation(questions, self.answers)
         return ws.venue.submit_evaluation(self.evaluation_id, self.device_id, answers)
+
+
+@dataclass(frozen=True)
+class SaveAnswerDocs:
+    """Teams' answer documents as the server holds them now, and their text into the notes.
+
+    A cell whose team or prompt was deleted meanwhile is skipped (the team's page is told
+    when the next snapshot no longer has it); the others are stored.
+    """
+
+    writes: tuple[AnswerDocWrite, ...]
+
+    def apply(self, ws: Workshop) -> list[str]:
+        return ws.venue.save_answer_docs(self.writes)
+
+
+@dataclass(frozen=True)
+class AddRemoteNotes:
+    """A rapporteur's queued notes, under the ids their browser made (replays store nothing).
+
+    The server checked them against its snapshot; a session, team or person deleted since
+    is checked again here and that note is refused alone.
+    """
+
+    notes: tuple[RemoteNote, ...]
+    author: str
+
+    def apply(self, ws: Workshop) -> tuple[RemoteNotesOutcome, dict[str, str]]:
+        refused: dict[str, str] = {}
+        ok: list[RemoteNote] = []
+        for n in self.notes:
+            if n.session_id and ws.rows.get(Table.SESSIONS, n.session_id) is None:
+                refused[n.id] = "session_id"
+            elif n.team_id and ws.rows.get(Table.TEAMS, n.team_id) is None:
+                refused[n.id] = "team_id"
+            elif n.attribution_person_id and not ws.rows.get(Table.PEOPLE, n.attribution_person_id):
+                refused[n.id] = "attribution_person_id"
+            else:
+                ok.append(n)
+        return ws.venue.add_remote_notes(ok, self.author), refused
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ class SnapshotPublisher(QObject):
         self.builder = SnapshotBuilder(ws, live_session_id)
         if not ws.read_only:
             ws.venue.ensure_join_code()
+            ws.venue.mirror_answer_notes()  # in case the last server stopped mid-second
         self.snapshot = self.builder.full()
         ws.hub.changed.connect(self._changed)
         sink(self.snapshot)

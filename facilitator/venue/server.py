@@ -19,7 +19,7 @@ from concurrent.futures import Future
 
 from aiohttp import web
 
-from facilitator.venue.app import Submit, VenueHub, make_app
+from facilitator.venue.app import Presence, Submit, VenueHub, make_app
 from facilitator.venue.limits import Limits
 from facilitator.venue.snapshot import Snapshot
 
@@ -39,8 +39,9 @@ class VenueServer:
         submit: Submit,
         limits: Limits | None = None,
         on_connections: Callable[[int], None] | None = None,
+        on_presence: Callable[[Presence], None] | None = None,
     ) -> None:
-        self.hub = VenueHub(submit, limits, on_connections)
+        self.hub = VenueHub(submit, limits, on_connections, on_presence)
         self.host = ""
         self.port = 0
         self._thread: threading.Thread | None = None

@@ -35,13 +35,14 @@ def test_csv_export_is_injection_safe_and_reads_back(workshop: Workshop, tmp_pat
     assert raw.startswith(b"\xef\xbb\xbf")  # Excel opens UTF-8 Cyrillic correctly
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     orgs = {r[3] for r in rows[1:]}
-    for value in EVIL:
-        assert "'" + value.replace("\r", "") in {o.replace("\r", "") for o in orgs}
-        assert value not in orgs
-    # and the file imports back as the same people
+    for value in EVIL:  # a tab before it (inside quotes), no visible apostrophe
+        assert "\t" + value.replace("\r", "") in {o.replace("\r", "") for o in orgs}
+        assert value not in orgs and "'" + value not in orgs
+    # and the file imports back as the same people, with the same values
     table = roster.read_table(out)
     back, rejected = roster.convert(table, roster.detect_mapping(table))
     assert not rejected and len(back) == 36
+    assert {r.person["organisation"] for r in back} >= set(EVIL[:4])
     names = {r.person["name"] for r in back}
     assert "สมชาย วงศ์สวัสดิ์" in names and "Айгуль Жумабаева" in names
     assert {r.person["sector"] for r in back} >= {"government", "civil_society", "international"}
@@ -72,7 +73,7 @@ def test_privacy_limits_exported_columns(workshop: Workshop, tmp_path: Path) -> 
     export_csv(workshop, out, ExportOptions())
     text = out.read_text(encoding="utf-8-sig")
     assert "Sarah Whitfield" not in text and "example.org" not in text
-    assert text.splitlines()[0] == "Country,Sector,Gender,Count"
+    assert next(csv.reader([text.splitlines()[0]])) == ["Country", "Sector", "Gender", "Count"]
 
 
 def _text(path: Path) -> str:
@@ -122,7 +123,7 @@ def test_sign_in_per_day_with_blank_rows(workshop: Workshop, tmp_path: Path) -> 
     printkit.export_sign_in(workshop, out, ExportOptions(day="2026-03-11"))
     text = _text(out)
     assert "Wednesday 11 March 2026" in text and "Tuesday" not in text
-    assert "Signature" in text and "48" in text  # 36 people + 12 blank numbered rows
+    assert "Signature" in text and "46" in text  # 36 people + 10 blank rows for walk-ins
     with pytest.raises(ExportError, match="no day"):
         printkit.export_sign_in(workshop, out, ExportOptions(day="2030-01-01"))
     workshop.rows.update(
@@ -131,6 +132,31 @@ def test_sign_in_per_day_with_blank_rows(workshop: Workshop, tmp_path: Path) -> 
     printkit.export_sign_in(workshop, out, ExportOptions())
     text = _text(out)
     assert "Morning" in text and "Afternoon" in text and "Sarah Whitfield" not in text
+
+
+@pytest.mark.parametrize(
+    ("privacy", "names", "country", "rows"),
+    [("full", True, True, 46), ("name_org", True, False, 46), ("none", False, True, 46)],
+)
+def test_sign_in_rows_and_columns_for_every_privacy_level(
+    workshop: Workshop,
+    tmp_path: Path,
+    privacy: str,
+    names: bool,
+    country: bool,
+    rows: int,
+) -> None:
+    """Enough rows for the 36 registered plus walk-ins, and the columns the sheet asks for."""
+    workshop.rows.update(Table.WORKSHOP, workshop.info.details()["id"], {"privacy": privacy})
+    out = tmp_path / f"sign-in-{privacy}.pdf"
+    printkit.export_sign_in(workshop, out, ExportOptions(day="2026-03-11"))
+    text = _text(out)
+    numbers = {int(w) for w in text.split() if w.isdigit()}
+    assert set(range(1, rows + 1)) <= numbers and rows + 1 not in numbers
+    assert ("Sarah Whitfield" in text) is names
+    assert ("Country" in text) is country
+    assert printkit.sign_in_rows(55, "none") == (0, 55 + 10)
+    assert printkit.sign_in_rows(200, "full") == (200, 30)
 
 
 def test_certificates_only_for_attendees_with_signatories(

@@ -63,15 +63,20 @@ def test_windows_1251_cyrillic_file(tmp_path: Path) -> None:
 
 
 def test_windows_1252_french_file(tmp_path: Path) -> None:
-    text = "Prénom;Nom;Organisation;Pays;Sexe\nAmélie;Durand;Société civile;Côte d'Ivoire;Femme\n"
+    text = (
+        "Prénom;Nom;Organisation;Pays;Sexe\n"
+        "Amélie;Durand;Société civile;Côte d'Ivoire;Femme\n"
+        "Jean;Martin;ONG;Atlantide;Homme\n"
+    )
     path = _write(tmp_path, "inscription.csv", text, "cp1252")
     table = roster.read_table(path)
     assert table.encoding.startswith("Windows-1252")
-    (row,) = _people(path)
+    row, unknown = _people(path)
     assert row.person["name"] == "Amélie Durand"
     assert row.person["organisation"] == "Société civile"
-    assert row.person["country"] == "Côte d'Ivoire"  # unknown country kept as written
-    assert any("not in the list" in w for w in row.warnings)
+    assert row.person["country"] == "Côte d'Ivoire" and not row.warnings  # ISO 3166 name
+    assert unknown.person["country"] == "Atlantide"  # unknown country kept as written
+    assert any("not in the list" in w for w in unknown.warnings)
 
 
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
@@ -187,7 +192,7 @@ def test_duplicates_within_file_and_against_roster(workshop: Workshop, tmp_path:
     assert [r.person["name"] for r in plan.adds] == ["New Person"]
     assert plan.adds[0].person["phone"] == "+856 20"
     assert [(r.row, into) for r, into, _why in plan.merged] == [(4, 3)]
-    updated = {pid: values for pid, _row, values in plan.updates}
+    updated = {u.person_id: u.values() for u in plan.updates}
     assert updated["per_demo002"]["phone"] == "+7 700 000"
     assert "name" in updated["per_demo030"]
     before = workshop.db["people"].count
@@ -240,7 +245,9 @@ def test_cli_skip_invalid_writes_valid_rows(demo_path: Path, tmp_path: Path, cap
         names = [p["name"] for p in ws.people.people()]
         assert "Ana Lopez" in names and "Bo Li" not in names
         ana = next(p for p in ws.people.people() if p["name"] == "Ana Lopez")
-        assert json.loads(ana["source"]) == {"row": 2, "file": "reg.csv"}
+        source = json.loads(ana["source"])
+        assert (source["row"], source["file"]) == (2, "reg.csv")
+        assert source["imported"] == {"name": "Ana Lopez", "email": "ana@example.org"}
 
 
 def test_cli_clean_file_exit_zero_and_bad_file(demo_path: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
@@ -251,3 +258,87 @@ def test_cli_clean_file_exit_zero_and_bad_file(demo_path: Path, tmp_path: Path, 
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     assert main(["import", str(demo_path), str(old)]) == 2
+
+
+# -- merging never makes a person worse ---------------------------------------------------------
+@pytest.mark.parametrize(
+    ("current", "incoming", "relation", "best"),
+    [
+        ("Nguyễn Thị Thu Hà", "Nguyen Thi Thu Ha", dom.SPELLING, "Nguyễn Thị Thu Hà"),
+        ("Nguyen Thi Thu Ha", "Nguyễn Thị Thu Hà", dom.SPELLING, "Nguyễn Thị Thu Hà"),
+        ("NGUYỄN THỊ THU HÀ", "Nguyen Thi Thu Ha", dom.SPELLING, "Nguyễn Thị Thu Hà"),
+        ("Trần Văn Đức", "Đức Trần Văn", dom.ORDER, "Trần Văn Đức"),
+        ("Tran Van Duc", "Đức Trần Văn", dom.ORDER, "Trần Văn Đức"),
+        ("Nguyễn Thị Thu Hà", "Nguyen Ha", dom.FEWER, "Nguyễn Thị Thu Hà"),
+        ("Иван Иванов", "Иван Петрович Иванов", dom.MORE, "Иван Петрович Иванов"),
+        ("айгуль жумабаева", "Айгуль Жумабаева", dom.SPELLING, "Айгуль Жумабаева"),
+        ("Ministry of Finance", "Ministry of Economy", dom.OTHER, "Ministry of Economy"),
+    ],
+)
+def test_relate_finds_the_better_written_value(
+    current: str, incoming: str, relation: str, best: str
+) -> None:
+    assert dom.relate(current, incoming) == (relation, best)
+
+
+def _plan(rows: list[dict], existing: list[dict]) -> roster.ImportPlan:
+    converted = [roster.Row(i + 2, {**r, "source": {}}) for i, r in enumerate(rows)]
+    return roster.plan_import("f.csv", converted, [], existing)
+
+
+def test_a_repeated_row_keeps_the_better_spelling() -> None:
+    plan = _plan(
+        [
+            {"name": "Nguyễn Thị Thu Hà", "email": "ha@mps.vn", "phone": "+84 90"},
+            {"name": "Nguyen Thi Thu Ha", "email": "HA@mps.vn", "organisation": "MPS"},
+        ],
+        [],
+    )
+    (row,) = plan.adds
+    assert row.person["name"] == "Nguyễn Thị Thu Hà" and row.person["organisation"] == "MPS"
+    assert row.person["phone"] == "+84 90" and len(plan.merged) == 1
+
+
+def test_same_name_but_own_addresses_are_two_people() -> None:
+    plan = _plan(
+        [
+            {"name": "Ivan Ivanov", "organisation": "MVD", "email": "ivan1@mvd.ru"},
+            {"name": "Ivan Ivanov", "organisation": "MVD", "email": "ivan2@mvd.ru"},
+        ],
+        [],
+    )
+    assert len(plan.adds) == 2 and not plan.merged
+
+
+def test_fill_ins_are_taken_and_notes_combined() -> None:
+    existing = [
+        {
+            "id": "per1",
+            "name": "Ana Lopez",
+            "email": "ana@x.org",
+            "notes": "Vegetarian",
+            "languages": '["English"]',
+            "phone": "",
+            "source": "{}",
+        }
+    ]
+    plan = _plan(
+        [
+            {
+                "name": "ANA LOPEZ",
+                "email": "ana@x.org",
+                "phone": "+34 600",
+                "notes": "Needs a visa",
+                "languages": '["Spanish", "english"]',
+            }
+        ],
+        existing,
+    )
+    (update,) = plan.matched
+    assert update.values() == {
+        "phone": "+34 600",
+        "notes": "Vegetarian\nNeeds a visa",
+        "languages": '["English", "Spanish"]',
+    }
+    name = next(c for c in update.changes if c.field == "name")
+    assert name.choice == roster.KEEP and name.reason == "written better here"

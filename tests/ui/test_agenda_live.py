@@ -324,3 +324,32 @@ def test_start_next_while_a_session_runs(area: AgendaArea, ctx, clock) -> None:
     assert row(ctx, COUNTRY)["actual_start"] == "2026-03-11T11:10:00"
     assert ctx.bus.live_session_id == COUNTRY
     assert live.title_label.text() == "Country experiences: South-East Asia"
+
+
+def test_times_recorded_while_rehearsing_are_practice(qtbot, ctx) -> None:  # noqa: ANN001
+    """Starting sessions on a rehearsal clock is undone when the real clock is back, and the
+    report never prints those times, even if the app was closed during the rehearsal."""
+    from facilitator.ui.agenda.clock import FixedClock
+    from facilitator.ui.agenda.live import LivePanel
+
+    ws = ctx.workshop
+    clock = FixedClock(datetime(2026, 3, 1, 8, 0))  # a week before the workshop
+    ctx.bus.clock = clock
+    panel = LivePanel(ctx)
+    qtbot.addWidget(panel)
+    clock.rehearse(datetime(2026, 3, 11, 9, 20))
+    panel.refresh()
+    panel.start()
+    started = ws.agenda.unfinished_session_ids()
+    assert started and ws.agenda.rehearsed_ids() == set(started)
+    report = ws.report.load_report()
+    shown = {s.id: s for d in report.days for s in d.sessions}
+    assert shown[started[0]].actual_start == ""  # practice never reaches the report
+    panel.real_time()
+    assert ws.agenda.unfinished_session_ids() == [] and ws.agenda.rehearsed_ids() == set()
+    ctx.undo_stack.undo()  # Edit ▸ Undo brings them back
+    assert ws.agenda.unfinished_session_ids() == started
+    # Opened again later, off the rehearsal clock: the practice is cleared at once.
+    again = LivePanel(ctx)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: ws.agenda.unfinished_session_ids() == [])

@@ -129,8 +129,8 @@ def test_mapping_dialog_corrects_mapping_and_holds_back_rejects(
     assert dialog.ui.skip_invalid_check.isVisibleTo(dialog)
     dialog.set_field(4, "notes")
     assert dialog.mapping.columns[4] == "notes"
-    actions = [dialog.preview_model.index(r, 1).data() for r in range(2)]
-    assert actions[0] == "Add" and actions[1].startswith("Update (")  # Dana gains notes
+    actions = [dialog.preview_model.index(r, 3).data() for r in range(2)]
+    assert actions == ["Add", "Update notes"]  # Dana gains notes
     dialog.ui.skip_invalid_check.setChecked(True)
     assert ok.isEnabled()
     assert import_dialog.commit(ctx, dialog)
@@ -188,7 +188,7 @@ def test_check_in_by_typing_and_enter(qtbot, ctx) -> None:  # noqa: ANN001
     assert desk.count_label.text() == "1 of 36 checked in"
     # the attendance table follows
     att = area.attendance.model
-    assert att.rows[-1][2] == [1, 0, 0, 1]
+    assert att.rows[-1][2] == [1, 0, 0, 0, 1]  # female, male, other, not given, total
 
 
 def test_walk_in_added_and_checked_in(qtbot, ctx) -> None:  # noqa: ANN001
@@ -222,9 +222,10 @@ def test_attendance_table_disaggregates_and_copies(qtbot, ctx) -> None:  # noqa:
     day = area.attendance.day_combo.currentData()
     present = ctx.workshop.people.present_count(day, "day")
     total = model.rows[-1]
-    assert total[0] == "All countries" and total[2][3] == present
+    assert model.headers()[2:] == ["Female", "Male", "Other", "Not given", "Total"]
+    assert total[0] == "All countries" and total[2][4] == present
     detail = [r for r in model.rows if not r[3]]
-    assert sum(r[2][3] for r in detail) == present
+    assert sum(r[2][4] for r in detail) == present
     assert sum(r[2][0] for r in detail) + sum(r[2][1] for r in detail) == present
     assert "Viet Nam\tGovernment" in area.attendance.as_text()
 

@@ -55,6 +55,13 @@ def test_preview_renders_pages_in_a_worker(ctx, qtbot, errors):  # noqa: ANN001
 
 
 def test_export_writes_pdf_and_docx(ctx, qtbot, errors, tmp_path: Path):  # noqa: ANN001
+    from facilitator.domain.privacy import Choice
+    from facilitator.edits.privacy import decide
+
+    # Every possible name decided, so the anonymous export does not stop to ask first
+    # (the question itself: tests/ui/test_report_privacy_export.py).
+    findings = ctx.workshop.report.load_report().privacy
+    ctx.push(decide(ctx.workshop, Choice.WITHHOLD, hits=findings))
     area = ReportArea(ctx)
     qtbot.addWidget(area)
     for kind, name in (("report", "r.pdf"), ("report-docx", "r.docx")):

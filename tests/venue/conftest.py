@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from facilitator.store.database import Workshop
+from tests.journeys.harness import screen  # noqa: F401 - the journey tests' fixture
 from tests.venue.phones import Venue, make_venue
 
 

@@ -50,7 +50,7 @@ def test_no_packaged_file_names_another_host() -> None:
 def test_the_served_pages_reference_only_the_server_itself(venue: Venue) -> None:
     async def crawl(client: TestClient) -> dict[str, str]:
         seen: dict[str, str] = {}
-        todo = ["/", f"/j/{venue.code}", "/api/strings", "/favicon.ico"]
+        todo = ["/", f"/j/{venue.code}", "/api/strings", "/favicon.ico", "/t/tea_demo00", "/r/"]
         while todo:
             path = todo.pop()
             if path in seen:
@@ -78,6 +78,7 @@ def test_the_served_pages_reference_only_the_server_itself(venue: Venue) -> None
 
     pages = venue.run(crawl)
     assert {"/static/style.css", "/static/app.js", "/static/icon.svg"} <= set(pages)
+    assert {"/static/team.js", "/static/vendor/yjs.js", "/static/rapporteur.js"} <= set(pages)
     for path, text in pages.items():
         if not path.endswith((".ttf", ".svg")):
             assert hosts_in(text) == [], path

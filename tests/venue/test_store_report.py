@@ -92,7 +92,7 @@ def test_the_pages_language_comes_from_accept_language() -> None:
 def test_the_venue_tables_are_mergeable_rows_with_history(workshop: Workshop) -> None:
     assert schema_version() >= 3
     venue_tables = [t for t in Table if t.value.startswith("venue_")]
-    assert len(venue_tables) == 9 and all(t in MERGEABLE_TABLES for t in venue_tables)
+    assert len(venue_tables) == 11 and all(t in MERGEABLE_TABLES for t in venue_tables)
     pid = add_poll(workshop, None, "scale", [], "Sure?")
     before = workshop.venue.poll(pid)["updated"]
     workshop.venue.set_poll_fields(pid, {"revealed": 1})
@@ -218,7 +218,7 @@ def test_exports_number_phones_and_keep_evaluations_anonymous(
         rows = list(csv.DictReader(fh))
     assert {r["Phone"] for r in rows} == {"Phone 1", "Phone 2", "Phone 3", "Phone 4"}
     assert rows[0]["Name"] == "Secret Name 0"  # named mode: the facilitator chose it
-    assert any(r["Answer"] == "'=HYPERLINK(1)" for r in rows)  # never a formula
+    assert any(r["Answer"] == "\t=HYPERLINK(1)" for r in rows)  # after a tab: never a formula
     with open(outs["evaluations-csv"], encoding="utf-8-sig") as fh:
         text = fh.read()
     assert "Secret Name" not in text and "Phone" not in text and "Respondent 1" in text

@@ -119,7 +119,7 @@ class LivePanel(QWidget):
             layout.addWidget(w)
         grid = QGridLayout()
         self.start_button = QPushButton("&Start")
-        self.finish_button = QPushButton("&Finish")
+        self.finish_button = QPushButton("F&inish")
         self.plus1_button = QPushButton("+&1 min")
         self.plus5_button = QPushButton("+&5 min")
         self.minus1_button = QPushButton("−1 mi&n")
@@ -144,6 +144,10 @@ class LivePanel(QWidget):
         ]
         for b, r, c in buttons:
             grid.addWidget(b, r, c)
+        from facilitator.ui.agenda.projector import signal_box  # it imports this module
+
+        self.signal_check = signal_box(ctx, self)  # the facilitator's side, not the audience's
+        grid.addWidget(self.signal_check, 3, 2)
         layout.addLayout(grid)
         layout.addStretch(1)
         self.start_button.clicked.connect(self.start)
@@ -162,6 +166,8 @@ class LivePanel(QWidget):
         self.ws.hub.changed.connect(self._on_changed)
         ctx.bus.selected_day_changed.connect(self._day_changed)
         self.refresh()
+        # Practice left from a rehearsal the app was closed during.
+        QTimer.singleShot(0, self.forget_rehearsal)
 
     @property
     def clock(self) -> Clock:
@@ -303,13 +309,15 @@ class LivePanel(QWidget):
             return
         block = st.next_block if st.running else st.current_block
         ids = [t.session.id for t in block]
-        if ids and self._push(cmd.start_session(self.ws, ids, self.clock.now())):
+        edit = cmd.start_session(self.ws, ids, self.clock.now(), self.clock.rehearsing)
+        if ids and self._push(edit):
             self.ctx.status(f"Started '{block[0].session.title}'")
         self.refresh()
 
     def finish(self) -> None:
         ids = self.block_ids()
-        if ids and self._push(cmd.finish_session(self.ws, ids, self.clock.now())):
+        edit = cmd.finish_session(self.ws, ids, self.clock.now(), self.clock.rehearsing)
+        if ids and self._push(edit):
             self.ctx.status(f"Finished '{self.state.current.session.title}'")
         self.refresh()
 
@@ -348,7 +356,19 @@ class LivePanel(QWidget):
     def real_time(self) -> None:
         self.clock.reset()
         self.clock_set.emit()
+        self.forget_rehearsal()
         self.refresh()
+
+    def forget_rehearsal(self) -> None:
+        """Back on the real clock, the starts and finishes recorded while rehearsing go (one
+        undo step), so they never reach the report or mark a session live."""
+        if self.clock.rehearsing or self.ctx.read_only:
+            return
+        edit = cmd.clear_rehearsal(self.ws)
+        if edit is not None and self._push(edit):
+            self.ctx.status(
+                "The times recorded while rehearsing were cleared (Edit ▸ Undo brings them back)."
+            )
 
     def _projector(self) -> None:
         from facilitator.ui.agenda.projector import show_projector

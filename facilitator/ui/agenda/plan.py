@@ -16,6 +16,7 @@ from facilitator.ui.agenda.models import SessionTableModel
 from facilitator.ui.agenda.state import AgendaState
 from facilitator.ui.agenda.timeline import TimelineScroll, TimelineView
 from facilitator.ui.bus import AreaBus
+from facilitator.ui.shortcuts import declare_keys
 
 # Columns that would otherwise grow as wide as their longest text: title, speakers, conflicts.
 MAX_WIDTHS = ((4, 320), (9, 220), (11, 320))
@@ -61,6 +62,15 @@ class PlanView(QStackedWidget):
         self.model.move_requested.connect(self.move_requested, Qt.ConnectionType.QueuedConnection)
         self.table.doubleClicked.connect(lambda _index: self.edit_requested.emit(""))
         self.table.activated.connect(lambda _index: self.edit_requested.emit(""))
+        declare_keys(
+            self.timeline,
+            ("Up", "Select the session above"),
+            ("Down", "Select the session below"),
+            ("Left", "Select a session of the previous day"),
+            ("Right", "Select a session of the next day"),
+            ("Return", "Edit the selected session"),
+        )
+        declare_keys(self.table, ("Return", "Edit the selected session"))
 
     # -- showing ------------------------------------------------------------------------
     def set_state(self, state: AgendaState, now: datetime, adjust: dict[str, int]) -> None:

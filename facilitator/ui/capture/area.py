@@ -32,6 +32,13 @@ from facilitator.ui.capture.summary_panel import SummaryPanel
 from facilitator.ui.capture.worksheet_panel import WorksheetPanel
 
 NOTES_TAB, WORKSHEET_TAB, SEARCH_TAB = range(3)
+# What the note list's own keys do (Help ▸ Keyboard shortcuts lists them).
+NOTE_LIST_KEYS = {
+    "Del": "Delete the selected notes",
+    "Alt+Up": "Move the note up",
+    "Alt+Down": "Move the note down",
+    "Space": "Star or unstar the note",
+}
 
 
 class CaptureArea(QWidget):
@@ -81,7 +88,13 @@ class CaptureArea(QWidget):
         self.tabs.tabBar().installEventFilter(self)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.setWhatsThis("Search notes and summaries")
         find.activated.connect(self.focus_search)
+        from facilitator.ui.shortcuts import declare_keys, describe_shortcuts
+
+        declare_keys(self.input, ("Return", "Save the note"), ("Shift+Return", "New line"))
+        describe_shortcuts(self.notes.view, NOTE_LIST_KEYS)
+        declare_keys(self.notes.view, ("F2", "Edit the cell"))
 
         self._follow(self.context.choice())
         self._restore_draft()

@@ -272,6 +272,7 @@ class NotesPanel(QWidget):
             if k.shortcut:
                 sc = QShortcut(QKeySequence(k.shortcut), self._shortcut_scope)
                 sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                sc.setWhatsThis(f"Kind: {k.label}")
                 sc.activated.connect(lambda key=k.key: self.set_kind(key))
                 self._kind_shortcuts.append(sc)
         combo.setCurrentIndex(max(combo.findData(self.kind), 0))

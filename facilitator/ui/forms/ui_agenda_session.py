@@ -233,7 +233,7 @@ class Ui_AgendaSessionDialog(object):
         self.objectives_label.setText(QCoreApplication.translate("AgendaSessionDialog", u"&Objectives", None))
         self.speakers_label.setText(QCoreApplication.translate("AgendaSessionDialog", u"&Speakers and moderators", None))
         self.add_speaker_button.setText(QCoreApplication.translate("AgendaSessionDialog", u"&Add", None))
-        self.up_speaker_button.setText(QCoreApplication.translate("AgendaSessionDialog", u"Move u&p", None))
+        self.up_speaker_button.setText(QCoreApplication.translate("AgendaSessionDialog", u"Mo&ve up", None))
         self.remove_speaker_button.setText(QCoreApplication.translate("AgendaSessionDialog", u"Re&move", None))
         self.warning_label.setText("")
     # retranslateUi

@@ -141,6 +141,8 @@ class Ui_OverviewForm(object):
 
         self.organisers_edit = QPlainTextEdit(self.details_group)
         self.organisers_edit.setObjectName(u"organisers_edit")
+        self.organisers_edit.setMinimumSize(QSize(0, 48))
+        self.organisers_edit.setMaximumSize(QSize(16777215, 84))
         self.organisers_edit.setTabChangesFocus(True)
 
         self.details_form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.organisers_edit)
@@ -152,6 +154,8 @@ class Ui_OverviewForm(object):
 
         self.funders_edit = QPlainTextEdit(self.details_group)
         self.funders_edit.setObjectName(u"funders_edit")
+        self.funders_edit.setMinimumSize(QSize(0, 48))
+        self.funders_edit.setMaximumSize(QSize(16777215, 84))
         self.funders_edit.setTabChangesFocus(True)
 
         self.details_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.funders_edit)
@@ -163,6 +167,8 @@ class Ui_OverviewForm(object):
 
         self.signatories_edit = QPlainTextEdit(self.details_group)
         self.signatories_edit.setObjectName(u"signatories_edit")
+        self.signatories_edit.setMinimumSize(QSize(0, 48))
+        self.signatories_edit.setMaximumSize(QSize(16777215, 66))
         self.signatories_edit.setTabChangesFocus(True)
 
         self.details_form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.signatories_edit)
@@ -194,6 +200,7 @@ class Ui_OverviewForm(object):
 
         self.description_edit = QPlainTextEdit(self.details_group)
         self.description_edit.setObjectName(u"description_edit")
+        self.description_edit.setMinimumSize(QSize(0, 48))
         self.description_edit.setTabChangesFocus(True)
 
         self.details_form.setWidget(13, QFormLayout.ItemRole.FieldRole, self.description_edit)
@@ -260,7 +267,7 @@ class Ui_OverviewForm(object):
         self.details_group.setTitle(QCoreApplication.translate("OverviewForm", u"Workshop details", None))
         self.title_label.setText(QCoreApplication.translate("OverviewForm", u"&Title", None))
         self.subtitle_label.setText(QCoreApplication.translate("OverviewForm", u"Su&btitle", None))
-        self.venue_label.setText(QCoreApplication.translate("OverviewForm", u"&Venue", None))
+        self.venue_label.setText(QCoreApplication.translate("OverviewForm", u"Ve&nue", None))
         self.place_label.setText(QCoreApplication.translate("OverviewForm", u"&City, country", None))
         self.city_edit.setPlaceholderText(QCoreApplication.translate("OverviewForm", u"City", None))
         self.country_edit.setPlaceholderText(QCoreApplication.translate("OverviewForm", u"Country", None))
@@ -273,14 +280,14 @@ class Ui_OverviewForm(object):
         self.languages_edit.setPlaceholderText(QCoreApplication.translate("OverviewForm", u"e.g. en, ru", None))
         self.organisers_label.setText(QCoreApplication.translate("OverviewForm", u"&Organisers", None))
         self.organisers_edit.setPlaceholderText(QCoreApplication.translate("OverviewForm", u"One per line", None))
-        self.funders_label.setText(QCoreApplication.translate("OverviewForm", u"&Funders and partners", None))
+        self.funders_label.setText(QCoreApplication.translate("OverviewForm", u"F&unders and partners", None))
         self.funders_edit.setPlaceholderText(QCoreApplication.translate("OverviewForm", u"One per line", None))
         self.signatories_label.setText(QCoreApplication.translate("OverviewForm", u"Certificate &signatories", None))
         self.signatories_edit.setPlaceholderText(QCoreApplication.translate("OverviewForm", u"Name | Title, one per line", None))
         self.privacy_label.setText(QCoreApplication.translate("OverviewForm", u"&Privacy of lists", None))
-        self.chatham_check.setText(QCoreApplication.translate("OverviewForm", u"Chatham House Rule: reports attribute no statement to anyone", None))
-        self.half_days_check.setText(QCoreApplication.translate("OverviewForm", u"Attendance by half-day (morning and afternoon)", None))
-        self.description_label.setText(QCoreApplication.translate("OverviewForm", u"D&escription", None))
+        self.chatham_check.setText(QCoreApplication.translate("OverviewForm", u"Chatham House &Rule: reports attribute no statement to anyone", None))
+        self.half_days_check.setText(QCoreApplication.translate("OverviewForm", u"&Attendance by half-day (morning and afternoon)", None))
+        self.description_label.setText(QCoreApplication.translate("OverviewForm", u"Descr&iption", None))
         self.glance_group.setTitle(QCoreApplication.translate("OverviewForm", u"At a glance", None))
         pass
     # retranslateUi

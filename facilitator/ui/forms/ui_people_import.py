@@ -18,8 +18,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
     QDialogButtonBox, QGroupBox, QHBoxLayout, QHeaderView,
     QLabel, QSizePolicy, QSpacerItem, QSpinBox,
-    QSplitter, QTabWidget, QTableView, QVBoxLayout,
-    QWidget)
+    QSplitter, QTabWidget, QTableView, QTreeView,
+    QVBoxLayout, QWidget)
 
 class Ui_ImportDialog(object):
     def setupUi(self, ImportDialog):
@@ -73,8 +73,10 @@ class Ui_ImportDialog(object):
         self.preview_tab.setObjectName(u"preview_tab")
         self.preview_layout = QVBoxLayout(self.preview_tab)
         self.preview_layout.setObjectName(u"preview_layout")
-        self.preview_view = QTableView(self.preview_tab)
+        self.preview_view = QTreeView(self.preview_tab)
         self.preview_view.setObjectName(u"preview_view")
+        self.preview_view.setAlternatingRowColors(True)
+        self.preview_view.setUniformRowHeights(True)
 
         self.preview_layout.addWidget(self.preview_view)
 

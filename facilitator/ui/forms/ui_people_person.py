@@ -218,7 +218,7 @@ class Ui_PersonDialog(object):
         self.phone_label.setText(QCoreApplication.translate("PersonDialog", u"&Phone", None))
         self.languages_label.setText(QCoreApplication.translate("PersonDialog", u"&Languages", None))
         self.languages_edit.setPlaceholderText(QCoreApplication.translate("PersonDialog", u"en, ru, fr", None))
-        self.notes_label.setText(QCoreApplication.translate("PersonDialog", u"N&otes", None))
+        self.notes_label.setText(QCoreApplication.translate("PersonDialog", u"No&tes", None))
         self.source_label.setStyleSheet(QCoreApplication.translate("PersonDialog", u"color: palette(mid);", None))
         self.problem_label.setStyleSheet(QCoreApplication.translate("PersonDialog", u"color: #B3261E;", None))
     # retranslateUi

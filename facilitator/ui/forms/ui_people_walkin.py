@@ -17,17 +17,24 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_WalkInDialog(object):
     def setupUi(self, WalkInDialog):
         if not WalkInDialog.objectName():
             WalkInDialog.setObjectName(u"WalkInDialog")
-        WalkInDialog.resize(420, 240)
+        WalkInDialog.resize(480, 470)
         self.main_layout = QVBoxLayout(WalkInDialog)
         self.main_layout.setObjectName(u"main_layout")
+        self.intro_label = QLabel(WalkInDialog)
+        self.intro_label.setObjectName(u"intro_label")
+        self.intro_label.setWordWrap(True)
+
+        self.main_layout.addWidget(self.intro_label)
+
         self.form = QFormLayout()
         self.form.setObjectName(u"form")
+        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.name_label = QLabel(WalkInDialog)
         self.name_label.setObjectName(u"name_label")
 
@@ -59,28 +66,106 @@ class Ui_WalkInDialog(object):
 
         self.form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.country_combo)
 
+        self.email_label = QLabel(WalkInDialog)
+        self.email_label.setObjectName(u"email_label")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.email_label)
+
+        self.email_edit = QLineEdit(WalkInDialog)
+        self.email_edit.setObjectName(u"email_edit")
+
+        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.email_edit)
+
+        self.phone_label = QLabel(WalkInDialog)
+        self.phone_label.setObjectName(u"phone_label")
+
+        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.phone_label)
+
+        self.phone_edit = QLineEdit(WalkInDialog)
+        self.phone_edit.setObjectName(u"phone_edit")
+
+        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.phone_edit)
+
         self.sector_label = QLabel(WalkInDialog)
         self.sector_label.setObjectName(u"sector_label")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.sector_label)
+        self.form.setWidget(5, QFormLayout.ItemRole.LabelRole, self.sector_label)
 
         self.sector_combo = QComboBox(WalkInDialog)
         self.sector_combo.setObjectName(u"sector_combo")
 
-        self.form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.sector_combo)
+        self.form.setWidget(5, QFormLayout.ItemRole.FieldRole, self.sector_combo)
 
         self.gender_label = QLabel(WalkInDialog)
         self.gender_label.setObjectName(u"gender_label")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.LabelRole, self.gender_label)
+        self.form.setWidget(6, QFormLayout.ItemRole.LabelRole, self.gender_label)
 
         self.gender_combo = QComboBox(WalkInDialog)
         self.gender_combo.setObjectName(u"gender_combo")
 
-        self.form.setWidget(4, QFormLayout.ItemRole.FieldRole, self.gender_combo)
+        self.form.setWidget(6, QFormLayout.ItemRole.FieldRole, self.gender_combo)
+
+        self.role_label = QLabel(WalkInDialog)
+        self.role_label.setObjectName(u"role_label")
+
+        self.form.setWidget(7, QFormLayout.ItemRole.LabelRole, self.role_label)
+
+        self.role_combo = QComboBox(WalkInDialog)
+        self.role_combo.setObjectName(u"role_combo")
+
+        self.form.setWidget(7, QFormLayout.ItemRole.FieldRole, self.role_combo)
+
+        self.job_title_label = QLabel(WalkInDialog)
+        self.job_title_label.setObjectName(u"job_title_label")
+
+        self.form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.job_title_label)
+
+        self.job_title_edit = QLineEdit(WalkInDialog)
+        self.job_title_edit.setObjectName(u"job_title_edit")
+
+        self.form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.job_title_edit)
+
+        self.honorific_label = QLabel(WalkInDialog)
+        self.honorific_label.setObjectName(u"honorific_label")
+
+        self.form.setWidget(9, QFormLayout.ItemRole.LabelRole, self.honorific_label)
+
+        self.honorific_edit = QLineEdit(WalkInDialog)
+        self.honorific_edit.setObjectName(u"honorific_edit")
+
+        self.form.setWidget(9, QFormLayout.ItemRole.FieldRole, self.honorific_edit)
+
+        self.languages_label = QLabel(WalkInDialog)
+        self.languages_label.setObjectName(u"languages_label")
+
+        self.form.setWidget(10, QFormLayout.ItemRole.LabelRole, self.languages_label)
+
+        self.languages_edit = QLineEdit(WalkInDialog)
+        self.languages_edit.setObjectName(u"languages_edit")
+
+        self.form.setWidget(10, QFormLayout.ItemRole.FieldRole, self.languages_edit)
+
+        self.notes_label = QLabel(WalkInDialog)
+        self.notes_label.setObjectName(u"notes_label")
+
+        self.form.setWidget(11, QFormLayout.ItemRole.LabelRole, self.notes_label)
+
+        self.notes_edit = QPlainTextEdit(WalkInDialog)
+        self.notes_edit.setObjectName(u"notes_edit")
+        self.notes_edit.setMaximumSize(QSize(16777215, 60))
+        self.notes_edit.setTabChangesFocus(True)
+
+        self.form.setWidget(11, QFormLayout.ItemRole.FieldRole, self.notes_edit)
 
 
         self.main_layout.addLayout(self.form)
+
+        self.problem_label = QLabel(WalkInDialog)
+        self.problem_label.setObjectName(u"problem_label")
+        self.problem_label.setWordWrap(True)
+
+        self.main_layout.addWidget(self.problem_label)
 
         self.button_box = QDialogButtonBox(WalkInDialog)
         self.button_box.setObjectName(u"button_box")
@@ -92,13 +177,27 @@ class Ui_WalkInDialog(object):
         self.name_label.setBuddy(self.name_edit)
         self.organisation_label.setBuddy(self.organisation_edit)
         self.country_label.setBuddy(self.country_combo)
+        self.email_label.setBuddy(self.email_edit)
+        self.phone_label.setBuddy(self.phone_edit)
         self.sector_label.setBuddy(self.sector_combo)
         self.gender_label.setBuddy(self.gender_combo)
+        self.role_label.setBuddy(self.role_combo)
+        self.job_title_label.setBuddy(self.job_title_edit)
+        self.honorific_label.setBuddy(self.honorific_edit)
+        self.languages_label.setBuddy(self.languages_edit)
+        self.notes_label.setBuddy(self.notes_edit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.name_edit, self.organisation_edit)
         QWidget.setTabOrder(self.organisation_edit, self.country_combo)
-        QWidget.setTabOrder(self.country_combo, self.sector_combo)
+        QWidget.setTabOrder(self.country_combo, self.email_edit)
+        QWidget.setTabOrder(self.email_edit, self.phone_edit)
+        QWidget.setTabOrder(self.phone_edit, self.sector_combo)
         QWidget.setTabOrder(self.sector_combo, self.gender_combo)
+        QWidget.setTabOrder(self.gender_combo, self.role_combo)
+        QWidget.setTabOrder(self.role_combo, self.job_title_edit)
+        QWidget.setTabOrder(self.job_title_edit, self.honorific_edit)
+        QWidget.setTabOrder(self.honorific_edit, self.languages_edit)
+        QWidget.setTabOrder(self.languages_edit, self.notes_edit)
 
         self.retranslateUi(WalkInDialog)
 
@@ -107,10 +206,23 @@ class Ui_WalkInDialog(object):
 
     def retranslateUi(self, WalkInDialog):
         WalkInDialog.setWindowTitle(QCoreApplication.translate("WalkInDialog", u"Walk-in", None))
+        self.intro_label.setText(QCoreApplication.translate("WalkInDialog", u"Someone who did not register: what the roster holds about every participant. Only the name is needed.", None))
         self.name_label.setText(QCoreApplication.translate("WalkInDialog", u"&Name", None))
+        self.name_edit.setPlaceholderText(QCoreApplication.translate("WalkInDialog", u"As it should appear on the badge", None))
         self.organisation_label.setText(QCoreApplication.translate("WalkInDialog", u"&Organisation", None))
         self.country_label.setText(QCoreApplication.translate("WalkInDialog", u"&Country", None))
+        self.email_label.setText(QCoreApplication.translate("WalkInDialog", u"&E-mail", None))
+        self.email_edit.setPlaceholderText(QCoreApplication.translate("WalkInDialog", u"For the certificate and the follow-up", None))
+        self.phone_label.setText(QCoreApplication.translate("WalkInDialog", u"&Phone", None))
         self.sector_label.setText(QCoreApplication.translate("WalkInDialog", u"&Sector", None))
         self.gender_label.setText(QCoreApplication.translate("WalkInDialog", u"&Gender", None))
+        self.role_label.setText(QCoreApplication.translate("WalkInDialog", u"&Role", None))
+        self.job_title_label.setText(QCoreApplication.translate("WalkInDialog", u"&Job title", None))
+        self.honorific_label.setText(QCoreApplication.translate("WalkInDialog", u"&Honorific", None))
+        self.honorific_edit.setPlaceholderText(QCoreApplication.translate("WalkInDialog", u"Dr, Ms, H.E. \u2026", None))
+        self.languages_label.setText(QCoreApplication.translate("WalkInDialog", u"&Languages", None))
+        self.languages_edit.setPlaceholderText(QCoreApplication.translate("WalkInDialog", u"en, ru, fr", None))
+        self.notes_label.setText(QCoreApplication.translate("WalkInDialog", u"No&tes", None))
+        self.problem_label.setStyleSheet(QCoreApplication.translate("WalkInDialog", u"color: #B3261E;", None))
     # retranslateUi
 

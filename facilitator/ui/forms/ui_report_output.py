@@ -76,8 +76,8 @@ class Ui_ReportOutput(object):
     # setupUi
 
     def retranslateUi(self, ReportOutput):
-        self.preview_button.setText(QCoreApplication.translate("ReportOutput", u"Pre&view", None))
-        self.export_pdf_button.setText(QCoreApplication.translate("ReportOutput", u"Export &PDF\u2026", None))
+        self.preview_button.setText(QCoreApplication.translate("ReportOutput", u"&Preview", None))
+        self.export_pdf_button.setText(QCoreApplication.translate("ReportOutput", u"Export P&DF\u2026", None))
         self.export_docx_button.setText(QCoreApplication.translate("ReportOutput", u"Export &Word\u2026", None))
 #if QT_CONFIG(tooltip)
         self.cancel_button.setToolTip(QCoreApplication.translate("ReportOutput", u"Stop laying out the preview", None))

@@ -87,11 +87,6 @@ class Ui_TeamsCriteria(object):
 
         self.criteria_row.addItem(self.criteria_stretch)
 
-        self.runner_slot = QHBoxLayout()
-        self.runner_slot.setObjectName(u"runner_slot")
-
-        self.criteria_row.addLayout(self.runner_slot)
-
 
         self.criteria_layout.addLayout(self.criteria_row)
 

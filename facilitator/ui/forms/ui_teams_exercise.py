@@ -92,6 +92,6 @@ class Ui_TeamsExerciseDialog(object):
         self.intro_label.setText(QCoreApplication.translate("TeamsExerciseDialog", u"Breakout teams belong to a group exercise of the agenda. Choose the group session and name the exercise.", None))
         self.session_label.setText(QCoreApplication.translate("TeamsExerciseDialog", u"&Group session", None))
         self.title_label.setText(QCoreApplication.translate("TeamsExerciseDialog", u"&Title", None))
-        self.count_label.setText(QCoreApplication.translate("TeamsExerciseDialog", u"Number of &teams", None))
+        self.count_label.setText(QCoreApplication.translate("TeamsExerciseDialog", u"&Number of teams", None))
     # retranslateUi
 

@@ -33,7 +33,9 @@ class Ui_TeamsPicker(object):
 
         self.exercise_combo = QComboBox(TeamsPicker)
         self.exercise_combo.setObjectName(u"exercise_combo")
-        self.exercise_combo.setMinimumSize(QSize(280, 0))
+        self.exercise_combo.setMinimumSize(QSize(160, 0))
+        self.exercise_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.exercise_combo.setMinimumContentsLength(18)
 
         self.picker_layout.addWidget(self.exercise_combo)
 
@@ -75,6 +77,10 @@ class Ui_TeamsPicker(object):
 
         self.picker_layout.addItem(self.picker_stretch)
 
+#if QT_CONFIG(shortcut)
+        self.exercise_label.setBuddy(self.exercise_combo)
+        self.round_label.setBuddy(self.round_combo)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(TeamsPicker)
 
@@ -82,20 +88,20 @@ class Ui_TeamsPicker(object):
     # setupUi
 
     def retranslateUi(self, TeamsPicker):
-        self.exercise_label.setText(QCoreApplication.translate("TeamsPicker", u"Exercise", None))
+        self.exercise_label.setText(QCoreApplication.translate("TeamsPicker", u"E&xercise", None))
 #if QT_CONFIG(accessibility)
         self.exercise_combo.setAccessibleName(QCoreApplication.translate("TeamsPicker", u"Exercise", None))
 #endif // QT_CONFIG(accessibility)
-        self.new_exercise_button.setText(QCoreApplication.translate("TeamsPicker", u"New exercise\u2026", None))
+        self.new_exercise_button.setText(QCoreApplication.translate("TeamsPicker", u"&New exercise\u2026", None))
 #if QT_CONFIG(tooltip)
         self.setup_button.setToolTip(QCoreApplication.translate("TeamsPicker", u"This exercise has no teams yet: create its team set", None))
 #endif // QT_CONFIG(tooltip)
-        self.setup_button.setText(QCoreApplication.translate("TeamsPicker", u"Set up teams", None))
-        self.round_label.setText(QCoreApplication.translate("TeamsPicker", u"Round", None))
+        self.setup_button.setText(QCoreApplication.translate("TeamsPicker", u"Set &up teams", None))
+        self.round_label.setText(QCoreApplication.translate("TeamsPicker", u"&Round", None))
 #if QT_CONFIG(accessibility)
         self.round_combo.setAccessibleName(QCoreApplication.translate("TeamsPicker", u"Round", None))
 #endif // QT_CONFIG(accessibility)
-        self.add_round_button.setText(QCoreApplication.translate("TeamsPicker", u"Add round", None))
+        self.add_round_button.setText(QCoreApplication.translate("TeamsPicker", u"Add r&ound", None))
 #if QT_CONFIG(tooltip)
         self.day_combo.setToolTip(QCoreApplication.translate("TeamsPicker", u"Day of this round: people without attendance that day are left out", None))
 #endif // QT_CONFIG(tooltip)

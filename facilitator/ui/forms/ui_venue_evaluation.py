@@ -145,7 +145,7 @@ class Ui_VenueEvaluationDialog(object):
         self.kind_label.setText(QCoreApplication.translate("VenueEvaluationDialog", u"&Kind:", None))
         self.day_label.setText(QCoreApplication.translate("VenueEvaluationDialog", u"&Day:", None))
         self.questions_label.setText(QCoreApplication.translate("VenueEvaluationDialog", u"Questions (double-click to change the text or the kind):", None))
-        self.add_scale_button.setText(QCoreApplication.translate("VenueEvaluationDialog", u"Add &rating", None))
+        self.add_scale_button.setText(QCoreApplication.translate("VenueEvaluationDialog", u"Add r&ating", None))
         self.add_text_button.setText(QCoreApplication.translate("VenueEvaluationDialog", u"Add &open question", None))
         self.remove_button.setText(QCoreApplication.translate("VenueEvaluationDialog", u"&Remove", None))
         self.up_button.setText(QCoreApplication.translate("VenueEvaluationDialog", u"Move &up", None))

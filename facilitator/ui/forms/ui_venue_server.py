@@ -16,15 +16,15 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QPushButton, QSizePolicy, QSpacerItem,
-    QSpinBox, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_VenueServerDialog(object):
     def setupUi(self, VenueServerDialog):
         if not VenueServerDialog.objectName():
             VenueServerDialog.setObjectName(u"VenueServerDialog")
-        VenueServerDialog.resize(720, 460)
+        VenueServerDialog.resize(760, 700)
         self.main_layout = QHBoxLayout(VenueServerDialog)
         self.main_layout.setObjectName(u"main_layout")
         self.left_column = QVBoxLayout()
@@ -133,8 +133,17 @@ class Ui_VenueServerDialog(object):
 
         self.connected_label = QLabel(VenueServerDialog)
         self.connected_label.setObjectName(u"connected_label")
+        self.connected_label.setWordWrap(True)
+        self.connected_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.left_column.addWidget(self.connected_label)
+
+        self.rapporteurs_box = QGroupBox(VenueServerDialog)
+        self.rapporteurs_box.setObjectName(u"rapporteurs_box")
+        self.rapporteurs_layout = QVBoxLayout(self.rapporteurs_box)
+        self.rapporteurs_layout.setObjectName(u"rapporteurs_layout")
+
+        self.left_column.addWidget(self.rapporteurs_box)
 
         self.left_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
@@ -182,14 +191,15 @@ class Ui_VenueServerDialog(object):
         self.interface_label.setText(QCoreApplication.translate("VenueServerDialog", u"&Network:", None))
         self.refresh_button.setText(QCoreApplication.translate("VenueServerDialog", u"Re&fresh", None))
         self.port_label.setText(QCoreApplication.translate("VenueServerDialog", u"&Port:", None))
-        self.named_check.setText(QCoreApplication.translate("VenueServerDialog", u"Ask participants for their &names (named mode; anonymous when off)", None))
+        self.named_check.setText(QCoreApplication.translate("VenueServerDialog", u"Ask participants for their names (na&med mode; anonymous when off)", None))
         self.start_button.setText(QCoreApplication.translate("VenueServerDialog", u"&Start", None))
         self.stop_button.setText(QCoreApplication.translate("VenueServerDialog", u"S&top", None))
         self.room_button.setText(QCoreApplication.translate("VenueServerDialog", u"&Close the room", None))
-        self.rotate_button.setText(QCoreApplication.translate("VenueServerDialog", u"&New code", None))
+        self.rotate_button.setText(QCoreApplication.translate("VenueServerDialog", u"New co&de", None))
 #if QT_CONFIG(tooltip)
         self.rotate_button.setToolTip(QCoreApplication.translate("VenueServerDialog", u"Phones already in stay in; new phones need the new code", None))
 #endif // QT_CONFIG(tooltip)
-        self.projector_button.setText(QCoreApplication.translate("VenueServerDialog", u"Show on &projector", None))
+        self.rapporteurs_box.setTitle(QCoreApplication.translate("VenueServerDialog", u"Rapporteurs", None))
+        self.projector_button.setText(QCoreApplication.translate("VenueServerDialog", u"Show on pro&jector", None))
     # retranslateUi
 

@@ -68,9 +68,9 @@ class Ui_WelcomePage(object):
 
     def retranslateUi(self, WelcomePage):
         self.title_label.setText(QCoreApplication.translate("WelcomePage", u"<h1>Facilitator</h1><p>Plan the agenda, run the sessions, form breakout teams, capture notes and print the outcome report, all offline, in one workshop file.</p>", None))
-        self.new_button.setText(QCoreApplication.translate("WelcomePage", u"New workshop\u2026", None))
-        self.open_button.setText(QCoreApplication.translate("WelcomePage", u"Open workshop\u2026", None))
-        self.demo_button.setText(QCoreApplication.translate("WelcomePage", u"Open the demo workshop", None))
+        self.new_button.setText(QCoreApplication.translate("WelcomePage", u"&New workshop\u2026", None))
+        self.open_button.setText(QCoreApplication.translate("WelcomePage", u"&Open workshop\u2026", None))
+        self.demo_button.setText(QCoreApplication.translate("WelcomePage", u"Open the &demo workshop", None))
         pass
     # retranslateUi
 

@@ -16,9 +16,10 @@ import json
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, QTimer
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
+from facilitator.domain import people as people_dom
 from facilitator.edits.base import SetFields
 from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
@@ -26,6 +27,9 @@ from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_overview import Ui_OverviewForm
 from facilitator.ui.jobs import Job
+
+# The glance's counts of the roster, with the dimension each one's labels belong to.
+GLANCE_DIMENSIONS = (("roles", "role"), ("countries", "country"), ("genders", "gender"))
 
 PRIVACY = [
     ("full", "Full details"),
@@ -63,6 +67,23 @@ GLANCE_TABLES = (
 )
 
 
+class VerticalScroll(QScrollArea):
+    """A long form on a low screen scrolls up and down, never sideways: it is as wide as the
+    form needs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        inner = self.widget()
+        bar = self.verticalScrollBar().sizeHint().width()
+        width = inner.minimumSizeHint().width() + bar if inner is not None else 0
+        return QSize(width, super().minimumSizeHint().height())
+
+
 class OverviewArea(QWidget):
     def __init__(self, ctx: AreaContext) -> None:
         super().__init__()
@@ -71,9 +92,12 @@ class OverviewArea(QWidget):
         self.ui = Ui_OverviewForm()
         inner = QWidget()
         self.ui.setupUi(inner)
+        scroll = VerticalScroll()
+        scroll.setObjectName("overview_scroll")
+        scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(inner)
+        layout.addWidget(scroll)
         for key, label in PRIVACY:
             self.ui.privacy_combo.addItem(label, key)
         self.ui.timezone_combo.addItems(COMMON_ZONES)
@@ -278,7 +302,15 @@ class OverviewArea(QWidget):
 
         def count(_progress: Any) -> dict[str, Any]:
             with ws.reader() as reader:
-                return reader.info.glance()
+                g = reader.info.glance()
+                # The roster's categories and labels in human order ("Not given" once,
+                # last), sorted here too: the first sort works out the workshop's locale.
+                order = reader.collation.sort_key
+                g["tallied"] = {
+                    key: people_dom.tally(g[key], dimension, order)
+                    for key, dimension in GLANCE_DIMENSIONS
+                }
+                return g
 
         job = Job(self, "Counting what the workshop holds…", count, dialog=False)
         job.done.connect(self._show_glance)
@@ -301,7 +333,7 @@ class OverviewArea(QWidget):
 
     def _show_glance(self, g: dict[str, Any]) -> None:
         def pairs(items: list[tuple], label: Any = str) -> str:
-            return ", ".join(f"{escape(label(k) or 'not given')} {n}" for k, n in items) or "none"
+            return ", ".join(f"{escape(label(k) or 'none')} {n}" for k, n in items) or "none"
 
         days = "".join(
             f"<li>{escape(title or date)} ({escape(date)}): {n} checked in</li>"
@@ -310,9 +342,9 @@ class OverviewArea(QWidget):
         notes_total = sum(n for _, n in g["notes"])
         html = (
             f"<h3>{g['people']} people</h3>"
-            f"<p><b>Roles:</b> {pairs(g['roles'])}</p>"
-            f"<p><b>Countries ({len(g['countries'])}):</b> {pairs(g['countries'])}</p>"
-            f"<p><b>Gender:</b> {pairs(g['genders'])}</p>"
+            f"<p><b>Roles:</b> {pairs(g['tallied']['roles'])}</p>"
+            f"<p><b>Countries ({len(g['countries'])}):</b> {pairs(g['tallied']['countries'])}</p>"
+            f"<p><b>Gender:</b> {pairs(g['tallied']['genders'])}</p>"
             f"<h3>{len(g['days'])} days, {g['sessions']} sessions</h3><ul>{days}</ul>"
             f"<p>{g['group_sessions']} group sessions, {g['exercises']} exercises, "
             f"{g['teams']} teams</p>"

@@ -25,8 +25,9 @@ from facilitator.edits.people import SetPresent, add_walk_in
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
-from facilitator.ui.people.dialogs import WalkInDialog
+from facilitator.ui.people.dialogs import WalkInDialog, country_choices
 from facilitator.ui.people.models import AttendanceModel, PeopleFilter, PeopleModel
+from facilitator.ui.shortcuts import declare_keys
 
 SLOTS = [("day", "Whole day"), ("am", "Morning"), ("pm", "Afternoon")]
 
@@ -91,21 +92,30 @@ class CheckInPanel(QWidget):
             "Type a few letters of a name, organisation or country, then Enter"
         )
         self.search.setStyleSheet("font-size: 15pt; padding: 6px;")
+        declare_keys(
+            self.search,
+            ("Down", "Next match"),
+            ("Up", "Previous match"),
+            ("Return", "Check in the chosen person"),
+        )
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self.check_in_current)
         self.feedback = QLabel()
         self.feedback.setObjectName("checkin_feedback")
         self.feedback.setStyleSheet("font-size: 12pt;")
-        self.walk_in_button = QPushButton("Walk-in…")
+        self.walk_in_button = QPushButton("&Walk-in…")
         self.walk_in_button.setToolTip("Add someone who was not registered and check them in")
         self.walk_in_button.clicked.connect(self.walk_in)
-        self.undo_button = QPushButton("Check out")
+        self.undo_button = QPushButton("Check &out")
         self.undo_button.setToolTip("Mark the selected person as not present")
         self.undo_button.clicked.connect(self.check_out_current)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Day"))
+        day_label = QLabel("&Day")
+        day_label.setBuddy(self.day_combo)
+        top.addWidget(day_label)
         top.addWidget(self.day_combo)
-        self.slot_label = QLabel("Session")
+        self.slot_label = QLabel("&Session")
+        self.slot_label.setBuddy(self.slot_combo)
         top.addWidget(self.slot_label)
         top.addWidget(self.slot_combo)
         top.addStretch(1)
@@ -210,8 +220,10 @@ class CheckInPanel(QWidget):
         if self.ctx.read_only or not self.day_id:
             return None
         if not values:
-            countries = sorted({p["country"] for p in self.model.rows})
-            dialog = WalkInDialog(countries, self)
+            countries = country_choices(
+                (p["country"] for p in self.model.rows), self.ws.collation.sort_key
+            )
+            dialog = WalkInDialog(countries, self, existing=self.model.rows)
             dialog.ui.name_edit.setText(self.search.text())
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -242,11 +254,13 @@ class AttendancePanel(QWidget):
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.copy_button = QPushButton("Copy table")
+        self.copy_button = QPushButton("Co&py table")
         self.copy_button.setToolTip("Copy as tab-separated text, to paste into a report")
         self.copy_button.clicked.connect(self.copy)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Day"))
+        day_label = QLabel("&Day")
+        day_label.setBuddy(self.day_combo)
+        top.addWidget(day_label)
         top.addWidget(self.day_combo)
         top.addWidget(self.slot_combo)
         top.addStretch(1)

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,7 +26,12 @@ from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_people_import import Ui_ImportDialog
 from facilitator.ui.jobs import JobCancelled, run_blocking
 from facilitator.ui.people.import_mapping import FieldDelegate, MappingModel
-from facilitator.ui.people.import_preview import PreviewModel, RejectedModel
+from facilitator.ui.people.import_preview import (
+    CHOICE_COLUMN,
+    ChoiceDelegate,
+    PreviewModel,
+    RejectedModel,
+)
 
 FILE_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
 
@@ -39,11 +45,13 @@ class ImportDialog(QDialog):
         table: roster.Table,
         existing: list[dict[str, Any]],
         parent: QWidget | None = None,
+        history: dict[str, list[str]] | None = None,
     ) -> None:
         super().__init__(parent or ctx.window)
         self.ctx = ctx
         self.table = table
         self.existing = existing
+        self.history = history or {}
         self.plan: roster.ImportPlan | None = None
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
@@ -60,9 +68,19 @@ class ImportDialog(QDialog):
         self.ui.mapping_view.setColumnWidth(0, 220)
         self.ui.mapping_view.setColumnWidth(2, 200)
         self.preview_model = PreviewModel(self)
-        self.ui.preview_view.setModel(self.preview_model)
-        self.ui.preview_view.verticalHeader().hide()
-        self.ui.preview_view.horizontalHeader().setStretchLastSection(True)
+        view = self.ui.preview_view
+        view.setModel(self.preview_model)
+        view.setItemDelegateForColumn(CHOICE_COLUMN, ChoiceDelegate(view))
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.CurrentChanged
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        view.header().setStretchLastSection(True)
+        for col, width in enumerate([100, 220, 260, 320]):
+            view.setColumnWidth(col, width)
+        self.preview_model.choices_changed.connect(self._show_summary)
         self.rejected_model = RejectedModel(self)
         self.ui.rejected_view.setModel(self.rejected_model)
         self.ui.rejected_view.verticalHeader().hide()
@@ -102,19 +120,47 @@ class ImportDialog(QDialog):
             self.ui.summary_label.setText(f"<span style='color:#B3261E'>{problem}</span>")
             self._update_button()
             return
-        table, mapping, existing = self.table, self.mapping, self.existing
+        table, mapping, existing, history = self.table, self.mapping, self.existing, self.history
 
         def work(progress: Any) -> roster.ImportPlan:
             rows, rejected = roster.convert(table, mapping, progress)
-            return roster.plan_import(table.path.name, rows, rejected, existing, progress)
+            return roster.plan_import(
+                table.path.name,
+                rows,
+                rejected,
+                existing,
+                progress,
+                history=history,
+                saved_at=table.saved_at,
+            )
 
         if len(table.rows) > 3000:
             self.plan = run_blocking(self, "Checking rows…", work)
         else:
             self.plan = work(lambda _f: None)
-        self.preview_model.set_plan(self.plan)
+        self.preview_model.set_plan(self.plan, self.existing)
+        self._expand_changes()
         self.rejected_model.set_items(self.plan.rejected)
         self.ui.result_tabs.setTabText(1, f"Rejected rows ({len(self.plan.rejected)})")
+        if self.plan.rejected:
+            self.ui.result_tabs.setCurrentIndex(1)
+        self._show_summary()
+
+    def _expand_changes(self) -> None:
+        """Open the rows whose fields differ (the first few hundred), so choices are seen."""
+        model, view = self.preview_model, self.ui.preview_view
+        shown = 0
+        for r in range(model.rowCount()):
+            index = model.index(r, 0)
+            if model.rowCount(index):
+                view.expand(index)
+                shown += 1
+                if shown >= 300:
+                    break
+
+    def _show_summary(self) -> None:
+        if self.plan is None:
+            return
         text = "Import will: " + self.plan.summary() + "."
         if self.plan.rejected:
             n = len(self.plan.rejected)
@@ -123,7 +169,11 @@ class ImportDialog(QDialog):
                 "(see Rejected rows). Nothing is imported until you fix the file or "
                 "choose to skip them.</span>"
             )
-            self.ui.result_tabs.setCurrentIndex(1)
+        elif any(u.changes for u in self.plan.matched):
+            text += (
+                "<br>Under each row that matches someone, each field that differs shows the "
+                "roster's value and the file's; click “Import will” to choose the other."
+            )
         self.ui.summary_label.setText(text)
         self._update_button()
 
@@ -156,7 +206,8 @@ def open_file(ctx: AreaContext, path: str | Path) -> ImportDialog | None:
     if not table.rows:
         ctx.error(roster.RosterFileError(f"{path}: the file holds no rows."))
         return None
-    return ImportDialog(ctx, table, ctx.workshop.people.people())
+    people = ctx.workshop.people
+    return ImportDialog(ctx, table, people.people(), history=people.edit_history())
 
 
 def commit(ctx: AreaContext, dialog: ImportDialog) -> bool:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,7 +13,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from facilitator.domain import people as dom
 from facilitator.store.database import Workshop
@@ -29,10 +30,15 @@ COLUMNS: list[tuple[str, str]] = [
     ("email", "E-mail"),
 ]
 PERSON_ID = Qt.ItemDataRole.UserRole + 1
+# The rank of a row's value in the column's human order (the workshop's collation): the
+# proxy sorts by this integer, so a click on a header sorts "Đức" with the D's.
+SORT_RANK = Qt.ItemDataRole.UserRole + 2
 
 
 def _shown(key: str, value: Any) -> str:
     value = "" if value is None else str(value)
+    if key in ("sector", "gender") and dom.category_label(key, value) == dom.NOT_GIVEN:
+        return ""  # a blank cell, as it was written; counts call it "Not given"
     if key == "sector":
         return dom.sector_label(value)
     if key == "gender":
@@ -60,10 +66,12 @@ class PeopleModel(QAbstractTableModel):
         self.checked: dict[str, str] = {}  # person id → time checked in
         self.day_id = ""
         self.slot = "day"
+        self._ranks: dict[int, list[int]] = {}
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._ranks = {}
         self.rows = self.ws.people.people()
         self.haystacks = [_haystack(p) for p in self.rows]
         self._load_presence()
@@ -86,6 +94,7 @@ class PeopleModel(QAbstractTableModel):
             self.reload()
             return True
         last = self.columnCount() - 1
+        self._ranks = {}
         for pid, person in fresh.items():
             row = where[pid]
             self.rows[row] = person
@@ -106,6 +115,7 @@ class PeopleModel(QAbstractTableModel):
 
     def refresh_presence(self) -> None:
         self._load_presence()
+        self._ranks.pop(len(COLUMNS), None)
         if self.rows:
             col = len(COLUMNS)
             self.dataChanged.emit(self.index(0, col), self.index(len(self.rows) - 1, col))
@@ -123,6 +133,8 @@ class PeopleModel(QAbstractTableModel):
         col = index.column()
         if role == PERSON_ID:
             return p["id"]
+        if role == SORT_RANK:
+            return self._rank(col)[index.row()]
         if col == len(COLUMNS):
             at = self.checked.get(p["id"])
             if role == Qt.ItemDataRole.DisplayRole:
@@ -136,6 +148,21 @@ class PeopleModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and key == "name" and p.get("job_title"):
             return f"{p['name']} — {p['job_title']}"
         return None
+
+    def _rank(self, col: int) -> list[int]:
+        ranks = self._ranks.get(col)
+        if ranks is None:
+            if col == len(COLUMNS):
+                texts = [self.checked.get(p["id"], "~") for p in self.rows]
+            else:
+                key = COLUMNS[col][0]
+                texts = [_shown(key, p.get(key)) for p in self.rows]
+            order = self.ws.collation.sorted(range(len(texts)), key=lambda i: texts[i])
+            ranks = [0] * len(texts)
+            for rank, i in enumerate(order):
+                ranks[i] = rank
+            self._ranks[col] = ranks
+        return ranks
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -166,8 +193,7 @@ class PeopleFilter(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.words: list[str] = []
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setSortLocaleAware(True)
+        self.setSortRole(SORT_RANK)
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
@@ -185,29 +211,33 @@ class PeopleFilter(QSortFilterProxyModel):
         return [src.rows[self.mapToSource(self.index(r, 0)).row()] for r in range(self.rowCount())]
 
 
-def counts_text(people: list[dict[str, Any]]) -> str:
+def counts_text(people: list[dict[str, Any]], order: Callable[[str], Any] | None = None) -> str:
     """One line per dimension: the counts a roster panel shows for what is listed."""
     if not people:
         return "No one listed."
 
-    def line(title: str, key: str, label: Any) -> str:
-        c = Counter(label(p[key]) or "not given" for p in people)
-        return f"<b>{title}:</b> " + ", ".join(f"{k} {n}" for k, n in c.most_common())
+    def line(title: str, key: str) -> str:
+        counts = dom.tally((p[key] for p in people), key, order)
+        return f"<b>{title}:</b> " + ", ".join(f"{escape(k)} {n}" for k, n in counts)
 
     return "<br>".join(
         [
             f"<b>{len(people)} {'person' if len(people) == 1 else 'people'}</b>",
-            line("Countries", "country", str),
-            line("Sectors", "sector", dom.sector_label),
-            line("Gender", "gender", dom.gender_label),
+            line("Countries", "country"),
+            line("Sectors", "sector"),
+            line("Gender", "gender"),
         ]
     )
 
 
 class AttendanceModel(QAbstractTableModel):
-    """People present on a day, by country × sector (rows) and sex (columns), with totals."""
+    """People present on a day, by country × sector (rows) and gender (columns), with totals.
 
-    GENDERS = ["female", "male", "other"]
+    The gender columns are the roster's categories (Female, Male, Other, Not given), so the
+    table adds up to what the roster counts.
+    """
+
+    GENDERS = [*dom.GENDERS, ""]
 
     def __init__(self, ws: Workshop, parent: Any = None) -> None:
         super().__init__(parent)
@@ -222,17 +252,20 @@ class AttendanceModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = build_disaggregation(self.ws.people.disaggregated(self.day_id, self.slot))
+        self.rows = build_disaggregation(
+            self.ws.people.disaggregated(self.day_id, self.slot), self.ws.collation.sort_key
+        )
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return ["Country", "Sector", "Female", "Male", "Other / not given", "Total"]
+        genders = (dom.category_label("gender", g) for g in self.GENDERS)
+        return ["Country", "Sector", *genders, "Total"]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else len(self.headers())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -246,8 +279,6 @@ class AttendanceModel(QAbstractTableModel):
                 return sector
             return str(counts[col - 2])
         if role == Qt.ItemDataRole.FontRole and total:
-            from PySide6.QtGui import QFont
-
             f = QFont()
             f.setBold(True)
             return f
@@ -259,7 +290,8 @@ class AttendanceModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section] if 0 <= section < 6 else None
+            heads = self.headers()
+            return heads[section] if 0 <= section < len(heads) else None
         return None
 
     def as_rows(self) -> list[list[str]]:
@@ -267,22 +299,32 @@ class AttendanceModel(QAbstractTableModel):
 
 
 def build_disaggregation(
-    counts: list[dict[str, Any]],
+    counts: list[dict[str, Any]], order: Callable[[str], Any] | None = None
 ) -> list[tuple[str, str, list[int], bool]]:
-    """Rows country × sector with female/male/other/total, a subtotal per country, a total."""
+    """Rows country × sector with a count per gender and a total, a subtotal per country and
+    a grand total; countries and sectors in human order, "Not given" last."""
+    genders = AttendanceModel.GENDERS
+    width = len(genders)
     table: dict[tuple[str, str], list[int]] = {}
     for r in counts:
-        key = (r["country"] or "Not given", dom.sector_label(r["sector"]) or "Not given")
-        cell = table.setdefault(key, [0, 0, 0])
-        g = r["gender"]
-        cell[0 if g == "female" else 1 if g == "male" else 2] += r["n"]
+        key = (
+            dom.category_label("country", r["country"]),
+            dom.category_label("sector", r["sector"]),
+        )
+        cell = table.setdefault(key, [0] * width)
+        g = dom.gender_key(r["gender"])
+        cell[genders.index(g) if g in genders else genders.index("other")] += r["n"]
+    sort = order or str.casefold
+
+    def rank(label: str) -> tuple[bool, Any]:
+        return (label == dom.NOT_GIVEN, sort(label))
+
     out: list[tuple[str, str, list[int], bool]] = []
-    grand = [0, 0, 0]
-    for country in sorted({c for c, _ in table}):
-        sub = [0, 0, 0]
-        for (c, sector), cell in sorted(table.items()):
-            if c != country:
-                continue
+    grand = [0] * width
+    for country in sorted({c for c, _ in table}, key=rank):
+        sub = [0] * width
+        for sector in sorted({s for c, s in table if c == country}, key=rank):
+            cell = table[(country, sector)]
             out.append((country, sector, [*cell, sum(cell)], False))
             sub = [a + b for a, b in zip(sub, cell, strict=True)]
         out.append((country, "All sectors", [*sub, sum(sub)], True))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from facilitator.domain import people as dom
 from facilitator.edits.base import SetFields
@@ -55,9 +55,17 @@ class PrintKitBar(QWidget):
         self.team_combo.setToolTip("Colour badges by team")
         self.day_combo = QComboBox()
         self.day_combo.setToolTip("Day for the sign-in sheets")
-        self.print_button = QToolButton()
-        self.print_button.setText("Print kit")
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Team set titles are long: the combos keep a sensible width and show the rest in
+        # their lists.
+        for combo, letters in ((self.team_combo, 16), (self.day_combo, 14)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(letters)
+        # A push button with a menu leaves room for its arrow (a tool button drew it over
+        # the text).
+        self.print_button = QPushButton("Print &kit")
+        self.print_button.setObjectName("print_button")
         self.menu = QMenu(self.print_button)
         labels = {e.kind: e.label for e in EXPORTERS}
         for kind in PRINT_KINDS:
@@ -65,7 +73,9 @@ class PrintKitBar(QWidget):
         self.print_button.setMenu(self.menu)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Lists show"))
+        privacy_label = QLabel("&Lists show")
+        privacy_label.setBuddy(self.privacy_combo)
+        layout.addWidget(privacy_label)
         layout.addWidget(self.privacy_combo)
         layout.addStretch(1)
         for w in (self.paper_combo, self.per_sheet_combo, self.team_combo, self.day_combo):

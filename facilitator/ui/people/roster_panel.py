@@ -26,7 +26,7 @@ from facilitator.edits.people import add_person, delete_people, edit_person
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
-from facilitator.ui.people.dialogs import PersonDialog
+from facilitator.ui.people.dialogs import PersonDialog, country_choices
 from facilitator.ui.people.models import PeopleFilter, PeopleModel, counts_text
 
 
@@ -63,7 +63,7 @@ class RosterPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_selected)
-        delete_action = QAction(self.view)
+        delete_action = QAction("Delete the selected people", self.view)
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete_action.triggered.connect(self.delete_selected)
@@ -113,7 +113,7 @@ class RosterPanel(QWidget):
         self._update_counts()
 
     def _update_counts(self) -> None:
-        self.counts_label.setText(counts_text(self.proxy.people()))
+        self.counts_label.setText(counts_text(self.proxy.people(), self.ws.collation.sort_key))
 
     def selected_ids(self) -> list[str]:
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
@@ -133,7 +133,7 @@ class RosterPanel(QWidget):
                     self.view.scrollTo(index)
 
     def _countries(self) -> list[str]:
-        return sorted({p["country"] for p in self.model.rows})
+        return country_choices((p["country"] for p in self.model.rows), self.ws.collation.sort_key)
 
     def add(self) -> str | None:
         if self.ctx.read_only:

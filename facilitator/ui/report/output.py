@@ -3,7 +3,8 @@
 Both run as :class:`~facilitator.ui.jobs.Job` s on the choices the options panel shows (saved
 first). The preview feeds this panel's progress bar and can be cancelled here; the export
 has the progress dialog of :func:`~facilitator.ui.export_runner.export_job` as well. A
-failure becomes a message and a line under the bar; the buttons stay usable.
+failure becomes a message and a line under the bar; the buttons stay usable. An anonymous
+export with undecided names asks first; "Review in Privacy check" emits ``review_requested``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from facilitator.exports import ExportError, ExportOptions
@@ -24,6 +26,8 @@ KINDS = {"report": (".pdf", "PDF (*.pdf)"), "report-docx": (".docx", "Word (*.do
 
 
 class OutputPanel(QWidget):
+    review_requested = Signal()  # the export found undecided names: show the Privacy check
+
     def __init__(
         self,
         ctx: AreaContext,
@@ -119,7 +123,27 @@ class OutputPanel(QWidget):
             out = Path(name)
         s = self.options.settings()
         options = ExportOptions(paper=s.paper, anonymous=s.anonymous, draft=s.draft)
-        self.export_job = export_job(self.ctx, kind, out, options)
-        self.export_job.progressed.connect(self.ui.progress_bar.setValue)
-        self.export_job.done.connect(lambda path: self.ui.status_label.setText(f"Exported {path}"))
-        self.export_job.start()
+        job = export_job(
+            self.ctx, kind, out, options, follow=self._follow, review=self.review_requested.emit
+        )
+        self._follow(job)
+        job.failed.connect(self._export_failed)
+        job.start()
+
+    def _follow(self, job: Job) -> None:
+        """Show an export's progress here (the first attempt, or the one withholding all)."""
+        self.export_job = job
+        job.progressed.connect(self.ui.progress_bar.setValue)
+        job.done.connect(lambda path: self.ui.status_label.setText(f"Exported {path}"))
+
+    def _export_failed(self, exc: Exception) -> None:
+        from facilitator.exports import UnresolvedHits
+
+        self.ui.progress_bar.setValue(0)
+        if isinstance(exc, UnresolvedHits):
+            n = len(exc.findings)
+            self.ui.status_label.setText(
+                f"Not exported yet: {n} possible name{'s' * (n != 1)} nobody has decided about."
+            )
+        else:
+            self.ui.status_label.setText(str(exc))

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.teams.board import RoundBoard
@@ -31,6 +31,8 @@ from facilitator.ui.teams.picker import ExercisePicker
 from facilitator.ui.teams.runner import GenerationRunner
 from facilitator.ui.teams.scores import ScoresPanel
 from facilitator.ui.teams.selection import Selection
+
+SIDE_MIN_WIDTH = 220  # the score and the constraints beside the board
 
 
 class TeamsArea(QWidget):
@@ -42,18 +44,26 @@ class TeamsArea(QWidget):
         self.picker = ExercisePicker(ctx)
         self.criteria = CriteriaPanel(ctx)
         self.runner = GenerationRunner(ctx)
-        self.criteria.add_runner(self.runner)
         self.board = RoundBoard(ctx)
         self.scores = ScoresPanel()
         self.constraints = ConstraintsPanel(ctx)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
-        outer.addWidget(self.picker)
+        # Generate teams ends the top row, where it has room for its whole name at 1280 px
+        # (at the end of the criteria it was cut to "Gen").
+        top = QHBoxLayout()
+        top.addWidget(self.picker, 1)
+        top.addWidget(self.runner)
+        outer.addLayout(top)
         outer.addWidget(self.criteria)
         split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("teams_splitter")
+        split.setChildrenCollapsible(False)
         split.addWidget(self.board)
         side = QWidget()
+        side.setObjectName("teams_side")
+        side.setMinimumWidth(SIDE_MIN_WIDTH)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(6, 0, 0, 0)
         side_layout.addWidget(self.scores)
@@ -61,7 +71,7 @@ class TeamsArea(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
-        split.setSizes([900, 260])
+        split.setSizes([900, SIDE_MIN_WIDTH])
         outer.addWidget(split, 1)
         # Ctrl+M and Ctrl+L answer wherever the focus is in the area, as they always did.
         self.addActions(self.board.card_actions())

@@ -68,7 +68,8 @@ class RoundBoard(QWidget):
         self.host = QWidget()
         self.columns_layout = QHBoxLayout(self.host)
         self.columns_layout.setContentsMargins(0, 0, 0, 0)
-        self.columns_layout.addStretch(1)
+        # Columns take the width up to their maximum; the rest stays empty at the end.
+        self.columns_layout.addStretch(0)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.host)

@@ -168,7 +168,8 @@ class CardDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         height = option.fontMetrics.height()
-        return QSize(200, int(height * 3.6) + 10)
+        # As wide as the column lets it be: the card elides its lines, it never scrolls.
+        return QSize(120, int(height * 3.6) + 10)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
@@ -222,10 +223,14 @@ class CardList(QListView):
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setSpacing(1)
+
+
+MIN_WIDTH = 190
 
 
 class TeamColumn(QFrame):
@@ -241,7 +246,8 @@ class TeamColumn(QFrame):
         self.team_name: str = team.get("name") or ""
         self.setObjectName("team_column")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(230)
+        # Four teams fit beside the score panel at 1280 px; the cards elide long names.
+        self.setMinimumWidth(MIN_WIDTH)
         self.setMaximumWidth(320)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -4,15 +4,14 @@ Team count or size, new partners or the same teams each round, the attributes to
 the search effort, the seed and the weights of the soft goals, laid out in
 ``forms/teams_criteria.ui``. The balance boxes and the weight spins are added from the
 store's and the engine's lists, so a new attribute or goal needs no change of the form.
-Every change is one undoable edit of the team set. The generation runner sits at the end
-of the first row (:meth:`CriteriaPanel.add_runner`), so it is enabled with the criteria.
+Every change is one undoable edit of the team set.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGroupBox, QLabel
 
 from facilitator.domain import teams as engine
 from facilitator.edits import teams as edits
@@ -75,10 +74,6 @@ class CriteriaPanel(QGroupBox):
         ui.effort_combo.activated.connect(self._criteria_changed)
         self.setEnabled(False)
         self.ws.hub.changed.connect(self._on_changed)
-
-    def add_runner(self, runner: QWidget) -> None:
-        """Place the generation runner at the end of the first row."""
-        self.ui.runner_slot.addWidget(runner)
 
     # -- loading ---------------------------------------------------------------------------
     def show_team_set(self, team_set_id: str | None) -> None:

@@ -36,12 +36,16 @@ class GenerationRunner(QWidget):
         self.progress.setObjectName("plan_progress")
         self.progress.setRange(0, 100)
         self.progress.setFixedWidth(140)
+        # The bar keeps its place while hidden, so nothing moves when a generation starts.
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
         self.progress.hide()
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setObjectName("cancel_button")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
-        self.generate_button = QPushButton("Generate teams")
+        self.generate_button = QPushButton("&Generate teams")
         self.generate_button.setObjectName("generate_button")
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
@@ -52,6 +56,9 @@ class GenerationRunner(QWidget):
 
     def show_team_set(self, team_set_id: str | None) -> None:
         self.team_set_id = team_set_id
+        self.generate_button.setEnabled(
+            bool(team_set_id) and not self.ctx.read_only and not self.generating
+        )
 
     @property
     def generating(self) -> bool:
@@ -107,7 +114,7 @@ class GenerationRunner(QWidget):
             self.job.deleteLater()
         self.job = None
         self.progress.hide()
-        self.generate_button.setEnabled(not self.ctx.read_only)
+        self.generate_button.setEnabled(bool(self.team_set_id) and not self.ctx.read_only)
         self.cancel_button.setEnabled(False)
 
     def _done(self, tp: store.TeamProblem, plan: engine.Plan) -> None:

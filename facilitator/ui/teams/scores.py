@@ -25,6 +25,7 @@ class ScoresPanel(QWidget):
         self.overall_label = QLabel()
         self.overall_label.setObjectName("overall_label")
         self.overall_label.setStyleSheet("font-size:15px;font-weight:bold;")
+        self.overall_label.setWordWrap(True)
         self.warnings_label = QLabel()
         self.warnings_label.setObjectName("warnings_label")
         self.warnings_label.setWordWrap(True)

@@ -1,4 +1,5 @@
-"""The Polls area: polls per session, questions to the panel and evaluations, run live.
+"""The Polls area: polls per session, questions to the panel, evaluations and the teams'
+worksheets on their own devices, run live.
 
 Participants answer from their phones (View ▸ Venue Wi-Fi…); everything the facilitator does
 happens here, as undoable edits. The views refresh from the workshop's Changes (a phone's
@@ -42,6 +43,7 @@ from facilitator.ui.venue.charts import ResultsChart, eval_as_results
 from facilitator.ui.venue.controller import controller_for
 from facilitator.ui.venue.dialogs import EvaluationDraft, edit_evaluation, edit_poll
 from facilitator.ui.venue.models import EvaluationsModel, PollsModel, QuestionsModel
+from facilitator.ui.venue.worksheets_tab import WorksheetsTab
 
 POLL_TABLES = (Table.VENUE_POLLS, Table.VENUE_POLL_OPTIONS, Table.VENUE_ANSWERS, Table.SESSIONS)
 QUESTION_TABLES = (
@@ -102,10 +104,13 @@ class PollsArea(QWidget):
         self.tabs.addTab(self._build_polls(), "Polls")
         self.tabs.addTab(self._build_questions(), "Questions")
         self.tabs.addTab(self._build_evaluations(), "Evaluations")
+        self.worksheets = WorksheetsTab(ctx, self.controller)
+        self.tabs.addTab(self.worksheets, "Team &worksheets")
         outer.addWidget(self.tabs, 1)
         self.ws.hub.changed.connect(self._changed)
         self.controller.changed.connect(self._server_state)
         self.controller.connections_changed.connect(lambda _n: self._server_state())
+        self.controller.presence_changed.connect(lambda _p: self._server_state())
         self.reload_polls()
         self.reload_questions()
         self.reload_evaluations()
@@ -142,7 +147,7 @@ class PollsArea(QWidget):
         self.poll_buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
             ("new", "&New poll…", self.new_poll),
-            ("edit", "&Edit…", self.edit_poll),
+            ("edit", "Ed&it…", self.edit_poll),
             ("delete", "Delete", self.delete_poll),
             ("open", "&Open", lambda: self.poll_live("open")),
             ("close", "C&lose", lambda: self.poll_live("closed")),
@@ -201,7 +206,7 @@ class PollsArea(QWidget):
             ("project", "Show on &projector", self.project_question),
             ("clear", "Clear the projector", lambda: self._select(None)),
             ("answered", "Mark &answered", self.mark_answered),
-            ("hide", "&Hide", self.hide_question),
+            ("hide", "Hi&de", self.hide_question),
             ("merge", "&Merge selected", self.merge_questions),
         ):
             b = _button(text, slot)
@@ -253,7 +258,7 @@ class PollsArea(QWidget):
         buttons.addWidget(new)
         self.eval_buttons["new"] = new
         for key, text, slot in (
-            ("edit", "&Edit…", self.edit_evaluation),
+            ("edit", "Ed&it…", self.edit_evaluation),
             ("delete", "Delete", self.delete_evaluation),
             ("open", "&Open", lambda: self.evaluation_state("open")),
             ("close", "C&lose", lambda: self.evaluation_state("closed")),
@@ -309,8 +314,16 @@ class PollsArea(QWidget):
             return
         if c.running:
             room = "" if c.room_open else " · the room is closed"
+            p = c.presence
+            teams = f" · {p.team_devices} on team worksheets" if p.team_devices else ""
+            names = (
+                {r["id"]: r["name"] for r in self.ws.venue.rapporteurs()} if p.rapporteurs else {}
+            )
+            who = ", ".join(sorted(names.get(i, "?") for i in p.rapporteurs))
+            rapporteurs = f" · rapporteurs: {who}" if who else ""
             self.server_label.setText(
-                f"Venue Wi-Fi on: phones join at <b>{c.url()}</b> · {c.connections} connected{room}"
+                f"Venue Wi-Fi on: phones join at <b>{c.url()}</b> · {c.connections} connected"
+                f"{teams}{rapporteurs}{room}"
             )
         else:
             self.server_label.setText(
@@ -437,7 +450,7 @@ class PollsArea(QWidget):
         b["merge"].setEnabled(len(ids) >= 2 and not ro)
         if one and rows[0] is not None:
             b["answered"].setText("Re&open" if rows[0]["answered"] else "Mark &answered")
-            b["hide"].setText("S&how" if rows[0]["hidden"] else "&Hide")
+            b["hide"].setText("S&how" if rows[0]["hidden"] else "Hi&de")
 
     def reload_evaluations(self) -> None:
         keep = self.current_evaluation()

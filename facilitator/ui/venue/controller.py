@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from facilitator.store.errors import WorkshopError
 from facilitator.ui.areas import AreaContext
+from facilitator.venue.app import Presence
 from facilitator.venue.publisher import SnapshotPublisher
 from facilitator.venue.server import DEFAULT_PORT, VenueServer, join_url
 from facilitator.venue.snapshot import Snapshot
@@ -24,6 +25,7 @@ log = logging.getLogger("facilitator.venue")
 class VenueController(QObject):
     changed = Signal()  # started, stopped, room opened or closed, code rotated
     connections_changed = Signal(int)
+    presence_changed = Signal(object)  # Presence: who is connected (from the server thread)
     snapshot_changed = Signal(object)  # Snapshot
 
     def __init__(self, ctx: AreaContext) -> None:
@@ -34,10 +36,13 @@ class VenueController(QObject):
         self.server: VenueServer | None = None
         self.publisher: SnapshotPublisher | None = None
         self.connections = 0
+        self.presence = Presence()
         self.room_open = True
         self.dialog: QWidget | None = None  # the open Venue Wi-Fi dialog, if any
         self.projector: QWidget | None = None  # the open projector window, if any
+        self.worksheet_projector: QWidget | None = None  # the team worksheets' one
         self.connections_changed.connect(self._count)
+        self.presence_changed.connect(self._present)
         self._watch = QTimer(self)
         self._watch.setInterval(1000)
         self._watch.timeout.connect(self._check_open)
@@ -75,7 +80,11 @@ class VenueController(QObject):
             return
         if self.ws.read_only:
             raise WorkshopError(self.ws.path, "is open read-only; phones cannot answer into it.")
-        server = VenueServer(self.ws.writer.submit, on_connections=self.connections_changed.emit)
+        server = VenueServer(
+            self.ws.writer.submit,
+            on_connections=self.connections_changed.emit,
+            on_presence=self.presence_changed.emit,
+        )
         publisher = SnapshotPublisher(self.ws, server.publish, self.ctx.bus.live_session_id, self)
         try:
             server.start(host, port)
@@ -100,7 +109,11 @@ class VenueController(QObject):
         if publisher is not None:
             publisher.detach()
             publisher.deleteLater()
+        # After the teams' last writes still queued for this thread: their notes catch up.
+        QTimer.singleShot(0, self._mirror_notes)
         self.connections = 0
+        self.presence = Presence()
+        self.presence_changed.emit(self.presence)
         self.changed.emit()
 
     def close_room(self) -> None:
@@ -123,6 +136,29 @@ class VenueController(QObject):
     # -- internals -----------------------------------------------------------------------
     def _count(self, n: int) -> None:
         self.connections = n
+
+    def _mirror_notes(self) -> None:
+        if self.ws.is_open and not self.ws.read_only and self.server is None:
+            self.ws.venue.mirror_answer_notes()
+
+    def _present(self, presence: Presence) -> None:
+        self.presence = presence
+
+    def base_url(self) -> str:
+        """``http://host:port`` of the running server ("" when it is off)."""
+        if not self.running:
+            return ""
+        shown = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{shown}:{self.port}"
+
+    def team_url(self, team_id: str) -> str:
+        """A team's worksheet page, with the join code so a scanned QR code joins at once."""
+        base = self.base_url()
+        return f"{base}/j/{self.ws.venue.join_code()}/t/{team_id}" if base else ""
+
+    def rapporteur_url(self, key: str) -> str:
+        base = self.base_url()
+        return f"{base}/r/{key}" if base else ""
 
     def _live(self, session_id: str | None) -> None:
         if self.publisher is not None:

@@ -16,6 +16,8 @@ from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_venue_server import Ui_VenueServerDialog
 from facilitator.ui.venue.controller import VenueController, controller_for
 from facilitator.ui.venue.qr import qr_image
+from facilitator.ui.venue.rapporteurs import RapporteursPanel
+from facilitator.venue.app import Presence
 from facilitator.venue.network import Interface, interfaces
 from facilitator.venue.server import DEFAULT_PORT
 
@@ -40,6 +42,9 @@ class VenueDialog(QDialog):
         ui.button_box.rejected.connect(self.close)
         self.controller.changed.connect(self.refresh)
         self.controller.connections_changed.connect(self._connections)
+        self.controller.presence_changed.connect(self._presence)
+        self.rapporteurs = RapporteursPanel(ctx, self.controller, self)
+        ui.rapporteurs_layout.addWidget(self.rapporteurs)
         ctx.workshop.hub.changed.connect(self._changed)
         last = ctx.workshop.info.setting(SETTING_SERVER) or {}
         self.ui.port_spin.setValue(int(last.get("port") or DEFAULT_PORT) if last else DEFAULT_PORT)
@@ -93,12 +98,31 @@ class VenueDialog(QDialog):
             self.refresh()
 
     def _connections(self, n: int) -> None:
-        self.ui.connected_label.setText(self._count_text(n))
+        if self.controller.running:
+            self.ui.connected_label.setText(self._count_text(n))
+
+    def _presence(self, _presence: Presence) -> None:
+        self._connections(self.controller.connections)
 
     def _count_text(self, n: int) -> str:
-        joined = self.ctx.workshop.venue.device_count() if self.ctx.workshop.is_open else 0
+        """Who is connected: participants as counts, rapporteurs by the name of their key."""
+        ws = self.ctx.workshop
+        joined = ws.venue.device_count() if ws.is_open else 0
         phones = "1 phone" if n == 1 else f"{n} phones"
-        return f"{phones} connected now · {joined} joined so far"
+        lines = [f"{phones} connected now · {joined} joined so far"]
+        p = self.controller.presence
+        if p.teams:
+            devices = p.team_devices
+            teams = len(p.teams)
+            lines.append(
+                f"Team worksheets: {devices} device{'s' * (devices != 1)} "
+                f"in {teams} team{'s' * (teams != 1)}"
+            )
+        if p.rapporteurs and ws.is_open:
+            names = {r["id"]: r["name"] for r in ws.venue.rapporteurs()}
+            who = sorted(names.get(i, "?") for i in p.rapporteurs)
+            lines.append("Rapporteurs connected: " + ", ".join(who))
+        return "\n".join(lines)
 
     def refresh(self) -> None:
         ui, c, ws = self.ui, self.controller, self.ctx.workshop
@@ -146,8 +170,10 @@ class VenueDialog(QDialog):
             self.ctx.workshop.hub.changed.disconnect(self._changed)
             self.controller.changed.disconnect(self.refresh)
             self.controller.connections_changed.disconnect(self._connections)
+            self.controller.presence_changed.disconnect(self._presence)
         except (RuntimeError, TypeError):
             pass
+        self.rapporteurs.detach()
         super().closeEvent(event)  # type: ignore[arg-type]
 
 

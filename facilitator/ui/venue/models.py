@@ -143,3 +143,63 @@ class EvaluationsModel(_Model):
         if column == 3 and role == Qt.ItemDataRole.ForegroundRole:
             return STATE_COLOURS.get(row["state"])
         return None
+
+
+class RapporteursModel(_Model):
+    """Rapporteurs' keys and whether their page is connected now (from the server)."""
+
+    HEADERS = ("Rapporteur", "Connected", "Key made")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.connected: dict[str, int] = {}
+
+    def set_connected(self, connected: dict[str, int]) -> None:
+        self.connected = dict(connected)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self.rows) - 1, 1))
+
+    def text(self, row: dict[str, Any], column: int) -> str:
+        if column == 0:
+            return row["name"] or "(no name)"
+        if column == 1:
+            n = self.connected.get(row["id"], 0)
+            return "" if n == 0 else "connected" if n == 1 else f"{n} pages"
+        return row["created"][:16].replace("T", " ")
+
+    def style(self, row: dict[str, Any], column: int, role: int) -> Any:
+        if column == 1 and role == Qt.ItemDataRole.ForegroundRole:
+            return STATE_COLOURS["open"]
+        return None
+
+
+class WorksheetTeamsModel(_Model):
+    """The open round's teams: devices on each team's page now, prompts answered so far."""
+
+    HEADERS = ("Team", "Devices now", "Answered", "Team page")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.devices: dict[str, int] = {}
+        self.prompt_count = 0
+        self.base = ""  # the server's address, "" while it is off
+
+    def set_devices(self, devices: dict[str, int]) -> None:
+        self.devices = dict(devices)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self.rows) - 1, 1))
+
+    def text(self, row: dict[str, Any], column: int) -> str:
+        if column == 0:
+            return row["name"] or "(no name)"
+        if column == 1:
+            n = self.devices.get(row["id"], 0)
+            return str(n) if n else ""
+        if column == 2:
+            return f"{row['answered']} of {self.prompt_count}"
+        return f"{self.base}/t/{row['id']}" if self.base else ""
+
+    def style(self, row: dict[str, Any], column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and row.get("colour"):
+            return QColor(row["colour"])
+        return None

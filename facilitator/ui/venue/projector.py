@@ -4,17 +4,23 @@ question, in large type on a dark background.
 Opens full screen on a second screen when there is one (Esc closes, F11 toggles full screen).
 It follows the workshop's Changes (a phone's answer arrives as one), gathered for 30 ms so a
 burst of answers costs one redraw.
+
+With privacy on (the Chatham House Rule, or *Lists show* other than full details) the poll,
+its options and words, and the question on screen print through the privacy guard, and the
+question's author is not shown.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from facilitator.domain.venue import tally
+from facilitator.domain.privacy import Guard, Source
+from facilitator.domain.venue import Results, tally
 from facilitator.store.changes import Changes
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
@@ -29,7 +35,10 @@ WATCHED = (
     Table.VENUE_QUESTIONS,
     Table.VENUE_QUESTION_VOTES,
     Table.SETTINGS,
+    Table.WORKSHOP,  # the Chatham House Rule and Lists show
+    Table.PEOPLE,  # the roster the guard looks for
 )
+ON_SCREEN = "Projector"  # the guard's section; decisions are keyed by row and field
 
 
 class VenueProjector(QWidget):
@@ -139,6 +148,7 @@ class VenueProjector(QWidget):
             self.url.setText("Start it in View ▸ Venue Wi-Fi…")
             self.code.setText("")
         self._draw_qr()
+        guard = self.ws.privacy.guard(self.ws.privacy.lists_private())
         row = v.open_poll() or v.last_revealed_poll()
         if row is None:
             self.poll_title.setText("")
@@ -146,9 +156,10 @@ class VenueProjector(QWidget):
         else:
             spec = v.spec(row["id"])
             assert spec is not None
-            results = tally(spec, v.values(row["id"]))
+            results = guarded(tally(spec, v.values(row["id"])), guard, row["id"])
             closed = "" if row["state"] == "open" else "  (closed)"
-            self.poll_title.setText(row["question"] + closed)
+            question = guard(row["question"], Source(ON_SCREEN, row["id"], "question"))
+            self.poll_title.setText(question + closed)
             self.chart.set_results(results, hidden=not row["revealed"])
         selected = v.selected_question()
         q = v.question(selected) if selected else None
@@ -161,9 +172,11 @@ class VenueProjector(QWidget):
             self.question_panel.show()
             self.question_head.setText(
                 f"Question from the room · {votes} vote{'s' * (votes != 1)}"
-                + (f" · {q['author']}" if q["author"] and v.named() else "")
+                + (f" · {q['author']}" if q["author"] and v.named() and not guard.on else "")
             )
-            self.question.setText(q["text"])
+            # The key of the note that mirrors it, so its decision in the Privacy check holds.
+            where = Source(ON_SCREEN, q["note_id"] or q["id"], "text")
+            self.question.setText(guard(q["text"], where))
         self._fonts()
         self.updated.emit()
 
@@ -182,6 +195,18 @@ class VenueProjector(QWidget):
         except (RuntimeError, TypeError):
             pass
         super().closeEvent(event)
+
+
+def guarded(results: Results, guard: Guard, poll_id: str) -> Results:
+    """A poll's results with its option labels and words through the privacy guard."""
+    if not guard.on:
+        return results
+    bars = tuple(
+        replace(b, label=guard(b.label, Source(ON_SCREEN, poll_id, "option", b.label)))
+        for b in results.bars
+    )
+    words = tuple((guard(w, Source(ON_SCREEN, poll_id, "answer")), n) for w, n in results.words)
+    return replace(results, bars=bars, words=words)
 
 
 def show_venue_projector(ctx: AreaContext) -> VenueProjector:

@@ -192,6 +192,24 @@
     renderPoll();
     renderQuestions();
     renderEvaluations();
+    renderTeams();
+  }
+
+  function renderTeams() {
+    const sheet = state.worksheet;
+    show("teams", !!sheet);
+    const list = $("team_links");
+    const shape = sheet ? JSON.stringify(sheet.teams) : "";
+    if (list.dataset.shape === shape) return;
+    list.dataset.shape = shape;
+    list.textContent = "";
+    for (const team of (sheet && sheet.teams) || []) {
+      const chip = el("span", { class: "chip" });
+      if (/^#[0-9a-fA-F]{6}$/.test(team.colour || "")) chip.style.background = team.colour;
+      list.append(el("li", {}, [
+        el("a", { href: "/t/" + encodeURIComponent(team.id), class: "team-link" }, [chip, team.name]),
+      ]));
+    }
   }
 
   function selectTab(name) {
