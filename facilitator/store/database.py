@@ -77,6 +77,8 @@ CHECK_NOW_BYTES = 8 * 1024 * 1024
 # Above this size, work that reads much of the file (searching every note) runs in the
 # background: on a smaller file it takes less than a frame.
 LARGE_BYTES = 8 * 1024 * 1024
+# SQLite's page cache of the workshop's own connection (negative: KiB).
+CACHE_KIB = -32 * 1024
 
 
 class ChangeHub(QObject):
@@ -419,6 +421,9 @@ class Workshop:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=5000")
             conn.execute("PRAGMA foreign_keys=ON")
+            # SQLite's page cache: 2 MiB by default, less than one session's notes of a
+            # large workshop, read again each time Capture lists them
+            conn.execute(f"PRAGMA cache_size={CACHE_KIB}")
             if not (up_to_date and _migrations_recorded(conn)):
                 migrations.apply(self.db)
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
@@ -494,8 +499,14 @@ class Workshop:
     def load_in_background(self) -> None:
         """Import what the stores and edits need (sqlite-utils, the store modules) in a
         background thread, so that the first edit or the first visit of an area does not
-        wait for it on the UI thread. Call once the window shows the workshop."""
-        threading.Thread(target=_load_store_modules, name="store imports", daemon=True).start()
+        wait for it on the UI thread. Call once the window shows the workshop. The
+        collation's locale is worked out there too (the first sort needs it)."""
+
+        def load() -> None:
+            _load_store_modules()
+            _ = self.collation.locale
+
+        threading.Thread(target=load, name="store imports", daemon=True).start()
 
     # -- the stores, each made (and its module imported) when first used -----------------
     @functools.cached_property

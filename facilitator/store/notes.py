@@ -228,10 +228,12 @@ class NotesStore(NoteSearch):
         )
 
     def people(self) -> list[dict[str, Any]]:
-        return self.ws.query(
-            "SELECT id, name, organisation, country, sector FROM people "
-            "ORDER BY name COLLATE HUMAN, id"
+        """Whom a note can be attributed to, in human order of name (sorted here: ``COLLATE
+        HUMAN`` calls Python for each comparison, 0.2 s for 3,000 people)."""
+        rows = self.ws.query(
+            "SELECT id, name, organisation, country, sector FROM people ORDER BY id"
         )
+        return self.ws.collation.sorted(rows, key=lambda p: p["name"])
 
     def notes_for(self, session_id: str | None, team_id: str | None = None) -> list[dict[str, Any]]:
         """The notes listed for a session (and team, if one is chosen), in their order."""
@@ -240,6 +242,23 @@ class NotesStore(NoteSearch):
             where += " AND n.team_id = ?"
             args.append(team_id)
         return self.ws.query(f"{_NOTE_SELECT} WHERE {where} ORDER BY n.position, n.created", args)
+
+    def last_notes_for(
+        self, session_id: str | None, team_id: str | None, limit: int
+    ) -> list[dict[str, Any]]:
+        """The last ``limit`` notes of :meth:`notes_for`, in their order: what the list
+        shows first (it shows its end), read through the index without the others."""
+        where, args = "n.session_id IS ?", [session_id]
+        if team_id:
+            where += " AND n.team_id = ?"
+            args.append(team_id)
+        rows = self.ws.query(
+            f"{_NOTE_SELECT} WHERE {where} ORDER BY n.position DESC, n.created DESC "
+            f"LIMIT {int(limit)}",
+            args,
+        )
+        rows.reverse()
+        return rows
 
     def note(self, note_id: str) -> dict[str, Any] | None:
         rows = self.ws.query(f"{_NOTE_SELECT} WHERE n.id = ?", [note_id])
@@ -282,7 +301,7 @@ class NotesStore(NoteSearch):
         )
 
     def next_position(self, session_id: str | None) -> int:
-        row = self.ws.db.execute(
+        row = self.ws.connection.execute(
             "SELECT COALESCE(MAX(position), -1) + 1 FROM notes WHERE session_id IS ?", [session_id]
         ).fetchone()
         return int(row[0])
@@ -388,7 +407,7 @@ class NotesStore(NoteSearch):
 
     def conflict_count(self) -> int:
         return sum(
-            self.ws.db.execute(
+            self.ws.connection.execute(
                 f"SELECT count(*) FROM [{t}] WHERE conflict_of IS NOT NULL"
             ).fetchone()[0]
             for t in ("notes", "summaries")

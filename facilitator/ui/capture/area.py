@@ -240,6 +240,7 @@ class CaptureArea(QWidget):
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         self.search.stop()
+        self.notes.stop()  # their readers must be gone before the file closes
         super().closeEvent(event)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API

@@ -17,6 +17,7 @@ from facilitator.edits import capture as edits
 from facilitator.store.changes import Changes
 from facilitator.store.database import Workshop
 from facilitator.store.tables import Table
+from facilitator.ui.jobs import Job
 from facilitator.ui.models import RowsModel
 
 if TYPE_CHECKING:
@@ -76,7 +77,15 @@ class NoteListModel(RowsModel):
     The notes panel hands it each ``Changes`` (:meth:`apply_changes`); it updates only the
     rows a change touched, so a new note appears without reloading the list and the
     selection survives edits and moves. Times are shown on the Agenda's ``clock``.
+
+    In a large workshop (``Workshop.is_large``) a session is listed in two steps: its last
+    :data:`HEAD_ROWS` notes at once (the list shows its end, where the next note goes),
+    the earlier ones from a background job on a reader of the file, inserted above them
+    (``rowsInserted``, no reset) when it is done. Notes changed meanwhile are read again
+    then; moving notes waits for the whole list (``loading``).
     """
+
+    HEAD_ROWS = 200
 
     STAR, TIME, KIND, TEXT, SAID_BY, WHERE, OWNER, DUE, STATUS = range(9)
     HEADERS = ("★", "Time", "Kind", "Note", "Said by", "Team / prompt", "Owner", "Due", "Status")
@@ -107,17 +116,86 @@ class NoteListModel(RowsModel):
         self.team_id: str | None = None
         self.read_only = ws.read_only
         self._at: dict[str, int] | None = None  # note id → row; None: to be rebuilt
+        self._job: Job | None = None  # listing the notes above the first HEAD_ROWS
+        self._touched: set[str] = set()  # notes changed while it runs
 
     # -- loading ---------------------------------------------------------------------------
     def set_filter(self, session_id: str | None, team_id: str | None) -> None:
         self.session_id, self.team_id = session_id, team_id
         self.reload()
 
+    @property
+    def loading(self) -> bool:
+        """The earlier notes of a large session are still being listed."""
+        return self._job is not None
+
     def reload(self) -> None:
+        self.stop()
+        notes = self.ws.notes
+        self.beginResetModel()
+        if self.ws.is_large:
+            self.rows = notes.last_notes_for(self.session_id, self.team_id, self.HEAD_ROWS)
+        else:
+            self.rows = notes.notes_for(self.session_id, self.team_id)
+        self._at = None
+        self.endResetModel()
+        if self.ws.is_large and len(self.rows) >= self.HEAD_ROWS:
+            self._list_the_rest()
+
+    def _list_the_rest(self) -> None:
+        ws, session_id, team_id = self.ws, self.session_id, self.team_id
+
+        def work(_progress: Any) -> list[dict[str, Any]]:
+            with ws.reader() as reader:
+                return reader.notes.notes_for(session_id, team_id)
+
+        self._touched = set()
+        job = Job(None, "Listing the session's notes…", work, dialog=False)
+        job.done.connect(self._listed)
+        job.failed.connect(self._listing_failed)
+        self._job = job
+        job.start()
+
+    def stop(self) -> None:
+        """Forget a listing still running (another session, or the area closes)."""
+        job, self._job = self._job, None
+        if job is not None:
+            job.blockSignals(True)
+            job.wait()
+            job.deleteLater()
+
+    def _listing_failed(self, _exc: Exception) -> None:
+        # the reader could not read the file: list the session here instead
+        self.stop()
         self.beginResetModel()
         self.rows = self.ws.notes.notes_for(self.session_id, self.team_id)
         self._at = None
         self.endResetModel()
+
+    def _listed(self, every: list[dict[str, Any]]) -> None:
+        """Insert the notes above the first row shown; read again those changed since."""
+        job, self._job = self._job, None
+        if job is not None:
+            job.deleteLater()
+        shown = {r["id"] for r in self.rows}
+        first = self.rows[0]["id"] if self.rows else None
+        end = next((i for i, r in enumerate(every) if r["id"] == first), len(every))
+        if first is not None and end == len(every):  # the first row shown is new
+            key = self._key(self.rows[0])
+            end = next((i for i, r in enumerate(every) if self._key(r) > key), len(every))
+        above = [r for r in every[:end] if r["id"] not in shown]
+        if above:
+            self.beginInsertRows(QModelIndex(), 0, len(above) - 1)
+            self.rows[:0] = above
+            self._at = None
+            self.endInsertRows()
+        touched, self._touched = self._touched, set()
+        touched -= shown  # the rows shown were kept up to date
+        if touched:
+            self.refresh_notes(touched)
+        keys = [self._key(r) for r in self.rows]
+        if any(a > b for a, b in zip(keys, keys[1:], strict=False)):
+            self._resort()
 
     def set_kinds(self, kinds: list[Kind]) -> None:
         self.kinds = kinds
@@ -160,6 +238,8 @@ class NoteListModel(RowsModel):
         if note_ids is None:
             self.reload()
             return
+        if self._job is not None:
+            self._touched.update(note_ids)  # read again once the earlier notes are in
         todo = set(note_ids)
         for table, key in (
             (Table.TEAMS, "team_id"),
@@ -188,8 +268,10 @@ class NoteListModel(RowsModel):
                 self.rows[at] = row
                 self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
             elif belongs:
-                # A new note usually goes last: no search, and the row index stays valid.
                 key = self._key(row)
+                if self._job is not None and self.rows and key < self._key(self.rows[0]):
+                    continue  # above the rows shown: it comes with the earlier notes
+                # A new note usually goes last: no search, and the row index stays valid.
                 if not self.rows or self._key(self.rows[-1]) <= key:
                     pos = len(self.rows)
                 else:

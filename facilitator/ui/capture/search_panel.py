@@ -220,7 +220,12 @@ class SearchPanel(QWidget):
         self._next: SearchFilter | None = None  # asked for while a search ran
         self._focus_after = False  # Enter or Down while searching: results take the keys
         self.shown_query: str | None = None  # the text whose results are listed
-        self.fill_filters()
+        if ws.is_large:
+            # the other choices are read when the tab is chosen (the area refills them
+            # then): days, sessions, teams and 15,000 people's countries take a while
+            self._fill_kinds()
+        else:
+            self.fill_filters()
         ws.hub.changed.connect(self._on_changed)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -252,9 +257,7 @@ class SearchPanel(QWidget):
 
     def fill_filters(self) -> None:
         """(Re)load filter choices from the file, keeping what was chosen."""
-        self._refill(
-            self.kind_combo, [(k.label, k.key) for k in self.kinds] + [("Summary", SUMMARY_KIND)]
-        )
+        self._fill_kinds()
         self._refill(
             self.day_combo, [(d["title"] or d["date"], d["id"]) for d in self.ws.notes.days()]
         )
@@ -269,6 +272,11 @@ class SearchPanel(QWidget):
         countries, sectors = self.ws.notes.countries_and_sectors()
         self._refill(self.country_combo, [(c, c) for c in countries])
         self._refill(self.sector_combo, [(s.replace("_", " "), s) for s in sectors])
+
+    def _fill_kinds(self) -> None:
+        self._refill(
+            self.kind_combo, [(k.label, k.key) for k in self.kinds] + [("Summary", SUMMARY_KIND)]
+        )
 
     def set_kinds(self, kinds: list[Kind]) -> None:
         self.kinds = kinds

@@ -239,6 +239,11 @@ class RowFitter(QObject):
         if not self.view.isVisible():
             self._pending = True
             return
+        if self.view.model().rowCount() > self.lazy_over:
+            # only those on screen now; the others when they scroll in
+            self._fitted.difference_update(range(first, last + 1))
+            self._fit_visible()
+            return
         for row in range(first, last + 1):
             self._fit_row(row)
 
