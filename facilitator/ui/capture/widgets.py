@@ -155,7 +155,7 @@ class RowFitter(QObject):
     every cell. Without it each row is measured by Qt (``resizeRowToContents``).
     """
 
-    MARGIN_ROWS = 10  # measured beyond the screen's first and last rows
+    MARGIN_ROWS = 3  # measured beyond the screen's first and last rows
 
     def __init__(
         self,
