@@ -63,7 +63,7 @@ def until(app: QApplication, done, seconds: float = 30.0) -> None:  # noqa: ANN0
     end = time.perf_counter() + seconds
     while not done():
         if time.perf_counter() > end:
-            raise SystemExit("timed out waiting for the screen")
+            raise SystemExit(f"timed out waiting for the screen ({done.__qualname__})")
         app.processEvents()
 
 
@@ -201,7 +201,15 @@ def main() -> None:
             rect = view.visualRect(area.model.index(before, area.model.TEXT))
             return view.viewport().rect().intersects(rect)
 
-        until(app, shown)
+        try:
+            until(app, shown)
+        except SystemExit:
+            bar = view.verticalScrollBar()
+            raise SystemExit(
+                f"the typed note was not shown: {area.model.rowCount()} rows ({before} "
+                f"before), {paints.count - seen} paints, scrolled to {bar.value()} of "
+                f"{bar.maximum()}, following the end: {view._follow_end}"
+            ) from None
         elapsed = time.perf_counter() - t0
         if area.model.rows[-1]["text"] != t:
             raise SystemExit("the note shown last is not the one typed")
