@@ -213,3 +213,19 @@ def test_opening_a_workshop_leaves_its_locale_to_the_first_sort(demo_path) -> No
         names = [p["name"] for p in ws.people.people()]
         assert ws.collation.locale.name().startswith("ru")
         assert names == ws.collation.sorted(names)
+
+
+def test_a_large_workshop_lists_the_notes_after_the_area_is_built(
+    qtbot,  # noqa: ANN001
+    ctx,  # noqa: ANN001
+    large: None,
+) -> None:
+    area = CaptureArea(ctx)
+    qtbot.addWidget(area)
+    assert not area.notes.listed and area.notes.model.rowCount() == 0  # built, not read
+    area.show()
+    session = area.session_id
+    assert session is not None
+    qtbot.waitUntil(lambda: area.notes.listed, timeout=5_000)  # the next turn of the loop
+    qtbot.waitUntil(lambda: not area.notes.model.loading, timeout=10_000)
+    assert area.notes.model.ids() == [r["id"] for r in ctx.workshop.notes.notes_for(session)]

@@ -103,8 +103,21 @@ class CaptureArea(QWidget):
         describe_shortcuts(self.notes.view, NOTE_LIST_KEYS)
         declare_keys(self.notes.view, ("F2", "Edit the cell"))
 
-        self._follow(self.context.choice())
+        if self.ws.is_large:
+            # the area paints first, its notes on the next turn of the event loop (unless
+            # a recovered draft or a request chooses the place before that)
+            self._list_later = QTimer(self)
+            self._list_later.setSingleShot(True)
+            self._list_later.setInterval(0)
+            self._list_later.timeout.connect(self._first_follow)
+            self._list_later.start()
+        else:
+            self._follow(self.context.choice())
         self._restore_draft()
+
+    def _first_follow(self) -> None:
+        if not self.notes.listed:
+            self._follow(self.context.choice())
 
     def _follow(self, choice: Choice) -> None:
         self.notes.follow(choice)
@@ -271,6 +284,8 @@ class CaptureArea(QWidget):
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         self._later.stop()
+        if self.ws.is_large:
+            self._list_later.stop()
         if self._search is not None:
             self._search.stop()
         self.notes.stop()  # their readers must be gone before the file closes

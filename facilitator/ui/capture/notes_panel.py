@@ -104,6 +104,11 @@ class NotesPanel(QWidget):
         self.ws.hub.changed.connect(self._on_changed)
 
     # -- following the context bar ---------------------------------------------------------
+    @property
+    def listed(self) -> bool:
+        """Whether the list shows a place's notes yet."""
+        return self._listed
+
     def follow(self, choice: Choice) -> None:
         """List the notes of the chosen session (and team); new notes go there, starting on
         that place's kind."""
