@@ -261,7 +261,7 @@ def test_searching_every_note_never_freezes(qtbot, window: MainWindow, huge: Pat
 
 @pytest.mark.xfail(
     strict=True,
-    reason="main's report job holds the interpreter for 0.2-0.4 s at a time while the "
+    reason="main's report job holds the interpreter for 0.3-0.7 s at a time while the "
     "privacy engine scans the notes (privacy.find over the whole text), and Cancel waits "
     "for the scan (20 s): owned by the report work of issue #16 (branch speedio)",
 )
