@@ -1,89 +1,111 @@
-"""Start-up time: process start to first shown window, against a bare PySide6 window.
+"""Start-up: from typing the command to the workshop on screen, against a bare PySide6 window.
 
-Run: python bench/startup.py [--runs N]
-Targets: the demo ≤ 2× the bare window, the large workshop ≤ 3×. Also printed: the time until
-the workshop itself is on screen ("ready"). Runs are interleaved so that machine load affects
-all cases alike; the median of N runs is reported.
+    python bench/startup.py [--runs 7] [--huge]
+
+Each case is a fresh process (``bench/_probe.py``, which runs the app exactly as the
+``facilitator`` command does and only watches its paint events). Timed from spawning the
+process to:
+
+* **on screen**: the first paint of the area the window opens with (the Overview) showing
+  the workshop's details, after the workshop was opened — for the bare window, the first
+  paint of its label;
+* **glance**: the first paint of the Overview's at-a-glance figures showing the workshop's
+  counts.
+
+Cases: a bare ``QMainWindow`` (the baseline), the demo workshop, the large workshop (20,500
+notes), ``facilitator --demo`` as typed (the demo written to a new folder, then opened), and
+with ``--huge`` the huge workshop (410,000 notes). Targets: the demo ≤ 1.5× the bare window,
+the large workshop ≤ 2×. Runs on ``QT_QPA_PLATFORM`` (offscreen unless set; under Xvfb set
+``QT_QPA_PLATFORM=xcb``). Python's compiled modules are cached as in an installed app.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BARE = (
-    "from PySide6.QtCore import QTimer\n"
-    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
-    "app = QApplication([])\n"
-    "w = QMainWindow(); w.resize(1280, 820); w.show()\n"
-    "QTimer.singleShot(0, lambda: (print('shown', flush=True), print('ready', flush=True),"
-    " app.quit()))\n"
-    "app.exec()\n"
-)
+from _common import ROOT, Paired, paired, parser, print_table, runs_of, workshop
+
+PROBE = str(Path(__file__).resolve().parent / "_probe.py")
+MARKS = ("area", "glance")
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from spawning the process to its 'shown' and 'ready' lines."""
+def timed(args: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from spawning the process to each mark it prints."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT
+        [sys.executable, PROBE, *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
     marks: dict[str, float] = {}
     assert proc.stdout is not None
     for line in proc.stdout:
         marks.setdefault(line.strip(), time.perf_counter() - start)
-    proc.wait()
-    if "shown" not in marks or "ready" not in marks:
-        raise SystemExit(f"{cmd} did not show a window:\n{proc.stderr.read()}")  # type: ignore[union-attr]
-    return marks["shown"], marks["ready"]
+    _out, err = proc.communicate()
+    if any(m not in marks for m in MARKS):
+        raise SystemExit(f"{args} did not show the workshop (marks {marks}):\n{err}")
+    return marks
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        FACILITATOR_QUIT_WHEN_SHOWN="1",
-    )
-    sys.path.insert(0, str(ROOT))
-    from facilitator.interchange.demo import write_demo
-
+    p = parser(__doc__)
+    p.add_argument("--huge", action="store_true", help="also open the huge workshop")
+    args = p.parse_args()
+    runs = runs_of(args)
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    # the app's own settings (recent files) go to a scratch home, not the user's
+    home = Path(tempfile.mkdtemp(prefix="bench-startup-home-"))
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
+    # Compiled modules are cached as an installed app has them (pip writes them), outside
+    # the source tree; the warm-up round fills the cache.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
     folder = Path(tempfile.mkdtemp(prefix="bench-startup-"))
-    demo = write_demo(folder / "demo.workshop")
-    large = write_demo(folder / "large.workshop", size="large")
-    cases = {
-        "bare PySide6 window": [sys.executable, "-c", BARE],
-        "demo workshop": [sys.executable, "-m", "facilitator", str(demo)],
-        "large workshop": [sys.executable, "-m", "facilitator", str(large)],
+    files = {
+        "demo workshop": workshop("normal", folder),
+        "large workshop": workshop("large", folder),
     }
-    shown: dict[str, list[float]] = {k: [] for k in cases}
-    ready: dict[str, list[float]] = {k: [] for k in cases}
-    for cmd in cases.values():  # warm the file cache once
-        timed(cmd, env)
-    for _ in range(args.runs):
-        for name, cmd in cases.items():
-            s, r = timed(cmd, env)
-            shown[name].append(s)
-            ready[name].append(r)
-    bare = statistics.median(shown["bare PySide6 window"])
-    targets = {"demo workshop": 2.0, "large workshop": 3.0}
-    print(f"median of {args.runs} runs; bare window shown after {bare:.3f} s")
-    print(f"{'case':<22}{'shown s':>9}{'× bare':>8}{'target':>8}{'':>6}{'ready s':>9}{'× bare':>8}")
-    for name in cases:
-        s, r = statistics.median(shown[name]), statistics.median(ready[name])
-        target = targets.get(name)
-        verdict = "" if target is None else ("ok" if s / bare <= target else "OVER")
-        label = f"≤{target:.0f}×" if target else ""
-        print(f"{name:<22}{s:>9.3f}{s / bare:>8.2f}{label:>8}{verdict:>6}{r:>9.3f}{r / bare:>8.2f}")
+    if args.huge:
+        files["huge workshop"] = workshop("huge", folder)
+    cases = {"bare window": ["--bare"]}
+    cases.update({name: [str(path)] for name, path in files.items()})
+    cases["facilitator --demo"] = ["--demo"]
+    glance = Paired()
+
+    def case(argv: list[str], name: str) -> float:
+        marks = timed(argv, env)
+        glance.add(name, marks["glance"])
+        return marks["area"]
+
+    result = paired(
+        {name: (lambda a=argv, n=name: case(a, n)) for name, argv in cases.items()},
+        runs,
+        warmup=1,
+    )
+    # the warm-up round's glance samples are dropped like its on-screen samples
+    for name in glance.cases:
+        glance.cases[name] = glance.cases[name][-runs:]
+    print(f"platform: {env['QT_QPA_PLATFORM']}; {os.cpu_count()} CPUs")
+    targets = {"demo workshop": 1.5, "large workshop": 2.0, "facilitator --demo": 1.5}
+    print_table(
+        "process start → workshop on screen (first paint of the Overview with its details)",
+        result,
+        "bare window",
+        targets,
+    )
+    print_table(
+        "process start → at-a-glance figures painted with the workshop's counts",
+        glance,
+        "bare window",
+    )
 
 
 if __name__ == "__main__":

@@ -238,7 +238,7 @@ def planned_starts(
                 clock = datetime.strptime(fixed, "%H:%M")
             except ValueError:
                 pass
-        out[sid] = clock.strftime("%H:%M")
+        out[sid] = f"{clock.hour:02d}:{clock.minute:02d}"  # strftime: 30× slower
         clock += timedelta(minutes=max(minutes or 0, 0))
     return out
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from facilitator.domain.agenda import Day, Session, parse_hhmm
 from facilitator.store.database import Workshop, bury, unbury
 from facilitator.store.ids import now
 from facilitator.store.records import (
@@ -24,6 +23,11 @@ from facilitator.store.records import (
     rows_of,
 )
 from facilitator.store.tables import Table
+
+if TYPE_CHECKING:
+    # The agenda's rules load with the first agenda query, not when a file opens (which
+    # asks only for the time zone).
+    from facilitator.domain.agenda import Day, Session
 
 ADJUST_KEY = "agenda.timer_adjust"
 # Sessions whose actual times were recorded on a rehearsal clock: practice, not what happened.
@@ -45,6 +49,8 @@ def local_text(moment: datetime) -> str:
 
 
 def to_session(row: SessionRow, speakers: Sequence[SpeakerRow] | None = None) -> Session:
+    from facilitator.domain.agenda import Session, parse_hhmm
+
     try:
         fixed = parse_hhmm(row.get("fixed_start"))
     except ValueError:
@@ -66,6 +72,8 @@ def to_session(row: SessionRow, speakers: Sequence[SpeakerRow] | None = None) ->
 
 
 def to_day(row: DayRow, sessions: Iterable[Session]) -> Day:
+    from facilitator.domain.agenda import Day
+
     start = _time_or(row.get("day_start"), 9 * 60)
     end = _time_or(row.get("planned_end"), 17 * 60 + 30)
     try:
@@ -76,6 +84,8 @@ def to_day(row: DayRow, sessions: Iterable[Session]) -> Day:
 
 
 def _time_or(text: str | None, default: int) -> int:
+    from facilitator.domain.agenda import parse_hhmm
+
     try:
         value = parse_hhmm(text)
     except ValueError:

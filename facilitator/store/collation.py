@@ -72,24 +72,42 @@ class Collation:
     """The workshop's collation; one ``QCollator`` per thread (they are not shared safely)."""
 
     def __init__(self, locale: QLocale | None = None) -> None:
-        self._locale = locale or locale_for([])
+        self._locale: QLocale | None = locale
+        # the languages the locale is worked out from; None: it was given
+        self._languages: list[str] | None = None if locale else []
         self._local = threading.local()
         self._generation = 0
 
     @property
     def locale(self) -> QLocale:
-        return self._locale
+        locale = self._locale
+        if locale is None:
+            locale = self._locale = locale_for(self._languages or [])
+        return locale
 
     def set_locale(self, locale: QLocale) -> None:
-        if locale.name() == self._locale.name() and locale.bcp47Name() == self._locale.bcp47Name():
+        current = self.locale
+        if locale.name() == current.name() and locale.bcp47Name() == current.bcp47Name():
             return
         self._locale = locale
+        self._languages = None
+        self._generation += 1
+
+    def set_languages(self, languages: Iterable[str]) -> None:
+        """Use the locale of the first of ``languages`` that is known, worked out when a
+        sort first needs it (looking a name such as "English" up takes 0.1 s: not while a
+        workshop opens)."""
+        languages = list(languages)
+        if languages == self._languages:
+            return
+        self._languages = languages
+        self._locale = None
         self._generation += 1
 
     def _collator(self) -> QCollator:
         local = self._local
         if getattr(local, "generation", -1) != self._generation:
-            collator = QCollator(self._locale)
+            collator = QCollator(self.locale)
             collator.setNumericMode(True)  # "Room 2" before "Room 10"
             collator.setCaseSensitivity(self._case_sensitivity())
             collator.compare("a", "b")  # initialise now, not inside the first sort
@@ -147,7 +165,7 @@ def follow_workshop(collation: Collation, ws: Any) -> None:
             languages = workshop_languages(ws.info.details()["languages"])
         except (StopIteration, KeyError, sqlite3.Error):
             languages = []
-        collation.set_locale(locale_for(languages))
+        collation.set_languages(languages)
 
     refresh()
     ws.hub.changed.connect(refresh)

@@ -3,7 +3,14 @@
 A workshop file is opened in three steps so that a bad file is never modified: inspect it
 read-only (is it SQLite, is it ours, which format version, is it intact, does it hold every
 table and column its version has), then take the single-writer lock, and only then open it
-for writing and apply pending migrations.
+for writing and apply pending migrations. A file that is up to date is not written at all
+when it opens.
+
+Opening is quick at any size. SQLite's integrity check reads the whole file (half a second
+for 400,000 notes), so a writable file larger than ``CHECK_NOW_BYTES`` is checked in a
+background thread right after it opens; the first write waits for that check and is
+refused, like every later one, if the file is damaged (``hub.damaged`` says so at once).
+sqlite-utils (``Workshop.db``) is loaded when a store first needs it, not to open a file.
 
 Writing: every write runs inside :meth:`Workshop.operation`, one SQLite transaction that
 collects what it touched and, once committed, emits one
@@ -15,6 +22,7 @@ by submitting an operation to :class:`~facilitator.store.writer.Writer`.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import sqlite3
 import threading
@@ -22,12 +30,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from sqlite_utils import Database
+from PySide6.QtCore import QLockFile, QObject, Signal, Slot
 
-import facilitator.store.lean  # noqa: F401, I001 - must precede sqlite_utils
 from facilitator.store.changes import ANY, Changes, ChangeSet
 from facilitator.store.errors import (
     CorruptWorkshopError,
@@ -38,10 +44,17 @@ from facilitator.store.errors import (
     WorkshopError,
 )
 from facilitator.store.ids import new_id, now
-from facilitator.store.schema import APPLICATION_ID, migrations, schema_version
+from facilitator.store.schema import (
+    APPLICATION_ID,
+    SCHEMA_FINGERPRINTS,
+    migrations,
+    schema_version,
+)
 from facilitator.store.tables import MERGEABLE_TABLES, Table
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from facilitator.store.agenda import AgendaStore
     from facilitator.store.backups import Backup
     from facilitator.store.collation import Collation
@@ -58,12 +71,23 @@ if TYPE_CHECKING:
 
 FILE_SUFFIX = ".workshop"
 DAMAGED_HINT = "Use File ▸ Restore from backup… to bring back an earlier copy."
+# A writable file up to this size has its integrity checked before it opens (a few tens
+# of milliseconds); a larger one right after, in a background thread.
+CHECK_NOW_BYTES = 8 * 1024 * 1024
+# Above this size, work that reads much of the file (searching every note) runs in the
+# background: on a smaller file it takes less than a frame.
+LARGE_BYTES = 8 * 1024 * 1024
+# SQLite's page cache of the workshop's own connection (negative: KiB).
+CACHE_KIB = -32 * 1024
 
 
 class ChangeHub(QObject):
     """Announces every committed operation, once, with what it changed."""
 
     changed = Signal(object)  # Changes
+    # The integrity check that runs after a large file opened found it damaged: every
+    # write is refused from now on with this error (a CorruptWorkshopError naming the file).
+    damaged = Signal(object)
 
 
 @dataclass
@@ -76,6 +100,7 @@ class FileInfo:
     application_id: int = 0
     empty: bool = True
     writable: bool = True
+    checked: bool = False  # SQLite's integrity check ran (and passed)
 
 
 @dataclass
@@ -106,31 +131,53 @@ def open_read_only(path: Path) -> sqlite3.Connection:
         return _ro_connect(path, immutable=True)
 
 
-@functools.cache
-def expected_schema(version: int) -> dict[str, frozenset[str]]:
-    """Table → columns that a file of format ``version`` must hold (built in memory)."""
-    db = Database(memory=True, execute_plugins=False)
-    names = [m.name for m in migrations._migrations]
-    stop = names[version] if version < len(names) else None
-    migrations.apply(db, stop_before=stop)
-    tables = [
+def database(conn: sqlite3.Connection) -> Database:
+    """sqlite-utils' view of a connection (loaded on first use, without numpy)."""
+    from facilitator.store.lean import import_sqlite_utils
+
+    import_sqlite_utils()
+    from sqlite_utils import Database
+
+    # recursive_triggers is set on every connection when it opens (it cannot change
+    # inside a transaction, where the first use may be)
+    return Database(conn, execute_plugins=False, recursive_triggers=False)
+
+
+def _tables(con: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    """Table → columns of what a connection holds (ordinary tables; not SQLite's own)."""
+    names = [
         r[0]
-        for r in db.execute(
+        for r in con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
             "AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'"
         ).fetchall()
     ]
-    out = {t: frozenset(r[1] for r in db.execute(f"PRAGMA table_info([{t}])")) for t in tables}
+    return {t: frozenset(r[1] for r in con.execute(f"PRAGMA table_info([{t}])")) for t in names}
+
+
+def schema_fingerprint(tables: dict[str, frozenset[str]]) -> str:
+    """A short digest of tables and their columns (order does not matter)."""
+    text = "\n".join(f"{t}:{','.join(sorted(cols))}" for t, cols in sorted(tables.items()))
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+@functools.cache
+def expected_schema(version: int) -> dict[str, frozenset[str]]:
+    """Table → columns that a file of format ``version`` must hold (built in memory)."""
+    db = database(sqlite3.connect(":memory:"))
+    names = migrations.names
+    stop = names[version] if version < len(names) else None
+    migrations.apply(db, stop_before=stop)
+    out = _tables(db.conn)
     db.close()
     return out
 
 
 def missing_schema(con: sqlite3.Connection, version: int) -> list[str]:
     """What a file lacks of its version's tables and columns ("table notes", "column …")."""
-    have = {
-        r[0]: frozenset(c[1] for c in con.execute(f"PRAGMA table_info([{r[0]}])"))
-        for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
-    }
+    have = _tables(con)
+    if SCHEMA_FINGERPRINTS.get(version) == schema_fingerprint(have):
+        return []  # exactly its version's tables and columns
     missing: list[str] = []
     for table, columns in expected_schema(version).items():
         if table not in have:
@@ -140,8 +187,13 @@ def missing_schema(con: sqlite3.Connection, version: int) -> list[str]:
     return missing
 
 
-def inspect_file(path: str | os.PathLike[str]) -> FileInfo:
-    """Look at a file without changing it; raise a WorkshopError if it cannot be a workshop."""
+def inspect_file(path: str | os.PathLike[str], integrity: bool = True) -> FileInfo:
+    """Look at a file without changing it; raise a WorkshopError if it cannot be a workshop.
+
+    ``integrity=False`` leaves out SQLite's integrity check, which reads the whole file
+    (the caller runs :func:`check_integrity` itself, off the UI thread); ``checked`` in the
+    result says whether it ran.
+    """
     p = Path(path)
     if not p.exists():
         return FileInfo(p, exists=False, writable=os.access(p.parent or Path("."), os.W_OK))
@@ -170,7 +222,7 @@ def inspect_file(path: str | os.PathLike[str]) -> FileInfo:
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
-            check = con.execute("PRAGMA quick_check").fetchall()
+            check = con.execute("PRAGMA quick_check").fetchall() if integrity else [("ok",)]
             missing = (
                 missing_schema(con, version)
                 if app_id == APPLICATION_ID and 0 < version <= schema_version()
@@ -182,9 +234,7 @@ def inspect_file(path: str | os.PathLike[str]) -> FileInfo:
         raise CorruptWorkshopError(
             p, f"cannot be read: the file is damaged ({exc}).", DAMAGED_HINT
         ) from exc
-    if [r[0] for r in check] != ["ok"]:
-        detail = "; ".join(str(r[0]) for r in check[:3])
-        raise CorruptWorkshopError(p, f"failed the integrity check ({detail}).", DAMAGED_HINT)
+    _raise_if_damaged(p, check)
     if app_id != APPLICATION_ID:
         if tables:
             raise NotAWorkshopError(
@@ -209,7 +259,82 @@ def inspect_file(path: str | os.PathLike[str]) -> FileInfo:
             f"is incomplete: it has no {shown}. It was not opened and has not been changed.",
             DAMAGED_HINT,
         )
-    return FileInfo(p, True, version, app_id, empty=False, writable=writable)
+    return FileInfo(p, True, version, app_id, empty=False, writable=writable, checked=integrity)
+
+
+def _raise_if_damaged(path: Path, check: list[tuple[Any, ...]]) -> None:
+    if [r[0] for r in check] != ["ok"]:
+        detail = "; ".join(str(r[0]) for r in check[:3])
+        raise CorruptWorkshopError(path, f"failed the integrity check ({detail}).", DAMAGED_HINT)
+
+
+class IntegrityCheck(QObject):
+    """SQLite's integrity check of an open file, in a thread of its own.
+
+    It reads the file on its own read-only connection. ``wait()`` blocks until it is done
+    and raises the damage it found; the first write of the workshop calls it. When the
+    check fails the workshop's ``hub.damaged`` is emitted on the UI thread.
+    """
+
+    _finished = Signal()
+
+    def __init__(self, ws: Workshop) -> None:
+        super().__init__()
+        self.ws = ws
+        self.path = ws.path
+        self.error: WorkshopError | None = None
+        self._con: sqlite3.Connection | None = None
+        self._stopped = False
+        self._guard = threading.Lock()
+        self._finished.connect(self._announce)
+        self._thread = threading.Thread(target=self._run, name="integrity check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            with self._guard:
+                if self._stopped:
+                    return
+                self._con = open_read_only(self.path)
+            try:
+                check = self._con.execute("PRAGMA quick_check").fetchall()
+            finally:
+                with self._guard:
+                    self._con.close()
+                    self._con = None
+            _raise_if_damaged(self.path, check)
+        except CorruptWorkshopError as exc:
+            self.error = exc
+        except sqlite3.DatabaseError as exc:
+            if not self._stopped:  # not an interrupt by stop()
+                self.error = CorruptWorkshopError(
+                    self.path, f"cannot be read: the file is damaged ({exc}).", DAMAGED_HINT
+                )
+        if self.error is not None and not self._stopped:
+            self._finished.emit()
+
+    @Slot()
+    def _announce(self) -> None:
+        if self.error is not None and self.ws.is_open:
+            self.ws.hub.damaged.emit(self.error)
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def wait(self) -> None:
+        """Block until the check is done; raise the damage it found."""
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+
+    def stop(self) -> None:
+        """Interrupt a check still reading (the workshop closes)."""
+        with self._guard:
+            self._stopped = True
+            if self._con is not None:
+                self._con.interrupt()
+        self._thread.join()
 
 
 class Workshop:
@@ -220,17 +345,7 @@ class Workshop:
     every SQL statement of the program. Outside ``store/`` nothing touches ``db``.
     """
 
-    agenda: AgendaStore
-    people: PeopleStore
-    teams: TeamsStore
-    notes: NotesStore
-    report: ReportStore
-    privacy: PrivacyStore
-    merge: MergeStore
-    collation: Collation
-    info: WorkshopStore
-    rows: RowStore
-    venue: VenueStore
+    collation: Collation  # human order of names and titles (``COLLATE HUMAN`` too)
 
     def __init__(
         self,
@@ -238,7 +353,13 @@ class Workshop:
         *,
         read_only: bool = False,
         lock: bool = True,
+        inspect: bool = True,
     ) -> None:
+        """Open ``path`` (created when missing, unless ``read_only``).
+
+        ``inspect=False`` (read-only only) skips the look at the file before it opens:
+        for views of a file this process already has open (:meth:`reader`).
+        """
         self.path = Path(path).resolve()
         self.hub = ChangeHub()
         self.open_result = OpenResult()
@@ -246,8 +367,18 @@ class Workshop:
         self._op: ChangeSet | None = None
         self._owner = threading.get_ident()
         self._writer: Writer | None = None
+        self._conn: sqlite3.Connection | None = None
+        self._db: Database | None = None
+        self.integrity: IntegrityCheck | None = None  # running after a large file opened
         self.last_changes = Changes()
-        info = inspect_file(self.path)
+        # A large file opened for writing is checked right after it opens (see the module).
+        later = not read_only and _size(self.path) > CHECK_NOW_BYTES
+        if not inspect and not read_only:
+            raise ValueError("only a read-only view may skip inspecting the file")
+        if inspect:
+            info = inspect_file(self.path, integrity=not later)
+        else:
+            info = FileInfo(self.path, True, schema_version(), APPLICATION_ID, False, False, True)
         if not info.exists and (read_only or not self.path.parent.is_dir()):
             raise WorkshopError(self.path, "does not exist.")
         if not info.exists and not info.writable:
@@ -271,87 +402,193 @@ class Workshop:
                     self.path,
                     f"cannot be opened: {reason}, and it needs an upgrade to the current format.",
                 )
+            if not info.checked:  # viewing a large file: checked before it is shown
+                inspect_file(self.path)
             self.read_only = True
             self.open_result = OpenResult(True, reason)
-            self.db = Database(open_read_only(self.path), execute_plugins=False)
-            self._attach_stores()
+            self._conn = open_read_only(self.path)
+            self._conn.execute("PRAGMA recursive_triggers=ON")
+            self._attach_collation()
             return
         self.read_only = False
         try:
-            self.db = Database(str(self.path), execute_plugins=False)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA busy_timeout=5000")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            migrations.apply(self.db)
-            self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            self.db.execute(f"PRAGMA user_version={schema_version()}")
-            if not self.db["workshop"].count:
+            up_to_date = info.exists and not info.empty and info.version == schema_version()
+            if not up_to_date and not info.checked and info.exists and not info.empty:
+                inspect_file(self.path)  # never upgrade a file that was not checked
+            conn = self._conn = sqlite3.connect(str(self.path))
+            conn.execute("PRAGMA recursive_triggers=ON")
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA busy_timeout=5000")
+            conn.execute("PRAGMA foreign_keys=ON")
+            # SQLite's page cache: 2 MiB by default, less than one session's notes of a
+            # large workshop, read again each time Capture lists them
+            conn.execute(f"PRAGMA cache_size={CACHE_KIB}")
+            if not (up_to_date and _migrations_recorded(conn)):
+                migrations.apply(self.db)
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            if conn.execute("PRAGMA user_version").fetchone()[0] != schema_version():
+                conn.execute(f"PRAGMA user_version={schema_version()}")
+            if not conn.execute("SELECT count(*) FROM workshop").fetchone()[0]:
                 stamp = now()
-                with self.db.atomic():
-                    self.db["workshop"].insert(
-                        {
-                            "id": new_id("ws"),
-                            "title": self.path.stem,
-                            "created": stamp,
-                            "updated": stamp,
-                        }
+                with conn:
+                    conn.execute(
+                        "INSERT INTO workshop (id, title, created, updated) VALUES (?, ?, ?, ?)",
+                        [new_id("ws"), self.path.stem, stamp, stamp],
                     )
         except sqlite3.DatabaseError as exc:
             self.close()
             raise _storage_error(self.path, exc) from exc
-        self._attach_stores()
+        self._attach_collation()
+        from facilitator.store.writer import Writer
 
-    def _attach_stores(self) -> None:
-        from facilitator.store.agenda import AgendaStore
+        # Made here, on the workshop's own thread: a QObject lives where it was created,
+        # and the operations other threads submit must run on this one.
+        self._writer = Writer(self)
+        if info.exists and not info.empty and not info.checked:
+            self.integrity = IntegrityCheck(self)
+
+    def _attach_collation(self) -> None:
+        """``COLLATE HUMAN`` on the connection, in the workshop's first working language
+        (worked out when a sort first needs it: looking a language name up takes 0.1 s)."""
         from facilitator.store.collation import Collation, follow_workshop
-        from facilitator.store.merge import MergeStore
-        from facilitator.store.notes import NotesStore
-        from facilitator.store.people import PeopleStore
-        from facilitator.store.privacy import PrivacyStore
-        from facilitator.store.report import ReportStore
-        from facilitator.store.rows import RowStore
-        from facilitator.store.teams import TeamsStore
-        from facilitator.store.venue import VenueStore
-        from facilitator.store.workshop import WorkshopStore
 
         self.collation = Collation()
-        self.collation.register(self.db.conn)
-        self.agenda = AgendaStore(self)
-        self.people = PeopleStore(self)
-        self.teams = TeamsStore(self)
-        self.notes = NotesStore(self)
-        self.report = ReportStore(self)
-        self.privacy = PrivacyStore(self)
-        self.merge = MergeStore(self)
-        self.info = WorkshopStore(self)
-        self.rows = RowStore(self)
-        self.venue = VenueStore(self)
+        self.collation.register(self.connection)
         follow_workshop(self.collation, self)
-        if not self.read_only:
-            from facilitator.store.writer import Writer
 
-            # Made here, on the workshop's own thread: a QObject lives where it was created,
-            # and the operations other threads submit must run on this one.
-            self._writer = Writer(self)
+    # -- the connection --------------------------------------------------------------------
+    @property
+    def db(self) -> Database:
+        """sqlite-utils over the workshop's connection, made when a store first needs it."""
+        if self._db is None:
+            if self._conn is None:
+                raise RuntimeError(f"{self.path} is closed")
+            self._db = database(self._conn)
+        return self._db
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The file's SQLite connection, for the stores' plain queries."""
+        if self._conn is None:
+            raise RuntimeError(f"{self.path} is closed")
+        return self._conn
+
+    def reader(self) -> Workshop:
+        """A read-only view of this open file on a connection of its own, for a background
+        thread (call it there: a connection belongs to the thread that made it). The file
+        was inspected when it opened, so the view skips that."""
+        return Workshop(self.path, read_only=True, inspect=False)
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts, straight from the connection (what opening a file needs, without
+        loading sqlite-utils)."""
+        if self._conn is None:
+            raise RuntimeError(f"{self.path} is closed")
+        cursor = self._conn.execute(sql, list(params))
+        keys = [d[0] for d in cursor.description or ()]
+        return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
+
+    @property
+    def is_large(self) -> bool:
+        """Whether reading much of the file may take longer than a frame (``LARGE_BYTES``):
+        views then do such reads in the background, on a :meth:`reader`."""
+        return _size(self.path) + _size(Path(str(self.path) + "-wal")) > LARGE_BYTES
+
+    def load_in_background(self) -> None:
+        """Import what the stores and edits need (sqlite-utils, the store modules) in a
+        background thread, so that the first edit or the first visit of an area does not
+        wait for it on the UI thread. Call once the window shows the workshop. The
+        collation's locale is worked out there too (the first sort needs it)."""
+
+        def load() -> None:
+            _load_store_modules()
+            _ = self.collation.locale
+
+        threading.Thread(target=load, name="store imports", daemon=True).start()
+
+    # -- the stores, each made (and its module imported) when first used -----------------
+    @functools.cached_property
+    def agenda(self) -> AgendaStore:
+        from facilitator.store.agenda import AgendaStore
+
+        return AgendaStore(self)
+
+    @functools.cached_property
+    def people(self) -> PeopleStore:
+        from facilitator.store.people import PeopleStore
+
+        return PeopleStore(self)
+
+    @functools.cached_property
+    def teams(self) -> TeamsStore:
+        from facilitator.store.teams import TeamsStore
+
+        return TeamsStore(self)
+
+    @functools.cached_property
+    def notes(self) -> NotesStore:
+        from facilitator.store.notes import NotesStore
+
+        return NotesStore(self)
+
+    @functools.cached_property
+    def report(self) -> ReportStore:
+        from facilitator.store.report import ReportStore
+
+        return ReportStore(self)
+
+    @functools.cached_property
+    def privacy(self) -> PrivacyStore:
+        from facilitator.store.privacy import PrivacyStore
+
+        return PrivacyStore(self)
+
+    @functools.cached_property
+    def merge(self) -> MergeStore:
+        from facilitator.store.merge import MergeStore
+
+        return MergeStore(self)
+
+    @functools.cached_property
+    def info(self) -> WorkshopStore:
+        from facilitator.store.workshop import WorkshopStore
+
+        return WorkshopStore(self)
+
+    @functools.cached_property
+    def rows(self) -> RowStore:
+        from facilitator.store.rows import RowStore
+
+        return RowStore(self)
+
+    @functools.cached_property
+    def venue(self) -> VenueStore:
+        from facilitator.store.venue import VenueStore
+
+        return VenueStore(self)
 
     # -- lifecycle -------------------------------------------------------------------------
     @property
     def is_open(self) -> bool:
-        return getattr(self, "db", None) is not None
+        return self._conn is not None
 
     def close(self) -> None:
         if self._writer is not None:
             self._writer.shut()
-        db = getattr(self, "db", None)
-        if db is not None:
+        if self.integrity is not None:
+            self.integrity.stop()
+        conn = self._conn
+        if conn is not None:
             try:
                 if not self.read_only:
-                    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                db.conn.close()
+                    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                conn.close()
             except sqlite3.Error:
                 pass
-            self.db = None  # type: ignore[assignment]
+            self._conn = None
+            self._db = None
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
@@ -393,15 +630,17 @@ class Workshop:
             )
         if self._op is not None:
             try:
-                with self.db.atomic():
+                with self._atomic():
                     yield self._op
             except sqlite3.DatabaseError as exc:
                 raise _storage_error(self.path, exc) from exc
             return
+        if self.integrity is not None:
+            self.integrity.wait()  # usually long done; raises if the file is damaged
         collector = ChangeSet(initiator)
         self._op = collector
         try:
-            with self.db.atomic():
+            with self._atomic():
                 yield collector
         except sqlite3.DatabaseError as exc:
             raise _storage_error(self.path, exc) from exc
@@ -411,6 +650,38 @@ class Workshop:
         self.last_changes = changes
         if changes:
             self.hub.changed.emit(changes)
+
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        """One transaction, or a savepoint inside the running one (sqlite-utils' ``atomic``
+        without loading it for the first edit)."""
+        conn = self.connection
+        if conn.in_transaction:
+            savepoint = f"op_{new_id('sp')}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield
+            except BaseException:
+                # a RAISE(ROLLBACK) can end the whole transaction, savepoints included
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            conn.rollback()
+            raise
+        else:
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.rollback()
+                raise
 
     # -- copies and backups (SQLite's online backup API; the file stays open) -------------
     def save_copy(self, target: Path) -> None:
@@ -453,18 +724,52 @@ class Workshop:
         self.hub.changed.emit(changes)
 
 
-def bury(db: Database, table: str, ids: Iterable[str], stamp: str | None = None) -> None:
+def _load_store_modules() -> None:
+    import importlib
+
+    from facilitator.store.lean import import_sqlite_utils
+
+    import_sqlite_utils()
+    for name in ("rows", "notes", "agenda", "people", "teams", "report", "privacy", "venue"):
+        importlib.import_module(f"facilitator.store.{name}")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _migrations_recorded(conn: sqlite3.Connection) -> bool:
+    """Every migration of this build is recorded in the file, in sqlite-utils' own table
+    shape (so applying them would change nothing)."""
+    columns = {r[1]: r[5] for r in conn.execute("PRAGMA table_info(_sqlite_migrations)")}
+    if [c for c, pk in columns.items() if pk] != ["id"]:
+        return False
+    done = {
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name]
+        )
+    }
+    return set(migrations.names) <= done
+
+
+def bury(
+    db: Database | sqlite3.Connection, table: str, ids: Iterable[str], stamp: str | None = None
+) -> None:
     """Record deleted rows, so that merging another copy does not bring them back."""
     stamp = stamp or now()
-    db.conn.executemany(
+    getattr(db, "conn", db).executemany(
         "INSERT OR REPLACE INTO tombstones (table_name, row_id, deleted) VALUES (?, ?, ?)",
         [(str(table), row_id, stamp) for row_id in ids],
     )
 
 
-def unbury(db: Database, table: str, ids: Iterable[str]) -> None:
+def unbury(db: Database | sqlite3.Connection, table: str, ids: Iterable[str]) -> None:
     """Forget the deletion of rows that exist again (an undo, a re-import)."""
-    db.conn.executemany(
+    getattr(db, "conn", db).executemany(
         "DELETE FROM tombstones WHERE table_name = ? AND row_id = ?",
         [(str(table), row_id) for row_id in ids],
     )

@@ -3,7 +3,8 @@
 sqlite-utils imports numpy and pandas when they are installed, only to map their scalar types
 to column types. Workshops never store numpy values, and that import costs about a quarter of
 a second at start-up, so the first import of sqlite-utils hides those two. Other code can
-still import numpy and pandas afterwards as usual.
+still import numpy and pandas afterwards as usual. ``database.database()`` calls it: the
+store loads sqlite-utils only when a store first needs it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,3 @@ def import_sqlite_utils() -> None:
     finally:
         for name in hidden:
             del sys.modules[name]
-
-
-import_sqlite_utils()

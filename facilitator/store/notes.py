@@ -38,6 +38,8 @@ NOTE_FIELDS = (
     "conflict_of",
 )
 
+_NOTE_COLUMNS = {*NOTE_FIELDS, "id", "created", "updated"}
+
 # Columns shown in note lists: the note plus the names it points at.
 _NOTE_SELECT = """
 SELECT n.*, p.name AS person_name, p.country AS person_country, p.sector AS person_sector,
@@ -226,12 +228,12 @@ class NotesStore(NoteSearch):
         )
 
     def people(self) -> list[dict[str, Any]]:
-        return list(
-            self.ws.db.query(
-                "SELECT id, name, organisation, country, sector FROM people "
-                "ORDER BY name COLLATE HUMAN, id"
-            )
+        """Whom a note can be attributed to, in human order of name (sorted here: ``COLLATE
+        HUMAN`` calls Python for each comparison, 0.2 s for 3,000 people)."""
+        rows = self.ws.query(
+            "SELECT id, name, organisation, country, sector FROM people ORDER BY id"
         )
+        return self.ws.collation.sorted(rows, key=lambda p: p["name"])
 
     def notes_for(self, session_id: str | None, team_id: str | None = None) -> list[dict[str, Any]]:
         """The notes listed for a session (and team, if one is chosen), in their order."""
@@ -239,12 +241,27 @@ class NotesStore(NoteSearch):
         if team_id:
             where += " AND n.team_id = ?"
             args.append(team_id)
-        return list(
-            self.ws.db.query(f"{_NOTE_SELECT} WHERE {where} ORDER BY n.position, n.created", args)
+        return self.ws.query(f"{_NOTE_SELECT} WHERE {where} ORDER BY n.position, n.created", args)
+
+    def last_notes_for(
+        self, session_id: str | None, team_id: str | None, limit: int
+    ) -> list[dict[str, Any]]:
+        """The last ``limit`` notes of :meth:`notes_for`, in their order: what the list
+        shows first (it shows its end), read through the index without the others."""
+        where, args = "n.session_id IS ?", [session_id]
+        if team_id:
+            where += " AND n.team_id = ?"
+            args.append(team_id)
+        rows = self.ws.query(
+            f"{_NOTE_SELECT} WHERE {where} ORDER BY n.position DESC, n.created DESC "
+            f"LIMIT {int(limit)}",
+            args,
         )
+        rows.reverse()
+        return rows
 
     def note(self, note_id: str) -> dict[str, Any] | None:
-        rows = list(self.ws.db.query(f"{_NOTE_SELECT} WHERE n.id = ?", [note_id]))
+        rows = self.ws.query(f"{_NOTE_SELECT} WHERE n.id = ?", [note_id])
         return rows[0] if rows else None
 
     def notes_by_ids(self, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -252,7 +269,7 @@ class NotesStore(NoteSearch):
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for r in self.ws.db.query(f"{_NOTE_SELECT} WHERE n.id IN ({marks})", chunk):
+            for r in self.ws.query(f"{_NOTE_SELECT} WHERE n.id IN ({marks})", chunk):
                 out[r["id"]] = r
         return out
 
@@ -284,19 +301,27 @@ class NotesStore(NoteSearch):
         )
 
     def next_position(self, session_id: str | None) -> int:
-        row = self.ws.db.execute(
+        row = self.ws.connection.execute(
             "SELECT COALESCE(MAX(position), -1) + 1 FROM notes WHERE session_id IS ?", [session_id]
         ).fetchone()
         return int(row[0])
 
     def add_note(self, row: dict[str, Any], draft_id: str | None = None) -> str:
         """Insert a note and clear its draft in one transaction (no double after a crash)."""
+        unknown = set(row) - _NOTE_COLUMNS
+        if unknown:
+            raise ValueError(f"unknown note fields: {sorted(unknown)}")
+        keys = list(row)
+        columns = ", ".join(f"[{k}]" for k in keys)
         with self.ws.operation() as op:
-            db = self.ws.db
-            db["notes"].insert(row)
-            unbury(db, "notes", [row["id"]])
+            con = self.ws.connection  # one statement as typed (sqlite-utils looks first)
+            con.execute(
+                f"INSERT INTO notes ({columns}) VALUES ({', '.join('?' * len(keys))})",
+                [row[k] for k in keys],
+            )
+            unbury(con, "notes", [row["id"]])
             if draft_id:
-                db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
+                con.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
             op.touch(Table.NOTES, [row["id"]])
         return row["id"]
 
@@ -382,7 +407,7 @@ class NotesStore(NoteSearch):
 
     def conflict_count(self) -> int:
         return sum(
-            self.ws.db.execute(
+            self.ws.connection.execute(
                 f"SELECT count(*) FROM [{t}] WHERE conflict_of IS NOT NULL"
             ).fetchone()[0]
             for t in ("notes", "summaries")

@@ -91,32 +91,44 @@ class NoteSearch:
         if f.sector:
             where.append("p.sector = ?")
             args.append(f.sector)
-        if query:
-            source = (
-                "notes_fts JOIN notes n ON n.rowid = notes_fts.rowid"
-                "  AND notes_fts MATCH ?"  # MATCH first so the index drives the query
-            )
-            args = [query, *args]
-            rank = "bm25(notes_fts)"
-            snippet = f"snippet(notes_fts, 0, '{HIT_START}', '{HIT_END}', '…', 12)"
-        else:
-            source = "notes n"
-            rank = "0"
-            snippet = "substr(n.text, 1, 160)"
-        sql = f"""
-            SELECT 'notes' AS [table], n.id, n.kind, n.text, n.starred, n.updated, n.created,
+        columns = """'notes' AS [table], n.id, n.kind, n.text, n.starred, n.updated, n.created,
                    n.session_id, n.team_id, n.conflict_of, s.title AS session_title,
                    s.day_id, d.title AS day_title, t.name AS team_name,
-                   COALESCE(p.name, n.attribution_text) AS attribution,
-                   {snippet} AS snippet, {rank} AS rank
-            FROM {source}
-            LEFT JOIN sessions s ON s.id = n.session_id
+                   COALESCE(p.name, n.attribution_text) AS attribution"""
+        joins = """LEFT JOIN sessions s ON s.id = n.session_id
             LEFT JOIN days d ON d.id = s.day_id
             LEFT JOIN teams t ON t.id = n.team_id
-            LEFT JOIN people p ON p.id = n.attribution_person_id
-            {"WHERE " + " AND ".join(where) if where else ""}
-            ORDER BY {rank if query else "n.updated DESC"} LIMIT {int(f.limit)}"""
-        return self._run(sql, args)
+            LEFT JOIN people p ON p.id = n.attribution_person_id"""
+        filters = "WHERE " + " AND ".join(where) if where else ""
+        if not query:
+            sql = f"""
+                SELECT {columns}, substr(n.text, 1, 160) AS snippet, 0 AS rank
+                FROM notes n {joins} {filters}
+                ORDER BY n.updated DESC LIMIT {int(f.limit)}"""
+            return self._run(sql, args)
+        snippet = f"snippet(notes_fts, 0, '{HIT_START}', '{HIT_END}', '…', 12)"
+        if where:
+            # MATCH first so the index drives the query; the filters cut the matches down
+            sql = f"""
+                SELECT {columns}, {snippet} AS snippet, bm25(notes_fts) AS rank
+                FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid
+                    AND notes_fts MATCH ?
+                {joins} {filters}
+                ORDER BY rank LIMIT {int(f.limit)}"""
+            return self._run(sql, [query, *args])
+        # Everything that matches: the best hits come from FTS5 itself, ordered by its rank
+        # and cut at the limit inside the full-text table, so snippets are made for the
+        # shown hits only (in a join they were made for every match before sorting:
+        # 200,000 of them for a common word in the huge workshop).
+        sql = f"""
+            WITH hits AS MATERIALIZED (
+                SELECT rowid AS hit, rank, {snippet} AS snippet
+                FROM notes_fts WHERE notes_fts MATCH ?
+                ORDER BY rank LIMIT {int(f.limit)})
+            SELECT {columns}, hits.snippet AS snippet, hits.rank AS rank
+            FROM hits JOIN notes n ON n.rowid = hits.hit {joins}
+            ORDER BY hits.rank"""
+        return self._run(sql, [query])
 
     def _summaries(self, f: SearchFilter, query: str) -> list[dict[str, Any]]:
         where, args = _common_filters(f, "m")
@@ -148,12 +160,11 @@ class NoteSearch:
 
     def countries_and_sectors(self) -> tuple[list[str], list[str]]:
         """Values offered by the country and sector filters: those of attributed people."""
-        rows = list(
-            self.ws.db.query(
-                """SELECT DISTINCT p.country, p.sector FROM notes n
-                   JOIN people p ON p.id = n.attribution_person_id"""
-            )
-        )
-        countries = sorted({r["country"] for r in rows if r["country"]})
-        sectors = sorted({r["sector"] for r in rows if r["sector"]})
+        rows = self.ws.connection.execute(
+            # person by person through the index, not every note
+            """SELECT DISTINCT p.country, p.sector FROM people p
+               WHERE EXISTS (SELECT 1 FROM notes n WHERE n.attribution_person_id = p.id)"""
+        ).fetchall()
+        countries = sorted({country for country, _ in rows if country})
+        sectors = sorted({sector for _, sector in rows if sector})
         return countries, sectors

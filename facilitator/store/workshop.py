@@ -25,7 +25,7 @@ class WorkshopStore:
 
     def details(self) -> WorkshopRow:
         """The workshop's one row (StopIteration when a damaged file has none)."""
-        row = first_of(self.ws.db.query("SELECT * FROM workshop LIMIT 1"), WorkshopRow)
+        row = first_of(self.ws.query("SELECT * FROM workshop LIMIT 1"), WorkshopRow)
         if row is None:
             raise StopIteration
         return row
@@ -41,7 +41,7 @@ class WorkshopStore:
 
     # -- settings (remembered per workshop) ------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:
-        rows = list(self.ws.db.query("SELECT value FROM settings WHERE id = ?", [key]))
+        rows = self.ws.query("SELECT value FROM settings WHERE id = ?", [key])
         return json.loads(rows[0]["value"]) if rows else default
 
     def set_setting(self, key: str, value: Any) -> None:
@@ -61,17 +61,22 @@ class WorkshopStore:
         return self.ws.db.execute("PRAGMA user_version").fetchone()[0]
 
     def glance(self) -> Glance:
-        """Counts that tell the organiser what the workshop holds, in a few cheap queries."""
-        db = self.ws.db
+        """Counts that tell the organiser what the workshop holds, in a few cheap queries
+        (notes are counted by kind from an index; a huge workshop still takes a moment, so
+        the Overview asks from a background reader, :meth:`Workshop.reader`)."""
+        con = self.ws.connection
 
         def rows(sql: str) -> list[tuple]:
-            return db.execute(sql).fetchall()
+            return con.execute(sql).fetchall()
+
+        def count(table: Table) -> int:
+            return con.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
 
         return {
             "days": rows("SELECT date, title FROM days ORDER BY position, date"),
-            "sessions": db["sessions"].count,
+            "sessions": count(Table.SESSIONS),
             "group_sessions": rows("SELECT count(*) FROM sessions WHERE kind = 'group'")[0][0],
-            "people": db["people"].count,
+            "people": count(Table.PEOPLE),
             "roles": rows("SELECT role, count(*) FROM people GROUP BY role ORDER BY 2 DESC"),
             "countries": rows(
                 "SELECT country, count(*) FROM people WHERE country != '' GROUP BY country "
@@ -82,8 +87,8 @@ class WorkshopStore:
                 "SELECT d.date, count(DISTINCT a.person_id) FROM days d LEFT JOIN attendance a "
                 "ON a.day_id = d.id AND a.present GROUP BY d.id ORDER BY d.position, d.date"
             ),
-            "exercises": db["exercises"].count,
-            "teams": db["teams"].count,
+            "exercises": count(Table.EXERCISES),
+            "teams": count(Table.TEAMS),
             "notes": rows("SELECT kind, count(*) FROM notes GROUP BY kind ORDER BY 2 DESC"),
-            "summaries": db["summaries"].count,
+            "summaries": count(Table.SUMMARIES),
         }

@@ -37,7 +37,8 @@ def test_not_given_is_one_category_everywhere(qtbot, ctx, tmp_path: Path) -> Non
     # the Overview's glance
     overview = OverviewArea(ctx)
     qtbot.addWidget(overview)
-    overview._refresh_glance()
+    overview._refresh_glance()  # counted in a job: the figures follow
+    qtbot.waitUntil(lambda: "people" in overview.ui.glance_label.text(), timeout=10_000)
     glance = overview.ui.glance_label.text()
     assert "Not given 3" in glance and "unspecified" not in glance and "none 3" not in glance
     # the outcome report (only participants and speakers are counted there)

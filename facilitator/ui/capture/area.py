@@ -67,10 +67,19 @@ class CaptureArea(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([1000, 300])
         self.tabs.addTab(page, "&Notes")
-        self.worksheet = WorksheetPanel(ctx)
-        self.tabs.addTab(self.worksheet, "&Worksheet")
-        self.search = SearchPanel(self.ws, self.notes.kinds)
-        self.tabs.addTab(self.search, "Sear&ch")
+        # The worksheet and search tabs are built on the next turn of the event loop (or
+        # when first used): the notes tab, which the area opens on, is on screen sooner.
+        self._worksheet: WorksheetPanel | None = None
+        self._search: SearchPanel | None = None
+        self._worksheet_page = _page()
+        self.tabs.addTab(self._worksheet_page, "&Worksheet")
+        self._search_page = _page()
+        self.tabs.addTab(self._search_page, "Sear&ch")
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._build_tabs)
+        self._later.start()
         # What the benchmark and the crash test type into and read back.
         self.input = self.notes.input
         self.model = self.notes.model
@@ -81,8 +90,6 @@ class CaptureArea(QWidget):
         self.notes.unsent_changed.connect(self.drafts.schedule)
         self.notes.saved.connect(lambda _note_id: self.drafts.note_saved())
         self.drafts.discard_requested.connect(self.notes.clear_unsent)
-        self.worksheet.answer_requested.connect(self.open_context)
-        self.search.open_hit.connect(self._open_hit)
         self.tabs.currentChanged.connect(self._tab_changed)
         # Alt+N on the tab already shown changes no tab; it still takes the keyboard there.
         self.tabs.tabBar().installEventFilter(self)
@@ -96,14 +103,51 @@ class CaptureArea(QWidget):
         describe_shortcuts(self.notes.view, NOTE_LIST_KEYS)
         declare_keys(self.notes.view, ("F2", "Edit the cell"))
 
-        self._follow(self.context.choice())
+        if self.ws.is_large:
+            # the area paints first, its notes on the next turn of the event loop (unless
+            # a recovered draft or a request chooses the place before that)
+            self._list_later = QTimer(self)
+            self._list_later.setSingleShot(True)
+            self._list_later.setInterval(0)
+            self._list_later.timeout.connect(self._first_follow)
+            self._list_later.start()
+        else:
+            self._follow(self.context.choice())
         self._restore_draft()
+
+    def _first_follow(self) -> None:
+        if not self.notes.listed:
+            self._follow(self.context.choice())
 
     def _follow(self, choice: Choice) -> None:
         self.notes.follow(choice)
         self.summary.follow(choice)
-        self.worksheet.follow(choice)
+        if self._worksheet is not None:
+            self._worksheet.follow(choice)
         self.drafts.context_changed()
+
+    # -- the tabs built after the notes tab -------------------------------------------------
+    def _build_tabs(self) -> None:
+        _ = self.worksheet, self.search
+
+    @property
+    def worksheet(self) -> WorksheetPanel:
+        if self._worksheet is None:
+            panel = WorksheetPanel(self.ctx)
+            self._worksheet_page.layout().addWidget(panel)
+            panel.answer_requested.connect(self.open_context)
+            panel.follow(self.context.choice())
+            self._worksheet = panel
+        return self._worksheet
+
+    @property
+    def search(self) -> SearchPanel:
+        if self._search is None:
+            panel = SearchPanel(self.ws, self.notes.kinds)
+            self._search_page.layout().addWidget(panel)
+            panel.open_hit.connect(self._open_hit)
+            self._search = panel
+        return self._search
 
     @property
     def session_id(self) -> str | None:
@@ -238,7 +282,24 @@ class CaptureArea(QWidget):
         self.flush()
         super().hideEvent(event)
 
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self._later.stop()
+        if self.ws.is_large:
+            self._list_later.stop()
+        if self._search is not None:
+            self._search.stop()
+        self.notes.stop()  # their readers must be gone before the file closes
+        super().closeEvent(event)
+
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if self.tabs.currentIndex() == NOTES_TAB and not self.ctx.read_only:
             self.notes.focus_input()
+
+
+def _page() -> QWidget:
+    """A tab's page, its panel added when it is built."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return page

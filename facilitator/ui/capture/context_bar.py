@@ -62,6 +62,7 @@ class ContextBar(QWidget):
         self._choice = Choice()
         self._labels: dict[str, str] = {}  # session id → title with its planned start
         self._live_ids: list[str] = []  # running now on the clock, latest start first
+        self._filled_at: tuple[Any, ...] | None = None  # the clock's reading when filled
         self.ui.switch_label.hide()
         self._announce_timer = QTimer(self)
         self._announce_timer.setSingleShot(True)
@@ -227,6 +228,7 @@ class ContextBar(QWidget):
         combo.clear()
         sessions = self.ws.notes.sessions()
         self._live_ids = self.live_session_ids(sessions)
+        self._filled_at = self._clock_read()
         self._labels = {}
         for s in sessions:
             start = f"{s['planned_start']} " if s.get("planned_start") else ""
@@ -293,7 +295,14 @@ class ContextBar(QWidget):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        self.refresh_live()  # the Agenda may have started a rehearsal or gone back to real time
+        # The Agenda may have started a rehearsal or gone back to real time; not when the
+        # sessions were filled a moment ago on the same clock (the area is being built).
+        if self._filled_at != self._clock_read():
+            self.refresh_live()
+
+    def _clock_read(self) -> tuple[Any, ...]:
+        clock = self.ctx.bus.clock
+        return (clock.now(), clock.timezone, clock.offset)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(Table.SESSIONS, Table.DAYS):

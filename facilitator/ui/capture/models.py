@@ -17,6 +17,7 @@ from facilitator.edits import capture as edits
 from facilitator.store.changes import Changes
 from facilitator.store.database import Workshop
 from facilitator.store.tables import Table
+from facilitator.ui.jobs import Job
 from facilitator.ui.models import RowsModel
 
 if TYPE_CHECKING:
@@ -76,7 +77,15 @@ class NoteListModel(RowsModel):
     The notes panel hands it each ``Changes`` (:meth:`apply_changes`); it updates only the
     rows a change touched, so a new note appears without reloading the list and the
     selection survives edits and moves. Times are shown on the Agenda's ``clock``.
+
+    In a large workshop (``Workshop.is_large``) a session is listed in two steps: its last
+    :data:`HEAD_ROWS` notes at once (the list shows its end, where the next note goes),
+    the earlier ones from a background job on a reader of the file, inserted above them
+    (``rowsInserted``, no reset) when it is done. Notes changed meanwhile are read again
+    then; moving notes waits for the whole list (``loading``).
     """
+
+    HEAD_ROWS = 200
 
     STAR, TIME, KIND, TEXT, SAID_BY, WHERE, OWNER, DUE, STATUS = range(9)
     HEADERS = ("★", "Time", "Kind", "Note", "Said by", "Team / prompt", "Owner", "Due", "Status")
@@ -106,16 +115,87 @@ class NoteListModel(RowsModel):
         self.session_id: str | None = None
         self.team_id: str | None = None
         self.read_only = ws.read_only
+        self._at: dict[str, int] | None = None  # note id → row; None: to be rebuilt
+        self._job: Job | None = None  # listing the notes above the first HEAD_ROWS
+        self._touched: set[str] = set()  # notes changed while it runs
 
     # -- loading ---------------------------------------------------------------------------
     def set_filter(self, session_id: str | None, team_id: str | None) -> None:
         self.session_id, self.team_id = session_id, team_id
         self.reload()
 
+    @property
+    def loading(self) -> bool:
+        """The earlier notes of a large session are still being listed."""
+        return self._job is not None
+
     def reload(self) -> None:
+        self.stop()
+        notes = self.ws.notes
+        self.beginResetModel()
+        if self.ws.is_large:
+            self.rows = notes.last_notes_for(self.session_id, self.team_id, self.HEAD_ROWS)
+        else:
+            self.rows = notes.notes_for(self.session_id, self.team_id)
+        self._at = None
+        self.endResetModel()
+        if self.ws.is_large and len(self.rows) >= self.HEAD_ROWS:
+            self._list_the_rest()
+
+    def _list_the_rest(self) -> None:
+        ws, session_id, team_id = self.ws, self.session_id, self.team_id
+
+        def work(_progress: Any) -> list[dict[str, Any]]:
+            with ws.reader() as reader:
+                return reader.notes.notes_for(session_id, team_id)
+
+        self._touched = set()
+        job = Job(None, "Listing the session's notes…", work, dialog=False)
+        job.done.connect(self._listed)
+        job.failed.connect(self._listing_failed)
+        self._job = job
+        job.start()
+
+    def stop(self) -> None:
+        """Forget a listing still running (another session, or the area closes)."""
+        job, self._job = self._job, None
+        if job is not None:
+            job.blockSignals(True)
+            job.wait()
+            job.deleteLater()
+
+    def _listing_failed(self, _exc: Exception) -> None:
+        # the reader could not read the file: list the session here instead
+        self.stop()
         self.beginResetModel()
         self.rows = self.ws.notes.notes_for(self.session_id, self.team_id)
+        self._at = None
         self.endResetModel()
+
+    def _listed(self, every: list[dict[str, Any]]) -> None:
+        """Insert the notes above the first row shown; read again those changed since."""
+        job, self._job = self._job, None
+        if job is not None:
+            job.deleteLater()
+        shown = {r["id"] for r in self.rows}
+        first = self.rows[0]["id"] if self.rows else None
+        end = next((i for i, r in enumerate(every) if r["id"] == first), len(every))
+        if first is not None and end == len(every):  # the first row shown is new
+            key = self._key(self.rows[0])
+            end = next((i for i, r in enumerate(every) if self._key(r) > key), len(every))
+        above = [r for r in every[:end] if r["id"] not in shown]
+        if above:
+            self.beginInsertRows(QModelIndex(), 0, len(above) - 1)
+            self.rows[:0] = above
+            self._at = None
+            self.endInsertRows()
+        touched, self._touched = self._touched, set()
+        touched -= shown  # the rows shown were kept up to date
+        if touched:
+            self.refresh_notes(touched)
+        keys = [self._key(r) for r in self.rows]
+        if any(a > b for a, b in zip(keys, keys[1:], strict=False)):
+            self._resort()
 
     def set_kinds(self, kinds: list[Kind]) -> None:
         self.kinds = kinds
@@ -144,10 +224,9 @@ class NoteListModel(RowsModel):
         return (row["position"], row["created"])
 
     def row_of(self, note_id: str) -> int:
-        for i, r in enumerate(self.rows):
-            if r["id"] == note_id:
-                return i
-        return -1
+        if self._at is None:
+            self._at = {r["id"]: i for i, r in enumerate(self.rows)}
+        return self._at.get(note_id, -1)
 
     def ids(self) -> list[str]:
         return [r["id"] for r in self.rows]
@@ -159,6 +238,8 @@ class NoteListModel(RowsModel):
         if note_ids is None:
             self.reload()
             return
+        if self._job is not None:
+            self._touched.update(note_ids)  # read again once the earlier notes are in
         todo = set(note_ids)
         for table, key in (
             (Table.TEAMS, "team_id"),
@@ -187,14 +268,25 @@ class NoteListModel(RowsModel):
                 self.rows[at] = row
                 self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
             elif belongs:
-                keys = [self._key(r) for r in self.rows]
-                pos = bisect.bisect_right(keys, self._key(row))
+                key = self._key(row)
+                if self._job is not None and self.rows and key < self._key(self.rows[0]):
+                    continue  # above the rows shown: it comes with the earlier notes
+                # A new note usually goes last: no search, and the row index stays valid.
+                if not self.rows or self._key(self.rows[-1]) <= key:
+                    pos = len(self.rows)
+                else:
+                    pos = bisect.bisect_right(self.rows, key, key=self._key)
                 self.beginInsertRows(QModelIndex(), pos, pos)
                 self.rows.insert(pos, row)
+                if self._at is not None and pos == len(self.rows) - 1:
+                    self._at[row["id"]] = pos
+                else:
+                    self._at = None
                 self.endInsertRows()
             elif at >= 0:
                 self.beginRemoveRows(QModelIndex(), at, at)
                 del self.rows[at]
+                self._at = None
                 self.endRemoveRows()
         if resort:
             self._resort()
@@ -203,7 +295,7 @@ class NoteListModel(RowsModel):
         self.layoutAboutToBeChanged.emit()
         old_ids = self.ids()
         self.rows.sort(key=self._key)
-        new_pos = {r["id"]: i for i, r in enumerate(self.rows)}
+        new_pos = self._at = {r["id"]: i for i, r in enumerate(self.rows)}
         old_list = self.persistentIndexList()
         new_list = [
             self.index(new_pos[old_ids[ix.row()]], ix.column()) if ix.isValid() else ix
@@ -214,8 +306,8 @@ class NoteListModel(RowsModel):
 
     # -- Qt model API ----------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _NOTE_ROLES or not index.isValid():
+            return None  # most roles a paint asks for (font, alignment, icon…): quickly
         row = self.rows[index.row()]
         col = index.column()
         if role == self.NoteIdRole:
@@ -227,7 +319,7 @@ class NoteListModel(RowsModel):
         if role == Qt.ItemDataRole.BackgroundRole and row.get("conflict_of"):
             return CONFLICT_BRUSH
         if role == Qt.ItemDataRole.ForegroundRole and col == self.KIND:
-            return QBrush(QColor(KIND_COLOURS.get(row["kind"], "#333333")))
+            return KIND_BRUSHES.get(row["kind"], OTHER_KIND_BRUSH)
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.get("conflict_of"):
                 return "Changed differently in another copy: choose with Resolve conflicts…"
@@ -272,6 +364,18 @@ class NoteListModel(RowsModel):
                 return row["action_status"]
         return None
 
+    def multiData(self, index: Index, roles: Any) -> None:  # noqa: N802 - Qt API
+        """Every role a cell is painted with, in one call (Qt asks for seven per cell; one
+        call instead of seven is most of what repainting the list costs)."""
+        valid = index.isValid()
+        for wanted in roles:
+            role = wanted.role()
+            value = self.data(index, role) if valid and role in _NOTE_ROLES else None
+            if value is None:
+                wanted.clearData()  # Qt hands the same slots to every cell
+            else:
+                wanted.setData(value)
+
     def _due(self, due: str | None) -> str:
         """A due date as short as it reads: "30 Apr", with the year when it is another."""
         if not due:
@@ -285,15 +389,8 @@ class NoteListModel(RowsModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.read_only:
-            return base
-        col = index.column()
-        if col == self.STAR:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        if col in (self.KIND, self.TEXT, self.SAID_BY, self.OWNER, self.DUE, self.STATUS):
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        # asked for every cell of every paint: one lookup
+        return (_READ_ONLY_FLAGS if self.read_only else _FLAGS)[index.column()]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or self.read_only:
@@ -338,6 +435,40 @@ class NoteListModel(RowsModel):
         if all(row.get(k) == v for k, v in values.items()):
             return False
         return bool(self.push(edits.edit_note(self.ws, row["id"], values)))
+
+
+_BASE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_READ_ONLY_FLAGS = (_BASE,) * len(NoteListModel.HEADERS)
+_FLAGS = tuple(
+    _BASE | Qt.ItemFlag.ItemIsUserCheckable
+    if col == NoteListModel.STAR
+    else _BASE | Qt.ItemFlag.ItemIsEditable
+    if col
+    in (
+        NoteListModel.KIND,
+        NoteListModel.TEXT,
+        NoteListModel.SAID_BY,
+        NoteListModel.OWNER,
+        NoteListModel.DUE,
+        NoteListModel.STATUS,
+    )
+    else _BASE
+    for col in range(len(NoteListModel.HEADERS))
+)
+KIND_BRUSHES = {kind: QBrush(QColor(colour)) for kind, colour in KIND_COLOURS.items()}
+OTHER_KIND_BRUSH = QBrush(QColor("#333333"))
+_NOTE_ROLES = frozenset(
+    {
+        NoteListModel.NoteIdRole,
+        NoteListModel.KindKeyRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+    }
+)
 
 
 class WorksheetModel(QAbstractTableModel):

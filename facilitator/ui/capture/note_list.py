@@ -48,7 +48,8 @@ class NoteListView(QTableView):
         self.person_delegate = PersonDelegate([], self)
         self.status_delegate = StatusDelegate(self)
         self.one_line = OneLine(self)
-        self.rows_fitter = RowFitter(self, MAX_LINES)
+        # rows measured as they scroll in above 100 notes (a third of a second for 300)
+        self.rows_fitter = RowFitter(self, MAX_LINES, lazy_over=100, text_column=NoteListModel.TEXT)
         # At the end of the list, the list stays at its end: rows that grow as they are
         # fitted, or a list made shorter by the action fields, keep the newest note in view.
         self._follow_end = True
@@ -86,6 +87,7 @@ class NoteListView(QTableView):
         model.rowsInserted.connect(self._rows_inserted)
         model.dataChanged.connect(self._rows_changed)
         model.modelReset.connect(self.fit_columns)
+        model.rowsRemoved.connect(self.fit_columns)
 
     def set_kinds(self, kinds: list[Kind]) -> None:
         self.kind_delegate.kinds = kinds
@@ -130,13 +132,23 @@ class NoteListView(QTableView):
     # -- sizing ----------------------------------------------------------------------------
     def fit_columns(self, *_args: Any) -> None:
         """Show action and team columns only when the list has something to put in them."""
-        shown = self._rows()
-        actions = any(r["kind"] == "action_item" for r in shown)
-        for column in (NoteListModel.OWNER, NoteListModel.DUE, NoteListModel.STATUS):
-            self.setColumnHidden(column, not actions)
+        self._show_columns(self._rows())
+
+    def _show_columns(self, rows: list[dict[str, Any]], keep: bool = False) -> None:
+        """Show the columns ``rows`` need; ``keep``: and those already shown (rows were
+        added, so nothing can have gone: no need to look at every row again)."""
+        actions = keep and not self.isColumnHidden(NoteListModel.OWNER)
+        actions = actions or any(r["kind"] == "action_item" for r in rows)
         one_team = self.note_model is not None and bool(self.note_model.team_id)
-        where = any(r.get("prompt_text") or (r.get("team_name") and not one_team) for r in shown)
-        self.setColumnHidden(NoteListModel.WHERE, not where)
+        where = keep and not self.isColumnHidden(NoteListModel.WHERE)
+        where = where or any(
+            r.get("prompt_text") or (r.get("team_name") and not one_team) for r in rows
+        )
+        for column in (NoteListModel.OWNER, NoteListModel.DUE, NoteListModel.STATUS):
+            if self.isColumnHidden(column) == actions:
+                self.setColumnHidden(column, not actions)
+        if self.isColumnHidden(NoteListModel.WHERE) == where:
+            self.setColumnHidden(NoteListModel.WHERE, not where)
         self.fit_widths()
 
     def fit_widths(self) -> None:
@@ -177,11 +189,23 @@ class NoteListView(QTableView):
         self.fit_widths()
 
     def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
-        self.fit_columns()
+        self._show_columns(self._rows()[first : last + 1], keep=True)
         self.rows_fitter.fit_rows(first, last)
-        self.scrollTo(self.model().index(last, 0))
+        at_end = last == self.model().rowCount() - 1
+        # A note added (at the end, or one put in its place) is scrolled to, unless the
+        # list follows its end: the range it grows by scrolls it there, in the layout Qt
+        # makes anyway before painting (scrolling now means laying out all the rows one
+        # more time). Earlier notes listed above those shown (a large session) are not.
+        if (at_end or first == last) and not (self._follow_end and at_end):
+            self.scrollTo(self.model().index(last, 0))
 
     def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: Any) -> None:
-        self.fit_columns()
+        changed = self._rows()[top.row() : bottom.row() + 1]
+        shown = not self.isColumnHidden(NoteListModel.OWNER) or not self.isColumnHidden(
+            NoteListModel.WHERE
+        )
+        # Rows that gained an action or a team only show a column; a row that may have lost
+        # one means looking at them all.
+        self._show_columns(self._rows() if shown else changed, keep=not shown)
         if bottom.row() - top.row() < 50:
             self.rows_fitter.fit_rows(top.row(), bottom.row())

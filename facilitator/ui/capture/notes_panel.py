@@ -42,6 +42,7 @@ from facilitator.ui.capture.drafts import DRAFT_ID
 from facilitator.ui.capture.models import NoteListModel
 from facilitator.ui.capture.widgets import EnterSubmits, mnemonics, person_completer
 from facilitator.ui.forms.ui_capture_notes import Ui_CaptureNotesPanel
+from facilitator.ui.jobs import Job
 
 
 class NotesPanel(QWidget):
@@ -63,6 +64,7 @@ class NotesPanel(QWidget):
         self.choice = Choice()
         self._listed = False
         self._people: dict[str, str] = {}
+        self._people_job: Job | None = None
         self._kind_shortcuts: list[QShortcut] = []
         self._shortcut_scope = shortcut_scope or self
         self.input = self.ui.note_input
@@ -102,6 +104,11 @@ class NotesPanel(QWidget):
         self.ws.hub.changed.connect(self._on_changed)
 
     # -- following the context bar ---------------------------------------------------------
+    @property
+    def listed(self) -> bool:
+        """Whether the list shows a place's notes yet."""
+        return self._listed
+
     def follow(self, choice: Choice) -> None:
         """List the notes of the chosen session (and team); new notes go there, starting on
         that place's kind."""
@@ -223,6 +230,9 @@ class NotesPanel(QWidget):
         ids = self.selected_ids()
         if len(ids) != 1 or self.ctx.read_only:
             return
+        if self.model.loading:  # the order is renumbered over the whole list
+            self.ctx.status("Still listing the session's notes: move the note in a moment.")
+            return
         edit = edits.move_note(self.ws, self.model.ids(), ids[0], delta)
         if edit is not None and self.ctx.push(edit, initiator=self):
             self.select_note(ids[0])
@@ -235,25 +245,61 @@ class NotesPanel(QWidget):
 
     # -- people ----------------------------------------------------------------------------
     def _load_people(self) -> None:
-        people = self.ws.notes.people()
-        counts: dict[str, int] = {}
-        for p in people:
-            counts[p["name"].casefold()] = counts.get(p["name"].casefold(), 0) + 1
-        self._people = {}
-        names = []
-        for p in people:
-            where = ", ".join(x for x in (p["country"], p["organisation"]) if x)
-            shown = f"{p['name']} ({where})" if where else p["name"]
-            names.append(shown)
-            self._people[shown.casefold()] = p["id"]
-            if counts[p["name"].casefold()] == 1:
-                self._people[p["name"].casefold()] = p["id"]
+        """The names "said by" completes and resolves; in a large workshop (thousands of
+        people, sorted in human order) read in a job, and here only if a note is saved
+        before it is done."""
+        if self._people_job is not None:
+            self._people_job.blockSignals(True)
+            self._people_job.wait()
+            self._people_job.deleteLater()
+            self._people_job = None
+        if not self.ws.is_large:
+            self._show_people(self.ws.notes.people())
+            return
+        ws = self.ws
+
+        def work(_progress: Any) -> tuple[list[str], dict[str, str]]:
+            with ws.reader() as reader:
+                return _person_names(reader.notes.people())
+
+        job = Job(self, "Reading the participants…", work, dialog=False)
+        job.done.connect(self._people_read)
+        job.failed.connect(lambda _exc: self._people_read(_person_names(self.ws.notes.people())))
+        self._people_job = job
+        job.start()
+
+    def _people_read(self, read: tuple[list[str], dict[str, str]]) -> None:
+        if self._people_job is not None:
+            self._people_job.deleteLater()
+            self._people_job = None
+        self._use_people(*read)
+
+    def _show_people(self, people: list[dict[str, Any]]) -> None:
+        self._use_people(*_person_names(people))
+
+    def _use_people(self, names: list[str], ids: dict[str, str]) -> None:
+        self._people = ids
         edit = self.ui.said_by_edit
         edit.setCompleter(person_completer(names, edit))
         self.view.set_people(names)
 
     def _person_id(self, text: str) -> str | None:
+        if self._people_job is not None and text.strip():
+            self._people_job.blockSignals(True)  # still being read: read them here
+            self._people_job.wait()
+            self._people_job.deleteLater()
+            self._people_job = None
+            self._show_people(self.ws.notes.people())
         return self._people.get(text.strip().casefold())
+
+    def stop(self) -> None:
+        """Stop reading in the background (the area closes)."""
+        self.model.stop()
+        if self._people_job is not None:
+            self._people_job.blockSignals(True)
+            self._people_job.wait()
+            self._people_job.deleteLater()
+            self._people_job = None
 
     # -- kinds -----------------------------------------------------------------------------
     def _apply_kinds(self) -> None:
@@ -354,3 +400,21 @@ class NotesPanel(QWidget):
             w.setEnabled(False)
         self.view.set_read_only()
         self.input.setPlaceholderText("Read-only: notes cannot be added to this file.")
+
+
+def _person_names(people: list[dict[str, Any]]) -> tuple[list[str], dict[str, str]]:
+    """The names "said by" offers ("Ana Lopez (Peru, UNDP)") and what each typed name
+    resolves to: the offered text, or the bare name when only one person has it."""
+    counts: dict[str, int] = {}
+    for p in people:
+        counts[p["name"].casefold()] = counts.get(p["name"].casefold(), 0) + 1
+    ids: dict[str, str] = {}
+    names = []
+    for p in people:
+        where = ", ".join(x for x in (p["country"], p["organisation"]) if x)
+        shown = f"{p['name']} ({where})" if where else p["name"]
+        names.append(shown)
+        ids[shown.casefold()] = p["id"]
+        if counts[p["name"].casefold()] == 1:
+            ids[p["name"].casefold()] = p["id"]
+    return names, ids

@@ -3,6 +3,10 @@
 The matched words are highlighted in each snippet (:class:`HitDelegate`; the store marks
 them with private-use characters that never show). Down in the search box goes to the
 results, Up on the first result back to the box, Enter on a result opens it.
+
+In a large workshop (``Workshop.is_large``) a search runs in a background job on a reader
+of the file, so the window keeps answering while FTS5 ranks 200,000 matches; what was typed
+meanwhile is searched when it is done (only the latest).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from facilitator.store.database import Workshop
 from facilitator.store.search import SUMMARY_KIND, SearchFilter
 from facilitator.store.tables import Table
 from facilitator.ui.capture.models import KIND_COLOURS, Index
+from facilitator.ui.jobs import Job
 from facilitator.ui.models import RowsModel
 
 
@@ -211,7 +216,16 @@ class SearchPanel(QWidget):
         ):
             combo.currentIndexChanged.connect(lambda _i: self.run())
         self.starred_check.toggled.connect(lambda _c: self.run())
-        self.fill_filters()
+        self._job: Job | None = None
+        self._next: SearchFilter | None = None  # asked for while a search ran
+        self._focus_after = False  # Enter or Down while searching: results take the keys
+        self.shown_query: str | None = None  # the text whose results are listed
+        if ws.is_large:
+            # the other choices are read when the tab is chosen (the area refills them
+            # then): days, sessions, teams and 15,000 people's countries take a while
+            self._fill_kinds()
+        else:
+            self.fill_filters()
         ws.hub.changed.connect(self._on_changed)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -243,9 +257,7 @@ class SearchPanel(QWidget):
 
     def fill_filters(self) -> None:
         """(Re)load filter choices from the file, keeping what was chosen."""
-        self._refill(
-            self.kind_combo, [(k.label, k.key) for k in self.kinds] + [("Summary", SUMMARY_KIND)]
-        )
+        self._fill_kinds()
         self._refill(
             self.day_combo, [(d["title"] or d["date"], d["id"]) for d in self.ws.notes.days()]
         )
@@ -260,6 +272,11 @@ class SearchPanel(QWidget):
         countries, sectors = self.ws.notes.countries_and_sectors()
         self._refill(self.country_combo, [(c, c) for c in countries])
         self._refill(self.sector_combo, [(s.replace("_", " "), s) for s in sectors])
+
+    def _fill_kinds(self) -> None:
+        self._refill(
+            self.kind_combo, [(k.label, k.key) for k in self.kinds] + [("Summary", SUMMARY_KIND)]
+        )
 
     def set_kinds(self, kinds: list[Kind]) -> None:
         self.kinds = kinds
@@ -278,11 +295,61 @@ class SearchPanel(QWidget):
             sector=self.sector_combo.currentData(),
         )
 
+    @property
+    def busy(self) -> bool:
+        """A search is running in the background (or waiting to)."""
+        return self._job is not None or self._next is not None
+
     def run(self) -> None:
         self.timer.stop()
         f = self.current_filter()
-        rows = self.ws.notes.search(f)
+        if not self.ws.is_large:
+            self._show(f, self.ws.notes.search(f))
+            return
+        if self._job is not None:
+            self._next = f  # searched when the running one is done
+            return
+        self._start(f)
+
+    def _start(self, f: SearchFilter) -> None:
+        ws = self.ws
+
+        def search(_progress: Any) -> tuple[SearchFilter, list[dict[str, Any]]]:
+            with ws.reader() as reader:
+                return f, reader.notes.search(f)
+
+        self.count_label.setText("Searching…")
+        job = Job(self, "Searching the notes…", search, dialog=False)
+        job.done.connect(self._found)
+        job.failed.connect(self._failed)
+        self._job = job
+        job.start()
+
+    def _found(self, result: tuple[SearchFilter, list[dict[str, Any]]]) -> None:
+        self._job_over()
+        if self._next is None:
+            self._show(*result)
+            if self._focus_after:
+                self._focus_after = False
+                self.focus_results()
+        else:
+            f, self._next = self._next, None
+            self._start(f)
+
+    def _failed(self, exc: Exception) -> None:
+        self._job_over()
+        self._next = None
+        self._focus_after = False
+        self.count_label.setText(f"The search failed: {exc}")
+
+    def _job_over(self) -> None:
+        if self._job is not None:
+            self._job.deleteLater()
+            self._job = None
+
+    def _show(self, f: SearchFilter, rows: list[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
+        self.shown_query = f.text
         more = " (first 500 shown)" if len(rows) >= f.limit else ""
         self.count_label.setText(
             f"{len(rows)} result{'s' if len(rows) != 1 else ''}{more}. "
@@ -297,12 +364,22 @@ class SearchPanel(QWidget):
         """Put the keyboard on the results (the first, or the one chosen before)."""
         if self.timer.isActive():
             self.run()  # typed a moment ago: the results must be of what is in the box
+        if self.busy:
+            self._focus_after = True  # the results take the keyboard when they are in
+            return True
         if not self.model.rowCount():
             return False
         self.view.setFocus()
         if not self.view.currentIndex().isValid():
             self.view.selectRow(0)
         return True
+
+    def stop(self) -> None:
+        """Let a running search finish and drop its results (the area closes)."""
+        self._next = None
+        if self._job is not None:
+            self._job.wait()  # its thread and reader must be gone before the file closes
+            self._job_over()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):

@@ -147,18 +147,31 @@ class RowFitter(QObject):
     the event loop so the layout has settled; a hidden view is measured when it is shown.
     Sizing rows while a tab is hidden used the widths it had then, which left rows
     200–300 px tall. ``max_lines`` caps a row (the whole text is in the tooltip and the
-    editor); above ``lazy_over`` rows only those on screen are measured, as they scroll in.
+    editor); above ``lazy_over`` rows only those on screen are measured, as they scroll in,
+    so a session of 5,000 notes shows as fast as one of fifty.
+
+    ``text_column``: the one column whose text wraps (every other shows one line), so a
+    row is as tall as that cell or one line: only that cell is measured, not the row's
+    every cell. Without it each row is measured by Qt (``resizeRowToContents``).
     """
 
+    MARGIN_ROWS = 3  # measured beyond the screen's first and last rows
+
     def __init__(
-        self, view: QTableView, max_lines: int | None = None, lazy_over: int = 400
+        self,
+        view: QTableView,
+        max_lines: int | None = None,
+        lazy_over: int = 400,
+        text_column: int | None = None,
     ) -> None:
         super().__init__(view)
         self.view = view
         self.max_lines = max_lines
         self.lazy_over = lazy_over
+        self.text_column = text_column
         self._pending = False  # a fit is due when the view is next shown
         self._fitted: set[int] = set()  # rows measured at the current widths (lazy mode)
+        self._line: int | None = None  # height of a row whose text is one line
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(0)
@@ -171,12 +184,20 @@ class RowFitter(QObject):
         """Measure again whenever ``model`` is reset or re-laid out."""
         model.modelReset.connect(self.schedule)
         model.layoutChanged.connect(self.schedule)
-        # Rows moved: which of them were measured is no longer known (lazy mode).
-        model.rowsInserted.connect(lambda *_a: self._fitted.clear())
-        model.rowsRemoved.connect(lambda *_a: self._fitted.clear())
+        # Rows added or removed move the measured rows after them (lazy mode).
+        model.rowsInserted.connect(lambda _p, first, last: self._moved(first, last - first + 1))
+        model.rowsRemoved.connect(lambda _p, first, last: self._moved(first, first - last - 1))
+
+    def _moved(self, first: int, by: int) -> None:
+        if by < 0:
+            gone = range(first, first - by)
+            self._fitted = {r if r < first else r + by for r in self._fitted if r not in gone}
+        else:
+            self._fitted = {r if r < first else r + by for r in self._fitted}
 
     def schedule(self) -> None:
         self._fitted.clear()
+        self._line = None
         self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -200,12 +221,16 @@ class RowFitter(QObject):
         self._pending = False
         count = model.rowCount()
         if count <= self.lazy_over:
-            self.view.resizeRowsToContents()
-            cap = self.cap()
-            if cap is not None:
+            if self.text_column is None:
+                self.view.resizeRowsToContents()
+                cap = self.cap()
+                if cap is not None:
+                    for row in range(count):
+                        if self.view.rowHeight(row) > cap:
+                            self.view.setRowHeight(row, cap)
+            else:
                 for row in range(count):
-                    if self.view.rowHeight(row) > cap:
-                        self.view.setRowHeight(row, cap)
+                    self._fit_row(row)
         else:
             self._fit_visible()
 
@@ -214,14 +239,49 @@ class RowFitter(QObject):
         if not self.view.isVisible():
             self._pending = True
             return
+        if self.view.model().rowCount() > self.lazy_over:
+            # only those on screen now; the others when they scroll in
+            self._fitted.difference_update(range(first, last + 1))
+            self._fit_visible()
+            return
         for row in range(first, last + 1):
             self._fit_row(row)
 
+    def _height(self, row: int) -> int:
+        """What ``resizeRowToContents`` makes the row: its tallest cell (the wrapping
+        text's, or one line's), at least the vertical header's section."""
+        view = self.view
+        column = self.text_column
+        assert column is not None
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)  # type: ignore[attr-defined] - a view of ours
+        line = self._line  # a cell's hint can resize a section, which clears it
+        if line is None:
+            line = 0
+            for c in range(view.model().columnCount()):
+                if c != column and not view.isColumnHidden(c):
+                    index = view.model().index(row, c)
+                    hint = view.itemDelegateForIndex(index).sizeHint(option, index)
+                    line = max(line, hint.height())
+            self._line = line
+        index = view.model().index(row, column)
+        grid = 1 if view.showGrid() else 0  # Qt wraps inside the grid line, then adds it
+        option.rect.setRect(0, 0, view.columnWidth(column) - grid, max(view.rowHeight(row), 1))
+        text = view.itemDelegateForIndex(index).sizeHint(option, index).height()
+        content = max(line, text) + grid
+        return max(content, view.verticalHeader().sectionSizeHint(row))  # as Qt does
+
     def _fit_row(self, row: int) -> None:
-        self.view.resizeRowToContents(row)
+        if self.text_column is None:
+            self.view.resizeRowToContents(row)
+            height = self.view.rowHeight(row)
+        else:
+            height = self._height(row)
         cap = self.cap()
-        if cap is not None and self.view.rowHeight(row) > cap:
-            self.view.setRowHeight(row, cap)
+        if cap is not None and height > cap:
+            height = cap
+        if self.view.rowHeight(row) != height:
+            self.view.setRowHeight(row, height)
         self._fitted.add(row)
 
     def _fit_visible(self) -> None:
@@ -232,7 +292,8 @@ class RowFitter(QObject):
         top = max(self.view.rowAt(0), 0)
         bottom = self.view.rowAt(self.view.viewport().height() - 1)
         bottom = count - 1 if bottom < 0 else bottom
-        for row in range(max(top - 20, 0), min(bottom + 40, count)):
+        margin = self.MARGIN_ROWS
+        for row in range(max(top - margin, 0), min(bottom + margin + 1, count)):
             if row not in self._fitted:
                 self._fit_row(row)
 

@@ -6,6 +6,8 @@ that prompt, where the rapporteur types the answer.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -58,6 +60,12 @@ class WorksheetPanel(QWidget):
     def follow(self, choice: Choice) -> None:
         """Remember the session: it picks the first exercise shown and gets new prompts."""
         self.session_id = choice.session_id
+        if not self._filled and (self.isVisible() or not self.ws.is_large):
+            self.fill_exercises()
+        # else (a large workshop, the tab not shown) the grid is read when it is shown
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
         if not self._filled:
             self.fill_exercises()
 

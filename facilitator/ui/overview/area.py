@@ -1,6 +1,13 @@
 """Overview: edit the workshop details; see what the workshop holds at a glance.
 
 Every field is written the moment it changes (typing in one field merges into one undo step).
+
+The glance is counted off the UI thread (a :class:`~facilitator.ui.jobs.Job` on a reader of
+the file): the area shows the workshop's details at once and its figures a moment later, a
+huge workshop included. It is counted again after changes while it is on screen, and when
+it is shown again after changes elsewhere. The area the window opens with is also where the
+workshop first shows on screen: from there the store's modules load in the background and
+a damage found by the check that follows a large file's opening is reported.
 """
 
 from __future__ import annotations
@@ -9,15 +16,20 @@ import json
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from facilitator.domain import people as people_dom
 from facilitator.edits.base import SetFields
 from facilitator.store.changes import Changes
+from facilitator.store.errors import WorkshopError
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_overview import Ui_OverviewForm
+from facilitator.ui.jobs import Job
+
+# The glance's counts of the roster, with the dimension each one's labels belong to.
+GLANCE_DIMENSIONS = (("roles", "role"), ("countries", "country"), ("genders", "gender"))
 
 PRIVACY = [
     ("full", "Full details"),
@@ -105,8 +117,15 @@ class OverviewArea(QWidget):
         self._wire()
         self._glance_timer = QTimer(self, singleShot=True, interval=300)
         self._glance_timer.timeout.connect(self._refresh_glance)
-        self._refresh_glance()
+        self._glance_job: Job | None = None
+        self._glance_stale = True  # counted again when next shown
+        self._glance_again = False  # changed while being counted
+        self._painted = False
+        self._damage = ""
+        self.ui.glance_label.setText("<p>Counting what the workshop holds…</p>")
+        self.ui.glance_label.installEventFilter(self)
         self.ws.hub.changed.connect(self._on_changed)
+        self.ws.hub.damaged.connect(self._on_damaged)
         for w in self.findChildren(QWidget):
             if hasattr(w, "setReadOnly"):
                 w.setReadOnly(ctx.read_only)
@@ -228,18 +247,93 @@ class OverviewArea(QWidget):
         if changes.touches(Table.WORKSHOP) and not changes.made_by(self):
             self._load()
         if changes.touches(*GLANCE_TABLES):
-            self._glance_timer.start()
+            self._glance_stale = True
+            if self.isVisible():
+                self._glance_timer.start()
+
+    def _on_damaged(self, error: WorkshopError) -> None:
+        """The check after a large file opened found it damaged: say so, here and at once."""
+        self._damage = (
+            f"<p style='color:#8A1C1C'><b>This file is damaged; changes are not saved.</b> "
+            f"{escape(error.user_message())}</p>"
+        )
+        self.ui.glance_label.setText(self._damage + self.ui.glance_label.text())
+        self.ctx.error(error)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (
+            watched is self.ui.glance_label
+            and event.type() == QEvent.Type.Paint
+            and not self._painted
+        ):
+            # The workshop is on screen: now count (and load the rest) without holding up
+            # its first frame.
+            self._painted = True
+            QTimer.singleShot(0, self._first_shown)
+        return False
+
+    def _first_shown(self) -> None:
+        if not self.ws.is_open:
+            return
+        self.ws.load_in_background()
+        self._refresh_glance()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._painted and self._glance_stale:
+            self._glance_timer.start(0)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self._glance_timer.stop()
+        if self._glance_job is not None and self._glance_job.running:
+            self._glance_job.wait()  # its reader must be gone before the file closes
+        super().closeEvent(event)
 
     def _refresh_glance(self) -> None:
-        g = self.ws.info.glance()
+        """Count in a job on a reader of the file; the figures follow when it is done."""
+        if not self.ws.is_open:
+            return
+        if self._glance_job is not None and self._glance_job.running:
+            self._glance_again = True
+            return
+        self._glance_stale = False
+        self._glance_again = False
+        ws = self.ws
 
+        def count(_progress: Any) -> dict[str, Any]:
+            with ws.reader() as reader:
+                g = reader.info.glance()
+                # The roster's categories and labels in human order ("Not given" once,
+                # last), sorted here too: the first sort works out the workshop's locale.
+                order = reader.collation.sort_key
+                g["tallied"] = {
+                    key: people_dom.tally(g[key], dimension, order)
+                    for key, dimension in GLANCE_DIMENSIONS
+                }
+                return g
+
+        job = Job(self, "Counting what the workshop holds…", count, dialog=False)
+        job.done.connect(self._show_glance)
+        job.failed.connect(self._glance_failed)
+        self._glance_job = job
+        job.start()
+
+    def _glance_failed(self, exc: Exception) -> None:
+        self.ui.glance_label.setText(
+            self._damage + f"<p>The figures could not be counted: {escape(str(exc))}</p>"
+        )
+        self._glance_finished()
+
+    def _glance_finished(self) -> None:
+        if self._glance_job is not None:
+            self._glance_job.deleteLater()
+            self._glance_job = None
+        if self._glance_again and self.isVisible():
+            self._glance_timer.start()
+
+    def _show_glance(self, g: dict[str, Any]) -> None:
         def pairs(items: list[tuple], label: Any = str) -> str:
             return ", ".join(f"{escape(label(k) or 'none')} {n}" for k, n in items) or "none"
-
-        def counts(items: list[tuple], dimension: str) -> str:
-            """The roster's categories and labels ("Not given" once, last)."""
-            tallied = people_dom.tally(items, dimension, self.ws.collation.sort_key)
-            return pairs(tallied)
 
         days = "".join(
             f"<li>{escape(title or date)} ({escape(date)}): {n} checked in</li>"
@@ -248,13 +342,14 @@ class OverviewArea(QWidget):
         notes_total = sum(n for _, n in g["notes"])
         html = (
             f"<h3>{g['people']} people</h3>"
-            f"<p><b>Roles:</b> {counts(g['roles'], 'role')}</p>"
-            f"<p><b>Countries ({len(g['countries'])}):</b> {counts(g['countries'], 'country')}</p>"
-            f"<p><b>Gender:</b> {counts(g['genders'], 'gender')}</p>"
+            f"<p><b>Roles:</b> {pairs(g['tallied']['roles'])}</p>"
+            f"<p><b>Countries ({len(g['countries'])}):</b> {pairs(g['tallied']['countries'])}</p>"
+            f"<p><b>Gender:</b> {pairs(g['tallied']['genders'])}</p>"
             f"<h3>{len(g['days'])} days, {g['sessions']} sessions</h3><ul>{days}</ul>"
             f"<p>{g['group_sessions']} group sessions, {g['exercises']} exercises, "
             f"{g['teams']} teams</p>"
             f"<h3>{notes_total} notes, {g['summaries']} summaries</h3>"
             f"<p>{pairs(g['notes'], lambda k: k.replace('_', ' '))}</p>"
         )
-        self.ui.glance_label.setText(html)
+        self.ui.glance_label.setText(self._damage + html)
+        self._glance_finished()
