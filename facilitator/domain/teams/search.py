@@ -56,7 +56,7 @@ class Engine(PlanState):
         groups and people with keep-apart partners (by backtracking, as they can block each
         other), then everybody else greedily, the hardest to place well first."""
         P = self.P
-        self.reset_round(r)
+        self.clear_round(r)
         free_units = self._place_fixed_units(r)
         constrained = [u for u in free_units if len(u) > 1 or any(P.apart[i] for i in u)]
         singles = [u[0] for u in free_units if not (len(u) > 1 or any(P.apart[i] for i in u))]
@@ -195,10 +195,7 @@ class Engine(PlanState):
         perm = list(range(n))
         self.rng.shuffle(perm)
         for r, groups in zip(rounds, design, strict=True):
-            for t_members in self.members[r]:
-                for i in list(t_members):
-                    self.remove(r, i)
-            self.reset_round(r)
+            self.clear_round(r)
             for t, g in enumerate(groups):
                 for point in g:
                     self.add(r, perm[point], t)
@@ -381,7 +378,12 @@ class Engine(PlanState):
                 break
             it += 1
             self.evals += 1  # every iteration counts, even one without a legal move
-            self.tick()
+            try:
+                self.tick()
+            except Cancelled:
+                if cur > best + 1e-9:  # a cancel returns the best plan found, not the last
+                    self.restore(best_snap, rounds)
+                raise
             if small or not conf or conf_age > 10:
                 conf = [(r, p) for r in rounds for p in self.conflicted(r)]
                 conf_age = 0
@@ -554,10 +556,13 @@ class Engine(PlanState):
             pref[i] = t if 0 <= t < k else -1
 
     def after_cancel(self) -> Assignment:
-        """The plan as it stands when a cancel stopped the search, with any round not built
-        yet completed greedily (construct_round never polls cancel)."""
+        """The best plan found when a cancel stopped the search, with any round not built yet
+        completed greedily (construct_round never polls cancel), in keep mode from the teams
+        of the rounds before it."""
         for r in range(self.R):
             if sum(len(m) for m in self.members[r]) != len(self.P.pres_list[r]):
+                if not self.rotate and r > 0:
+                    self._prefer_previous_teams(r)
                 self.construct_round(r)
         return self.assignment()
 

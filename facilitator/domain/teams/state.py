@@ -80,9 +80,18 @@ class PlanState:
 
     # ---------------------------------------------------------------- state management
 
+    def clear_round(self, r: int) -> None:
+        """Empty round ``r``, taking its people's pairs out of ``M`` first, so the round can be
+        rebuilt (a round not built yet is simply reset)."""
+        if self.members[r]:
+            for t_members in self.members[r]:
+                for i in list(t_members):
+                    self.remove(r, i)
+        self.reset_round(r)
+
     def reset_round(self, r: int) -> None:
-        """Empty round ``r``.  Its pairs stay counted in ``M``: a caller rebuilding a round
-        removes its members first (restore and seed_design do)."""
+        """Empty round ``r``'s counts.  Its pairs would stay counted in ``M``: rebuild a round
+        with :meth:`clear_round`, which removes its people first."""
         k = len(self.P.team_ids[r])
         P = self.P
         self.team_of[r] = [-1] * self.n
@@ -305,10 +314,7 @@ class PlanState:
     def restore(self, snap: list[list[int]], rounds: Iterable[int]) -> None:
         """Rebuild ``rounds`` from a snapshot."""
         for r in rounds:
-            for t_members in self.members[r]:
-                for i in list(t_members):
-                    self.remove(r, i)
-            self.reset_round(r)
+            self.clear_round(r)
             for i, t in enumerate(snap[r]):
                 if t >= 0:
                     self.add(r, i, t)

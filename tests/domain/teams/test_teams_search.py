@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from teams_checks import assert_hard_ok, band_violations, repeated_pairs, rounds_of
 
 from facilitator.domain.sample_rosters import make_roster
-from facilitator.domain.teams import Person, Pin, Problem, plan, teams_for_size
+from facilitator.domain.teams import Person, Pin, Problem, evaluate, plan, teams_for_size
+from facilitator.domain.teams.prepare import Prepared
+from facilitator.domain.teams.search import Cancelled, Engine
 
 # --------------------------------------------------------------------------------------------
 # Property: hard constraints and the size rule always hold
@@ -217,3 +219,42 @@ def test_cancel_at_once_still_places_everybody(mode):
     result = plan(problem, cancel=lambda: True)
     assert_hard_ok(problem, result.assignment)
     assert result.evaluation.hard_violations == []
+
+
+def test_a_cancel_returns_the_best_plan_found_not_the_last():
+    """Cancelled when the search stands on a worse plan than one it has seen: the answer is
+    the best one."""
+    people = make_roster(30, seed=3)
+    problem = Problem(
+        people=people, rounds=rounds_of(3, 6), pins=[Pin("P001", "T1")], seed=5, effort=1.0
+    )
+    prep = Prepared(problem)
+    seen: list[float] = []
+    engine: Engine
+
+    def cancel() -> bool:
+        built = all(
+            sum(len(m) for m in engine.members[r]) == len(prep.pres_list[r])
+            for r in range(engine.R)
+        )
+        if not built:
+            return False
+        seen.append(engine.total_cost())
+        return len(seen) > 20 and seen[-1] > min(seen) + 1e-9
+
+    engine = Engine(prep, None, cancel)
+    with pytest.raises(Cancelled):
+        engine.run()
+    assert seen[-1] > min(seen), "the cancel came while the search stood on a worse plan"
+    assignment = engine.after_cancel()
+    assert_hard_ok(problem, assignment)
+    assert evaluate(problem, assignment).overall_score == pytest.approx(min(seen))
+
+
+def test_keep_mode_rounds_built_after_a_cancel_keep_the_earlier_teams():
+    people = make_roster(24, seed=5)
+    problem = Problem(people=people, rounds=rounds_of(3, 4), mode="keep", seed=4)
+    result = plan(problem, cancel=lambda: True)
+    assert_hard_ok(problem, result.assignment)
+    a = result.assignment
+    assert a["1"] == a["2"] == a["3"]

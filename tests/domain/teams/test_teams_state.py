@@ -8,7 +8,7 @@ import pytest
 from teams_checks import rounds_of
 
 from facilitator.domain.sample_rosters import make_roster
-from facilitator.domain.teams import Problem
+from facilitator.domain.teams import Person, Problem
 from facilitator.domain.teams.prepare import Prepared
 from facilitator.domain.teams.search import Engine
 
@@ -85,4 +85,19 @@ def test_restore_brings_back_a_snapshot_and_its_pair_counts():
     engine.restore(snap, range(engine.R))
     assert engine.snapshot() == snap
     assert engine.total_cost() == pytest.approx(cost)
+    assert engine.M == _pair_counts(engine)
+
+
+@pytest.mark.parametrize(("k", "size", "n_rounds"), [(4, 4, 6), (7, 3, 8)])
+def test_a_round_rebuilt_after_a_design_leaves_no_stale_pairs(k, size, n_rounds):
+    """A design fits every round but the last, which is rebuilt: the pairs its people had in
+    the greedy round are gone from the repeat counts."""
+    people = [Person(id=f"G{i:02d}") for i in range(k * size)]
+    problem = Problem(people=people, rounds=rounds_of(n_rounds, k), seed=1, effort=0.05)
+    engine = Engine(Prepared(problem), None, None)
+    for r in range(engine.R):
+        engine.construct_round(r)
+    engine._try_designs()
+    assert engine.M == _pair_counts(engine)
+    engine.run()
     assert engine.M == _pair_counts(engine)
