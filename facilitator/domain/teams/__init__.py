@@ -22,8 +22,10 @@ Soft goals, each with a weight the user can change (:class:`Weights`, lower cost
     ``N_c`` is the number of people of that category present in the round and ``k`` the number
     of teams.  Cost: ``balance`` per person outside that band.  For a *minority attribute*
     (gender by default) whose category is too small to give every team two people
-    (``N_c < 2k``) the band becomes ``0..3`` instead: those people are better grouped in
-    twos or threes than spread out one per team.
+    (``N_c < 2k``) the band becomes ``0..max(ceil, 3)`` instead: those people are better
+    grouped in twos or threes than spread out one per team; the other categories of the
+    attribute widen by the seats such groups take or leave, so that a team of two women and
+    three men is not "short of men" (see :func:`~.model.bands`).
 ``minority``
     Cost per person who is the only member of their category of a minority attribute in a
     team (e.g. the only woman), when at least two people of that category are present.
@@ -33,7 +35,9 @@ Soft goals, each with a weight the user can change (:class:`Weights`, lower cost
     Cost per person who shares no working language with anyone else in the team.
 ``repeat``
     Rotate mode: cost per repeated pairing across rounds (``C(m, 2)`` for a pair that meets
-    ``m`` times).
+    ``m`` times: each meeting costs once per earlier meeting, so a third meeting is worse
+    than a second).  :func:`evaluate` counts repeats the same way: its overall score is the
+    engine's cost of the same plan.
 ``stability``
     Keep mode: cost per person not in the team they had in their previous round.
 

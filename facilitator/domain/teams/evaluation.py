@@ -16,7 +16,7 @@ from facilitator.domain.teams.model import (
     Problem,
     RoundSpec,
     TeamScore,
-    band,
+    bands,
     max_rounds_without_repeats,
     norm,
 )
@@ -285,9 +285,11 @@ class _Scorer:
                 key = norm(p.attributes.get(a))
                 if key:
                     counts.setdefault(key, []).append(p)
+            keys = list(totals[a])
+            wanted = dict(zip(keys, bands([totals[a][x] for x in keys], k, mino), strict=True))
             for key, tot in totals[a].items():
                 got = counts.get(key, [])
-                lo, hi = band(tot, k, mino)
+                lo, hi = wanted[key]
                 value = display[a][key]
                 if bal and len(got) > hi:
                     over = len(got) - hi
