@@ -59,6 +59,8 @@ class Engine(PlanState):
     FOCUS = 0.9
     #: share of those that pull into the person's team somebody it needs instead
     PULL = 0.3
+    #: share of uphill swaps followed by a second swap that may pay for the first
+    CHAIN = 0.3
     #: teams compared by the cost of joining them before the best one is tried
     TARGETS = 3
     #: share of the budget spent on each round alone as it is built (rotate mode)
@@ -571,10 +573,34 @@ class Engine(PlanState):
         d, x = self._best_into(r, p, B)
         if d is None:
             return None
+        if d > 1e-9 and x >= 0 and self.rng.random() < self.CHAIN:
+            return self._chain(r, p, x, d, temp)
         if not self._accept(d, temp):
             return None
         self._make(r, p, x, B)
         return d
+
+    def _chain(self, r: int, p: int, x: int, d: float, temp: float) -> float | None:
+        """The swap of ``p`` and ``x`` costs ``d`` (often a repeat it creates): make it, then
+        the best swap of ``x`` (now in ``p``'s old team) or of another member of ``p``'s new
+        team into a third team, and keep both if they are accepted together.  This is how a
+        woman alone in her team joins two others when each way in costs a repeat at first."""
+        rng = self.rng
+        self.apply_swap(r, p, x)
+        B = self.team_of[r][p]
+        mv = self.movable[r]
+        if rng.random() < 0.5:
+            m = x
+        else:
+            pool = [y for y in self.members[r][B] if y != p and mv[y]]
+            m = pool[int(rng.random() * len(pool))] if pool else x
+        C = self._target_team(r, m, self.team_of[r][m])
+        d2, z = (None, -1) if C == B else self._best_into(r, m, C)
+        if d2 is None or not self._accept(d + d2, temp):
+            self.apply_swap(r, p, x)
+            return None
+        self._make(r, m, z, C)
+        return d + d2
 
     def _best_into(self, r: int, p: int, B: int) -> tuple[float | None, int]:
         """The cheapest way for ``p`` into team ``B``: ``(delta, x)`` for a swap with ``x``,

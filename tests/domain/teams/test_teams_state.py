@@ -101,3 +101,31 @@ def test_a_round_rebuilt_after_a_design_leaves_no_stale_pairs(k, size, n_rounds)
     assert engine.M == _pair_counts(engine)
     engine.run()
     assert engine.M == _pair_counts(engine)
+
+
+@pytest.mark.parametrize(("mode", "n", "k"), [("rotate", 40, 8), ("keep", 23, 5)])
+def test_swaps_into_a_team_cost_what_each_swap_costs(mode, n, k):
+    """The search prices all swaps of a person into a team at once: each price is the real
+    change in the plan's cost, and the running repeat count stays the recount."""
+    engine = _built(mode, n, k)
+    rng = random.Random(3)
+    checked = 0
+    for _ in range(200):
+        r = rng.randrange(engine.R)
+        p = rng.choice(engine.movable_list[r])
+        A = engine.team_of[r][p]
+        B = rng.choice([t for t in range(len(engine.members[r])) if t != A])
+        offers = engine.swaps_into(r, p, B)
+        assert {x for x, _ in offers} <= set(engine.members[r][B])
+        for x, d in offers:
+            before = engine.total_cost()
+            engine.apply_swap(r, p, x)
+            assert engine.total_cost() - before == pytest.approx(d, abs=1e-9)
+            engine.apply_swap(r, p, x)  # back
+            checked += 1
+        if offers and rng.random() < 0.5:
+            engine.apply_swap(r, p, offers[0][0])
+    assert checked > 300
+    if engine.M is not None:
+        recount = sum(m * (m - 1) // 2 for m in _pair_counts(engine)) // 2
+        assert engine.repeats() == recount
