@@ -45,6 +45,10 @@ class Engine(PlanState):
     #: the annealing's first and last temperature, as shares of the balance weight
     T0 = 0.3
     T1 = 0.03
+    #: the first temperature when teams hold more people than there are teams in a round:
+    #: repeats are then unavoidable and nearly every swap trades one, so the search must start
+    #: hot enough to accept a repeat for a better mix
+    T0_CROWDED = 1.0
     #: the first share of each annealing during which repeats count less, growing from
     #: RAMP0 of their weight to all of it, so that early on a round can be rebuilt around a
     #: better mix even if that briefly costs a repeat (the best plan is still judged by the
@@ -59,6 +63,9 @@ class Engine(PlanState):
     FOCUS = 0.9
     #: share of those that pull into the person's team somebody it needs instead
     PULL = 0.3
+    #: annealings of all rounds one after the other, each from the best plan of the last
+    #: (three shorter ones end on better plans than one long one)
+    CYCLES = 3
     #: share of uphill swaps followed by a second swap that may pay for the first
     CHAIN = 0.3
     #: teams compared by the cost of joining them before the best one is tried
@@ -370,7 +377,9 @@ class Engine(PlanState):
         rng = self.rng
         w = self.w
         base = w.balance or max(w.minority, w.organisation, w.language, w.repeat, 1.0)
-        t0, t1 = self.T0 * base, self.T1 * base
+        crowded = any(self.P.q[r] >= len(self.members[r]) for r in rounds)
+        t0 = (self.T0_CROWDED if crowded and self.M is not None else self.T0) * base
+        t1 = self.T1 * base
         log_ratio = math.log(t1 / t0)
         cur = self.total_cost()
         best = cur
@@ -681,7 +690,10 @@ class Engine(PlanState):
             self.tick()
             self.improve([r], int(self.budget * self.PER_ROUND) // R)
         self._try_designs()
-        self.improve(all_rounds, int(self.budget * (1 - self.POLISH)) - self.evals)
+        left = int(self.budget * (1 - self.POLISH)) - self.evals
+        cycles = max(1, int(self.CYCLES))
+        for _ in range(cycles):
+            self.improve(all_rounds, left // cycles)
         self.polish(all_rounds, self.budget - self.evals)
 
     def _try_designs(self) -> None:
