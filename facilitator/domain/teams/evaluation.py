@@ -16,7 +16,7 @@ from facilitator.domain.teams.model import (
     Problem,
     RoundSpec,
     TeamScore,
-    band,
+    bands,
     max_rounds_without_repeats,
     norm,
 )
@@ -73,6 +73,7 @@ def _count_phrase(attr: str, value: str, n: int) -> str:
 def evaluate(problem: Problem, assignment: Mapping[str, Mapping[str, Iterable[str]]]) -> Evaluation:
     """Score an assignment (e.g. after a manual change) and list what is wrong with it."""
     scorer = _Scorer(problem)
+    scorer.check_ids()
     rounds = scorer.rounds
     round_order = [r.round_id for r in problem.rounds] + [
         rid for rid in assignment if rid not in rounds
@@ -140,6 +141,24 @@ class _Scorer:
             isolated_minorities=self.isolated,
             language_isolated=self.lang_isolated,
         )
+
+    def check_ids(self) -> None:
+        """Constraints that name a person the problem does not know are an input error: say
+        so once (in the words :class:`~.prepare.Prepared` uses), and check the rest."""
+        problem = self.problem
+        named: list[tuple[str, str]] = []
+        for gi, group in enumerate(problem.keep_together):
+            named.extend((f"keep-together group {gi + 1}", pid) for pid in group)
+        for pair in problem.keep_apart:
+            named.extend(("keep-apart", pid) for pid in pair)
+        named.extend(("pin", pin.person_id) for pin in problem.pins)
+        for rid, locks in problem.locked.items():
+            named.extend((f"locked in round {rid}", pid) for pid in locks)
+        for rid, ids in problem.absent.items():
+            named.extend((f"absent in round {rid}", pid) for pid in ids)
+        for where, pid in dict.fromkeys(named):
+            if pid not in self.by_id:
+                self.violations.append(f"{where}: unknown person id {pid}")
 
     def add_round(self, spec: RoundSpec, teams: dict[str, list[str]]) -> None:
         """Check the hard rules of one round, then score each of its teams."""
@@ -209,7 +228,9 @@ class _Scorer:
                 names = ", ".join(by_id[p].label for p in g if p in by_id)
                 self.violations.append(f"Round {rid}: keep-together group ({names}) is split")
         for pair in problem.keep_apart:
-            if len(pair) == 2 and pair[0] in where and where[pair[0]] == where.get(pair[1]):
+            if len(pair) != 2 or pair[0] not in by_id or pair[1] not in by_id:
+                continue  # check_ids reported an unknown id
+            if pair[0] in where and where[pair[0]] == where.get(pair[1]):
                 self.violations.append(
                     f"Round {rid}: {by_id[pair[0]].label} and {by_id[pair[1]].label} "
                     f"must be apart but are both in {where[pair[0]]}"
@@ -220,7 +241,7 @@ class _Scorer:
                 wanted[pin.person_id] = pin.team_id
         wanted.update(problem.locked.get(rid, {}))
         for pid, tid in wanted.items():
-            if pid in where and where[pid] != tid:
+            if pid in by_id and pid in where and where[pid] != tid:
                 self.violations.append(
                     f"Round {rid}: {by_id[pid].label} must be in {tid} but is in {where[pid]}"
                 )
@@ -264,9 +285,11 @@ class _Scorer:
                 key = norm(p.attributes.get(a))
                 if key:
                     counts.setdefault(key, []).append(p)
+            keys = list(totals[a])
+            wanted = dict(zip(keys, bands([totals[a][x] for x in keys], k, mino), strict=True))
             for key, tot in totals[a].items():
                 got = counts.get(key, [])
-                lo, hi = band(tot, k, mino)
+                lo, hi = wanted[key]
                 value = display[a][key]
                 if bal and len(got) > hi:
                     over = len(got) - hi
@@ -318,18 +341,25 @@ class _Scorer:
                 )
 
     def _score_repeats(self, tally: _TeamTally, rid: str, tid: str, mem: list[Person]) -> None:
-        """Record who is together; in rotate mode a pair together before costs again."""
+        """Record who is together; in rotate mode a pair together before costs once for every
+        earlier round it shared, so a pair that meets ``m`` times costs ``C(m, 2)`` repeats in
+        all, as in the search (a third meeting is worse than a second)."""
         ids = [p.id for p in mem]
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
                 key = (ids[x], ids[y]) if ids[x] < ids[y] else (ids[y], ids[x])
                 before = self.pair_rounds.setdefault(key, [])
                 if before and self.rotate:
-                    self.repeated += 1
+                    self.repeated += len(before)
+                    where = (
+                        f"round {before[0]}"
+                        if len(before) == 1
+                        else f"rounds {', '.join(before[:-1])} and {before[-1]}"
+                    )
                     tally.add(
-                        self.w.repeat,
+                        self.w.repeat * len(before),
                         f"{tid}: {self.by_id[key[0]].label} and {self.by_id[key[1]].label} were "
-                        f"already together in round {before[-1]}",
+                        f"already together in {where}",
                     )
                 before.append(rid)
 

@@ -9,7 +9,7 @@ weights stand for.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from facilitator.domain.errors import UserError
@@ -25,7 +25,7 @@ __all__ = [
     "RoundSpec",
     "TeamScore",
     "Weights",
-    "band",
+    "bands",
     "max_rounds_without_repeats",
     "norm",
     "teams_for_size",
@@ -118,6 +118,10 @@ class Problem:
     mode: str = "rotate"
     seed: int = 0
     effort: float = 1.0
+    #: wall-clock seconds after which the search stops with the best plan found, for a caller
+    #: that must answer in time whatever the machine's load; None (the default): no limit, so
+    #: the plan depends on the seed alone (the budget is a count of evaluated moves)
+    time_limit: float | None = None
 
 
 @dataclass
@@ -188,14 +192,31 @@ def norm(value: str | None) -> str:
     return (value or "").strip().casefold()
 
 
-def band(n_c: int, k: int, minority: bool) -> tuple[int, int]:
-    """How many of a category of ``n_c`` people present a team of ``k`` should hold.
+def bands(totals: Sequence[int], k: int, minority: bool) -> list[tuple[int, int]]:
+    """How many people of each category of one attribute a team of ``k`` should hold, given
+    how many of each category (``totals``) are present.
 
-    The fair share ``floor..ceil(n_c / k)``; for a minority attribute too small to give every
-    team two (``n_c < 2k``), ``0..3``: better in twos or threes than one per team.
+    The fair share is ``floor..ceil(n_c / k)``.  For a minority attribute, a category of at
+    least two people too small to give every team two (``2 <= n_c < 2k``) should come in twos
+    or threes, or not at all: its band is ``0..max(ceil, 3)``.  The seats those groups take
+    and leave shift the other categories of the attribute, so their band widens by as much
+    (down by the most seats the grouped categories can take in one team, up to the fair
+    share of themselves plus the grouped people); otherwise a team of two women would count
+    as short of men, and a team without women as holding too many.
     """
-    lo = n_c // k
-    hi = -(-n_c // k)
-    if minority and n_c < 2 * k:
-        return 0, max(hi, 3)
-    return lo, hi
+    fair = [(n // k, -(-n // k)) for n in totals]
+    if not minority:
+        return fair
+    grouped = [2 <= n < 2 * k for n in totals]
+    out = [
+        (0, max(hi, 3)) if n < 2 * k else (lo, hi) for n, (lo, hi) in zip(totals, fair, strict=True)
+    ]
+    if not any(grouped):
+        return out
+    seats = sum(min(out[c][1], n) for c, n in enumerate(totals) if grouped[c])
+    people = sum(n for c, n in enumerate(totals) if grouped[c])
+    for c, n in enumerate(totals):
+        if n >= 2 * k:
+            lo, hi = fair[c]
+            out[c] = (max(0, lo - seats), -(-(n + people) // k))
+    return out

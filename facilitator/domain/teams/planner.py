@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from facilitator.domain.teams.evaluation import evaluate, repeat_warnings
@@ -20,11 +21,13 @@ def plan(
     """Plan the teams of every round.  Raises InfeasibleProblem when hard constraints clash.
 
     ``progress`` receives values from 0 to 1; ``cancel`` is polled and, once it returns True,
-    the search stops and the plan as it stands is returned (rounds not built yet are built
-    greedily), so every hard constraint still holds.
+    the search stops and the best plan found so far is returned (rounds not built yet are
+    built greedily), so every hard constraint still holds.  With a ``problem.time_limit`` the
+    search also stops that many seconds after the call, again with the best plan found.
     """
+    started = time.perf_counter()
     prep = Prepared(problem)
-    engine = Engine(prep, progress, cancel)
+    engine = Engine(prep, progress, cancel, started)
     try:
         assignment = engine.run()
     except Cancelled:

@@ -8,7 +8,7 @@ steps below), and a pin that cannot apply (its person is absent) becomes a warni
 
 from __future__ import annotations
 
-from facilitator.domain.teams.model import InfeasibleProblem, Problem, band, norm
+from facilitator.domain.teams.model import InfeasibleProblem, Problem, bands, norm
 
 __all__ = ["Prepared"]
 
@@ -357,7 +357,7 @@ class Prepared:
 
     def _cost_tables(self) -> None:
         """Balance and minority cost of holding ``v`` people of a category, per round: the
-        search adds table entries instead of recomputing bands (see model.band)."""
+        search adds table entries instead of recomputing bands (see model.bands)."""
         w = self.problem.weights
         self.tables = []
         self.bands = []
@@ -365,7 +365,7 @@ class Prepared:
         for ri in range(len(self.round_ids)):
             k = max(1, len(self.team_ids[ri]))
             maxsize = self.q[ri] + 2
-            tabs, bands, totals = [], [], []
+            tabs, band_rows, totals = [], [], []
             for a in range(len(self.attrs)):
                 ncat = self.ncat[a]
                 tot = [0] * ncat
@@ -375,8 +375,9 @@ class Prepared:
                         tot[c] += 1
                 totals.append(tot)
                 arow, brow = [], []
+                wanted = bands(tot, k, self.minority[a])
                 for c in range(ncat):
-                    lo, hi = band(tot[c], k, self.minority[a])
+                    lo, hi = wanted[c]
                     iso = self.minority[a] and tot[c] >= 2
                     row = []
                     for cnt in range(maxsize + 1):
@@ -389,7 +390,7 @@ class Prepared:
                     arow.append(row)
                     brow.append((lo, hi))
                 tabs.append(arow)
-                bands.append(brow)
+                band_rows.append(brow)
             self.tables.append(tabs)
-            self.bands.append(bands)
+            self.bands.append(band_rows)
             self.cat_totals.append(totals)

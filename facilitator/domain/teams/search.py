@@ -1,20 +1,26 @@
-"""The search: build every round's teams, then improve them by swaps and moves.
+"""The search: build every round's teams, then improve them by swaps, moves and exchanges.
 
-Rotate mode builds the rounds one at a time (greedy placement, then a tabu search knowing who
-met in earlier rounds), tries the combinatorial designs of :mod:`.designs` when the problem is
-a pure rotation, then improves all rounds together.  Keep mode builds each round from the
-teams of the round before.  Costs are kept per team and updated incrementally (see
-:mod:`.state`); when the search stalls, the weights of what the current plan still breaks go
-up for the rest of the search (guided local search), while plans are always compared with the
-user's weights.
+Rotate mode builds the rounds one at a time (greedy placement, then a short improvement of
+that round knowing who met in earlier rounds), tries the combinatorial designs of
+:mod:`.designs` when the problem is a pure rotation, then improves all rounds together.  Keep
+mode builds each round from the teams of the round before.
 
-Everything is deterministic for a given seed: the search is bounded by a count of evaluated
-moves, never by the clock.
+The improvement is a focused annealing: most steps take a person (or keep-together group)
+who takes part in a cost of their team, pick the team among a few where they would fit best,
+and try every exchange with that team's members; the best one is made if it lowers the cost,
+or with the Metropolis probability ``exp(-delta / T)`` if it raises it, the temperature
+``T`` falling geometrically over the budget.  The best plan seen is kept.
+
+The budget is a count of evaluated moves, so the plan depends only on the seed.  A caller
+may add a wall-clock limit (``Problem.time_limit``): on a machine too busy to finish the count
+in time the search then cools faster and stops at the limit with the best plan found.
 """
 
 from __future__ import annotations
 
+import math
 import random
+import time
 from collections.abc import Callable
 
 from facilitator.domain.teams.designs import design_rounds
@@ -30,17 +36,53 @@ class Cancelled(Exception):
 
 
 class Engine(PlanState):
-    """Builds every round and improves the plan by tabu search over swaps and moves.
+    """Builds every round and improves the plan by a focused annealing.
 
-    ``progress`` is told the share of the move budget used; ``cancel`` is polled at every
-    iteration and stops the search by raising :class:`Cancelled`.
+    ``progress`` is told the share of the budget used; ``cancel`` is polled often and stops
+    the search by raising :class:`Cancelled` (the best plan found is restored first).
     """
+
+    #: the annealing's first and last temperature, as shares of the balance weight
+    T0 = 0.3
+    T1 = 0.03
+    #: the first temperature when teams hold more people than there are teams in a round:
+    #: repeats are then unavoidable and nearly every swap trades one, so the search must start
+    #: hot enough to accept a repeat for a better mix
+    T0_CROWDED = 1.0
+    #: the first share of each annealing during which repeats count less, growing from
+    #: RAMP0 of their weight to all of it, so that early on a round can be rebuilt around a
+    #: better mix even if that briefly costs a repeat (the best plan is still judged by the
+    #: real weights)
+    RAMP = 0.3
+    RAMP0 = 0.3
+    #: share of steps that move a keep-together group, per share of the movable people who
+    #: are in one (capped at GROUPS_MAX): a lone pair in a big roster needs few steps
+    GROUPS = 2.0
+    GROUPS_MAX = 0.4
+    #: share of the other steps that start from a person whose leaving could lower a cost
+    FOCUS = 0.9
+    #: share of those that pull into the person's team somebody it needs instead
+    PULL = 0.3
+    #: annealings of all rounds one after the other, each from the best plan of the last
+    #: (three shorter ones end on better plans than one long one)
+    CYCLES = 3
+    #: share of uphill swaps followed by a second swap that may pay for the first
+    CHAIN = 0.3
+    #: teams compared by the cost of joining them before the best one is tried
+    TARGETS = 3
+    #: share of the budget spent on each round alone as it is built (rotate mode)
+    PER_ROUND = 0.25
+    #: share of the budget kept for the final steepest descent (polish)
+    POLISH = 0.03
+    #: teams (at most) a person is compared into when a round is first built
+    CANDIDATES = 16
 
     def __init__(
         self,
         prep: Prepared,
         progress: Callable[[float], None] | None,
         cancel: Callable[[], bool] | None,
+        started: float | None = None,
     ):
         super().__init__(prep)
         self.rng = random.Random(prep.problem.seed)
@@ -48,6 +90,35 @@ class Engine(PlanState):
         self.cancel = cancel
         self.budget = 1
         self._last_progress = -1.0
+        # the wall-clock limit counts from ``started`` (time.perf_counter), e.g. plan()'s start
+        self.start = time.perf_counter() if started is None else started
+        limit = prep.problem.time_limit
+        self.limit = math.inf if limit is None else limit
+        # r -> language -> present speakers; r -> flat category -> present people of it, and
+        # whether being its only member in a team costs (a minority category)
+        self.fband = [
+            [band for a in range(self.nattr) for band in prep.bands[r][a]] for r in range(self.R)
+        ]
+        self.speakers: list[list[list[int]]] = []
+        self.kind: list[list[list[int]]] = []
+        self.lonely: list[list[bool]] = []
+        tab = self.tab
+        for r in range(self.R):
+            sp: list[list[int]] = [[] for _ in range(self.nlang)]
+            kind: list[list[int]] = [[] for _ in range(self.nflat)]
+            for i in prep.pres_list[r]:
+                for lang in prep.langs[i]:
+                    sp[lang].append(i)
+                for f in self.fcat[i]:
+                    kind[f].append(i)
+            self.speakers.append(sp)
+            self.kind.append(kind)
+            self.lonely.append(
+                [
+                    len(kind[f]) > 1 and tab[r][f][1] > max(tab[r][f][0], tab[r][f][2])
+                    for f in range(self.nflat)
+                ]
+            )
 
     # ---------------------------------------------------------------- construction
 
@@ -56,7 +127,7 @@ class Engine(PlanState):
         groups and people with keep-apart partners (by backtracking, as they can block each
         other), then everybody else greedily, the hardest to place well first."""
         P = self.P
-        self.reset_round(r)
+        self.clear_round(r)
         free_units = self._place_fixed_units(r)
         constrained = [u for u in free_units if len(u) > 1 or any(P.apart[i] for i in u)]
         singles = [u[0] for u in free_units if not (len(u) > 1 or any(P.apart[i] for i in u))]
@@ -130,15 +201,22 @@ class Engine(PlanState):
                 for a in range(self.nattr)
                 if P.cat[a][i] >= 0
             ]
-            for t in range(k):
+            teams = range(k) if k <= self.CANDIDATES else rng.sample(range(k), self.CANDIDATES)
+            for t in teams:
                 if not self.can_take(r, t, 1):
                     continue
                 cnt = self.cnt[r][t]
-                spread = sum(cnt[a][c] * w for a, c, w in mine)
+                spread = sum(cnt[self.fcat_of(a, c)] * w for a, c, w in mine)
                 key = (self.insert_delta(r, i, t), spread, len(self.members[r][t]), rng.random())
                 if best_key is None or key < best_key:
                     best_t, best_key = t, key
+            if best_t < 0:  # every sampled team is full
+                best_t = next(t for t in range(k) if self.can_take(r, t, 1))
             self.add(r, i, best_t)
+
+    def fcat_of(self, a: int, c: int) -> int:
+        """The flat number of category ``c`` of attribute ``a``."""
+        return self.offsets[a] + c
 
     def _place_units(self, r: int, units: list[list[int]], k: int) -> bool:
         """Backtracking over the teams of each unit, cheapest first, for at most 20,000
@@ -195,17 +273,14 @@ class Engine(PlanState):
         perm = list(range(n))
         self.rng.shuffle(perm)
         for r, groups in zip(rounds, design, strict=True):
-            for t_members in self.members[r]:
-                for i in list(t_members):
-                    self.remove(r, i)
-            self.reset_round(r)
+            self.clear_round(r)
             for t, g in enumerate(groups):
                 for point in g:
                     self.add(r, perm[point], t)
             self.refresh_costs(r)
         return True
 
-    # ---------------------------------------------------------------- search
+    # ---------------------------------------------------------------- budget
 
     def tick(self) -> None:
         """Poll ``cancel`` and report progress (at most every 1% of the budget)."""
@@ -217,263 +292,372 @@ class Engine(PlanState):
                 self._last_progress = frac
                 self.progress(frac)
 
+    def elapsed_share(self) -> float:
+        """Share of the wall-clock limit used so far."""
+        if self.limit == math.inf:
+            return 0.0
+        return (time.perf_counter() - self.start) / self.limit if self.limit > 0 else 1.0
+
+    # ---------------------------------------------------------------- search
+
     def conflicted(self, r: int) -> list[int]:
-        """Movable people who take part in some cost of their team in round ``r``: the search
-        only tries moves of these, as moving anybody else cannot remove a cost."""
+        """Movable people of round ``r`` whose leaving could lower a cost of their team: the
+        members of a category above its band, alone of their minority category or language,
+        sharing an organisation or a repeated pair, or not in their earlier team (keep mode),
+        and every member of a team short of a category (somebody has to make room).  The
+        search starts its moves from these, as moving anybody else cannot remove a cost."""
         out: list[int] = []
         mv = self.movable[r]
+        tcost = self.tcost[r]
         pref = self.prefer[r]
-        for t, mem in enumerate(self.members[r]):
-            repeated = self._repeated_members(mem)
-            costly = self._costly_members(r, t) if self.tcost[r][t] > 1e-9 else ()
-            for x in mem:
-                if not mv[x]:
-                    continue
-                if x in costly or x in repeated or (self.ws and pref[x] >= 0 and pref[x] != t):
-                    out.append(x)
-        return out
-
-    def _repeated_members(self, mem: list[int]) -> set[int]:
-        """Members of a team who have met one of their teammates in another round."""
-        repeated: set[int] = set()
+        tab = self.tab[r]
+        fband = self.fband[r]
+        fcat = self.fcat
+        lm = self.lmask
+        org = self.P.org
+        block = self.P.block_of
         M, n = self.M, self.n
-        if M is not None:
-            for ai, x in enumerate(mem):
-                b = x * n
-                for y in mem[ai + 1 :]:
-                    if M[b + y] > 1:
-                        repeated.add(x)
-                        repeated.add(y)
-        return repeated
-
-    def _costly_members(self, r: int, t: int) -> set[int]:
-        """Movable members of team ``t`` whose category is out of band (or over the floor of
-        an attribute the team is short of, so a swap can fix the shortage), who share an
-        organisation, or who share no language with the team."""
-        P = self.P
-        mv = self.movable[r]
-        tabs = P.tables[r]
-        bands = P.bands[r]
-        cat = P.cat
-        nattr = self.nattr
-        langs = P.langs
-        cnt = self.cnt[r][t]
-        short = [
-            any(v < bands[a][c][0] and tabs[a][c][v] > 0 for c, v in enumerate(cnt[a]))
-            for a in range(nattr)
-        ]
-        orgc = self.orgc[r][t]
-        lc = self.langc[r][t]
-        out: set[int] = set()
-        for x in self.members[r][t]:
-            if not mv[x]:
+        for t, mem in enumerate(self.members[r]):
+            cands = [x for x in mem if mv[x]]
+            if not cands:
                 continue
-            bad = False
-            for a in range(nattr):
-                c = cat[a][x]
-                if c < 0:
+            bad: set[int] = set()
+            if tcost[t] > 1e-9:
+                cnt = self.cnt[r][t]
+                short = False
+                for x in cands:
+                    for f in fcat[x]:
+                        v = cnt[f]
+                        if tab[f][v] > 0 and v >= fband[f][0]:
+                            bad.add(x)  # above the band, or alone of a minority
+                            break
+                for f, v in enumerate(cnt):
+                    if v < fband[f][0]:
+                        short = True
+                        break
+                if short:
+                    out.extend(cands)
                     continue
-                v = cnt[a][c]
-                if tabs[a][c][v] > 0 or (short[a] and v > bands[a][c][0]):
-                    bad = True
-                    break
-            if not bad:
-                o = P.org[x]
-                if o >= 0 and orgc[o] > 1 and self.w.organisation:
-                    bad = True
-                elif langs[x] and self.w.language:
-                    bad = all(lc.get(lang, 0) < 2 for lang in langs[x])
-            if bad:
-                out.add(x)
+                orgc = self.orgc[r][t]
+                sh = self.shared[r][t]
+                for x in cands:
+                    o = org[x]
+                    if (o >= 0 and orgc[o] > 1) or (lm[x] and not lm[x] & sh):
+                        bad.add(x)
+            if M is not None:
+                for ai, x in enumerate(mem):
+                    b = x * n
+                    for y in mem[ai + 1 :]:
+                        if M[b + y] > 1 and block[y] != block[x]:
+                            bad.add(x)
+                            bad.add(y)
+            if self.ws:
+                bad.update(x for x in cands if pref[x] >= 0 and pref[x] != t)
+            out.extend(x for x in cands if x in bad)
         return out
 
-    def _consider(self, r, p, x, B, d, it, tabu, cur, best, state) -> None:
-        """Keep the best non-tabu move in ``state`` = [best_d, move, ties]."""
-        if d is None:
-            return
-        tof = self.team_of[r]
-        A = tof[p]
-        is_tabu = tabu.get((r, p, B), 0) > it or (x >= 0 and tabu.get((r, x, A), 0) > it)
-        if is_tabu and not (cur + d < best - 1e-9):
-            return
-        if state[0] is None or d < state[0] - 1e-9:
-            state[0], state[1], state[2] = d, (r, p, x, B), 1
-        elif d < state[0] + 1e-9:
-            state[2] += 1
-            if self.rng.randrange(state[2]) == 0:
-                state[1] = (r, p, x, B)
+    def _has_repeat(self, mem: list[int]) -> bool:
+        """Whether two members met before, not counting a keep-together group (whose
+        members meet every round whatever the search does)."""
+        M, n = self.M, self.n
+        if M is None:
+            return False
+        block = self.P.block_of
+        for ai, x in enumerate(mem):
+            b = x * n
+            bx = block[x]
+            for y in mem[ai + 1 :]:
+                if M[b + y] > 1 and block[y] != bx:
+                    return True
+        return False
 
-    def _partner_teams(self, r: int, p: int, A: int, limit: int) -> list[int]:
-        """The ``limit`` teams where ``p`` would fit best (cheap estimate of the insert cost)."""
-        P = self.P
-        tabs = self.gtab[r]
-        cats = [(a, P.cat[a][p]) for a in range(self.nattr) if P.cat[a][p] >= 0]
-        o = P.org[p]
-        wo = self.gwo
+    def improve(self, rounds: list[int], budget: int) -> None:
+        """Focused annealing of ``rounds`` for ``budget`` evaluations (see the module
+        docstring); ends on the best plan seen."""
         rng = self.rng
-        scored = []
-        for B, cnt in enumerate(self.cnt[r]):
-            if B == A:
-                continue
-            g = 0.0
-            for a, c in cats:
-                row = tabs[a][c]
-                v = cnt[a][c]
-                g += row[v + 1] - row[v]
-            if o >= 0 and wo:
-                g += wo * self.orgc[r][B].get(o, 0)
-            scored.append((g, rng.random(), B))
-        scored.sort()
-        return [B for *_, B in scored[:limit]]
+        w = self.w
+        base = w.balance or max(w.minority, w.organisation, w.language, w.repeat, 1.0)
+        crowded = any(self.P.q[r] >= len(self.members[r]) for r in rounds)
+        t0 = (self.T0_CROWDED if crowded and self.M is not None else self.T0) * base
+        t1 = self.T1 * base
+        log_ratio = math.log(t1 / t0)
+        cur = self.total_cost()
+        best = cur
+        best_snap = self.snapshot()
+        # a round of one team has nothing to exchange
+        rounds = [r for r in rounds if len(self.members[r]) > 1]
+        singles = [(r, p) for r in rounds for p in self.movable_list[r]]
+        groups = [(r, g) for r in rounds for g in range(len(self.groups[r]))]
+        if (not singles and not groups) or budget <= 0:
+            return
+        grouped = sum(len(self.groups[r][g]) for r, g in groups)
+        group_share = min(self.GROUPS_MAX, self.GROUPS * grouped / (grouped + len(singles)))
+        conf: list[tuple[int, int]] = []
+        start_evals = self.evals
+        start_share = self.elapsed_share()
+        temp = t0
+        it = 0
+        ramping = self.RAMP > 0 and self.M is not None
+        try:
+            while True:
+                it += 1
+                if it % 64 == 1:
+                    self.tick()
+                    used = (self.evals - start_evals) / budget
+                    share = self.elapsed_share()
+                    if start_share < 1.0:
+                        used = max(used, (share - start_share) / (1.0 - start_share))
+                    if used >= 1.0 or share >= 1.0:
+                        break
+                    if ramping:
+                        if used >= self.RAMP:
+                            ramping = False
+                            self.gwr = self.wr
+                            cur = self.total_cost()
+                            if cur < best - 1e-9:
+                                best = cur
+                                best_snap = self.snapshot()
+                        else:
+                            self.gwr = self.wr * (self.RAMP0 + (1 - self.RAMP0) * used / self.RAMP)
+                    temp = t0 * math.exp(log_ratio * used)
+                if it % 512 == 1:
+                    conf = [(r, p) for r in rounds for p in self.conflicted(r)]
+                    if not conf and cur <= 1e-9:
+                        break
+                tried = self.evals
+                if groups and (not singles or rng.random() < group_share):
+                    r, g = groups[int(rng.random() * len(groups))]
+                    d = self._group_step(r, self.groups[r][g], temp)
+                else:
+                    if conf and rng.random() < self.FOCUS:
+                        r, p = conf[int(rng.random() * len(conf))]
+                    else:
+                        r, p = singles[int(rng.random() * len(singles))]
+                    d = self._single_step(r, p, temp)
+                if d is None:
+                    if self.evals == tried:  # nothing to try still spends the budget
+                        self.evals += 1
+                    continue
+                cur += d
+                if ramping:
+                    # cur weighs repeats less: judge the plan by its real cost
+                    real = self.rotate_cost()
+                    if real < best - 1e-9:
+                        best = real
+                        best_snap = self.snapshot()
+                elif cur < best - 1e-9:
+                    best = cur
+                    best_snap = self.snapshot()
+        finally:
+            if ramping:
+                self.gwr = self.wr
+                cur = self.total_cost()
+            if cur > best + 1e-9:  # also on a cancel: the best plan found, not the last
+                self.restore(best_snap, rounds)
 
-    def _scan(self, r, p, it, tabu, cur, best, state, first: bool) -> bool:
-        """Evaluate the swaps and moves of ``p``; with ``first`` stop at an improving one."""
-        P = self.P
+    def polish(self, rounds: list[int], budget: int) -> None:
+        """Steepest descent to a plan no single swap or move improves: every person in a team
+        with a cost tries every other movable person of the round (the annealing only tries a
+        few teams per step, and can end next to an improvement it never tried)."""
+        start = self.evals
+        rng = self.rng
+        improved = True
+        while improved and self.evals - start < budget:
+            improved = False
+            conf = [(r, p) for r in rounds for p in self.conflicted(r)]
+            rng.shuffle(conf)
+            for r, p in conf:
+                if self.evals - start >= budget or self.elapsed_share() >= 1.0:
+                    return
+                self.tick()
+                if self._best_swap_anywhere(r, p):
+                    improved = True
+
+    def _best_swap_anywhere(self, r: int, p: int) -> bool:
+        """Make the best improving swap or move of ``p`` in round ``r``, if there is one."""
         tof = self.team_of[r]
         A = tof[p]
-        k = len(self.members[r])
-        if first and k > 10:
-            mvr = self.movable[r]
-            mv = [x for B in self._partner_teams(r, p, A, 6) for x in self.members[r][B] if mvr[x]]
-        else:
-            mv = self.movable_list[r]
-        m = len(mv)
-        off = self.rng.randrange(m) if m else 0
-        for j in range(m):
-            x = mv[(off + j) % m]
-            B = tof[x]
+        best_d, best = -1e-9, None
+        for B in range(len(self.members[r])):
             if B == A:
                 continue
-            d = self.swap_delta(r, p, x)
-            self._consider(r, p, x, B, d, it, tabu, cur, best, state)
-            if first and state[0] is not None and state[0] < -1e-9:
-                return True
-        q, rem = P.q[r], P.rem[r]
-        if rem and len(self.members[r][A]) == q + 1:
+            for x, d in self.swaps_into(r, p, B):
+                if d < best_d:
+                    best_d, best = d, (x, -1)
+        q = self.P.q[r]
+        if self.P.rem[r] and len(self.members[r][A]) == q + 1:
             for B, mem in enumerate(self.members[r]):
                 if len(mem) == q:
                     d = self.move_delta(r, p, B)
-                    self._consider(r, p, -1, B, d, it, tabu, cur, best, state)
-        return first and state[0] is not None and state[0] < -1e-9
-
-    def search(self, rounds: list[int], budget: int) -> None:
-        """Tabu search over swaps and moves; at a local optimum the weights of what is still
-        wrong go up (penalise), every few times the search restarts from the best plan."""
-        cur = self.total_cost()
-        gcur = self.total_cost(guided=True)
-        best = cur
-        gbest = gcur
-        best_snap = self.snapshot()
-        tabu: dict[tuple[int, int, int], int] = {}
-        it = 0
-        stall = 0
-        escapes = 0
-        start_evals = self.evals
-        n_mov = max(1, max(len(self.movable_list[r]) for r in rounds))
-        small = n_mov <= 64
-        stall_limit = 200 if small else 40 + n_mov
-        conf: list[tuple[int, int]] = []
-        conf_age = 0
-        last_gain = self.evals
-        patience = max(20_000, budget // 4)
-        while self.evals - start_evals < budget and cur > 1e-9:
-            if self.evals - last_gain > patience:
-                break
-            it += 1
-            self.evals += 1  # every iteration counts, even one without a legal move
-            self.tick()
-            if small or not conf or conf_age > 10:
-                conf = [(r, p) for r in rounds for p in self.conflicted(r)]
-                conf_age = 0
-                if not conf:
-                    break
-            conf_age += 1
-            state = self._choose_move(conf, small, it, tabu, gcur, gbest)
-            if state[1] is None:
-                stall += 1
-            else:
-                cur += self._make_move(state[1], state[0], it, tabu)
-                gcur += state[0]
-                if cur < best - 1e-9:
-                    best = cur
-                    best_snap = self.snapshot()
-                    last_gain = self.evals
-                if gcur < gbest - 1e-9:
-                    gbest = gcur
-                    stall = 0
-                else:
-                    stall += 1
-            if stall > stall_limit:
-                escapes += 1
-                if escapes % 8 == 0:
-                    self._restart(best_snap, rounds)
-                    cur = self.total_cost()
-                    tabu.clear()
-                else:
-                    self.penalise(rounds)
-                gcur = gbest = self.total_cost(guided=True)
-                conf = []
-                stall = 0
-        if cur > best + 1e-9:
-            self.restore(best_snap, rounds)
-
-    def _choose_move(
-        self,
-        conf: list[tuple[int, int]],
-        small: bool,
-        it: int,
-        tabu: dict[tuple[int, int, int], int],
-        gcur: float,
-        gbest: float,
-    ) -> list:
-        """``[guided delta, (r, p, x, B), ties]`` of the move to make (move None: no legal
-        move).  Small rounds: the best move of every conflicted person.  Big ones: the first
-        improving move of up to three conflicted people picked at random, else the best."""
-        state: list = [None, None, 0]
-        if small:
-            for r, p in conf:
-                self._scan(r, p, it, tabu, gcur, gbest, state, first=False)
-        else:
-            for _ in range(3):
-                r, p = conf[self.rng.randrange(len(conf))]
-                if self._scan(r, p, it, tabu, gcur, gbest, state, first=True):
-                    break
-        return state
-
-    def _make_move(
-        self,
-        move: tuple[int, int, int, int],
-        guided_delta: float,
-        it: int,
-        tabu: dict[tuple[int, int, int], int],
-    ) -> float:
-        """Swap ``p`` with ``x`` (or move ``p`` to ``B`` when ``x`` is -1), forbid moving them
-        back for a few iterations, and return the change in the user's cost."""
-        r, p, x, B = move
-        d = guided_delta if self.gtab is self.P.tables else self.true_delta(r, p, x, B)
-        tof = self.team_of[r]
-        tenure = 3 + self.rng.randrange(8)
-        tabu[(r, p, tof[p])] = it + tenure
+                    if d is not None and d < best_d:
+                        best_d, best = d, (-1, B)
+        if best is None:
+            return False
+        x, B = best
         if x >= 0:
-            tabu[(r, x, tof[x])] = it + tenure
             self.apply_swap(r, p, x)
         else:
             self.apply_move(r, p, B)
+        return True
+
+    def _accept(self, d: float, temp: float) -> bool:
+        return d <= 1e-9 or self.rng.random() < math.exp(-d / temp)
+
+    def _target_team(self, r: int, p: int, A: int) -> int:
+        """A team for ``p`` to go to: the cheapest to join among a few picked at random and,
+        when ``p`` is alone in their team with their language or minority category, the team
+        of somebody who would not leave them alone."""
+        k = len(self.members[r])
+        rng = self.rng
+        tof = self.team_of[r]
+        cands = []
+        for _ in range(min(self.TARGETS, k - 1)):
+            B = int(rng.random() * (k - 1))
+            cands.append(B + (B >= A))
+        mate = self._mate(r, p, A)
+        if mate >= 0 and tof[mate] != A:
+            cands.append(tof[mate])
+        best_t, best_d = -1, 0.0
+        for B in cands:
+            d = self.insert_delta(r, p, B)
+            self.evals += 1
+            if best_t < 0 or d < best_d:
+                best_t, best_d = B, d
+        return best_t
+
+    def _wanted(self, r: int, p: int, A: int) -> int:
+        """Somebody movable from another team whom team ``A`` needs: a speaker of ``p``'s
+        language or one of ``p``'s minority category (when ``p`` is alone with it), or one of
+        a category the team is short of; -1 if none was found."""
+        mv = self.movable[r]
+        tof = self.team_of[r]
+        y = self._mate(r, p, A)
+        if y < 0:
+            cnt = self.cnt[r][A]
+            fband = self.fband[r]
+            short = [f for f, v in enumerate(cnt) if v < fband[f][0]]
+            if not short:
+                return -1
+            pool = self.kind[r][short[int(self.rng.random() * len(short))]]
+            y = pool[int(self.rng.random() * len(pool))]
+        return y if mv[y] and tof[y] != A else -1
+
+    def _mate(self, r: int, p: int, A: int) -> int:
+        """Somebody present in round ``r`` who shares a working language with ``p`` when
+        ``p`` shares none with team ``A``, else somebody of ``p``'s minority category when
+        ``p`` is its only member in ``A``; -1 if neither applies."""
+        rng = self.rng
+        lm = self.lmask[p]
+        if lm and self.wl and not lm & self.shared[r][A]:
+            langs = self.P.langs[p]
+            pool = self.speakers[r][langs[int(rng.random() * len(langs))]]
+            if len(pool) > 1:
+                return pool[int(rng.random() * len(pool))]
+        if self.w.minority:
+            cnt = self.cnt[r][A]
+            for f in self.fcat[p]:
+                if self.lonely[r][f] and cnt[f] == 1:
+                    pool = self.kind[r][f]
+                    return pool[int(rng.random() * len(pool))]
+        return -1
+
+    def _single_step(self, r: int, p: int, temp: float) -> float | None:
+        """Try every swap of ``p`` with a movable member of one target team (and the move of
+        ``p`` there when sizes allow) and make the best if accepted; or (``PULL``) bring into
+        ``p``'s team, the same way, somebody it needs.  Returns the change in cost, None if
+        nothing changed."""
+        tof = self.team_of[r]
+        A = tof[p]
+        if len(self.members[r]) < 2:
+            return None
+        if self.PULL and self.rng.random() < self.PULL:
+            y = self._wanted(r, p, A)
+            if y >= 0:
+                d, z = self._best_into(r, y, A)
+                if d is None or not self._accept(d, temp):
+                    return None
+                self._make(r, y, z, A)
+                return d
+        B = self._target_team(r, p, A)
+        d, x = self._best_into(r, p, B)
+        if d is None:
+            return None
+        if d > 1e-9 and x >= 0 and self.rng.random() < self.CHAIN:
+            return self._chain(r, p, x, d, temp)
+        if not self._accept(d, temp):
+            return None
+        self._make(r, p, x, B)
         return d
 
-    def _restart(self, best_snap: list[list[int]], rounds: list[int]) -> None:
-        """Back to the best plan, shaken by a few random swaps so the search goes elsewhere."""
+    def _chain(self, r: int, p: int, x: int, d: float, temp: float) -> float | None:
+        """The swap of ``p`` and ``x`` costs ``d`` (often a repeat it creates): make it, then
+        the best swap of ``x`` (now in ``p``'s old team) or of another member of ``p``'s new
+        team into a third team, and keep both if they are accepted together.  This is how a
+        woman alone in her team joins two others when each way in costs a repeat at first."""
         rng = self.rng
-        self.restore(best_snap, rounds)
-        for _ in range(2 + rng.randrange(3)):
-            r2 = rounds[rng.randrange(len(rounds))]
-            mv = self.movable_list[r2]
-            if len(mv) < 2:
-                continue
-            p, x = rng.sample(mv, 2)
-            if self.team_of[r2][p] != self.team_of[r2][x]:
-                if self.swap_delta(r2, p, x) is not None:
-                    self.apply_swap(r2, p, x)
+        self.apply_swap(r, p, x)
+        B = self.team_of[r][p]
+        mv = self.movable[r]
+        if rng.random() < 0.5:
+            m = x
+        else:
+            pool = [y for y in self.members[r][B] if y != p and mv[y]]
+            m = pool[int(rng.random() * len(pool))] if pool else x
+        C = self._target_team(r, m, self.team_of[r][m])
+        d2, z = (None, -1) if C == B else self._best_into(r, m, C)
+        if d2 is None or not self._accept(d + d2, temp):
+            self.apply_swap(r, p, x)
+            return None
+        self._make(r, m, z, C)
+        return d + d2
+
+    def _best_into(self, r: int, p: int, B: int) -> tuple[float | None, int]:
+        """The cheapest way for ``p`` into team ``B``: ``(delta, x)`` for a swap with ``x``,
+        ``(delta, -1)`` for a move, ``(None, -1)`` when nothing is legal."""
+        tof = self.team_of[r]
+        A = tof[p]
+        best_d, best_x = None, -1
+        ties = 0
+        rng = self.rng
+        for x, d in self.swaps_into(r, p, B):
+            if best_d is None or d < best_d - 1e-9:
+                best_d, best_x, ties = d, x, 1
+            elif d < best_d + 1e-9:
+                ties += 1
+                if int(rng.random() * ties) == 0:
+                    best_x = x
+        q = self.P.q[r]
+        if self.P.rem[r] and len(self.members[r][A]) == q + 1 and len(self.members[r][B]) == q:
+            d = self.move_delta(r, p, B)
+            if d is not None and (best_d is None or d < best_d - 1e-9):
+                best_d, best_x = d, -1
+        return best_d, best_x
+
+    def _make(self, r: int, p: int, x: int, B: int) -> None:
+        if x >= 0:
+            self.apply_swap(r, p, x)
+        else:
+            self.apply_move(r, p, B)
+
+    def _group_step(self, r: int, group: list[int], temp: float) -> float | None:
+        """Exchange a keep-together group with as many movable people of another team."""
+        rng = self.rng
+        k = len(self.members[r])
+        if k < 2:
+            return None
+        A = self.team_of[r][group[0]]
+        B = int(rng.random() * (k - 1))
+        B += B >= A
+        mv = self.movable[r]
+        pool = [x for x in self.members[r][B] if mv[x]]
+        if len(pool) < len(group):
+            return None
+        others = rng.sample(pool, len(group))
+        d = self.exchange_delta(r, group, others)
+        if d is None or not self._accept(d, temp):
+            return None
+        self.apply_exchange(r, group, others)
+        return d
 
     # ---------------------------------------------------------------- driver
 
@@ -488,30 +672,29 @@ class Engine(PlanState):
             self.progress(1.0)
         return self.assignment()
 
+    def base_budget(self) -> int:
+        """Evaluations allowed at effort 1: about 1.3 s of one core of the development machine
+        (1.8 s when it is shared) for every roster size up to 300 people (a move costs more in
+        bigger teams of bigger rosters)."""
+        return max(260_000, 520_000 - 650 * self.n)
+
     def _run_rotate(self, effort: float) -> None:
-        """Round by round: each round is built (and on bigger rosters improved) knowing who
-        met before; then a design replaces the rounds if it is better; then all rounds are
-        improved together with what is left of the budget."""
+        """Round by round: each round is built and briefly improved knowing who met before;
+        then a design replaces the rounds if it is better; then all rounds are improved
+        together with what is left of the budget."""
         R = self.R
         all_rounds = list(range(R))
-        n_mov = max(len(m) for m in self.movable_list)
-        self.budget = int(effort * self._rotate_budget(n_mov))
+        self.budget = int(effort * self.base_budget())
         for r in all_rounds:
             self.construct_round(r)
             self.tick()
-            if n_mov > 40:
-                self.search([r], self.budget // (2 * R))
+            self.improve([r], int(self.budget * self.PER_ROUND) // R)
         self._try_designs()
-        self.search(all_rounds, max(self.budget // 2, self.budget - self.evals))
-
-    def _rotate_budget(self, n_mov: int) -> int:
-        """Evaluations allowed at effort 1: about the same time for every roster size, with
-        more for rosters of 40 to 100, where balance and new partners are tightest."""
-        if n_mov <= 40:
-            return 300_000
-        if n_mov <= 100:
-            return 48_000_000 // n_mov
-        return max(80_000, 24_000_000 // self.n)
+        left = int(self.budget * (1 - self.POLISH)) - self.evals
+        cycles = max(1, int(self.CYCLES))
+        for _ in range(cycles):
+            self.improve(all_rounds, left // cycles)
+        self.polish(all_rounds, self.budget - self.evals)
 
     def _try_designs(self) -> None:
         """Replace the greedy rounds by a design for all rounds, else by one for all but the
@@ -531,33 +714,39 @@ class Engine(PlanState):
     def _run_keep(self, effort: float) -> None:
         """Each round is built and improved in turn, preferring everybody's earlier team."""
         R = self.R
-        self.budget = int(effort * 60_000) * R
+        self.budget = int(effort * self.base_budget())
         for r in range(R):
             if r > 0:
                 self._prefer_previous_teams(r)
             self.construct_round(r)
-            self.search([r], self.budget // R)
+            self.improve([r], int(self.budget * (1 - self.POLISH)) // R)
+            self.polish([r], self.budget * (r + 1) // R - self.evals)
 
     def _prefer_previous_teams(self, r: int) -> None:
-        """Keep mode: the team each person had in their latest round before ``r`` (if round
-        ``r`` has that team) is where staying costs nothing."""
-        n = self.n
+        """Keep mode: the team each person had in their latest round before ``r`` is where
+        staying costs nothing (-2 when round ``r`` has no team of that name)."""
+        P = self.P
         pref = self.prefer[r]
-        prev_team = [-1] * n
-        for r0 in range(r):
-            for i, t in enumerate(self.team_of[r0]):
-                if t >= 0:
-                    prev_team[i] = t
-        k = len(self.P.team_ids[r])
-        for i in range(n):
-            t = prev_team[i]
-            pref[i] = t if 0 <= t < k else -1
+        for i in range(self.n):
+            prev = -1
+            for r0 in range(r - 1, -1, -1):
+                if self.team_of[r0][i] >= 0:
+                    prev = r0
+                    break
+            if prev < 0:
+                pref[i] = -1
+                continue
+            tid = P.team_ids[prev][self.team_of[prev][i]]
+            pref[i] = P.tpos[r].get(tid, -2)
 
     def after_cancel(self) -> Assignment:
-        """The plan as it stands when a cancel stopped the search, with any round not built
-        yet completed greedily (construct_round never polls cancel)."""
+        """The best plan found when a cancel stopped the search, with any round not built yet
+        completed greedily (construct_round never polls cancel), in keep mode from the teams
+        of the rounds before it."""
         for r in range(self.R):
             if sum(len(m) for m in self.members[r]) != len(self.P.pres_list[r]):
+                if not self.rotate and r > 0:
+                    self._prefer_previous_teams(r)
                 self.construct_round(r)
         return self.assignment()
 

@@ -45,16 +45,19 @@ def assert_hard_ok(problem: Problem, assignment: dict) -> None:
 
 
 def repeated_pairs(assignment: dict) -> int:
+    """Repeats as the engine counts them: a pair together in m rounds is C(m, 2)."""
     seen: dict[tuple[str, str], int] = {}
     for teams in assignment.values():
         for members in teams.values():
             for a, b in itertools.combinations(sorted(members), 2):
                 seen[(a, b)] = seen.get((a, b), 0) + 1
-    return sum(v - 1 for v in seen.values() if v > 1)
+    return sum(v * (v - 1) // 2 for v in seen.values())
 
 
 def band_violations(problem: Problem, assignment: dict, attribute: str) -> int:
-    """People outside floor/ceil(N_c / k) of their category, minority rule included."""
+    """People outside floor/ceil(N_c / k) of their category, minority rule included: for a
+    minority attribute the categories of 2 to 2k - 1 people may be 0 to max(ceil, 3) per team,
+    and the other categories widen by the seats those take (see model.bands)."""
     by_id = {p.id: p for p in problem.people}
     minority = attribute in problem.minority_attributes
     total = 0
@@ -65,15 +68,24 @@ def band_violations(problem: Problem, assignment: dict, attribute: str) -> int:
             for pid in members:
                 c = by_id[pid].attributes[attribute]
                 counts[c] = counts.get(c, 0) + 1
+        wanted = {c: (n_c // k, -(-n_c // k)) for c, n_c in counts.items()}
+        if minority:
+            grouped = {c for c, n_c in counts.items() if 2 <= n_c < 2 * k}
+            for c, n_c in counts.items():
+                if n_c < 2 * k:
+                    wanted[c] = (0, max(wanted[c][1], 3))
+            if grouped:
+                seats = sum(min(wanted[c][1], counts[c]) for c in grouped)
+                people = sum(counts[c] for c in grouped)
+                for c, n_c in counts.items():
+                    if n_c >= 2 * k:
+                        wanted[c] = (max(0, n_c // k - seats), -(-(n_c + people) // k))
         for members in teams.values():
             mine: dict[str, int] = {}
             for pid in members:
                 c = by_id[pid].attributes[attribute]
                 mine[c] = mine.get(c, 0) + 1
-            for c, n_c in counts.items():
-                lo, hi = n_c // k, -(-n_c // k)
-                if minority and n_c < 2 * k:
-                    lo, hi = 0, max(hi, 3)
+            for c, (lo, hi) in wanted.items():
                 got = mine.get(c, 0)
                 total += max(0, lo - got) + max(0, got - hi)
     return total

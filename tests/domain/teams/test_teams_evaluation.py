@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
 from teams_checks import repeated_pairs, rounds_of
 
-from facilitator.domain.teams import Person, Pin, Problem, RoundSpec, evaluate, plan
+from facilitator.domain.teams import (
+    InfeasibleProblem,
+    Person,
+    Pin,
+    Problem,
+    RoundSpec,
+    evaluate,
+    plan,
+)
+from facilitator.domain.teams.prepare import Prepared
+from facilitator.domain.teams.search import Engine
 
 
 def test_evaluate_gives_human_reasons():
@@ -56,3 +67,43 @@ def test_warns_when_repeats_are_unavoidable():
     people = [Person(id=f"G{i:02d}") for i in range(20)]
     result = plan(Problem(people=people, rounds=rounds_of(2, 4), seed=0))
     assert any("team size larger than the number of teams" in w for w in result.warnings)
+
+
+def test_a_pair_meeting_three_times_costs_what_the_search_counts():
+    """A pair together in m rounds costs C(m, 2) repeats, in evaluate as in the search."""
+    people = [Person(f"P{i}") for i in range(4)]
+    problem = Problem(people=people, rounds=rounds_of(3, 2), balance_attributes=())
+    same = {"T1": ["P0", "P1"], "T2": ["P2", "P3"]}
+    ev = evaluate(problem, {"1": same, "2": same, "3": same})
+    # P0-P1 and P2-P3 each meet 3 times: 1 + 2 repeats each
+    assert ev.repeated_pairs == 6
+    assert ev.overall_score == 6 * problem.weights.repeat
+    assert "Round 3, T1: P0 and P1 were already together in rounds 1 and 2" in ev.reasons()
+    engine = Engine(Prepared(problem), None, None)
+    for r in range(3):
+        engine.reset_round(r)
+        for t, tid in enumerate(("T1", "T2")):
+            for pid in same[tid]:
+                engine.add(r, int(pid[1:]), t)
+        engine.refresh_costs(r)
+    assert engine.total_cost() == ev.overall_score
+
+
+def test_evaluate_reports_unknown_ids_in_constraints_instead_of_failing():
+    people = [Person(f"P{i}") for i in range(4)]
+    problem = Problem(
+        people=people,
+        rounds=[RoundSpec("1", ("T1", "T2"))],
+        keep_apart=[("P0", "X9")],
+        pins=[Pin("Y7", "T1")],
+        locked={"1": {"Z5": "T2"}},
+    )
+    assignment = {"1": {"T1": ["P0", "X9", "Y7"], "T2": ["P1", "P2", "P3", "Z5"]}}
+    ev = evaluate(problem, assignment)
+    assert "keep-apart: unknown person id X9" in ev.hard_violations
+    assert "pin: unknown person id Y7" in ev.hard_violations
+    assert "locked in round 1: unknown person id Z5" in ev.hard_violations
+    # the same wording as when planning refuses the problem
+    with pytest.raises(InfeasibleProblem) as info:
+        plan(problem)
+    assert "keep-apart: unknown person id X9" in info.value.reasons

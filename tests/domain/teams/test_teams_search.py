@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from teams_checks import assert_hard_ok, band_violations, repeated_pairs, rounds_of
 
 from facilitator.domain.sample_rosters import make_roster
-from facilitator.domain.teams import Person, Pin, Problem, plan, teams_for_size
+from facilitator.domain.teams import Person, Pin, Problem, evaluate, plan, teams_for_size
+from facilitator.domain.teams.prepare import Prepared
+from facilitator.domain.teams.search import Cancelled, Engine
 
 # --------------------------------------------------------------------------------------------
 # Property: hard constraints and the size rule always hold
@@ -125,12 +127,16 @@ def test_quality_bar_on_realistic_rosters(n, size):
     result = plan(problem)
     assert_hard_ok(problem, result.assignment)
     assert result.evaluation.hard_violations == []
-    # 4 rounds, size <= number of teams and 4*(size-1) <= n-1: zero repeats are possible
-    assert 4 * (size - 1) <= n - 1 and size <= k
-    assert repeated_pairs(result.assignment) == 0
-    # balance: every attribute is in band from 60 people up.  On the 20-person roster no plan
+    # 4 rounds, size <= number of teams and 4*(size-1) <= n-1: zero repeats are possible,
+    # and from 60 people up so is every attribute in band.  On the 20-person roster no plan
     # has every team in band and no repeated pair over 4 rounds (a SAT solver proves it), so
-    # the weights decide the trade and a few people stay outside the band.
+    # the weights decide the trade (a few repeats, a few people outside the band): the plan
+    # must then cost no more than the 184 of the plan the earlier search made of this roster.
+    assert 4 * (size - 1) <= n - 1 and size <= k
+    if n == 20:
+        assert result.evaluation.overall_score <= 184
+    else:
+        assert repeated_pairs(result.assignment) == 0
     assert band_violations(problem, result.assignment, "gender") <= BAND_TOLERANCE[n]
     spread = sum(band_violations(problem, result.assignment, a) for a in ("country", "sector"))
     assert spread <= BAND_TOLERANCE[n]
@@ -150,6 +156,87 @@ def test_rotation_with_a_pin_still_has_no_repeats():
     result = plan(problem)
     assert_hard_ok(problem, result.assignment)
     assert repeated_pairs(result.assignment) == 0
+
+
+def _roster(n: int, women: int, languages: dict[int, tuple[str, ...]]) -> list[Person]:
+    """``n`` people of five countries and sectors; the first ``women`` are women; person
+    ``i`` works in ``languages.get(i, ("en",))``."""
+    return [
+        Person(
+            id=f"P{i:03d}",
+            attributes={
+                "country": f"C{i % 5}",
+                "sector": f"S{(i // 5) % 5}",
+                "gender": "F" if i < women else "M",
+            },
+            languages=languages.get(i, ("en",)),
+        )
+        for i in range(n)
+    ]
+
+
+def test_no_woman_is_the_only_one_in_her_team_when_they_can_be_grouped():
+    """Eight women in 36 people, nine teams of four: too few for two in every team, so they
+    come in twos (three would leave a man alone), never one alone, and no repeated pair over
+    three rounds."""
+    people = _roster(36, 8, {})
+    problem = Problem(people=people, rounds=rounds_of(3, 9), seed=1)
+    result = plan(problem)
+    assert_hard_ok(problem, result.assignment)
+    for teams in result.assignment.values():
+        women = [sum(1 for p in m if int(p[1:]) < 8) for m in teams.values()]
+        assert sorted(women) == [0, 0, 0, 0, 0, 2, 2, 2, 2], women
+    assert repeated_pairs(result.assignment) == 0
+    assert result.evaluation.isolated_minorities == 0
+
+
+def test_everybody_shares_a_language_with_a_teammate_when_possible():
+    """120 people in 30 teams over three rounds; six work only in Spanish and six bridge
+    Spanish and English, five only in Russian with five bridging Russian and English: every
+    one of them can have a teammate they can talk to in every round, and does."""
+    languages: dict[int, tuple[str, ...]] = {}
+    for i in range(6):
+        languages[10 + 7 * i] = ("es",)
+        languages[13 + 7 * i] = ("en", "es")
+    for i in range(5):
+        languages[60 + 9 * i] = ("ru",)
+        languages[64 + 9 * i] = ("en", "ru")
+    people = _roster(120, 30, languages)
+    problem = Problem(people=people, rounds=rounds_of(3, 30), seed=2)
+    result = plan(problem)
+    assert_hard_ok(problem, result.assignment)
+    by_id = {p.id: set(p.languages) for p in people}
+    for rid, teams in result.assignment.items():
+        for tid, members in teams.items():
+            for pid in members:
+                mates = [by_id[q] for q in members if q != pid]
+                assert any(by_id[pid] & other for other in mates), (rid, tid, pid)
+    assert result.evaluation.language_isolated == 0
+
+
+def test_a_round_of_one_team_is_planned_at_once():
+    """One team per round leaves nothing to search: everybody present is in it."""
+    people = make_roster(8, seed=1)
+    problem = Problem(people=people, rounds=rounds_of(3, 1), absent={"2": {"P001"}}, seed=1)
+    result = plan(problem)
+    assert_hard_ok(problem, result.assignment)
+    assert len(result.assignment["2"]["T1"]) == 7
+
+
+def test_a_time_limit_stops_the_search_with_a_valid_plan():
+    """A caller that must answer at once (time_limit 0) still gets every hard rule kept."""
+    people = make_roster(60, seed=4)
+    problem = Problem(
+        people=people,
+        rounds=rounds_of(4, 12),
+        keep_together=[("P001", "P002")],
+        pins=[Pin("P003", "T2")],
+        seed=1,
+        time_limit=0.0,
+    )
+    result = plan(problem)
+    assert_hard_ok(problem, result.assignment)
+    assert result.evaluation.hard_violations == []
 
 
 # --------------------------------------------------------------------------------------------
@@ -217,3 +304,42 @@ def test_cancel_at_once_still_places_everybody(mode):
     result = plan(problem, cancel=lambda: True)
     assert_hard_ok(problem, result.assignment)
     assert result.evaluation.hard_violations == []
+
+
+def test_a_cancel_returns_the_best_plan_found_not_the_last():
+    """Cancelled when the search stands on a worse plan than one it has seen: the answer is
+    the best one."""
+    people = make_roster(30, seed=3)
+    problem = Problem(
+        people=people, rounds=rounds_of(3, 6), pins=[Pin("P001", "T1")], seed=5, effort=1.0
+    )
+    prep = Prepared(problem)
+    seen: list[float] = []
+    engine: Engine
+
+    def cancel() -> bool:
+        built = all(
+            sum(len(m) for m in engine.members[r]) == len(prep.pres_list[r])
+            for r in range(engine.R)
+        )
+        if not built:
+            return False
+        seen.append(engine.total_cost())
+        return len(seen) > 20 and seen[-1] > min(seen) + 1e-9
+
+    engine = Engine(prep, None, cancel)
+    with pytest.raises(Cancelled):
+        engine.run()
+    assert seen[-1] > min(seen), "the cancel came while the search stood on a worse plan"
+    assignment = engine.after_cancel()
+    assert_hard_ok(problem, assignment)
+    assert evaluate(problem, assignment).overall_score <= min(seen) + 1e-9
+
+
+def test_keep_mode_rounds_built_after_a_cancel_keep_the_earlier_teams():
+    people = make_roster(24, seed=5)
+    problem = Problem(people=people, rounds=rounds_of(3, 4), mode="keep", seed=4)
+    result = plan(problem, cancel=lambda: True)
+    assert_hard_ok(problem, result.assignment)
+    a = result.assignment
+    assert a["1"] == a["2"] == a["3"]

@@ -8,7 +8,7 @@ import pytest
 from teams_checks import rounds_of
 
 from facilitator.domain.sample_rosters import make_roster
-from facilitator.domain.teams import Problem
+from facilitator.domain.teams import Person, Problem
 from facilitator.domain.teams.prepare import Prepared
 from facilitator.domain.teams.search import Engine
 
@@ -86,3 +86,46 @@ def test_restore_brings_back_a_snapshot_and_its_pair_counts():
     assert engine.snapshot() == snap
     assert engine.total_cost() == pytest.approx(cost)
     assert engine.M == _pair_counts(engine)
+
+
+@pytest.mark.parametrize(("k", "size", "n_rounds"), [(4, 4, 6), (7, 3, 8)])
+def test_a_round_rebuilt_after_a_design_leaves_no_stale_pairs(k, size, n_rounds):
+    """A design fits every round but the last, which is rebuilt: the pairs its people had in
+    the greedy round are gone from the repeat counts."""
+    people = [Person(id=f"G{i:02d}") for i in range(k * size)]
+    problem = Problem(people=people, rounds=rounds_of(n_rounds, k), seed=1, effort=0.05)
+    engine = Engine(Prepared(problem), None, None)
+    for r in range(engine.R):
+        engine.construct_round(r)
+    engine._try_designs()
+    assert engine.M == _pair_counts(engine)
+    engine.run()
+    assert engine.M == _pair_counts(engine)
+
+
+@pytest.mark.parametrize(("mode", "n", "k"), [("rotate", 40, 8), ("keep", 23, 5)])
+def test_swaps_into_a_team_cost_what_each_swap_costs(mode, n, k):
+    """The search prices all swaps of a person into a team at once: each price is the real
+    change in the plan's cost, and the running repeat count stays the recount."""
+    engine = _built(mode, n, k)
+    rng = random.Random(3)
+    checked = 0
+    for _ in range(200):
+        r = rng.randrange(engine.R)
+        p = rng.choice(engine.movable_list[r])
+        A = engine.team_of[r][p]
+        B = rng.choice([t for t in range(len(engine.members[r])) if t != A])
+        offers = engine.swaps_into(r, p, B)
+        assert {x for x, _ in offers} <= set(engine.members[r][B])
+        for x, d in offers:
+            before = engine.total_cost()
+            engine.apply_swap(r, p, x)
+            assert engine.total_cost() - before == pytest.approx(d, abs=1e-9)
+            engine.apply_swap(r, p, x)  # back
+            checked += 1
+        if offers and rng.random() < 0.5:
+            engine.apply_swap(r, p, offers[0][0])
+    assert checked > 300
+    if engine.M is not None:
+        recount = sum(m * (m - 1) // 2 for m in _pair_counts(engine)) // 2
+        assert engine.repeats() == recount
