@@ -99,7 +99,7 @@ def set_criteria(
     team_set_id: str,
     balance: list[str],
     weights: dict[str, float],
-    effort: float = store.QUICK,
+    effort: float = store.DEFAULT_EFFORT,
 ) -> SetFields:
     data = {"balance": list(balance), "weights": dict(weights), "effort": effort}
     text = json.dumps(data)

@@ -51,10 +51,12 @@ PALETTE = [
 ]
 DEFAULT_BALANCE = ["country", "sector", "gender"]
 BALANCE_CHOICES = ["country", "sector", "gender", "role"]
-# How long the engine searches (its ``Problem.effort``): quick takes about a second for a
-# workshop of forty to sixty and usually finds a plan in band with no repeated pair; thorough
-# searches about three times longer, exhaustive ten times.
+# How long the engine searches (its ``Problem.effort``, a budget of evaluations, not a clock):
+# thorough, the default, is the engine's own default, under two seconds for up to 300 people
+# and as good as a plain simulated annealing given ten times as long (bench/teams.py); quick
+# is about a third of that, exhaustive three times.
 QUICK, THOROUGH, EXHAUSTIVE = 0.3, 1.0, 3.0
+DEFAULT_EFFORT = THOROUGH
 EFFORTS = [
     (QUICK, "Quick search"),
     (THOROUGH, "Thorough search"),
@@ -85,7 +87,9 @@ def criteria(team_set: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "balance": list(balance) if isinstance(balance, list) else list(DEFAULT_BALANCE),
         "weights": dict(weights) if isinstance(weights, dict) else {},
-        "effort": float(effort) if isinstance(effort, int | float) and effort > 0 else QUICK,
+        "effort": (
+            float(effort) if isinstance(effort, int | float) and effort > 0 else DEFAULT_EFFORT
+        ),
     }
 
 

@@ -31,7 +31,7 @@ def test_shows_the_stored_criteria(qtbot, ctx) -> None:
     checked = [a for a, box in criteria.balance_checks.items() if box.isChecked()]
     assert checked == ["country", "sector", "gender"]
     assert list(criteria.balance_checks) == store.BALANCE_CHOICES
-    assert ui.effort_combo.currentData() == store.QUICK
+    assert ui.effort_combo.currentData() == store.DEFAULT_EFFORT == store.THOROUGH
 
 
 def test_each_change_is_one_undoable_edit(qtbot, ctx, monkeypatch) -> None:

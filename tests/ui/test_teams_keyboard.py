@@ -332,7 +332,7 @@ def test_the_area_at_1280_by_720(qtbot, window: MainWindow, tmp_path: Path) -> N
     title = "Design a prevention campaign"
     assert exercise.currentText().startswith(title)
     assert exercise.width() > exercise.fontMetrics().horizontalAdvance(title) + 30
-    assert area.criteria.ui.effort_combo.currentText() == "Quick"
+    assert area.criteria.ui.effort_combo.currentText() == "Thorough"
     area.criteria.show_advanced(True)
     QApplication.processEvents()
     window.grab().save(str(tmp_path / "teams-advanced.png"))

@@ -1,6 +1,6 @@
 """The criteria panel: how the teams of the shown team set are formed, in a facilitator's words.
 
-"Teams: Number of teams 4 · In later rounds: Keep people who met apart · Search: Quick", then
+"Teams: Number of teams 4 · In later rounds: Keep people who met apart · Search: Thorough", then
 "Mix by: Country, Sector, Gender, Role". What the engine needs besides (how much each goal
 counts, the draw number behind Try again) waits behind Advanced, a disclosure opened with
 Alt+A. Laid out in ``forms/teams_criteria.ui``; the Mix by boxes and the goal spins are added

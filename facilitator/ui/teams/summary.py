@@ -3,7 +3,7 @@
 A facilitator should see at a glance that a team has "4 F / 4 M · 3 civil society / 4
 government · 5 countries" without reading its cards, and which of those numbers is off. The
 numbers are counted from the same people and the same fair-share rule as the engine's
-evaluation (:func:`facilitator.domain.teams.model.band` over the people placed in the round),
+evaluation (:func:`facilitator.domain.teams.model.bands` over the people placed in the round),
 so a part shown as off is exactly one the evaluation charges for. Pure Python, no Qt: the
 team columns render the parts, tests read them.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 from facilitator.domain import teams as engine
-from facilitator.domain.teams.model import band, norm
+from facilitator.domain.teams.model import bands, norm
 
 # How a category is written in a summary: short, lower case where it is a common noun.
 GENDER_SHORT = {"female": "F", "male": "M", "other": "other", "unspecified": "not given"}
@@ -175,9 +175,9 @@ def _attribute_line(
             got[key] = got.get(key, 0) + 1
     parts: list[Part] = []
     off: list[Part] = []
-    for key, total in totals.items():
+    wanted = bands(list(totals.values()), k, minority)
+    for (key, _total), (lo, hi) in zip(totals.items(), wanted, strict=True):
         n = got.get(key, 0)
-        lo, hi = band(total, k, minority)
         label = _label(attribute, display[key])
         part = Part(
             _count(attribute, label, n), not lo <= n <= hi, _expected(attribute, label, lo, hi)
