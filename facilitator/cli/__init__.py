@@ -28,7 +28,7 @@ SUBCOMMANDS: dict[str, str] = {
 }
 
 SUMMARIES = {
-    "demo": "write the demo workshop (or --size large) to PATH",
+    "demo": "write the demo workshop (or --size large|huge) to PATH",
     "check": "check a workshop file: format version, integrity, counts",
     "export": "export agenda, calendar, print kit, roster or report",
     "import": "import a roster (CSV or XLSX) into a workshop",

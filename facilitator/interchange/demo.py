@@ -1,4 +1,4 @@
-"""The bundled demo workshop, and a large stress workshop for benchmarks.
+"""The bundled demo workshop, and stress workshops for benchmarks (``large``, ``huge``).
 
 The demo is modelled on regional workshops on preventing violent extremism: three days,
 government, civil-society, academic and international participants from eight countries,
@@ -349,10 +349,19 @@ def _slug(name: str) -> str:
     return ".".join(parts).lower()
 
 
+# Size presets: None is the demo; otherwise (notes, people) as multiples of the large
+# workshop's 20,500 notes and 600 people. "huge" is what the benchmarks and the
+# responsiveness test run at: twenty times the notes, five times the people.
+SIZES: dict[str, tuple[int, int] | None] = {"normal": None, "large": (1, 1), "huge": (20, 5)}
+
+
 def write_demo(
     path: str | Path, size: str = "normal", progress: Progress = None, overwrite: bool = False
 ) -> Path:
-    """Write a fresh demo workshop at ``path``; an existing file is kept unless ``overwrite``."""
+    """Write a fresh demo workshop at ``path``; an existing file is kept unless ``overwrite``.
+
+    ``size`` is a key of :data:`SIZES`: the demo, or a stress workshop for benchmarks.
+    """
     path = Path(path)
     if not path.parent.is_dir():
         raise StorageError(path, f"cannot be written: the folder {path.parent} does not exist.")
@@ -360,12 +369,15 @@ def write_demo(
         raise StorageError(path, "already exists; choose another name (or --force to replace it).")
     for suffix in ("", "-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+    if size not in SIZES:
+        raise ValueError(f"unknown demo size {size!r}; choose one of {', '.join(SIZES)}")
     ws = Workshop(path, lock=False)
     try:
-        if size == "large":
-            _fill_large(ws, progress)
-        else:
+        scale = SIZES[size]
+        if scale is None:
             _fill_demo(ws, progress)
+        else:
+            _fill_large(ws, progress, *scale)
     finally:
         ws.close()
     return path
@@ -720,15 +732,31 @@ WORDS = (
 ).split()
 
 
-def _fill_large(ws: Workshop, progress: Progress) -> None:
-    """Stress workshop: 600 people, 10 days × 16 sessions, 48 teams, 20,000+ notes."""
+def _texts(rng: random.Random, count: int, shortest: int, longest: int) -> list[str]:
+    """``count`` texts of random words, drawn in bulk (a word at a time is most of the time
+    it takes to write the huge workshop)."""
+    lengths = [rng.randint(shortest, longest) for _ in range(count)]
+    words = rng.choices(WORDS, k=sum(lengths))
+    out, at = [], 0
+    for n in lengths:
+        out.append(" ".join(words[at : at + n]))
+        at += n
+    return out
+
+
+def _fill_large(
+    ws: Workshop, progress: Progress, notes_scale: int = 1, people_scale: int = 1
+) -> None:
+    """Stress workshop: 600 people, 10 days × 16 sessions, 48 teams, 20,500 notes, each
+    count but the agenda's multiplied by the scales (notes by ``notes_scale``; people and
+    teams by ``people_scale``)."""
     rng = random.Random(500)
     _details(ws, 10, "Large stress-test workshop")
     people = [
         {
             "id": f"per_l{i:05d}",
             "name": f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}",
-            "organisation": f"Organisation {rng.randrange(120)}",
+            "organisation": f"Organisation {rng.randrange(120 * people_scale)}",
             "country": rng.choice(COUNTRIES),
             "sector": rng.choice(SECTORS),
             "gender": rng.choice(["female", "male"]),
@@ -736,7 +764,7 @@ def _fill_large(ws: Workshop, progress: Progress) -> None:
             "languages": json.dumps(["en"]),
             "email": f"person{i}@example.org",
         }
-        for i in range(600)
+        for i in range(600 * people_scale)
     ]
     days, sessions = [], []
     kinds = ["plenary", "presentation", "panel", "country", "group", "break", "meal"]
@@ -767,9 +795,15 @@ def _fill_large(ws: Workshop, progress: Progress) -> None:
         for p in people
         if rng.random() < 0.9
     ]
+    team_count = 12 * people_scale
     exercises = [{"id": "exe_l0", "session_id": sessions[4]["id"], "title": "Large exercise"}]
     team_sets = [
-        {"id": "tms_l0", "exercise_id": "exe_l0", "title": "Large exercise", "team_count": 12}
+        {
+            "id": "tms_l0",
+            "exercise_id": "exe_l0",
+            "title": "Large exercise",
+            "team_count": team_count,
+        }
     ]
     rounds = [
         {"id": f"rnd_l{r}", "team_set_id": "tms_l0", "position": r, "title": f"Round {r + 1}"}
@@ -779,29 +813,34 @@ def _fill_large(ws: Workshop, progress: Progress) -> None:
     for r in range(4):
         order = people[:]
         rng.shuffle(order)
-        for t in range(12):
+        for t in range(team_count):
             tid = f"tea_l{r}{t:02d}"
             teams.append(
                 {"id": tid, "round_id": f"rnd_l{r}", "name": f"Team {t + 1}", "position": t}
             )
             members += [
                 {"id": f"mem_{tid}_{p['id']}", "team_id": tid, "person_id": p["id"]}
-                for p in order[t::12]
+                for p in order[t::team_count]
             ]
-    notes = []
-    for i in range(20_500):
-        s = sessions[i % len(sessions)]
-        notes.append(
-            {
-                "id": f"not_l{i:06d}",
-                "session_id": s["id"],
-                "kind": rng.choice(KINDS),
-                "text": " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 40))),
-                "position": i // len(sessions),
-                "starred": int(rng.random() < 0.05),
-                "author": "Rapporteur",
-            }
-        )
+    count = 20_500 * notes_scale
+    texts = _texts(rng, min(count, 41_000), 8, 40)
+    if count > len(texts):  # the huge workshop repeats texts: each one costs time to draw
+        texts = rng.choices(texts, k=count)
+    note_kinds = rng.choices(KINDS, k=count)
+    stars = [rng.random() < 0.05 for _ in range(count)]
+    notes = [
+        {
+            "id": f"not_l{i:06d}",
+            "session_id": sessions[i % len(sessions)]["id"],
+            "kind": note_kinds[i],
+            "text": texts[i],
+            "position": i // len(sessions),
+            "starred": int(stars[i]),
+            "author": "Rapporteur",
+        }
+        for i in range(count)
+    ]
+    del texts
     plan = [
         (Table.PEOPLE, people),
         (Table.DAYS, days),

