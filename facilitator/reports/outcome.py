@@ -455,7 +455,18 @@ class ReportBuilder:
                 story.append(item)
         if not story:
             story.append(self.para("This report has no sections selected."))
+        self._release()
         return story, plain
+
+    def _release(self) -> None:
+        """Leave each note to the one step of the story that lays it out (a :class:`Later`),
+        so it is freed once drawn: a huge workshop's report otherwise holds every note
+        until the file is written. The notes are gone from ``data`` afterwards."""
+        for day in self.data.days:
+            for session in day.sessions:
+                session.notes = {}
+        self.data.recommendations = []
+        self.data.actions = []
 
     def section_cover(self) -> list[Any]:
         d = self.data
@@ -982,7 +993,8 @@ def build_pdf(
     progress: Progress = None,
     lang: str = "en",
 ) -> None:
-    """Lay out ``data`` into a PDF at ``target``."""
+    """Lay out ``data`` into a PDF at ``target``; ``data`` is consumed (its notes are
+    released as they are laid out), so load it again to build again."""
     register()
     pagesize = LETTER if paper == "letter" else A4
     margin = 20 * mm
