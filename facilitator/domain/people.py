@@ -8,7 +8,9 @@ Pure Python, no I/O.
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -301,56 +303,82 @@ def iso_name(country: object) -> str:
     return str(getattr(country, "common_name", "") or name)
 
 
-@lru_cache(maxsize=1)
-def _countries() -> tuple[dict[str, str], tuple[str, ...]]:
-    """Folded written form → stored name, and every stored name; built once, on first use.
+class _CountryIndex:
+    """Folded written form → stored name, filled as far as a lookup needs.
 
     English names and codes come first, then the colloquial forms, then the translations
-    (the languages of ``_FIRST_LANGUAGES`` before the others): the first meaning wins.
+    (the languages of ``_FIRST_LANGUAGES`` before the others): the first meaning wins. Reading
+    all of pycountry's ~160 translation catalogues takes seconds, so they are read one
+    language at a time, in that order, only until a written form is found: a roster in
+    English, French or Russian never waits for the rest. The answers are those of the full
+    index, since a language read later never overrides an earlier one.
     """
-    import gettext
-    import os
 
-    import pycountry
+    def __init__(self) -> None:
+        import pycountry
 
-    index: dict[str, str] = {}
-    countries = list(pycountry.countries)
-    names = {c.alpha_2: iso_name(c) for c in countries}
-    english = ("name", "official_name", "common_name")
-    for c in countries:
-        for value in (
-            names[c.alpha_2],
-            c.alpha_2,
-            c.alpha_3,
-            *(getattr(c, a, "") for a in english),
-        ):
-            if value:
-                index.setdefault(fold(value), names[c.alpha_2])
-    for code, aliases in COLLOQUIAL_COUNTRIES.items():
-        for alias in aliases:
-            index.setdefault(fold(alias), names[code])
-    for alias in (INTERNATIONAL, *_INTERNATIONAL_ALIASES):
-        index.setdefault(fold(alias), INTERNATIONAL)
-    folder = pycountry.LOCALES_DIR
-    try:
-        available = sorted(os.listdir(folder))
-    except OSError:
-        available = []
-    order = [lang for lang in _FIRST_LANGUAGES if lang in available]
-    order += [lang for lang in available if lang not in order]
-    for lang in order:
+        self.index: dict[str, str] = {}
+        self.countries = list(pycountry.countries)
+        self.names = {c.alpha_2: iso_name(c) for c in self.countries}
+        for c in self.countries:
+            for value in (
+                self.names[c.alpha_2],
+                c.alpha_2,
+                c.alpha_3,
+                *(getattr(c, a, "") for a in _ENGLISH_FIELDS),
+            ):
+                if value:
+                    self.index.setdefault(fold(value), self.names[c.alpha_2])
+        for code, aliases in COLLOQUIAL_COUNTRIES.items():
+            for alias in aliases:
+                self.index.setdefault(fold(alias), self.names[code])
+        for alias in (INTERNATIONAL, *_INTERNATIONAL_ALIASES):
+            self.index.setdefault(fold(alias), INTERNATIONAL)
+        self.folder = pycountry.LOCALES_DIR
         try:
-            tr = gettext.translation("iso3166-1", folder, languages=[lang])
+            available = sorted(os.listdir(self.folder))
         except OSError:
-            continue
-        for c in countries:
-            for attr in english:
+            available = []
+        order = [lang for lang in _FIRST_LANGUAGES if lang in available]
+        self.pending = [*order, *(lang for lang in available if lang not in order)]
+        self.pending.reverse()  # popped from the end
+        self.lock = threading.Lock()  # languages are read in order, whichever thread asks
+
+    def get(self, key: str) -> str | None:
+        found = self.index.get(key)
+        if found is not None or not self.pending:
+            return found
+        with self.lock:
+            found = self.index.get(key)
+            while found is None and self.pending:
+                self._read(self.pending.pop())
+                found = self.index.get(key)
+        return found
+
+    def _read(self, lang: str) -> None:
+        import gettext
+
+        try:
+            tr = gettext.translation("iso3166-1", self.folder, languages=[lang])
+        except OSError:
+            return
+        for c in self.countries:
+            for attr in _ENGLISH_FIELDS:
                 value = getattr(c, attr, "")
                 if value:
                     written = tr.gettext(value)
                     if written != value:
-                        index.setdefault(fold(written), names[c.alpha_2])
-    return index, tuple(sorted(set(names.values())))
+                        self.index.setdefault(fold(written), self.names[c.alpha_2])
+
+
+_ENGLISH_FIELDS = ("name", "official_name", "common_name")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[_CountryIndex, tuple[str, ...]]:
+    """The country index and every stored name; built once, on first use."""
+    index = _CountryIndex()
+    return index, tuple(sorted(set(index.names.values())))
 
 
 @lru_cache(maxsize=4096)

@@ -113,7 +113,7 @@ class ReportSettings:
         }
 
 
-@dataclass
+@dataclass(slots=True)  # a huge workshop's report holds hundreds of thousands
 class Note:
     id: str
     kind: str

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields
-from facilitator.interchange.roster import ImportPlan, imported_source
+from facilitator.interchange.roster import ImportPlan, bulk, imported_source
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id, now
 from facilitator.store.tables import Table
@@ -96,10 +95,8 @@ class ImportRoster(Edit):
         self.ws = ws
         self.add_rows = list(plan.adds)
         self.adds: list[dict[str, Any]] = []
-        for row in plan.adds:
-            person = copy.copy(row.person)
-            person["id"] = new_id("per")
-            self.adds.append(person)
+        with bulk():
+            self.adds = [{**row.person, "id": new_id("per")} for row in plan.adds]
         self.update_rows = updates
         self.updates = [(u.person_id, u.values()) for u in updates]
         self.new_ids: list[str] = []
@@ -108,17 +105,18 @@ class ImportRoster(Edit):
 
     def apply(self) -> None:
         stamp = now()
-        adds = [
-            {**person, "source": imported_source(row, stamp)}
-            for person, row in zip(self.adds, self.add_rows, strict=True)
-        ]
-        updates = [
-            (pid, {**values, "source": imported_source(update, stamp)})
-            for (pid, values), update in zip(self.updates, self.update_rows, strict=True)
-        ]
-        self.new_ids, self.olds = self.ws.people.write_import(
-            adds, updates, self.progress, stamp=stamp
-        )
+        with bulk():
+            adds = [
+                {**person, "source": imported_source(row, stamp)}
+                for person, row in zip(self.adds, self.add_rows, strict=True)
+            ]
+            updates = [
+                (pid, {**values, "source": imported_source(update, stamp)})
+                for (pid, values), update in zip(self.updates, self.update_rows, strict=True)
+            ]
+            self.new_ids, self.olds = self.ws.people.write_import(
+                adds, updates, self.progress, stamp=stamp
+            )
 
     def revert(self) -> None:
         self.ws.people.undo_import(self.new_ids, self.olds)

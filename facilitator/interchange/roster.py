@@ -16,11 +16,13 @@ Pure Python (no Qt, no database): the store writes a plan in one transaction.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -404,6 +406,23 @@ def _sniff_zip(path: Path) -> str:
     )
 
 
+@contextmanager
+def bulk() -> Iterator[None]:
+    """Cyclic garbage collection paused while a whole roster becomes objects.
+
+    Every list and dict made per row is tracked by the collector; with tens of thousands of
+    them alive its passes cost about 40% of reading and converting 50,000 rows, and find
+    nothing (an import makes no reference cycles). Reference counting frees as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_table(path: str | Path, progress: Progress = None) -> Table:
     """Read a roster file into rows of text, whatever its name says it is."""
     path = Path(path)
@@ -414,7 +433,8 @@ def read_table(path: str | Path, progress: Progress = None) -> Table:
     except OSError as exc:
         raise RosterFileError(f"{path}: cannot be read ({exc.strerror}).") from exc
     kind = sniff(path, data)
-    table = _read_xlsx(path, progress) if kind == "xlsx" else parse_text(data, path)
+    with bulk():
+        table = _read_xlsx(path, progress) if kind == "xlsx" else parse_text(data, path)
     if table.saved_at is None:
         table.saved_at = _mtime(path)
     return table
@@ -437,10 +457,11 @@ def parse_text(data: bytes, path: Path = Path("roster.csv")) -> Table:
     if not text.strip():
         raise RosterFileError(f"{path}: the file is empty.")
     delimiter = detect_delimiter(text)
-    rows = [
-        [unprotect(c) for c in r]
-        for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    ]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    if "'" in text:
+        rows = [[unprotect(c) for c in r] for r in reader]
+    else:  # no apostrophe anywhere: unprotect() is strip() for every cell
+        rows = [[c.strip() for c in r] for r in reader]
     return Table(path, rows, _encoding_name(encoding), delimiter)
 
 
@@ -509,9 +530,19 @@ def detect_encoding(data: bytes) -> str:
     return "cp1252"
 
 
+def _first_lines(text: str, n: int) -> list[str]:
+    """``text.splitlines()[:n]`` without splitting the whole of a long file."""
+    size = 1 << 16
+    while True:
+        head = text[:size].splitlines()
+        if len(head) > n or size >= len(text):
+            return head[:n]
+        size *= 4
+
+
 def detect_delimiter(text: str) -> str:
     """The candidate giving the most rows with the same number (>1) of fields."""
-    lines = [ln for ln in text.splitlines()[:60] if ln.strip()]
+    lines = [ln for ln in _first_lines(text, 60) if ln.strip()]
     sample = "\n".join(lines)
     best, best_score = ",", -1.0
     for delim in (",", ";", "\t"):
@@ -785,6 +816,13 @@ def convert(
     problem = mapping.problem()
     if problem:
         raise RosterFileError(f"{table.path}: {problem}")
+    with bulk():
+        return _convert(table, mapping, progress)
+
+
+def _convert(
+    table: Table, mapping: Mapping, progress: Progress
+) -> tuple[list[Row], list[Rejected]]:
     cols = [(i, f) for i, f in sorted(mapping.columns.items()) if f and f != SUBMITTED]
     when_col = next((i for i, f in mapping.columns.items() if f == SUBMITTED), None)
     file_name = table.path.name
@@ -797,16 +835,17 @@ def convert(
     times: list[datetime | None] = [None] * len(data)
     if when_col is not None:
         times = submission_times([c[when_col] if when_col < len(c) else "" for c in data])
+    formulas = table.formulas
     for k, cells in enumerate(data):
         number = first_number + k
         if progress and k % 5000 == 0:
             progress(0.5 + 0.4 * k / total)
         n = len(cells)
         values = {f: cells[i] for i, f in cols if i < n and cells[i]}
-        missing = [
+        missing = formulas and [
             f"{FIELDS[f]} (column {column_letter(i)}) holds the formula {formula}"
             for i, f in cols
-            if (formula := table.formulas.get((start + k, i)))
+            if (formula := formulas.get((start + k, i)))
         ]
         if missing:
             rejected.append(
@@ -845,7 +884,9 @@ def _person(values: dict[str, str], number: int, file_name: str) -> Row | Reject
     email = values.get("email", "").strip()
     if email.lower().startswith("mailto:"):
         email = email[7:]
-    if dom.fold(email) in _NO_EMAIL:  # Microsoft Forms writes "anonymous" for anonymous forms
+    # Microsoft Forms writes "anonymous" for anonymous forms (an address with "@" never folds
+    # to one of these words, so it is not folded)
+    if "@" not in email and dom.fold(email) in _NO_EMAIL:
         email = ""
     if email and not dom.valid_email(email):
         return Rejected(number, f"e-mail “{email}” is not a valid address")
@@ -1151,7 +1192,19 @@ def plan_import(
     ``history``: person id → earlier ``updated`` stamps (the store's ``row_history``);
     ``saved_at``: when the file was saved. Both tell a file older than a correction.
     """
-    history = history or {}
+    with bulk():
+        return _plan(file, rows, rejected, existing, progress, history or {}, saved_at)
+
+
+def _plan(
+    file: str,
+    rows: Iterable[Row],
+    rejected: list[Rejected],
+    existing: Iterable[dict[str, Any]],
+    progress: Progress,
+    history: dict[str, list[str]],
+    saved_at: datetime | None,
+) -> ImportPlan:
     plan = ImportPlan(file, rejected=list(rejected))
     by_email: dict[str, dict[str, Any]] = {}
     by_name: dict[str, list[dict[str, Any]]] = {}
@@ -1250,10 +1303,12 @@ def imported_source(update_or_row: Update | Row, stamp: str) -> dict[str, Any]:
     written = dict(row.person.get("source") or {})
     source.update(written)
     baseline = dict(source.get("imported") or {})
+    person = row.person
     for key in _COMPARED:
-        value = _text(row.person.get(key))
-        if key in row.person and value not in ("", "[]"):
-            baseline[key] = value
+        if key in person:
+            value = _text(person[key])
+            if value not in ("", "[]"):
+                baseline[key] = value
     source["imported"] = baseline
     source["imported_at"] = stamp
     source["import_stamps"] = [*source.get("import_stamps", []), stamp][-20:]

@@ -1,9 +1,13 @@
 """The PDF outcome report.
 
-Layout runs once. The table of contents is laid out in the flow with its titles, and the
-page numbers (contents, "Page N of M", header, footer, watermark) are drawn when the canvas
-saves, after every page is known: :class:`ReportCanvas` keeps each page's drawing until then.
-This costs one pass instead of ``multiBuild``'s two.
+Layout runs once. The table of contents is laid out in the flow with its titles; each page
+is written (compressed) when it ends, and the numbers only known at the end (the contents'
+page numbers, "Page N of M") are added to every page when the canvas saves, as a second
+content stream: :class:`ReportCanvas`. This costs one pass instead of ``multiBuild``'s two.
+
+The story is consumed from a deque (:class:`Story`), not a list, so reportlab's
+``del flowables[0]`` costs nothing, and the notes and table rows become flowables only when
+layout reaches them (:class:`Later`): time and memory grow with the report, not faster.
 
 Notes are plain Paragraphs in the flow (no per-note tables or KeepTogether), shaped only when
 they hold Thai or Khmer, so a 20,000-note workshop lays out about as fast as bare text.
@@ -12,7 +16,10 @@ they hold Thai or Khmer, so a 20,000-note workshop lays out about as fast as bar
 from __future__ import annotations
 
 import io
+from collections import deque
 from collections.abc import Callable
+from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +29,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFBase85Encode, PDFName, PDFStream, PDFZCompress
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -71,6 +79,7 @@ LINES_PER_BLOCK = 40  # long notes become several paragraphs so each split stays
 TEAMS_PER_TABLE = 4
 CELL_SIZE = 8.5
 TABLE_CHUNK = 25
+NOTES_PER_STEP = 100  # notes made into paragraphs at a time, as layout reaches them
 KEEP_SPACE = 22 * mm  # a heading starts a new page unless this much room is left below it
 
 
@@ -101,11 +110,33 @@ def _styles() -> dict[str, ParagraphStyle]:
     return s
 
 
-# -- canvas that finishes each page once the page count is known ----------------------------
+# -- canvas that numbers the pages once their count is known ------------------------------
+
+
+def _sealed(code: str, compress: bool) -> PDFStream:
+    """A page's content stream, encoded now so the page keeps only its compressed bytes."""
+    stream = PDFStream()
+    stream.__Comment__ = "page stream"
+    if not compress:
+        stream.content = code
+        return stream
+    filters = [PDFBase85Encode, PDFZCompress] if rl_config.useA85 else [PDFZCompress]
+    data: Any = code
+    for f in reversed(filters):
+        data = f.encode(data)
+    stream.content = data
+    stream.dictionary["Filter"] = PDFArray([PDFName(f.pdfname) for f in filters])
+    return stream
 
 
 class ReportCanvas(ShapingCanvas):
-    """Keeps every page until save, then draws header, footer, contents numbers, watermark."""
+    """Writes each page when it ends, with its header, footer and watermark, and adds the
+    numbers only known at the end ("Page N of M", the contents' page numbers) when the
+    canvas saves, as a second content stream of the page.
+
+    A page is compressed when it ends, so a report of thousands of pages holds its
+    compressed bytes only, never every page's drawing.
+    """
 
     decor: dict[str, Any] = {}
 
@@ -116,44 +147,55 @@ class ReportCanvas(ShapingCanvas):
         kwargs["initialFontName"] = kwargs.get("initialFontName") or BODY
         kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10
         super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
+        self._written: list[tuple[int, Any]] = []  # (page number, PDFPage)
         self.heading_pages: dict[str, int] = {}
         self.number_marks: dict[int, list[tuple[float, float, str, bool]]] = {}
-        self.bookmarks: dict[int, list[str]] = {}
         self.decor = dict(type(self).decor)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab API
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def bookmarkPage(self, key: str, **kw: Any) -> None:  # noqa: N802 - reportlab API
-        """Bind ``key`` to this page when it is written: reportlab names a page by how many
-        were written before it, and none are written until save."""
-        self.bookmarks.setdefault(self._pageNumber, []).append(key)
+        number = self._pageNumber
+        self._decorate(number)
+        Canvas.showPage(self)
+        page = self._doc.Pages.pages[-1]
+        page.Contents = _sealed(page.stream, bool(page.compression))
+        page.stream = None
+        self._written.append((number, page))
 
     def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._finish_page(total)
-            for key in self.bookmarks.get(self._pageNumber, []):
-                Canvas.bookmarkPage(self, key)
-            Canvas.showPage(self)
-        self._pages = []
+        if len(self._code):
+            self.showPage()
+        total = len(self._written)
+        for number, page in self._written:
+            self._code = []
+            self._numbers(number, total)
+            if self._code:
+                overlay = _sealed("\n".join(self._code) + "\n", bool(page.compression))
+                page.Contents = PDFArray([page.Contents, overlay])
+        self._code = []
+        self._written = []
         if self.heading_pages:
             self.showOutline()  # viewers open with the bookmarks beside the pages
         Canvas.save(self)
 
-    def _finish_page(self, total: int) -> None:
-        page = self._pageNumber
-        width, height = self._pagesize
-        d = self.decor
+    def _numbers(self, page: int, total: int) -> None:
+        """What needs the page count: the contents' numbers and "Page N of M"."""
+        width, _height = self._pagesize
         self.saveState()
         for x, y, key, bold in self.number_marks.get(page, []):
             target = self.heading_pages.get(key)
             if target is not None:
                 self.setFillColor(INK)
                 draw_string(self, x, y, str(target), 10 if bold else 9, bold, "right")
+        if page not in self.decor.get("plain_pages", ()):
+            self.setFillColor(colors.HexColor("#4A5968"))
+            draw_string(self, width / 2, 8.5 * mm, f"Page {page} of {total}", 8, False, "center")
+        self.restoreState()
+
+    def _decorate(self, page: int) -> None:
+        """Header, footer and watermark: everything on the page known when it ends."""
+        width, height = self._pagesize
+        d = self.decor
+        self.saveState()
         if page not in d.get("plain_pages", ()):
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
@@ -169,7 +211,6 @@ class ReportCanvas(ShapingCanvas):
             draw_string(
                 self, width - d["margin"], height - 12 * mm, "Outcome report", 8, False, "right"
             )
-            draw_string(self, width / 2, 8.5 * mm, f"Page {page} of {total}", 8, False, "center")
             if d.get("footer_left"):
                 draw_string(self, d["margin"], 8.5 * mm, d["footer_left"], 7.5)
             if d.get("footer_right"):
@@ -221,6 +262,77 @@ class Heading(Paragraph):
         self.plain = clean(text).replace("\n", " ")
         self.key, self.level, self.toc = key, level, toc
         self.keep_next = True
+
+
+class Later:
+    """Flowables made only when layout reaches them (``count``: how many, for progress),
+    so a long report never holds every paragraph of its notes at once."""
+
+    __slots__ = ("count", "make")
+
+    def __init__(self, make: Callable[[], list[Any]], count: int = 1) -> None:
+        self.make, self.count = make, count
+
+
+class Story:
+    """The story in the shape ``BaseDocTemplate.build`` consumes it, at constant cost per step.
+
+    build() reads ``flowables[0]``, deletes it and puts the rest of a split flowable back at
+    the front; on a list each ``del flowables[0]`` moves everything after it, which makes a
+    long report quadratic. A deque does all of it in constant time, and a :class:`Later`
+    turns into its flowables when it comes to the front.
+    """
+
+    def __init__(self, items: list[Any]) -> None:
+        self._items: deque[Any] = deque(items)
+        self.size = sum(i.count if isinstance(i, Later) else 1 for i in items)
+
+    def _ready(self, upto: int) -> None:
+        items = self._items
+        i = 0
+        while i <= upto and i < len(items):
+            item = items[i]
+            if isinstance(item, Later):
+                del items[i]
+                for made in reversed(item.make()):
+                    items.insert(i, made)
+                continue
+            i += 1
+
+    def __len__(self) -> int:
+        self._ready(0)
+        return len(self._items)
+
+    def __getitem__(self, key: int | slice) -> Any:
+        if isinstance(key, slice):
+            if key.start not in (None, 0) or key.step not in (None, 1) or key.stop is None:
+                raise IndexError("a story is read from the front")
+            self._ready(key.stop - 1)
+            return list(islice(self._items, key.stop))
+        if key < 0:
+            raise IndexError("a story is read from the front")
+        self._ready(key)
+        return self._items[key]
+
+    def __delitem__(self, key: int | slice) -> None:
+        if isinstance(key, slice):
+            for _ in range(len(self[key])):
+                self._items.popleft()
+            return
+        if key != 0:
+            raise IndexError("a story is consumed from the front")
+        self._ready(0)
+        self._items.popleft()
+
+    def __setitem__(self, key: slice, values: list[Any]) -> None:
+        if not (isinstance(key, slice) and key.start in (None, 0) and key.stop == 0):
+            raise IndexError("a story takes flowables back at the front only")
+        self._items.extendleft(reversed(list(values)))
+
+    def insert(self, index: int, value: Any) -> None:
+        if index != 0:
+            raise IndexError("a story takes flowables back at the front only")
+        self._items.appendleft(value)
 
 
 class ReportDoc(BaseDocTemplate):
@@ -343,7 +455,18 @@ class ReportBuilder:
                 story.append(item)
         if not story:
             story.append(self.para("This report has no sections selected."))
+        self._release()
         return story, plain
+
+    def _release(self) -> None:
+        """Leave each note to the one step of the story that lays it out (a :class:`Later`),
+        so it is freed once drawn: a huge workshop's report otherwise holds every note
+        until the file is written. The notes are gone from ``data`` afterwards."""
+        for day in self.data.days:
+            for session in day.sessions:
+                session.notes = {}
+        self.data.recommendations = []
+        self.data.actions = []
 
     def section_cover(self) -> list[Any]:
         d = self.data
@@ -464,10 +587,6 @@ class ReportBuilder:
         so one table of thousands of rows costs far more than many short ones drawn
         edge to edge. The header row heads the first piece and repeats if it splits.
         """
-        cells = [
-            [self._cell(v, w, r == 0) for v, w in zip(row, widths, strict=True)]
-            for r, row in enumerate(rows)
-        ]
         common = [
             ("FONTNAME", (0, 0), (-1, -1), BODY),
             ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
@@ -484,16 +603,25 @@ class ReportBuilder:
             ("BACKGROUND", (0, 0), (-1, 0), SHADE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ]
-        out: list[Any] = []
-        body = cells[1:]
-        first = [cells[0]] + body[:TABLE_CHUNK]
-        t = Table(first, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-        t.setStyle(TableStyle(common + header))
-        out.append(t)
+
+        def piece(part: list[list[Any]], first: bool) -> list[Any]:
+            cells = [
+                [self._cell(v, w, first and r == 0) for v, w in zip(row, widths, strict=True)]
+                for r, row in enumerate(part)
+            ]
+            if first:
+                t = Table(cells, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+                t.setStyle(TableStyle(common + header))
+            else:
+                t = Table(cells, colWidths=widths, splitInRow=1, hAlign="LEFT")
+                t.setStyle(TableStyle(common))
+            return [t]
+
+        # Each piece is made when layout reaches it (a Later), like the notes.
+        body = rows[1:]
+        out: list[Any] = [Later(partial(piece, [rows[0]] + body[:TABLE_CHUNK], True))]
         for i in range(TABLE_CHUNK, len(body), TABLE_CHUNK):
-            t = Table(body[i : i + TABLE_CHUNK], colWidths=widths, splitInRow=1, hAlign="LEFT")
-            t.setStyle(TableStyle(common))
-            out.append(t)
+            out.append(Later(partial(piece, body[i : i + TABLE_CHUNK], False)))
         return out
 
     def _cell(self, value: Any, width: float, bold: bool) -> Any:
@@ -606,8 +734,7 @@ class ReportBuilder:
                     if not notes:
                         continue
                     out.append(self.para(title, "kind"))
-                    for note in notes:
-                        out += self._note_flow(note)
+                    out += self._later(notes, self._note_flow)
         if not count:
             out.append(self.para("No session notes were recorded.", "meta"))
         return out
@@ -665,13 +792,29 @@ class ReportBuilder:
                 "sessions and grouped by session."
             )
         )
-        current = None
-        for note in recs:
-            if note.session_title != current:
-                current = note.session_title
-                out.append(self.para(current, "kind"))
-            out += self._pieces(note.text, "rec", "rec", bullet=f"R{note.number}.")
+        run: list[Note] = []
+        for i, note in enumerate(recs):
+            run.append(note)
+            if i + 1 == len(recs) or recs[i + 1].session_title != note.session_title:
+                out.append(self.para(note.session_title, "kind"))
+                out += self._later(run, self._rec_flow)
+                run = []
         return out
+
+    def _rec_flow(self, note: Note) -> list[Any]:
+        return self._pieces(note.text, "rec", "rec", bullet=f"R{note.number}.")
+
+    def _later(self, items: list[Any], flow: Callable[[Any], list[Any]]) -> list[Later]:
+        """The flowables of ``items``, made a step of NOTES_PER_STEP at a time during layout."""
+
+        def make(part: list[Any]) -> list[Any]:
+            return [f for item in part for f in flow(item)]
+
+        steps = range(0, len(items), NOTES_PER_STEP)
+        return [
+            Later(partial(make, items[i : i + NOTES_PER_STEP]), len(items[i : i + NOTES_PER_STEP]))
+            for i in steps
+        ]
 
     def section_action_plan(self) -> list[Any]:
         acts = self.data.actions
@@ -850,19 +993,21 @@ def build_pdf(
     progress: Progress = None,
     lang: str = "en",
 ) -> None:
-    """Lay out ``data`` into a PDF at ``target``."""
+    """Lay out ``data`` into a PDF at ``target``; ``data`` is consumed (its notes are
+    released as they are laid out), so load it again to build again."""
     register()
     pagesize = LETTER if paper == "letter" else A4
     margin = 20 * mm
     width = pagesize[0] - 2 * margin
     builder = ReportBuilder(data, width)
-    story, plain = builder.story()
+    items, plain = builder.story()
+    story = Story(items)
     if progress:
         progress(0.15)
     author = "; ".join(data.organisers)
     doc = ReportDoc(
         str(target),
-        total=len(story),
+        total=story.size,
         progress=progress,
         pagesize=pagesize,
         leftMargin=margin,

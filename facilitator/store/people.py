@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from facilitator.store.database import Workshop, bury, unbury
@@ -39,10 +40,13 @@ PERSON_FIELDS = (
 
 
 # -- bulk import -------------------------------------------------------------------------------
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(…, ensure_ascii=False), made once
+
+
 def _row_for_insert(person: Mapping[str, Any], stamp: str) -> dict[str, Any]:
     row = {k: person[k] for k in PERSON_FIELDS if k in person}
     if isinstance(row.get("source"), dict):
-        row["source"] = json.dumps(row["source"], ensure_ascii=False)
+        row["source"] = _JSON.encode(row["source"])
     if "id" not in row:
         row["id"] = person.get("id") or new_id("per")
     row["created"] = stamp
@@ -266,10 +270,11 @@ class PeopleStore:
             db = self.ws.db
             conn = db.conn
             batch: list[tuple[Any, ...]] = []
+            values_of = itemgetter(*columns)
             for k, person_values in enumerate(adds):
                 row = {**defaults, **_row_for_insert(person_values, stamp)}
                 new_ids.append(row["id"])
-                batch.append(tuple(row[c] for c in columns))
+                batch.append(values_of(row))
                 if len(batch) >= 2000:
                     conn.executemany(insert_sql, batch)
                     batch = []
@@ -277,7 +282,13 @@ class PeopleStore:
                         progress((k + 1) / total)
             if batch:
                 conn.executemany(insert_sql, batch)
-            unbury(db, "people", new_ids)
+            # only ids deleted before can be buried (a redo re-inserts them): one query
+            # instead of a DELETE per new row
+            buried = {
+                r[0]
+                for r in conn.execute("SELECT row_id FROM tombstones WHERE table_name = 'people'")
+            }
+            unbury(db, "people", [i for i in new_ids if i in buried])
             old_rows: dict[str, Mapping[str, Any]] = {
                 p["id"]: p for p in self.people_by_ids([pid for pid, _ in updates])
             }
