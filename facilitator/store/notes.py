@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from facilitator.domain.capture import (
     SETTING_KINDS,
@@ -17,7 +18,22 @@ from facilitator.domain.capture import (
 )
 from facilitator.store.database import Workshop, unbury
 from facilitator.store.ids import new_id, now
-from facilitator.store.records import NoteRow, SummaryRow
+from facilitator.store.records import (
+    DayRow,
+    DraftView,
+    ExerciseRow,
+    NoteRow,
+    NoteView,
+    PersonCard,
+    PromptRow,
+    SessionInDay,
+    SummaryRow,
+    TeamInRound,
+    TeamOfExercise,
+    TeamRow,
+    first_of,
+    rows_of,
+)
 from facilitator.store.search import NoteSearch
 from facilitator.store.tables import Table
 
@@ -107,7 +123,7 @@ class NotesStore(NoteSearch):
     def set_kinds(self, value: list[Kind]) -> None:
         self.ws.info.set_setting(SETTING_KINDS, [k.as_dict() for k in value])
 
-    def sessions(self) -> list[dict[str, Any]]:
+    def sessions(self) -> list[SessionInDay]:
         """All sessions in agenda order with their day and planned start."""
         rows = list(
             self.ws.db.query(
@@ -127,9 +143,9 @@ class NotesStore(NoteSearch):
             )
             for r in day_rows:
                 r["planned_start"] = starts[r["id"]]
-        return rows
+        return rows_of(rows, SessionInDay)
 
-    def _slots(self, sessions: list[dict[str, Any]] | None = None) -> list[SessionSlot]:
+    def _slots(self, sessions: Sequence[SessionInDay] | None = None) -> list[SessionSlot]:
         return [
             SessionSlot(
                 r["id"],
@@ -146,7 +162,7 @@ class NotesStore(NoteSearch):
         self,
         live_id: str | None = None,
         at: datetime | None = None,
-        sessions: list[dict[str, Any]] | None = None,
+        sessions: Sequence[SessionInDay] | None = None,
     ) -> str:
         """The session Capture opens on at ``at`` (the Agenda's clock; the laptop's if None).
 
@@ -154,21 +170,21 @@ class NotesStore(NoteSearch):
         return default_session(self._slots(sessions), at or datetime.now(), live_id)
 
     def live_session_ids(
-        self, now: datetime, sessions: list[dict[str, Any]] | None = None
+        self, now: datetime, sessions: Sequence[SessionInDay] | None = None
     ) -> list[str]:
         """Sessions running at ``now`` on the Agenda's clock by their recorded start and end,
         the latest start first: what Capture marks live (a rehearsal's start is not, once
         the clock is real again)."""
         return running_now(self._slots(sessions), now)
 
-    def days(self) -> list[dict[str, Any]]:
-        return list(self.ws.db.query("SELECT * FROM days ORDER BY position, date"))
+    def days(self) -> list[DayRow]:
+        return rows_of(self.ws.db.query("SELECT * FROM days ORDER BY position, date"), DayRow)
 
-    def teams_for_session(self, session_id: str | None) -> list[dict[str, Any]]:
+    def teams_for_session(self, session_id: str | None) -> list[TeamRow]:
         """Teams that work in a session: rounds held in it, or team sets of its exercise."""
         if not session_id:
             return []
-        return list(
+        return rows_of(
             self.ws.db.query(
                 """SELECT DISTINCT t.* FROM teams t
                    JOIN rounds r ON r.id = t.round_id
@@ -177,75 +193,83 @@ class NotesStore(NoteSearch):
                    WHERE r.session_id = :s OR (r.session_id IS NULL AND e.session_id = :s)
                    ORDER BY r.position, t.position, t.name""",
                 {"s": session_id},
-            )
+            ),
+            TeamRow,
         )
 
-    def all_teams(self) -> list[dict[str, Any]]:
-        return list(
+    def all_teams(self) -> list[TeamInRound]:
+        return rows_of(
             self.ws.db.query(
                 """SELECT t.*, r.title AS round_title FROM teams t
                    JOIN rounds r ON r.id = t.round_id
                    ORDER BY r.position, t.position, t.name"""
-            )
+            ),
+            TeamInRound,
         )
 
-    def exercises(self) -> list[dict[str, Any]]:
-        return list(
+    def exercises(self) -> list[ExerciseRow]:
+        return rows_of(
             self.ws.db.query(
                 """SELECT e.* FROM exercises e LEFT JOIN sessions s ON s.id = e.session_id
                    LEFT JOIN days d ON d.id = s.day_id ORDER BY d.position, s.position, e.title"""
-            )
+            ),
+            ExerciseRow,
         )
 
-    def exercise_for_session(self, session_id: str | None) -> dict[str, Any] | None:
+    def exercise_for_session(self, session_id: str | None) -> ExerciseRow | None:
         if not session_id:
             return None
-        rows = list(
+        return first_of(
             self.ws.db.query(
                 "SELECT * FROM exercises WHERE session_id = ? ORDER BY created", [session_id]
-            )
+            ),
+            ExerciseRow,
         )
-        return rows[0] if rows else None
 
-    def prompts(self, exercise_id: str | None) -> list[dict[str, Any]]:
+    def prompts(self, exercise_id: str | None) -> list[PromptRow]:
         if not exercise_id:
             return []
-        return list(
+        return rows_of(
             self.ws.db.query(
                 "SELECT * FROM exercise_prompts WHERE exercise_id = ? ORDER BY position, created",
                 [exercise_id],
-            )
+            ),
+            PromptRow,
         )
 
-    def teams_for_exercise(self, exercise_id: str) -> list[dict[str, Any]]:
-        return list(
+    def teams_for_exercise(self, exercise_id: str) -> list[TeamOfExercise]:
+        return rows_of(
             self.ws.db.query(
                 """SELECT t.*, r.title AS round_title, r.position AS round_position FROM teams t
                    JOIN rounds r ON r.id = t.round_id JOIN team_sets ts ON ts.id = r.team_set_id
                    WHERE ts.exercise_id = ? ORDER BY r.position, t.position, t.name""",
                 [exercise_id],
-            )
+            ),
+            TeamOfExercise,
         )
 
-    def people(self) -> list[dict[str, Any]]:
+    def people(self) -> list[PersonCard]:
         """Whom a note can be attributed to, in human order of name (sorted here: ``COLLATE
         HUMAN`` calls Python for each comparison, 0.2 s for 3,000 people)."""
         rows = self.ws.query(
             "SELECT id, name, organisation, country, sector FROM people ORDER BY id"
         )
-        return self.ws.collation.sorted(rows, key=lambda p: p["name"])
+        return rows_of(self.ws.collation.sorted(rows, key=lambda p: p["name"]), PersonCard)
 
-    def notes_for(self, session_id: str | None, team_id: str | None = None) -> list[dict[str, Any]]:
+    def notes_for(self, session_id: str | None, team_id: str | None = None) -> list[NoteView]:
         """The notes listed for a session (and team, if one is chosen), in their order."""
         where, args = "n.session_id IS ?", [session_id]
         if team_id:
             where += " AND n.team_id = ?"
             args.append(team_id)
-        return self.ws.query(f"{_NOTE_SELECT} WHERE {where} ORDER BY n.position, n.created", args)
+        return rows_of(
+            self.ws.query(f"{_NOTE_SELECT} WHERE {where} ORDER BY n.position, n.created", args),
+            NoteView,
+        )
 
     def last_notes_for(
         self, session_id: str | None, team_id: str | None, limit: int
-    ) -> list[dict[str, Any]]:
+    ) -> list[NoteView]:
         """The last ``limit`` notes of :meth:`notes_for`, in their order: what the list
         shows first (it shows its end), read through the index without the others."""
         where, args = "n.session_id IS ?", [session_id]
@@ -258,19 +282,18 @@ class NotesStore(NoteSearch):
             args,
         )
         rows.reverse()
-        return rows
+        return rows_of(rows, NoteView)
 
-    def note(self, note_id: str) -> dict[str, Any] | None:
-        rows = self.ws.query(f"{_NOTE_SELECT} WHERE n.id = ?", [note_id])
-        return rows[0] if rows else None
+    def note(self, note_id: str) -> NoteView | None:
+        return first_of(self.ws.query(f"{_NOTE_SELECT} WHERE n.id = ?", [note_id]), NoteView)
 
-    def notes_by_ids(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        out: dict[str, dict[str, Any]] = {}
+    def notes_by_ids(self, ids: list[str]) -> dict[str, NoteView]:
+        out: dict[str, NoteView] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
             for r in self.ws.query(f"{_NOTE_SELECT} WHERE n.id IN ({marks})", chunk):
-                out[r["id"]] = r
+                out[r["id"]] = cast("NoteView", r)
         return out
 
     def count_for_session(self, session_id: str) -> int:
@@ -306,7 +329,7 @@ class NotesStore(NoteSearch):
         ).fetchone()
         return int(row[0])
 
-    def add_note(self, row: dict[str, Any], draft_id: str | None = None) -> str:
+    def add_note(self, row: Mapping[str, Any], draft_id: str | None = None) -> str:
         """Insert a note and clear its draft in one transaction (no double after a crash)."""
         unknown = set(row) - _NOTE_COLUMNS
         if unknown:
@@ -325,16 +348,16 @@ class NotesStore(NoteSearch):
             op.touch(Table.NOTES, [row["id"]])
         return row["id"]
 
-    def summary(self, session_id: str | None, team_id: str | None) -> dict[str, Any] | None:
+    def summary(self, session_id: str | None, team_id: str | None) -> SummaryRow | None:
         """The summary of a session (team_id None) or of one team's output in it."""
-        rows = list(
+        return first_of(
             self.ws.db.query(
                 """SELECT * FROM summaries WHERE session_id IS ? AND team_id IS ?
                    AND conflict_of IS NULL ORDER BY created LIMIT 1""",
                 [session_id, team_id],
-            )
+            ),
+            SummaryRow,
         )
-        return rows[0] if rows else None
 
     def summaries_by_ids(self, ids: list[str]) -> dict[str, SummaryRow]:
         """Summary rows (versions from another copy included) by id; missing ids are left out."""
@@ -365,7 +388,7 @@ class NotesStore(NoteSearch):
         ).fetchone()
         return row[0] or row[1]
 
-    def save_draft(self, draft_id: str, text: str, context: dict[str, Any]) -> None:
+    def save_draft(self, draft_id: str, text: str, context: Mapping[str, Any]) -> None:
         """Keep unsent text in the file; not an undoable edit and not shown to other views."""
         with self.ws.operation() as op:
             db = self.ws.db
@@ -375,7 +398,7 @@ class NotesStore(NoteSearch):
                     {
                         "id": draft_id,
                         "text": text,
-                        "context": json.dumps(context),
+                        "context": json.dumps(dict(context)),
                         "updated": now(),
                     },
                     pk="id",
@@ -383,19 +406,25 @@ class NotesStore(NoteSearch):
             else:
                 db.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
 
-    def load_draft(self, draft_id: str) -> dict[str, Any] | None:
+    def load_draft(self, draft_id: str) -> DraftView | None:
         row = self.ws.rows.get(Table.DRAFTS, draft_id)
         if not row or not row["text"]:
             return None
         try:
-            row["context"] = json.loads(row["context"] or "{}")
+            context = json.loads(row["context"] or "{}")
         except ValueError:
-            row["context"] = {}
-        return row
+            context = {}
+        return DraftView(
+            id=row["id"],
+            text=row["text"],
+            context=context if isinstance(context, dict) else {},
+            updated=row["updated"],
+        )
 
-    def conflicts(self) -> list[tuple[Table, dict[str, Any], dict[str, Any]]]:
-        """(table, this copy's row, the other copy's version) for every unresolved conflict."""
-        out: list[tuple[Table, dict[str, Any], dict[str, Any]]] = []
+    def conflicts(self) -> list[tuple[Table, Mapping[str, Any], Mapping[str, Any]]]:
+        """(table, this copy's row, the other copy's version) for every unresolved conflict
+        (a note's or a summary's: the caller reads the table to know which)."""
+        out: list[tuple[Table, Mapping[str, Any], Mapping[str, Any]]] = []
         for table in (Table.NOTES, Table.SUMMARIES):
             for alt in self.ws.db.query(
                 f"SELECT * FROM [{table}] WHERE conflict_of IS NOT NULL ORDER BY created"

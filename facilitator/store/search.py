@@ -8,6 +8,7 @@ from typing import Any
 
 from facilitator.domain.capture import HIT_END, HIT_START, fts_query
 from facilitator.store.database import Workshop
+from facilitator.store.records import SearchHit, rows_of
 from facilitator.store.tables import Table
 
 SUMMARY_KIND = "summary"
@@ -47,7 +48,7 @@ class NoteSearch:
     def __init__(self, ws: Workshop) -> None:
         self.ws = ws
 
-    def search(self, f: SearchFilter) -> list[dict[str, Any]]:
+    def search(self, f: SearchFilter) -> list[SearchHit]:
         """Matching notes and summaries, best match first (most recent first without text).
 
         Each result has ``table`` ("notes" or "summaries"), ``id``, ``kind``, ``text``,
@@ -66,7 +67,7 @@ class NoteSearch:
             results.sort(key=lambda r: r["rank"])
         else:
             results.sort(key=lambda r: r["updated"], reverse=True)
-        return results[: f.limit]
+        return rows_of(results[: f.limit], SearchHit)
 
     def _run(self, sql: str, args: list[Any]) -> list[dict[str, Any]]:
         try:

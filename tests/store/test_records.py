@@ -23,6 +23,7 @@ from facilitator.store import records
 from facilitator.store.agenda import AgendaStore
 from facilitator.store.database import Workshop
 from facilitator.store.merge import MergeStore
+from facilitator.store.notes import NotesStore
 from facilitator.store.people import PeopleStore
 from facilitator.store.privacy import PrivacyStore
 from facilitator.store.records import ROW_TYPES, columns
@@ -366,7 +367,7 @@ CASES: list[tuple[str, Callable[[Workshop], Any], type]] = [
         R.SeedNote,
     ),
     ("venue.rapporteurs", lambda ws: ws.venue.rapporteurs(), R.VenueRapporteurRow),
-    # the notes store: its views are typed in records.py (the store still says dict)
+    # the notes store
     ("notes.sessions", lambda ws: ws.notes.sessions(), R.SessionInDay),
     ("notes.days", lambda ws: ws.notes.days(), R.DayRow),
     ("notes.teams_for_session", lambda ws: ws.notes.teams_for_session("ses_demo104"), R.TeamRow),
@@ -433,9 +434,9 @@ def test_search_hits_are_search_hit_rows(full: Workshop) -> None:
 
 # -- no untyped rows from the typed stores -----------------------------------------------------
 
-# Stores whose public methods must not hand out ``dict[str, Any]`` rows. The notes store
-# (notes.py, search.py) is wired to its records later.
+# Stores whose public methods must not hand out ``dict[str, Any]`` rows.
 TYPED_STORES = (
+    NotesStore,
     AgendaStore,
     PeopleStore,
     TeamsStore,
@@ -463,11 +464,11 @@ def _untyped(hint: Any) -> bool:
 def test_typed_stores_never_return_untyped_rows() -> None:
     found = []
     for store in TYPED_STORES:
-        # the stores import domain types for annotations only (TYPE_CHECKING), to open fast
-        module = {**vars(agenda_domain), **vars(inspect.getmodule(store))}
         for name, method in inspect.getmembers(store, inspect.isfunction):
             if name.startswith("_") or f"{store.__name__}.{name}" in NOT_ROWS:
                 continue
+            # annotations name domain types imported only for type checking (to open fast)
+            module = {**vars(agenda_domain), **vars(inspect.getmodule(method))}
             hints = get_type_hints(method, module)
             if "return" not in hints:
                 found.append(f"{store.__name__}.{name}: no return type")
