@@ -8,8 +8,10 @@ passes through one privacy guard (``store/privacy.py``), so the builders never h
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -50,6 +52,7 @@ STAFF_ROLES = {"organiser", "facilitator", "rapporteur", "interpreter", "staff"}
 RASTER_MIMES = {"image/png", "image/jpeg", "image/jpg", "image/gif"}
 NOTES_PER_STEP = 200  # notes read (and scanned for names) between two calls of ``progress``
 RELEASE_STEP = 500  # notes let go at a time when reading stops half-way
+QUERY_STEPS = 200_000  # SQLite instructions between two questions whether to go on
 
 
 def let_go(items: list[Any]) -> None:
@@ -60,6 +63,38 @@ def let_go(items: list[Any]) -> None:
     """
     while items:
         del items[-RELEASE_STEP:]
+
+
+@contextmanager
+def _stoppable(
+    conn: sqlite3.Connection, progress: Callable[[float], None] | None
+) -> Iterator[list[float]]:
+    """Within, a long query (the sort of 400,000 notes before the first comes back, 1-3 s)
+    asks ``progress`` now and then whether to go on: what it raises (a job's Cancel) stops
+    the query and goes on from here. Yields the share done, for those calls to repeat."""
+    done = [0.0]
+    if progress is None:
+        yield done
+        return
+    stopped: list[BaseException] = []
+
+    def ask() -> int:
+        try:
+            progress(done[0])
+        except BaseException as exc:  # noqa: BLE001 - handed on below, not swallowed
+            stopped.append(exc)
+            return 1  # SQLite stops the statement
+        return 0
+
+    conn.set_progress_handler(ask, QUERY_STEPS)
+    try:
+        yield done
+    except sqlite3.OperationalError:
+        if stopped:
+            raise stopped[0] from None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 def let_go_of(data: ReportData) -> None:
@@ -408,48 +443,52 @@ class ReportStore:
         db = self.ws.db
         total = db.execute("SELECT count(*) FROM notes").fetchone()[0] if progress else 0
         read = 0
-        for r in db.query(
-            "SELECT n.* FROM notes n LEFT JOIN sessions s ON s.id = n.session_id "
-            "LEFT JOIN days d ON d.id = s.day_id "
-            "ORDER BY d.position, d.date, s.position, n.position, n.created"
-        ):
-            read += 1
-            if progress is not None and read % NOTES_PER_STEP == 0:
-                progress(min(1.0, read / max(1, total)))
-            if r["prompt_id"] and r["team_id"]:
-                where = Source(SECTIONS["group_work"], r["id"], "text", "worksheet answer")
-                answers[r["team_id"]][r["prompt_id"]].append(guard(r["text"], where))
-                continue
-            session = sessions.get(r["session_id"] or "")
-            if session is None:
-                continue
-            kind = r["kind"] if r["kind"] in NOTE_KINDS else "key_point"
-            starred = bool(r["starred"])
-            if settings.starred_only and not starred and kind not in OUTCOME_KINDS:
-                continue
-            attribution = ""
-            if not anon:
-                attribution = person_name(r["attribution_person_id"]) or r["attribution_text"]
-            note = Note(
-                id=r["id"],
-                kind=kind,
-                text=guard(r["text"], Source(SECTIONS["sessions"], r["id"], "text", session.title)),
-                attribution=attribution,
-                starred=starred,
-                owner=guard(
-                    r["action_owner"],
-                    Source(SECTIONS["action_plan"], r["id"], "action_owner", session.title),
-                ),
-                due=r["action_due"] or "",
-                status=r["action_status"] or "",
-                session_title=session.title,
-            )
-            session.notes.setdefault(kind, []).append(note)
-            if kind == "recommendation":
-                data.recommendations.append(note)
-                note.number = len(data.recommendations)
-            elif kind == "action_item":
-                data.actions.append(note)
+        with _stoppable(db.conn, progress) as done:
+            for r in db.query(
+                "SELECT n.* FROM notes n LEFT JOIN sessions s ON s.id = n.session_id "
+                "LEFT JOIN days d ON d.id = s.day_id "
+                "ORDER BY d.position, d.date, s.position, n.position, n.created"
+            ):
+                read += 1
+                if progress is not None and read % NOTES_PER_STEP == 0:
+                    done[0] = min(1.0, read / max(1, total))
+                    progress(done[0])
+                if r["prompt_id"] and r["team_id"]:
+                    where = Source(SECTIONS["group_work"], r["id"], "text", "worksheet answer")
+                    answers[r["team_id"]][r["prompt_id"]].append(guard(r["text"], where))
+                    continue
+                session = sessions.get(r["session_id"] or "")
+                if session is None:
+                    continue
+                kind = r["kind"] if r["kind"] in NOTE_KINDS else "key_point"
+                starred = bool(r["starred"])
+                if settings.starred_only and not starred and kind not in OUTCOME_KINDS:
+                    continue
+                attribution = ""
+                if not anon:
+                    attribution = person_name(r["attribution_person_id"]) or r["attribution_text"]
+                note = Note(
+                    id=r["id"],
+                    kind=kind,
+                    text=guard(
+                        r["text"], Source(SECTIONS["sessions"], r["id"], "text", session.title)
+                    ),
+                    attribution=attribution,
+                    starred=starred,
+                    owner=guard(
+                        r["action_owner"],
+                        Source(SECTIONS["action_plan"], r["id"], "action_owner", session.title),
+                    ),
+                    due=r["action_due"] or "",
+                    status=r["action_status"] or "",
+                    session_title=session.title,
+                )
+                session.notes.setdefault(kind, []).append(note)
+                if kind == "recommendation":
+                    data.recommendations.append(note)
+                    note.number = len(data.recommendations)
+                elif kind == "action_item":
+                    data.actions.append(note)
 
 
 def _venue_results(ws: Workshop, data: ReportData, guard: Any, days: dict[str, DayRow]) -> None:
