@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -66,8 +66,9 @@ from facilitator.reports.fonts import (
     styles,
     text_width,
 )
+from facilitator.reports.heap import Kept, long_lived
 from facilitator.store.database import Workshop
-from facilitator.store.report import format_day
+from facilitator.store.report import format_day, let_go
 
 Progress = Callable[[float], None] | None
 
@@ -334,6 +335,13 @@ class Story:
             raise IndexError("a story takes flowables back at the front only")
         self._items.appendleft(value)
 
+    def let_go(self) -> None:
+        """Drop what is left one step at a time (a step holds at most NOTES_PER_STEP notes):
+        freeing a cancelled report's notes in one go would hold the interpreter for long."""
+        items = self._items
+        while items:
+            items.pop()
+
 
 class ReportDoc(BaseDocTemplate):
     def __init__(self, filename: str, total: int, progress: Progress, **kw: Any) -> None:
@@ -580,7 +588,7 @@ class ReportBuilder:
         out.append(charts.bar_chart("Attendance per day", p.per_day, self.width))
         return out
 
-    def _table(self, rows: list[list[Any]], widths: list[float]) -> list[Any]:
+    def _table(self, rows: Sequence[Sequence[Any]], widths: list[float]) -> list[Any]:
         """A table with a header row, as consecutive tables of at most TABLE_CHUNK rows.
 
         reportlab re-measures every remaining row each time a table splits at a page end,
@@ -604,7 +612,7 @@ class ReportBuilder:
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ]
 
-        def piece(part: list[list[Any]], first: bool) -> list[Any]:
+        def piece(part: list[Sequence[Any]], first: bool) -> list[Any]:
             cells = [
                 [self._cell(v, w, first and r == 0) for v, w in zip(row, widths, strict=True)]
                 for r, row in enumerate(part)
@@ -618,7 +626,7 @@ class ReportBuilder:
             return [t]
 
         # Each piece is made when layout reaches it (a Later), like the notes.
-        body = rows[1:]
+        body = list(rows[1:])
         out: list[Any] = [Later(partial(piece, [rows[0]] + body[:TABLE_CHUNK], True))]
         for i in range(TABLE_CHUNK, len(body), TABLE_CHUNK):
             out.append(Later(partial(piece, body[i : i + TABLE_CHUNK], False)))
@@ -822,17 +830,11 @@ class ReportBuilder:
         if not acts:
             return out + [self.para("No action items were recorded.", "meta")]
         w = self.width
-        rows: list[list[Any]] = [[h for h in ("#", "What", "Who", "By when", "Status")]]
+        # Rows of strings as tuples: the collector stops tracking those, and a huge
+        # workshop's action plan is tens of thousands of rows waiting to be laid out.
+        rows: list[Sequence[Any]] = [("#", "What", "Who", "By when", "Status")]
         for i, a in enumerate(acts, 1):
-            rows.append(
-                [
-                    str(i),
-                    a.text,
-                    a.owner,
-                    a.due,
-                    a.status.replace("_", " "),
-                ]
-            )
+            rows.append((str(i), a.text, a.owner, a.due, a.status.replace("_", " ")))
         out += self._table(rows, [w * 0.06, w * 0.5, w * 0.2, w * 0.12, w * 0.12])
         return out
 
@@ -1002,6 +1004,7 @@ def build_pdf(
     builder = ReportBuilder(data, width)
     items, plain = builder.story()
     story = Story(items)
+    del items  # the story alone holds the notes, so each step is freed once laid out
     if progress:
         progress(0.15)
     author = "; ".join(data.organisers)
@@ -1049,6 +1052,9 @@ def build_pdf(
     rl_config.useA85 = 0
     try:
         doc.build(story, canvasmaker=canvasmaker)
+    except BaseException:  # Cancel, or a layout failure: the notes not laid out go gradually
+        story.let_go()
+        raise
     finally:
         rl_config.useA85 = a85
 
@@ -1060,18 +1066,25 @@ def export_report(
     settings = ws.report.load_settings()
     anonymous = options.anonymous or settings.anonymous
     draft = options.draft or settings.draft
-    data = ws.report.load_report(settings, anonymous)
-    check_privacy(data.privacy, options, out)
-    if progress:
-        progress(0.1)
-    paper = options.paper if options.paper in ("a4", "letter") else settings.paper
-    with atomic_output(out) as tmp:
-        lang = language_tag(ws.info.details()["languages"])
+    with long_lived() as keep:
+        data = ws.report.load_report(settings, anonymous, Kept(progress, keep, 0.1))
         try:
-            build_pdf(data, tmp, paper, draft, progress, lang)
-        except ExportError:
-            raise
-        except Exception as exc:  # reportlab layout failure: say what, keep the old file
-            raise ExportError(f"{out}: the report could not be laid out ({exc}).") from exc
+            check_privacy(data.privacy, options, out)
+            if progress:
+                progress(0.1)
+            paper = options.paper if options.paper in ("a4", "letter") else settings.paper
+            with atomic_output(out) as tmp:
+                lang = language_tag(ws.info.details()["languages"])
+                layout = Kept(progress, keep)
+                try:
+                    build_pdf(data, tmp, paper, draft, layout, lang)
+                except ExportError:
+                    raise
+                except Exception as exc:  # reportlab layout failure: say what, keep the old file
+                    if exc is layout.raised:  # Cancel, not a failure
+                        raise
+                    raise ExportError(f"{out}: the report could not be laid out ({exc}).") from exc
+        finally:
+            let_go(data.privacy)
     if progress:
         progress(1.0)

@@ -37,8 +37,9 @@ from docx.text.paragraph import Paragraph
 from facilitator.domain.report import NOTE_KINDS, SECTIONS, ReportData
 from facilitator.exports import ExportError, ExportOptions, atomic_output, check_privacy
 from facilitator.reports.fonts import clean
+from facilitator.reports.heap import Kept, long_lived
 from facilitator.store.database import Workshop
-from facilitator.store.report import format_day
+from facilitator.store.report import format_day, let_go
 
 Progress = Callable[[float], None] | None
 ACCENT = RGBColor(0x2F, 0x5D, 0x8A)
@@ -716,15 +717,22 @@ def export_report_docx(
 ) -> None:
     """Registered as ``report-docx``: the outcome report as an editable Word document."""
     settings = ws.report.load_settings()
-    data = ws.report.load_report(settings, options.anonymous or settings.anonymous)
-    check_privacy(data.privacy, options, out)
-    if progress:
-        progress(0.3)
-    paper = options.paper if options.paper in ("a4", "letter") else settings.paper
-    with atomic_output(out) as tmp:
+    anonymous = options.anonymous or settings.anonymous
+    with long_lived() as keep:
+        data = ws.report.load_report(settings, anonymous, Kept(progress, keep, 0.3))
         try:
-            build_docx(data, tmp, paper, options.draft or settings.draft)
-        except (ValueError, KeyError) as exc:
-            raise ExportError(f"{out}: the Word report could not be written ({exc}).") from exc
+            check_privacy(data.privacy, options, out)
+            if progress:
+                progress(0.3)
+            paper = options.paper if options.paper in ("a4", "letter") else settings.paper
+            with atomic_output(out) as tmp:
+                try:
+                    build_docx(data, tmp, paper, options.draft or settings.draft)
+                except (ValueError, KeyError) as exc:
+                    raise ExportError(
+                        f"{out}: the Word report could not be written ({exc})."
+                    ) from exc
+        finally:
+            let_go(data.privacy)
     if progress:
         progress(1.0)

@@ -8,7 +8,10 @@ passes through one privacy guard (``store/privacy.py``), so the builders never h
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -47,6 +50,62 @@ SETTING_KEY = "report"
 # Roles of people who run the event rather than take part in it.
 STAFF_ROLES = {"organiser", "facilitator", "rapporteur", "interpreter", "staff"}
 RASTER_MIMES = {"image/png", "image/jpeg", "image/jpg", "image/gif"}
+NOTES_PER_STEP = 200  # notes read (and scanned for names) between two calls of ``progress``
+RELEASE_STEP = 500  # notes let go at a time when reading stops half-way
+QUERY_STEPS = 200_000  # SQLite instructions between two questions whether to go on
+
+
+def let_go(items: list[Any]) -> None:
+    """Empty ``items`` a few hundred at a time.
+
+    Freeing a list of 100,000 notes in one go is one long call that holds the interpreter
+    (0.1 s and more, the window's thread waiting); in slices it is handed over between them.
+    """
+    while items:
+        del items[-RELEASE_STEP:]
+
+
+@contextmanager
+def _stoppable(
+    conn: sqlite3.Connection, progress: Callable[[float], None] | None
+) -> Iterator[list[float]]:
+    """Within, a long query (the sort of 400,000 notes before the first comes back, 1-3 s)
+    asks ``progress`` now and then whether to go on: what it raises (a job's Cancel) stops
+    the query and goes on from here. Yields the share done, for those calls to repeat."""
+    done = [0.0]
+    if progress is None:
+        yield done
+        return
+    stopped: list[BaseException] = []
+
+    def ask() -> int:
+        try:
+            progress(done[0])
+        except BaseException as exc:  # noqa: BLE001 - handed on below, not swallowed
+            stopped.append(exc)
+            return 1  # SQLite stops the statement
+        return 0
+
+    conn.set_progress_handler(ask, QUERY_STEPS)
+    try:
+        yield done
+    except sqlite3.OperationalError:
+        if stopped:
+            raise stopped[0] from None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def let_go_of(data: ReportData) -> None:
+    """Free a report's notes and findings with :func:`let_go`, when only part of it is kept."""
+    let_go(data.recommendations)
+    let_go(data.actions)
+    let_go(data.privacy)
+    for day in data.days:
+        for session in day.sessions:
+            for notes in session.notes.values():
+                let_go(notes)
 
 
 def _json_list(value: Any) -> list[str]:
@@ -122,12 +181,20 @@ class ReportStore:
             return False
 
     def load_report(
-        self, settings: ReportSettings | None = None, anonymous: bool | None = None
+        self,
+        settings: ReportSettings | None = None,
+        anonymous: bool | None = None,
+        progress: Callable[[float], None] | None = None,
     ) -> ReportData:
         """Assemble everything the report shows, honouring privacy and the organiser's choices.
 
         Anonymised, every free text goes through one privacy guard: decided hits are applied,
         undecided ones withheld, and all of them listed in ``ReportData.privacy``.
+
+        ``progress`` is called with the share of the notes read so far, every
+        :data:`NOTES_PER_STEP` notes: reading a huge workshop's notes (and scanning them for
+        names) takes a while, and a job's Cancel raises from there. What was read by then is
+        let go in slices before the exception goes on (see :func:`let_go`).
         """
         db = self.ws.db
         settings = settings or self.load_settings()
@@ -258,45 +325,15 @@ class ReportStore:
 
         # Notes by session and kind; worksheet answers go to their team.
         answers: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        for r in db.query(
-            "SELECT n.* FROM notes n LEFT JOIN sessions s ON s.id = n.session_id "
-            "LEFT JOIN days d ON d.id = s.day_id "
-            "ORDER BY d.position, d.date, s.position, n.position, n.created"
-        ):
-            if r["prompt_id"] and r["team_id"]:
-                where = Source(SECTIONS["group_work"], r["id"], "text", "worksheet answer")
-                answers[r["team_id"]][r["prompt_id"]].append(guard(r["text"], where))
-                continue
-            session = sessions.get(r["session_id"] or "")
-            if session is None:
-                continue
-            kind = r["kind"] if r["kind"] in NOTE_KINDS else "key_point"
-            starred = bool(r["starred"])
-            if settings.starred_only and not starred and kind not in OUTCOME_KINDS:
-                continue
-            attribution = ""
-            if not anon:
-                attribution = person_name(r["attribution_person_id"]) or r["attribution_text"]
-            note = Note(
-                id=r["id"],
-                kind=kind,
-                text=guard(r["text"], Source(SECTIONS["sessions"], r["id"], "text", session.title)),
-                attribution=attribution,
-                starred=starred,
-                owner=guard(
-                    r["action_owner"],
-                    Source(SECTIONS["action_plan"], r["id"], "action_owner", session.title),
-                ),
-                due=r["action_due"] or "",
-                status=r["action_status"] or "",
-                session_title=session.title,
-            )
-            session.notes.setdefault(kind, []).append(note)
-            if kind == "recommendation":
-                data.recommendations.append(note)
-                note.number = len(data.recommendations)
-            elif kind == "action_item":
-                data.actions.append(note)
+        try:
+            self._notes(data, sessions, answers, guard, anon, person_name, settings, progress)
+        except BaseException:  # Cancel (or a failure) half-way: the notes read go gradually
+            let_go(guard.findings)
+            let_go_of(data)
+            for team in answers.values():
+                for texts in team.values():
+                    let_go(texts)
+            raise
 
         # Group work.
         group = SECTIONS["group_work"]
@@ -390,6 +427,68 @@ class ReportStore:
                 )
         data.privacy = guard.findings
         return data
+
+    def _notes(
+        self,
+        data: ReportData,
+        sessions: dict[str, SessionItem],
+        answers: dict[str, dict[str, list[str]]],
+        guard: Any,
+        anon: bool,
+        person_name: Callable[[str | None], str],
+        settings: ReportSettings,
+        progress: Callable[[float], None] | None,
+    ) -> None:
+        """Notes by session and kind, through the guard; worksheet answers go to their team."""
+        db = self.ws.db
+        total = db.execute("SELECT count(*) FROM notes").fetchone()[0] if progress else 0
+        read = 0
+        with _stoppable(db.conn, progress) as done:
+            for r in db.query(
+                "SELECT n.* FROM notes n LEFT JOIN sessions s ON s.id = n.session_id "
+                "LEFT JOIN days d ON d.id = s.day_id "
+                "ORDER BY d.position, d.date, s.position, n.position, n.created"
+            ):
+                read += 1
+                if progress is not None and read % NOTES_PER_STEP == 0:
+                    done[0] = min(1.0, read / max(1, total))
+                    progress(done[0])
+                if r["prompt_id"] and r["team_id"]:
+                    where = Source(SECTIONS["group_work"], r["id"], "text", "worksheet answer")
+                    answers[r["team_id"]][r["prompt_id"]].append(guard(r["text"], where))
+                    continue
+                session = sessions.get(r["session_id"] or "")
+                if session is None:
+                    continue
+                kind = r["kind"] if r["kind"] in NOTE_KINDS else "key_point"
+                starred = bool(r["starred"])
+                if settings.starred_only and not starred and kind not in OUTCOME_KINDS:
+                    continue
+                attribution = ""
+                if not anon:
+                    attribution = person_name(r["attribution_person_id"]) or r["attribution_text"]
+                note = Note(
+                    id=r["id"],
+                    kind=kind,
+                    text=guard(
+                        r["text"], Source(SECTIONS["sessions"], r["id"], "text", session.title)
+                    ),
+                    attribution=attribution,
+                    starred=starred,
+                    owner=guard(
+                        r["action_owner"],
+                        Source(SECTIONS["action_plan"], r["id"], "action_owner", session.title),
+                    ),
+                    due=r["action_due"] or "",
+                    status=r["action_status"] or "",
+                    session_title=session.title,
+                )
+                session.notes.setdefault(kind, []).append(note)
+                if kind == "recommendation":
+                    data.recommendations.append(note)
+                    note.number = len(data.recommendations)
+                elif kind == "action_item":
+                    data.actions.append(note)
 
 
 def _venue_results(ws: Workshop, data: ReportData, guard: Any, days: dict[str, DayRow]) -> None:

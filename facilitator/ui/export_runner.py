@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from facilitator.exports import BY_KIND, ExportError, ExportOptions, UnresolvedHits, run_export
+from facilitator.reports.heap import long_lived
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.jobs import Job, JobCancelled, Progress
 
@@ -47,7 +48,10 @@ def export_job(
 
     def work(progress: Progress) -> Path:
         try:
-            return run_export(kind, workshop_path, out, first, progress)
+            # From the start: loading the exporter's modules allocates plenty, and a full
+            # collection would walk everything the window holds (reports/heap.py).
+            with long_lived():
+                return run_export(kind, workshop_path, out, first, progress)
         except JobCancelled:
             out.unlink(missing_ok=True)  # no half-written file left behind
             raise

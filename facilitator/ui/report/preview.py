@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from facilitator.domain.report import ReportSettings
 from facilitator.exports import ExportError
+from facilitator.reports.heap import Kept, long_lived
 from facilitator.store.database import Workshop
 from facilitator.ui.jobs import Progress
 
@@ -69,10 +70,13 @@ def render_preview(
     if not (pdftoppm and pdfinfo):
         raise ExportError(MISSING_TOOLS)
     progress(0.0)
-    with Workshop(workshop, read_only=True) as ws:
-        data = ws.report.load_report(settings)
     pdf = folder / "preview.pdf"
-    build_pdf(data, pdf, settings.paper, settings.draft, lambda f: progress(f * 0.9))
+    with long_lived() as keep:  # a huge workshop's notes: see reports/heap.py
+        with Workshop(workshop, read_only=True) as ws:
+            data = ws.report.load_report(settings, progress=Kept(progress, keep, 0.1))
+        laid_out = Kept(lambda f: progress(f * 0.9), keep)
+        build_pdf(data, pdf, settings.paper, settings.draft, laid_out)
+        del data
     total = page_count(pdf, pdfinfo)
     progress(0.92)
     for old in folder.glob(f"{PAGE_PREFIX}-*.png"):

@@ -41,7 +41,9 @@ from facilitator.domain.privacy import (
     fold,
     replacement_for,
 )
+from facilitator.reports.heap import Kept, long_lived
 from facilitator.store.database import Workshop
+from facilitator.store.report import let_go_of
 from facilitator.ui.jobs import Progress
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -106,10 +108,14 @@ def team_list_findings(ws: Workshop) -> list[Finding]:
 def scan_workshop(path: Path, progress: Progress) -> PrivacyScan:
     """Read the workshop (its own read-only connection) and find every hit; a Job's work."""
     progress(0.0)
-    with Workshop(path, read_only=True) as ws:
+    with long_lived() as keep, Workshop(path, read_only=True) as ws:  # see reports/heap.py
         settings = ws.report.load_settings()
         anonymous = settings.anonymous
-        findings = list(ws.report.load_report(settings, anonymous=True).privacy)
+        reading = Kept(lambda f: progress(0.8 * f), keep)
+        report = ws.report.load_report(settings, anonymous=True, progress=reading)
+        findings = list(report.privacy)
+        let_go_of(report)  # only the findings are kept
+        del report
         progress(0.8)
         lists = ws.privacy.lists_private()
         if lists:
