@@ -662,6 +662,11 @@ class Workshop:
         if changes:
             self.hub.changed.emit(changes)
 
+    @property
+    def writing(self) -> bool:
+        """Whether an operation is open (the UI thread is inside a long, stepped write)."""
+        return self._op is not None
+
     def large_write(self) -> None:
         """Say that the running operation writes many rows (a roster import).
 
