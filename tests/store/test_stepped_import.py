@@ -127,7 +127,8 @@ def test_an_operation_from_another_thread_waits_for_a_stepped_write(
             t.start()
             t.join()
         app.processEvents()  # what the import's progress dialog does between steps
-        waited.append(not futures[0].done())
+        if workshop.writing:  # (the last call comes once the transaction has ended)
+            waited.append(not futures[0].done())
 
     workshop.people.write_import(people(N), [], progress, total=N)
     assert waited and all(waited)  # it never ran inside the import's transaction
