@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
+    QProgressBar,
     QProgressDialog,
     QWidget,
 )
@@ -229,13 +230,17 @@ class WritingProgress(QProgressDialog):
         super().__init__("Writing participants…", "", 0, 1000, parent)
         self.setCancelButton(None)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumDuration(0)
         self.setAutoClose(False)
         self.setAutoReset(False)
+        # its own bar, set directly: QProgressDialog.setValue would hand the event loop
+        # every event, user input included, while the transaction is open
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 1000)
+        self.setBar(self.bar)
 
     def step(self, fraction: float) -> None:
         """Show how far the write is, then let the window repaint (called between steps)."""
-        self.setValue(int(fraction * 1000))
+        self.bar.setValue(int(fraction * 1000))
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def reject(self) -> None:  # Escape: the import cannot stop half-way
@@ -267,7 +272,8 @@ def commit(ctx: AreaContext, dialog: ImportDialog) -> bool:
     command = ImportRoster(ctx.workshop, plan, prepared)
     progress = WritingProgress(ctx.window) if large else None
     if progress is not None:
-        progress.setValue(0)
+        progress.show()
+        progress.step(0.0)
         command.progress = progress.step
     try:
         ok = ctx.push(command)
