@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields
-from facilitator.interchange.roster import ImportPlan, bulk, imported_source
+from facilitator.interchange.roster import ImportPlan, Row, Update, bulk, imported_source
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id, now
 from facilitator.store.tables import Table
@@ -80,42 +82,74 @@ class _WalkIn(Macro):
     # revert: deleting the person cascades to the attendance row
 
 
+@dataclass
+class PreparedImport:
+    """What an import will write, made from a plan without touching the workshop.
+
+    Plain data, so a job can make it off the UI thread (the new ids and the user's
+    choices for 50,000 rows take a noticeable moment); :class:`ImportRoster` then only
+    writes it.
+    """
+
+    file: str
+    adds: list[dict[str, Any]]  # each added person's values, with its new id
+    add_rows: list[Row]
+    updates: list[tuple[str, dict[str, Any]]]  # (person id, the fields to write)
+    update_rows: list[Update]
+
+
+def prepare_import(plan: ImportPlan) -> PreparedImport:
+    """The rows an accepted plan writes, with the user's per-field choices as they are now."""
+    with bulk():
+        adds = [{**row.person, "id": new_id("per")} for row in plan.adds]
+        update_rows = plan.updates
+        updates = [(u.person_id, u.values()) for u in update_rows]
+    return PreparedImport(plan.file, adds, list(plan.adds), updates, update_rows)
+
+
 class ImportRoster(Edit):
     """A whole roster import as one undo step (adds and updates, written in one transaction).
 
-    The user's per-field choices are taken when the edit is made; every person written
-    remembers what the file said (``source["imported"]``) and the import's stamp, which the
-    next import compares with (see ``interchange/roster.py``).
+    The user's per-field choices are taken when the edit is made (or when ``prepared`` was
+    made from the plan); every person written remembers what the file said
+    (``source["imported"]``) and the import's stamp, which the next import compares with
+    (see ``interchange/roster.py``). ``progress`` (set by the caller) is called between
+    steps of the write, so the UI can repaint while a large roster is written.
     """
 
-    def __init__(self, ws: Workshop, plan: ImportPlan) -> None:
-        updates = plan.updates
-        n_add, n_upd = len(plan.adds), len(updates)
-        super().__init__(f"Import {plan.file} ({n_add} added, {n_upd} updated)")
+    def __init__(
+        self, ws: Workshop, plan: ImportPlan, prepared: PreparedImport | None = None
+    ) -> None:
+        prepared = prepared or prepare_import(plan)
+        n_add, n_upd = len(prepared.adds), len(prepared.updates)
+        super().__init__(f"Import {prepared.file} ({n_add} added, {n_upd} updated)")
         self.ws = ws
-        self.add_rows = list(plan.adds)
-        self.adds: list[dict[str, Any]] = []
-        with bulk():
-            self.adds = [{**row.person, "id": new_id("per")} for row in plan.adds]
-        self.update_rows = updates
-        self.updates = [(u.person_id, u.values()) for u in updates]
+        self.add_rows = prepared.add_rows
+        self.adds = prepared.adds
+        self.update_rows = prepared.update_rows
+        self.updates = prepared.updates
         self.new_ids: list[str] = []
         self.olds: list[tuple[str, dict[str, Any]]] = []
-        self.progress = None
+        self.progress: Callable[[float], None] | None = None
 
     def apply(self) -> None:
         stamp = now()
+        # generators: each row's provenance is made in the write step that writes it
+        adds = (
+            {**person, "source": imported_source(row, stamp)}
+            for person, row in zip(self.adds, self.add_rows, strict=True)
+        )
+        updates = (
+            (pid, {**values, "source": imported_source(update, stamp)})
+            for (pid, values), update in zip(self.updates, self.update_rows, strict=True)
+        )
         with bulk():
-            adds = [
-                {**person, "source": imported_source(row, stamp)}
-                for person, row in zip(self.adds, self.add_rows, strict=True)
-            ]
-            updates = [
-                (pid, {**values, "source": imported_source(update, stamp)})
-                for (pid, values), update in zip(self.updates, self.update_rows, strict=True)
-            ]
             self.new_ids, self.olds = self.ws.people.write_import(
-                adds, updates, self.progress, stamp=stamp
+                adds,
+                updates,
+                self.progress,
+                stamp=stamp,
+                total=len(self.adds) + len(self.updates),
             )
 
     def revert(self) -> None:

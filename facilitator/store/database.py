@@ -79,6 +79,10 @@ CHECK_NOW_BYTES = 8 * 1024 * 1024
 LARGE_BYTES = 8 * 1024 * 1024
 # SQLite's page cache of the workshop's own connection (negative: KiB).
 CACHE_KIB = -32 * 1024
+# The page cache during a large write (Workshop.large_write): SQLite then writes the pages
+# to the log as the rows go in, instead of all of them (tens of MiB) in the commit.
+LARGE_WRITE_CACHE_KIB = -4 * 1024
+WAL_AUTOCHECKPOINT = 1000  # pages: SQLite's default
 
 
 class ChangeHub(QObject):
@@ -365,6 +369,8 @@ class Workshop:
         self.open_result = OpenResult()
         self._lock: QLockFile | None = None
         self._op: ChangeSet | None = None
+        self._large_write = False
+        self._checkpointer: threading.Thread | None = None
         self._owner = threading.get_ident()
         self._writer: Writer | None = None
         self._conn: sqlite3.Connection | None = None
@@ -579,6 +585,9 @@ class Workshop:
             self._writer.shut()
         if self.integrity is not None:
             self.integrity.stop()
+        if self._checkpointer is not None:
+            self._checkpointer.join()
+            self._checkpointer = None
         conn = self._conn
         if conn is not None:
             try:
@@ -646,10 +655,60 @@ class Workshop:
             raise _storage_error(self.path, exc) from exc
         finally:
             self._op = None
+            if self._large_write:
+                self._end_large_write()
         changes = collector.freeze()
         self.last_changes = changes
         if changes:
             self.hub.changed.emit(changes)
+
+    @property
+    def writing(self) -> bool:
+        """Whether an operation is open (the UI thread is inside a long, stepped write)."""
+        return self._op is not None
+
+    def large_write(self) -> None:
+        """Say that the running operation writes many rows (a roster import).
+
+        Until it ends, SQLite's page cache is small, so the pages go to the log as the rows
+        are written rather than all in the commit, and the log is not copied into the file
+        by the commit (SQLite's automatic checkpoint); that copy then runs on a thread of
+        its own. So neither the commit nor the next edit holds the UI thread for long.
+        """
+        if self._op is None:
+            raise RuntimeError("large_write() is for the inside of an operation")
+        if self._large_write:
+            return
+        self._large_write = True
+        conn = self.connection
+        conn.execute(f"PRAGMA cache_size={LARGE_WRITE_CACHE_KIB}")
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+
+    def _end_large_write(self) -> None:
+        self._large_write = False
+        conn = self._conn
+        if conn is None:
+            return
+        conn.execute(f"PRAGMA cache_size={CACHE_KIB}")
+        conn.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT}")
+        if self._checkpointer is not None and self._checkpointer.is_alive():
+            return
+        path = self.path
+
+        def checkpoint() -> None:
+            # A passive checkpoint never blocks the workshop's own connection; if it cannot
+            # finish, the next commits checkpoint as usual.
+            try:
+                con = sqlite3.connect(str(path), timeout=5)
+                try:
+                    con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                finally:
+                    con.close()
+            except sqlite3.Error:
+                pass
+
+        self._checkpointer = threading.Thread(target=checkpoint, name="checkpoint", daemon=True)
+        self._checkpointer.start()
 
     @contextmanager
     def _atomic(self) -> Iterator[None]:

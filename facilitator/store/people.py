@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import islice
 from operator import itemgetter
 from typing import Any
 
@@ -54,6 +55,17 @@ def _row_for_insert(person: Mapping[str, Any], stamp: str) -> dict[str, Any]:
     return row
 
 
+IMPORT_STEP = 500  # rows written between two calls of an import's progress (~15 ms)
+LARGE_IMPORT = 2000  # rows from which an import is a large write (Workshop.large_write)
+
+
+def _steps(rows: Iterable[Any]) -> Iterator[list[Any]]:
+    """``rows`` in lists of :data:`IMPORT_STEP`, each taken from ``rows`` only when due."""
+    it = iter(rows)
+    while chunk := list(islice(it, IMPORT_STEP)):
+        yield chunk
+
+
 def _with_stamp(source: Any, stamp: str) -> str:
     try:
         data = json.loads(source or "{}")
@@ -96,7 +108,7 @@ class PeopleStore:
             marks = ",".join("?" * len(chunk))
             out.extend(
                 rows_of(
-                    self.ws.db.query(f"SELECT * FROM people WHERE id IN ({marks})", chunk),
+                    self.ws.query(f"SELECT * FROM people WHERE id IN ({marks})", chunk),
                     PersonRow,
                 )
             )
@@ -234,18 +246,26 @@ class PeopleStore:
 
     def write_import(
         self,
-        adds: Sequence[Mapping[str, Any]],
-        updates: Sequence[tuple[str, Mapping[str, Any]]],
+        adds: Iterable[Mapping[str, Any]],
+        updates: Iterable[tuple[str, Mapping[str, Any]]],
         progress: Progress = None,
         stamp: str | None = None,
+        total: int | None = None,
     ) -> tuple[list[str], list[tuple[str, dict[str, Any]]]]:
         """Insert and update people in ONE transaction; returns (new ids, old values for undo).
 
         Either every row is written or none is (a full disk rolls the whole import back).
-        ``stamp`` is the rows' new ``updated`` (and ``created``) stamp.
+        ``stamp`` is the rows' new ``updated`` (and ``created``) stamp. Rows are taken from
+        ``adds`` and ``updates`` as they are written, :data:`IMPORT_STEP` at a time, and
+        ``progress`` is called after each step: a caller on the UI thread lets the window
+        repaint there, and ``adds``/``updates`` may be generators that build each row only
+        when it is written, so no step holds the thread for long. ``total`` (the number of
+        rows, for the progress fraction) is needed only when they are not sequences.
         """
         stamp = stamp or now()
-        total = max(1, len(adds) + len(updates))
+        if total is None:
+            total = len(adds) + len(updates)  # type: ignore[arg-type]
+        total = max(1, total)
         new_ids: list[str] = []
         olds: list[tuple[str, dict[str, Any]]] = []
         columns = ("id", *PERSON_FIELDS, "created", "updated")
@@ -267,44 +287,46 @@ class PeopleStore:
             "source": "{}",
         }
         with self.ws.operation() as op:
-            db = self.ws.db
-            conn = db.conn
-            batch: list[tuple[Any, ...]] = []
+            if total > LARGE_IMPORT:
+                self.ws.large_write()
+            conn = self.ws.connection
             values_of = itemgetter(*columns)
-            for k, person_values in enumerate(adds):
-                row = {**defaults, **_row_for_insert(person_values, stamp)}
-                new_ids.append(row["id"])
-                batch.append(values_of(row))
-                if len(batch) >= 2000:
-                    conn.executemany(insert_sql, batch)
-                    batch = []
-                    if progress:
-                        progress((k + 1) / total)
-            if batch:
+            done = 0
+            for chunk in _steps(adds):
+                batch: list[tuple[Any, ...]] = []
+                for person_values in chunk:
+                    row = {**defaults, **_row_for_insert(person_values, stamp)}
+                    new_ids.append(row["id"])
+                    batch.append(values_of(row))
                 conn.executemany(insert_sql, batch)
+                done += len(batch)
+                if progress:
+                    progress(done / total)
             # only ids deleted before can be buried (a redo re-inserts them): one query
             # instead of a DELETE per new row
             buried = {
                 r[0]
                 for r in conn.execute("SELECT row_id FROM tombstones WHERE table_name = 'people'")
             }
-            unbury(db, "people", [i for i in new_ids if i in buried])
-            old_rows: dict[str, Mapping[str, Any]] = {
-                p["id"]: p for p in self.people_by_ids([pid for pid, _ in updates])
-            }
-            for k, (pid, values) in enumerate(updates):
-                values = dict(values)
-                if isinstance(values.get("source"), dict):
-                    values["source"] = json.dumps(values["source"], ensure_ascii=False)
-                old = old_rows.get(pid)
-                if old is None:
-                    continue
-                olds.append((pid, {c: old[c] for c in values}))
-                values["updated"] = stamp
-                sets = ", ".join(f"[{c}] = ?" for c in values)
-                conn.execute(f"UPDATE people SET {sets} WHERE id = ?", [*values.values(), pid])
-                if progress and k % 500 == 0:
-                    progress((len(adds) + k + 1) / total)
+            unbury(conn, "people", [i for i in new_ids if i in buried])
+            for chunk in _steps(updates):
+                old_rows: dict[str, Mapping[str, Any]] = {
+                    p["id"]: p for p in self.people_by_ids([pid for pid, _ in chunk])
+                }
+                for pid, values in chunk:
+                    values = dict(values)
+                    if isinstance(values.get("source"), dict):
+                        values["source"] = json.dumps(values["source"], ensure_ascii=False)
+                    old = old_rows.get(pid)
+                    if old is None:
+                        continue
+                    olds.append((pid, {c: old[c] for c in values}))
+                    values["updated"] = stamp
+                    sets = ", ".join(f"[{c}] = ?" for c in values)
+                    conn.execute(f"UPDATE people SET {sets} WHERE id = ?", [*values.values(), pid])
+                done += len(chunk)
+                if progress:
+                    progress(done / total)
             op.touch(Table.PEOPLE, [*new_ids, *(pid for pid, _ in olds)])
         if progress:
             progress(1.0)

@@ -14,18 +14,22 @@ From asyncio::
 
     outcome = await asyncio.wrap_future(workshop.writer.submit(AddQuestion(...)))
 
-Operations submitted from the UI thread itself run at once. When the workshop closes, the
-futures of operations still queued fail with :class:`WorkshopClosedError`.
+Operations submitted from the UI thread itself run at once. One that arrives from another
+thread while the UI thread is in the middle of a long operation (a large roster import
+written in steps, which lets the window repaint between them) waits until it has ended:
+it never joins another edit's transaction. When the workshop closes, the futures of
+operations still queued fail with :class:`WorkshopClosedError`.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import deque
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
@@ -50,6 +54,9 @@ class WorkshopClosedError(WorkshopError):
     """The workshop closed before a submitted operation could run."""
 
 
+RETRY_MS = 10  # how often an operation waiting for a long one to end looks again
+
+
 class Writer(QObject):
     """Runs operations from any thread on the workshop's own thread, one at a time."""
 
@@ -61,7 +68,12 @@ class Writer(QObject):
         self._lock = threading.Lock()
         self._pending: set[Future] = set()
         self._open = True
-        self._queued.connect(self._run, Qt.ConnectionType.QueuedConnection)
+        self._waiting: deque[tuple[Operation, object | None, Future[Outcome]]] = deque()
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._arrived)
+        self._queued.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, op: Operation, initiator: object | None = None) -> Future[Outcome]:
         future: Future[Outcome] = Future()
@@ -75,6 +87,16 @@ class Writer(QObject):
         else:
             self._queued.emit((op, initiator, future))
         return future
+
+    def _arrived(self, job: tuple[Operation, object | None, Future[Outcome]] | None = None) -> None:
+        """Run what came from another thread, in order, once no operation is open."""
+        if job is not None:
+            self._waiting.append(job)
+        while self._waiting:
+            if self.ws.writing:
+                self._retry.start()
+                return
+            self._run(self._waiting.popleft())
 
     def _run(self, job: tuple[Operation, object | None, Future[Outcome]]) -> None:
         op, initiator, future = job
@@ -101,6 +123,8 @@ class Writer(QObject):
         with self._lock:
             self._open = False
             pending, self._pending = self._pending, set()
+            self._waiting.clear()
+        self._retry.stop()
         for future in pending:
             if future.set_running_or_notify_cancel():
                 future.set_exception(WorkshopClosedError(self.ws.path, "is closed."))

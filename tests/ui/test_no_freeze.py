@@ -292,12 +292,6 @@ def test_generating_the_report_never_freezes(
     assert gap <= MOST_FROZEN, froze("the report", gap)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="main's import reads the file in a job, but builds the preview "
-    "(ImportDialog._expand_changes, 0.6 s) and writes the 50,000 rows (ImportRoster.apply, "
-    "1.3 s) on the UI thread: owned by the import work of issue #16 (branch speedio)",
-)
 def test_importing_a_roster_never_freezes(
     qtbot, window: MainWindow, huge: Path, tmp_path: Path
 ) -> None:  # noqa: ANN001

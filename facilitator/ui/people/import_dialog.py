@@ -9,18 +9,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
+    QProgressBar,
     QProgressDialog,
     QWidget,
 )
 
-from facilitator.edits.people import ImportRoster
+from facilitator.edits.people import ImportRoster, prepare_import
 from facilitator.interchange import roster
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_people_import import Ui_ImportDialog
@@ -30,9 +32,13 @@ from facilitator.ui.people.import_preview import (
     CHOICE_COLUMN,
     ChoiceDelegate,
     PreviewModel,
+    PreviewRows,
     RejectedModel,
+    preview_rows,
 )
 
+LARGE = 3000  # rows from which checking a file is a job with progress
+WRITE_LARGE = 2000  # rows from which an import is written in steps, with progress
 FILE_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
 
 
@@ -122,9 +128,9 @@ class ImportDialog(QDialog):
             return
         table, mapping, existing, history = self.table, self.mapping, self.existing, self.history
 
-        def work(progress: Any) -> roster.ImportPlan:
+        def work(progress: Any) -> tuple[roster.ImportPlan, PreviewRows]:
             rows, rejected = roster.convert(table, mapping, progress)
-            return roster.plan_import(
+            plan = roster.plan_import(
                 table.path.name,
                 rows,
                 rejected,
@@ -133,12 +139,13 @@ class ImportDialog(QDialog):
                 history=history,
                 saved_at=table.saved_at,
             )
+            return plan, preview_rows(plan, existing)
 
-        if len(table.rows) > 3000:
-            self.plan = run_blocking(self, "Checking rows…", work)
+        if len(table.rows) > LARGE:
+            self.plan, shown = run_blocking(self, "Checking rows…", work)
         else:
-            self.plan = work(lambda _f: None)
-        self.preview_model.set_plan(self.plan, self.existing)
+            self.plan, shown = work(lambda _f: None)
+        self.preview_model.set_plan(self.plan, rows=shown)
         self._expand_changes()
         self.rejected_model.set_items(self.plan.rejected)
         self.ui.result_tabs.setTabText(1, f"Rejected rows ({len(self.plan.rejected)})")
@@ -149,14 +156,8 @@ class ImportDialog(QDialog):
     def _expand_changes(self) -> None:
         """Open the rows whose fields differ (the first few hundred), so choices are seen."""
         model, view = self.preview_model, self.ui.preview_view
-        shown = 0
-        for r in range(model.rowCount()):
-            index = model.index(r, 0)
-            if model.rowCount(index):
-                view.expand(index)
-                shown += 1
-                if shown >= 300:
-                    break
+        for r in model.changed[:300]:
+            view.expand(model.index(r, 0))
 
     def _show_summary(self) -> None:
         if self.plan is None:
@@ -189,14 +190,22 @@ class ImportDialog(QDialog):
 
 
 def open_file(ctx: AreaContext, path: str | Path) -> ImportDialog | None:
-    """Read the file (in a worker, with progress) and build the mapping dialog."""
+    """Read the file and the roster it is compared with (in a worker, with progress) and
+    build the mapping dialog."""
     path = Path(path)
+    ws = ctx.workshop
+
+    def read(progress: Any) -> tuple[roster.Table, list[dict[str, Any]], dict[str, list[str]]]:
+        # the cyclic garbage collector paused (see roster.bulk): its full passes over the
+        # whole program, made while the job holds the interpreter, froze the window
+        with roster.bulk():
+            table = roster.read_table(path, progress)
+            with ws.reader() as reader:  # 15,000 people sorted by name: not on the UI thread
+                return table, list(reader.people.people()), reader.people.edit_history()
+
     try:
-        table = run_blocking(
-            ctx.window,
-            f"Reading {path.name}…",
-            lambda p: roster.read_table(path, p),
-            expected=(roster.RosterFileError,),
+        table, people, history = run_blocking(
+            ctx.window, f"Reading {path.name}…", read, expected=(roster.RosterFileError,)
         )
     except roster.RosterFileError as exc:
         ctx.error(exc)
@@ -206,34 +215,77 @@ def open_file(ctx: AreaContext, path: str | Path) -> ImportDialog | None:
     if not table.rows:
         ctx.error(roster.RosterFileError(f"{path}: the file holds no rows."))
         return None
-    people = ctx.workshop.people
-    return ImportDialog(ctx, table, people.people(), history=people.edit_history())
+    return ImportDialog(ctx, table, people, history=history)
+
+
+class WritingProgress(QProgressDialog):
+    """“Writing participants…” while a large import is written, one step at a time.
+
+    The write is one transaction that stays open across the steps, so between them the
+    window repaints but takes no input (the dialog is modal and cannot be closed, and
+    the steps hand the event loop only what is not user input).
+    """
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__("Writing participants…", "", 0, 1000, parent)
+        self.setCancelButton(None)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        # its own bar, set directly: QProgressDialog.setValue would hand the event loop
+        # every event, user input included, while the transaction is open
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 1000)
+        self.setBar(self.bar)
+
+    def step(self, fraction: float) -> None:
+        """Show how far the write is, then let the window repaint (called between steps)."""
+        self.bar.setValue(int(fraction * 1000))
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+    def reject(self) -> None:  # Escape: the import cannot stop half-way
+        pass
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        event.ignore()
 
 
 def commit(ctx: AreaContext, dialog: ImportDialog) -> bool:
-    """Write the accepted plan as one undoable step, with progress for large imports."""
-    if dialog.plan is None or not dialog.can_import():
+    """Write the accepted plan as one undoable step, with progress for large imports.
+
+    For a large roster the rows to write are made in a job, and the write hands the event
+    loop a turn after every few hundred rows (:class:`WritingProgress`), so the window
+    never freezes; it is still one transaction and one undo step, all or nothing.
+    """
+    plan = dialog.plan
+    if plan is None or not dialog.can_import():
         return False
-    command = ImportRoster(ctx.workshop, dialog.plan)
-    total = len(command.adds) + len(command.updates)
-    progress = None
-    if total > 2000:
-        progress = QProgressDialog("Writing participants…", "", 0, 100, ctx.window)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(0)
-        command.progress = lambda f: progress.setValue(int(f * 100))
+    large = len(plan.adds) + len(plan.matched) > WRITE_LARGE
+    try:
+        prepared = (
+            run_blocking(ctx.window, "Preparing participants…", lambda _p: prepare_import(plan))
+            if large
+            else prepare_import(plan)
+        )
+    except JobCancelled:
+        return False
+    command = ImportRoster(ctx.workshop, plan, prepared)
+    progress = WritingProgress(ctx.window) if large else None
+    if progress is not None:
+        progress.show()
+        progress.step(0.0)
+        command.progress = progress.step
     try:
         ok = ctx.push(command)
     finally:
         if progress is not None:
-            progress.reset()
-            progress.close()
+            progress.hide()
+            progress.deleteLater()
         command.progress = None
     if ok:
         ctx.status(
             f"Imported {dialog.table.path.name}: {len(command.adds)} added, "
-            f"{len(command.updates)} updated, {len(dialog.plan.rejected)} skipped."
+            f"{len(command.updates)} updated, {len(plan.rejected)} skipped."
         )
     return ok
 

@@ -11,6 +11,7 @@ rows that cannot be imported and why.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -66,6 +67,31 @@ class _Item:
         return self.update.changes if self.update else []
 
 
+@dataclass
+class PreviewRows:
+    """The preview's items, made from a plan off the UI thread (see :func:`preview_rows`)."""
+
+    items: list[_Item]
+    changed: list[int]  # the positions of the items with fields that differ
+    current: dict[str, dict[str, Any]]  # person id → that person as the roster has them
+
+
+def preview_rows(
+    plan: roster.ImportPlan | None, existing: list[dict[str, Any]] | None = None
+) -> PreviewRows:
+    """One item per row of the file, in the file's order. Plain Python: the import's job
+    makes them with the plan, so that 50,000 rows never hold the window."""
+    items: list[_Item] = []
+    if plan is not None:
+        with roster.bulk():
+            items += [_Item(r.row, "add", r) for r in plan.adds]
+            items += [_Item(u.row.row, "match", u.row, u) for u in plan.matched]
+            items += [_Item(r.row, "merged", r, into=i, why=w) for r, i, w in plan.merged]
+            items.sort(key=lambda t: t.number)
+    changed = [r for r, item in enumerate(items) if item.update and item.update.changes]
+    return PreviewRows(items, changed, {p["id"]: p for p in existing or []})
+
+
 class PreviewModel(QAbstractItemModel):
     """Rows of the file and, under each matched row, its fields old → new with a choice."""
 
@@ -75,20 +101,19 @@ class PreviewModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.items: list[_Item] = []
+        self.changed: list[int] = []
         self.current: dict[str, dict[str, Any]] = {}
 
     def set_plan(
-        self, plan: roster.ImportPlan | None, existing: list[dict[str, Any]] | None = None
+        self,
+        plan: roster.ImportPlan | None,
+        existing: list[dict[str, Any]] | None = None,
+        rows: PreviewRows | None = None,
     ) -> None:
+        """Show ``plan``; ``rows`` are its items when a job has made them already."""
+        rows = rows or preview_rows(plan, existing)
         self.beginResetModel()
-        items: list[_Item] = []
-        self.current = {p["id"]: p for p in existing or []}
-        if plan is not None:
-            items += [_Item(r.row, "add", r) for r in plan.adds]
-            items += [_Item(u.row.row, "match", u.row, u) for u in plan.matched]
-            items += [_Item(r.row, "merged", r, into=i, why=w) for r, i, w in plan.merged]
-            items.sort(key=lambda t: t.number)
-        self.items = items
+        self.items, self.changed, self.current = rows.items, rows.changed, rows.current
         self.endResetModel()
 
     # -- structure -------------------------------------------------------------------------
