@@ -20,6 +20,10 @@ file's size, which ``bench/startup.py`` measures), so what is watched is what th
 file costs; the integrity check that follows opening it is waited for before the next
 path is watched, so that each is watched alone.
 
+The objects earlier tests left in this pytest process are not the app's: before each test
+they are collected and set aside (``gc.freeze``), so the collector walks what a fresh app
+would hold, not what a thousand tests before it made.
+
 Not a benchmark: no time of the work itself is asserted, only that the window keeps
 answering while it is done (the work runs in jobs, or in steps that each take little).
 """
@@ -27,6 +31,7 @@ answering while it is done (the work runs in jobs, or in steps that each take li
 from __future__ import annotations
 
 import csv
+import gc
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -90,8 +95,12 @@ _walls: list[float] = []  # the wall-clock gaps of the test running, for its mes
 
 
 @pytest.fixture(autouse=True)
-def _forget_walls() -> None:
+def _forget_walls() -> Iterator[None]:
     _walls.clear()
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()
 
 
 def froze(what: str, gap: float) -> str:
