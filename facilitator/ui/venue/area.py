@@ -55,11 +55,12 @@ class PollsArea(QWidget):
         self.tabs.addTab(self.evaluations, "Evaluations")
         self.tabs.addTab(self.worksheets, "Team &worksheets")
         outer.addWidget(self.tabs, 1)
-        self._watched = (
-            ("polls", polls_tab.WATCHED),
-            ("questions", questions_tab.WATCHED),
-            ("evaluations", evaluations_tab.WATCHED),
-            ("server", (Table.SETTINGS,)),
+        # name, the tab (None: the status line), the tables it shows
+        self._watched: tuple[tuple[str, QWidget | None, tuple[Table, ...]], ...] = (
+            ("polls", self.polls, polls_tab.WATCHED),
+            ("questions", self.questions, questions_tab.WATCHED),
+            ("evaluations", self.evaluations, evaluations_tab.WATCHED),
+            ("server", None, (Table.SETTINGS,)),
         )
         self.ws.hub.changed.connect(self._changed)
         self.controller.changed.connect(self._server_state)
@@ -73,8 +74,9 @@ class PollsArea(QWidget):
     def _changed(self, changes: Changes) -> None:
         if not self.ws.is_open:
             return
-        for name, tables in self._watched:
-            if changes.touches(*tables):
+        for name, tab, tables in self._watched:
+            # a tab reloads right after its own edit; the others (and undo) wait for this
+            if changes.touches(*tables) and not changes.made_by(tab):
                 self._pending.add(name)
         if self._pending and not self._timer.isActive():
             self._timer.start()
