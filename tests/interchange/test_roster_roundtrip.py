@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import string
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -150,8 +151,8 @@ def _rosters(draw: st.DrawFn) -> list[dict[str, Any]]:
 )
 @given(people=_rosters(), kind=st.sampled_from(["csv", "xlsx"]))
 def test_random_rosters_round_trip(tmp_path: Path, people: list[dict[str, Any]], kind: str) -> None:
-    folder = tmp_path / f"{kind}-{abs(hash(json.dumps(people)))}"
-    folder.mkdir()
+    # a folder of its own per example: Hypothesis may run one example more than once
+    folder = Path(tempfile.mkdtemp(prefix=f"{kind}-", dir=tmp_path))
     with Workshop(folder / "a.workshop") as ws:
         ws.people.write_import(people, [])
         out = folder / f"roster.{kind}"
