@@ -8,7 +8,6 @@ minute) and once more when a workshop with unsaved-to-backup edits is closed.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,12 +15,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from facilitator.store import backups
 from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
 from facilitator.store.tables import Table
 
 if TYPE_CHECKING:
+    from facilitator.store import backups
     from facilitator.store.database import Workshop
     from facilitator.ui.main_window import MainWindow
 
@@ -71,6 +70,8 @@ class FileActions(QObject):
             self.window.open_path(path)
 
     def open_demo(self) -> None:
+        import tempfile
+
         from facilitator.interchange.demo import write_demo
 
         folder = Path(tempfile.mkdtemp(prefix="facilitator-demo-"))
@@ -164,6 +165,8 @@ class FileActions(QObject):
         ws = self.workshop
         if ws is None or not self._dirty_since_backup or ws.read_only:
             return
+        from facilitator.store import backups
+
         latest = ws.backups()
         if (
             latest

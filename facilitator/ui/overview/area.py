@@ -14,19 +14,19 @@ from __future__ import annotations
 
 import json
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from facilitator.domain import people as people_dom
-from facilitator.edits.base import SetFields
 from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_overview import Ui_OverviewForm
-from facilitator.ui.jobs import Job
+
+if TYPE_CHECKING:
+    from facilitator.ui.jobs import Job
 
 # The glance's counts of the roster, with the dimension each one's labels belong to.
 GLANCE_DIMENSIONS = (("roles", "role"), ("countries", "country"), ("genders", "gender"))
@@ -229,6 +229,8 @@ class OverviewArea(QWidget):
             return
         if self.ws.info.details()[key] == value:
             return
+        from facilitator.edits.base import SetFields
+
         label = key.replace("_", " ")
         self.ctx.push(
             SetFields(
@@ -296,6 +298,9 @@ class OverviewArea(QWidget):
         if self._glance_job is not None and self._glance_job.running:
             self._glance_again = True
             return
+        from facilitator.domain import people as people_dom
+        from facilitator.ui.jobs import Job
+
         self._glance_stale = False
         self._glance_again = False
         ws = self.ws
