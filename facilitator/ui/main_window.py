@@ -140,8 +140,10 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         if not self._painted:
             self._painted = True
-            # on the next turn: the window is painted before its children, in one frame
-            QTimer.singleShot(0, self._run_after_paint)
+            # The window is painted before its children, in the same frame; the work waits
+            # two turns of the event loop so that whatever was queued while the frame was
+            # painted (a view's own follow-up) goes first.
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._run_after_paint))
         super().paintEvent(event)
 
     def _run_after_paint(self) -> None:
@@ -170,7 +172,7 @@ class MainWindow(QMainWindow):
             navigate=self.navigate,
             status=lambda msg: self.statusBar().showMessage(msg, 5000),
             error=self.show_error,
-            bus=AreaBus(Clock(ws.agenda.timezone()), self),
+            bus=AreaBus(Clock(ws.info.timezone()), self),  # the agenda store loads later
             window=self,
         )
         ws.hub.changed.connect(self._on_changed)
@@ -240,7 +242,9 @@ class MainWindow(QMainWindow):
         return widget
 
     def build_all_areas(self) -> None:
-        """Build every area not visited yet (the keyboard help lists their keys)."""
+        """Build every area not visited yet and fill the menus filled on first use (the
+        keyboard help lists their keys)."""
+        self.menus.fill_exports()
         if self.ctx is None:
             return
         shown = self.current_area()

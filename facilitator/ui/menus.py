@@ -55,7 +55,10 @@ class Menus:
         self._add(file, "Restore from &Backup…", files.restore, workshop=True)
         file.addSeparator()
         self.export_menu = file.addMenu("&Export")
-        self._fill_exports()
+        # Filled when first opened or once the window's first frame is up, whichever comes
+        # first (the exporters' registry is not needed to paint it).
+        self.export_menu.aboutToShow.connect(self.fill_exports)
+        window.after_first_paint(self.fill_exports)
         self._add_area_actions(file, "File")
         file.addSeparator()
         self._add(file, "&Close", window.close_workshop, "Ctrl+W", workshop=True)
@@ -113,7 +116,10 @@ class Menus:
                 workshop=True,
             )
 
-    def _fill_exports(self) -> None:
+    def fill_exports(self) -> None:
+        """File ▸ Export's submenus, one per area (once)."""
+        if self.export_menu.actions():
+            return
         from facilitator.exports import EXPORTERS
 
         titles = {spec.key: spec.title for spec in AREAS}
