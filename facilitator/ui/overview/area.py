@@ -13,7 +13,6 @@ a damage found by the check that follows a large file's opening is reported.
 from __future__ import annotations
 
 import json
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer
@@ -255,6 +254,8 @@ class OverviewArea(QWidget):
 
     def _on_damaged(self, error: WorkshopError) -> None:
         """The check after a large file opened found it damaged: say so, here and at once."""
+        from html import escape
+
         self._damage = (
             f"<p style='color:#8A1C1C'><b>This file is damaged; changes are not saved.</b> "
             f"{escape(error.user_message())}</p>"
@@ -324,6 +325,8 @@ class OverviewArea(QWidget):
         job.start()
 
     def _glance_failed(self, exc: Exception) -> None:
+        from html import escape
+
         self.ui.glance_label.setText(
             self._damage + f"<p>The figures could not be counted: {escape(str(exc))}</p>"
         )
@@ -337,6 +340,8 @@ class OverviewArea(QWidget):
             self._glance_timer.start()
 
     def _show_glance(self, g: dict[str, Any]) -> None:
+        from html import escape
+
         def pairs(items: list[tuple], label: Any = str) -> str:
             return ", ".join(f"{escape(label(k) or 'none')} {n}" for k, n in items) or "none"
 
