@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from facilitator import __version__
 from facilitator.ui.areas import ACTIONS, AREAS
-from facilitator.ui.shortcuts import mnemonic_letter, with_mnemonic
 
 if TYPE_CHECKING:
     from facilitator.ui.file_actions import FileActions
@@ -161,8 +160,26 @@ class Menus:
         self.export_menu.setEnabled(is_open)
 
 
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """``text`` with an ``&`` before its first letter not in ``taken`` (lower case)."""
+    if "&" in text.replace("&&", ""):
+        return text
+    for i, ch in enumerate(text):
+        if ch.isalnum() and ch.lower() not in taken:
+            return text[:i] + "&" + text[i:]
+    return text
+
+
 def _letters(menu: QMenu) -> set[str]:
-    return {mnemonic_letter(a.text()).lower() for a in menu.actions()} - {""}
+    """The letters a menu's items already answer to (the keyboard table, ``shortcuts.py``,
+    reads them the same way; it is loaded only when that table is asked for)."""
+    found = set()
+    portable = QKeySequence.SequenceFormat.PortableText
+    for action in menu.actions():
+        seq = QKeySequence.mnemonic(action.text()).toString(portable)
+        if seq:
+            found.add(seq.split("+")[-1].lower())
+    return found
 
 
 def show_about(parent: QWidget) -> None:
