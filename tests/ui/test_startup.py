@@ -89,7 +89,28 @@ NOT_AT_START = (
 )
 
 
-def run_probe(path: Path, tmp_path: Path, keys: list[tuple[str, str]]) -> dict:
+# A file that cannot be opened: note what the window shows when its message opens.
+BAD_FILE_PROBE = r"""
+import json, sys
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+def opened(box):
+    window = box.parent()
+    print(json.dumps({
+        "message": box.text(),
+        "visible": window.isVisible(),
+        "welcome": window.stack.currentWidget() is window.welcome,
+        "workshop": window.workshop is not None,
+    }), flush=True)
+    QApplication.instance().quit()
+
+QMessageBox.open = opened
+from facilitator.cli import main
+sys.exit(main([sys.argv[1]]))
+"""
+
+
+def run_probe(path: Path, tmp_path: Path, keys: list[tuple[str, str]], probe: str = PROBE) -> dict:
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -99,7 +120,7 @@ def run_probe(path: Path, tmp_path: Path, keys: list[tuple[str, str]]) -> dict:
         PYTHONPATH=str(ROOT),
     )
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path), json.dumps(keys)],
+        [sys.executable, "-c", probe, str(path), json.dumps(keys)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -140,6 +161,16 @@ def test_each_area_is_imported_and_built_when_its_key_is_first_pressed(
     for (key, _module), spec in zip(keys, AREAS[1:], strict=True):
         before, shown, after = seen["pressed"][key]
         assert (before, shown, after) == (False, f"{spec.key}_area", True), key
+
+
+def test_a_file_that_cannot_be_opened_leaves_the_welcome_page_and_says_why(
+    tmp_path: Path,
+) -> None:
+    bad = tmp_path / "notes.workshop"
+    bad.write_text("minutes of the last meeting\n", encoding="utf-8")
+    seen = run_probe(bad, tmp_path, [], BAD_FILE_PROBE)
+    assert "notes.workshop" in seen["message"] and "not a workshop file" in seen["message"]
+    assert seen["visible"] and seen["welcome"] and not seen["workshop"]
 
 
 @pytest.fixture
