@@ -12,8 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# PySide makes a class (and its enums) the first time it is imported: the dialogs' classes
+# are imported where they are used, so that start-up does not wait for them.
 from PySide6.QtCore import QObject, QSettings, QTimer
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
@@ -49,6 +50,8 @@ class FileActions(QObject):
 
     # -- opening ---------------------------------------------------------------------------
     def new_workshop(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self.window, "New workshop", "Workshop" + FILE_SUFFIX, FILTER
         )
@@ -65,6 +68,8 @@ class FileActions(QObject):
             self.window.open_path(path)
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.window, "Open workshop", "", FILTER)
         if path:
             self.window.open_path(path)
@@ -88,6 +93,8 @@ class FileActions(QObject):
 
     # -- the open workshop -----------------------------------------------------------------
     def save_copy(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if self.workshop is None:
             return
         path = self.workshop.path
@@ -111,6 +118,8 @@ class FileActions(QObject):
         self._status(f"Copy saved as {path}", 6000)
 
     def restore(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
         if self.workshop is None:
             return
         found = self.workshop.backups()
