@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         except WorkshopError as exc:
             self.show_error(exc)
             return False
-        self.close_workshop()
+        self.close_workshop(welcome=False)  # the new one shows at once
         self.workshop = ws
         self.undo_stack.clear()
         self.ctx = AreaContext(
@@ -190,7 +190,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         return True
 
-    def close_workshop(self) -> None:
+    def close_workshop(self, welcome: bool = True) -> None:
+        """Close the open workshop; ``welcome`` shows the page for opening another."""
         if self.workshop is None:
             return
         self.files.closing()
@@ -208,12 +209,13 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(-1)
         self.nav.blockSignals(False)
-        self.show_welcome()
+        if welcome:
+            self.show_welcome()
         self._update_title()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         self.place.save()
-        self.close_workshop()
+        self.close_workshop(welcome=False)
         super().closeEvent(event)
 
     # -- areas -----------------------------------------------------------------------------
