@@ -2,6 +2,7 @@
 
     python bench/_probe.py [FILE | --demo]      the app, exactly as ``facilitator …`` runs it
     python bench/_probe.py --bare               a bare PySide6 window with a label
+    python bench/_probe.py --widgets            the widgets of the app's first frame alone
 
 Prints ``area`` on the first paint of the area the window opens with (the Overview, showing
 the workshop's details) and ``glance`` on the first paint of its at-a-glance figures
@@ -57,6 +58,43 @@ def bare() -> int:
     return code
 
 
+def widgets() -> int:
+    """What the first frame draws, built with none of the app's code: the area list, the
+    menu bar's titles, the status bar and the Overview's generated form in its scroll area,
+    with a title typed in. How far the app is from it is the app's own work."""
+    from PySide6.QtWidgets import QHBoxLayout, QListWidget, QScrollArea
+
+    from facilitator.ui.forms.ui_overview import Ui_OverviewForm
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1280, 820)
+    central = QWidget()
+    row = QHBoxLayout(central)
+    nav = QListWidget()
+    nav.setFixedWidth(170)
+    nav.addItems(["Overview", "Agenda", "Participants", "Teams", "Capture", "Polls", "Report"])
+    inner = QWidget()
+    ui = Ui_OverviewForm()
+    ui.setupUi(inner)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(inner)
+    row.addWidget(nav)
+    row.addWidget(scroll, 1)
+    window.setCentralWidget(central)
+    for title in ("&File", "&Edit", "&View", "&Help"):
+        window.menuBar().addMenu(title)
+    window.statusBar().showMessage("Every change is saved as you go")
+    ui.title_edit.setText("Regional workshop")
+    title = ui.title_edit
+    watch = Watch({"area": (title, lambda _w: True), "glance": (title, lambda _w: True)})
+    window.show()
+    code = app.exec()
+    del watch
+    return code
+
+
 def app(argv: list[str]) -> int:
     from facilitator.cli import main
     from facilitator.ui import main_window
@@ -88,4 +126,6 @@ def app(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    sys.exit(bare() if args == ["--bare"] else app(args))
+    if args == ["--bare"]:
+        sys.exit(bare())
+    sys.exit(widgets() if args == ["--widgets"] else app(args))

@@ -15,8 +15,12 @@ process to:
 Cases: a bare ``QMainWindow`` (the baseline), the demo workshop, the large workshop (20,500
 notes), ``facilitator --demo`` as typed (the demo written to a new folder, then opened), and
 with ``--huge`` the huge workshop (410,000 notes). Targets: the demo ≤ 1.5× the bare window,
-the large workshop ≤ 2×. Runs on ``QT_QPA_PLATFORM`` (offscreen unless set; under Xvfb set
-``QT_QPA_PLATFORM=xcb``). Python's compiled modules are cached as in an installed app.
+the large workshop ≤ 2×. One more case has no target: the widgets of the first frame alone
+(the area list, the menu bar, the Overview's generated form with a title; none of the app's
+code), which tells what the first frame costs Qt whatever the app does: the app's own work
+is the difference between it and a workshop. Runs on ``QT_QPA_PLATFORM`` (offscreen unless
+set; under Xvfb set ``QT_QPA_PLATFORM=xcb``). Python's compiled modules are cached as in an
+installed app.
 """
 
 from __future__ import annotations
@@ -75,7 +79,7 @@ def main() -> None:
     }
     if args.huge:
         files["huge workshop"] = workshop("huge", folder)
-    cases = {"bare window": ["--bare"]}
+    cases = {"bare window": ["--bare"], "first frame's widgets alone": ["--widgets"]}
     cases.update({name: [str(path)] for name, path in files.items()})
     cases["facilitator --demo"] = ["--demo"]
     glance = Paired()

@@ -26,24 +26,21 @@ def run(path: Path | None) -> int:
     app.setApplicationName("Facilitator")
     app.setOrganizationName("Facilitator")
     load_fonts()
-    from PySide6.QtCore import QTimer
-
     from facilitator import logs
     from facilitator.ui import errors
     from facilitator.ui.main_window import MainWindow
 
-    logs.setup()
+    logs.hold()  # the file opens after the first frame; what is logged before is kept
     logging.getLogger(__name__).info("Facilitator %s starting", __version__)
-    window = MainWindow()
+    window = MainWindow(welcome=path is None)
     errors.install(window.errors)
+    window.after_first_paint(logs.setup)
+    # The workshop opens before the window shows (opening reads only what the Overview
+    # shows: a large file's check and counts run after, off the UI thread), so the first
+    # frame is the workshop itself. A file that cannot be opened leaves the welcome page;
+    # its message opens once the window is up. (bench/startup.py times the first paint of
+    # the workshop's data by watching paint events from outside.)
+    if path is not None and not window.open_path(path):
+        window.show_welcome()
     window.show_placed()
-    # The window appears first; the workshop loads on the next turn of the event loop, so
-    # the user sees the app react at once even for a large file. (bench/startup.py times
-    # the first paint of the workshop's data by watching paint events from outside.)
-
-    def open_first() -> None:
-        if path is not None:
-            window.open_path(path)
-
-    QTimer.singleShot(0, open_first)
     return app.exec()

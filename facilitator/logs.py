@@ -11,12 +11,38 @@ texts, answers. Messages name rows by id, not by content.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
 LOG_NAME = "facilitator.log"
 _handler: logging.Handler | None = None
+_early: _Held | None = None
+
+
+class _Held(logging.Handler):
+    """What is logged before the file is opened: written to it by :func:`setup`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def hold(level: int = logging.INFO) -> None:
+    """Keep the ``facilitator`` log records until :func:`setup` opens the file.
+
+    The app opens its log once the window's first frame is on screen (the rotating
+    handler's module alone costs more than the frame's own code); nothing is lost meanwhile.
+    """
+    global _early
+    if _handler is not None or _early is not None:
+        return
+    _early = _Held()
+    root = logging.getLogger("facilitator")
+    root.addHandler(_early)
+    root.setLevel(level)
 
 
 def log_dir() -> Path:
@@ -38,9 +64,15 @@ def setup(level: int = logging.INFO) -> Path | None:
 
     A log that cannot be written (read-only home) is not an error: logging stays off.
     """
-    global _handler
+    global _handler, _early
     if _handler is not None:
         return log_path()
+    import logging.handlers
+
+    root = logging.getLogger("facilitator")
+    held, _early = _early, None
+    if held is not None:
+        root.removeHandler(held)
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,8 +84,10 @@ def setup(level: int = logging.INFO) -> Path | None:
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s")
     )
-    root = logging.getLogger("facilitator")
     root.addHandler(handler)
     root.setLevel(level)
     _handler = handler
+    for record in held.records if held is not None else ():
+        if record.levelno >= level:
+            handler.handle(record)
     return path

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, cast
 
 from facilitator.store.ids import now
-from facilitator.store.records import Glance, WorkshopRow, columns, first_of
 from facilitator.store.tables import MERGEABLE_TABLES, Table
 
 if TYPE_CHECKING:
     from facilitator.store.database import Workshop
+    from facilitator.store.records import Glance, WorkshopRow
 
 
-WORKSHOP_FIELDS = tuple(k for k in columns(WorkshopRow) if k not in ("id", "created"))
+@cache
+def workshop_fields() -> tuple[str, ...]:
+    """The details a user may set (the row types' module is loaded the first time: opening
+    a file only reads the details)."""
+    from facilitator.store.records import WorkshopRow, columns
+
+    return tuple(k for k in columns(WorkshopRow) if k not in ("id", "created"))
 
 
 class WorkshopStore:
@@ -25,13 +32,13 @@ class WorkshopStore:
 
     def details(self) -> WorkshopRow:
         """The workshop's one row (StopIteration when a damaged file has none)."""
-        row = first_of(self.ws.query("SELECT * FROM workshop LIMIT 1"), WorkshopRow)
-        if row is None:
+        rows = self.ws.query("SELECT * FROM workshop LIMIT 1")
+        if not rows:
             raise StopIteration
-        return row
+        return cast("WorkshopRow", rows[0])
 
     def set_details(self, values: Mapping[str, Any]) -> None:
-        unknown = set(values) - set(WORKSHOP_FIELDS)
+        unknown = set(values) - set(workshop_fields())
         if unknown:
             raise ValueError(f"unknown workshop fields: {sorted(unknown)}")
         self.ws.rows.update(Table.WORKSHOP, self.details()["id"], values)

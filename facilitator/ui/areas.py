@@ -126,7 +126,7 @@ class AreaContext:
             from facilitator.ui.agenda.clock import Clock
             from facilitator.ui.bus import AreaBus
 
-            self.bus = AreaBus(Clock(self.workshop.agenda.timezone()))
+            self.bus = AreaBus(Clock(self.workshop.info.timezone()))
 
     @property
     def read_only(self) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from facilitator.domain.errors import UserError
 from facilitator.logs import log_path
@@ -99,6 +99,8 @@ class ErrorReporter(QObject):
         if QApplication.instance() is None:
             print(message, file=sys.stderr)
             return
+        from PySide6.QtWidgets import QMessageBox  # made when first needed: not at start-up
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self._window())
         box.setObjectName("error_box")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

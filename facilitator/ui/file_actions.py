@@ -8,20 +8,20 @@ minute) and once more when a workshop with unsaved-to-backup edits is closed.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# PySide makes a class (and its enums) the first time it is imported: the dialogs' classes
+# are imported where they are used, so that start-up does not wait for them.
 from PySide6.QtCore import QObject, QSettings, QTimer
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from facilitator.store import backups
 from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
 from facilitator.store.tables import Table
 
 if TYPE_CHECKING:
+    from facilitator.store import backups
     from facilitator.store.database import Workshop
     from facilitator.ui.main_window import MainWindow
 
@@ -50,6 +50,8 @@ class FileActions(QObject):
 
     # -- opening ---------------------------------------------------------------------------
     def new_workshop(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self.window, "New workshop", "Workshop" + FILE_SUFFIX, FILTER
         )
@@ -66,11 +68,15 @@ class FileActions(QObject):
             self.window.open_path(path)
 
     def open_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.window, "Open workshop", "", FILTER)
         if path:
             self.window.open_path(path)
 
     def open_demo(self) -> None:
+        import tempfile
+
         from facilitator.interchange.demo import write_demo
 
         folder = Path(tempfile.mkdtemp(prefix="facilitator-demo-"))
@@ -87,6 +93,8 @@ class FileActions(QObject):
 
     # -- the open workshop -----------------------------------------------------------------
     def save_copy(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if self.workshop is None:
             return
         path = self.workshop.path
@@ -110,6 +118,8 @@ class FileActions(QObject):
         self._status(f"Copy saved as {path}", 6000)
 
     def restore(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
         if self.workshop is None:
             return
         found = self.workshop.backups()
@@ -164,6 +174,8 @@ class FileActions(QObject):
         ws = self.workshop
         if ws is None or not self._dirty_since_backup or ws.read_only:
             return
+        from facilitator.store import backups
+
         latest = ws.backups()
         if (
             latest

@@ -10,12 +10,13 @@ shortcuts) is ``shortcuts.py``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,11 +37,11 @@ from facilitator.ui.bus import AreaBus
 from facilitator.ui.errors import ErrorReporter
 from facilitator.ui.file_actions import FileActions
 from facilitator.ui.menus import Menus, area_shortcut
-from facilitator.ui.welcome import WelcomePage
 from facilitator.ui.window_place import WindowPlace
 
 if TYPE_CHECKING:
     from facilitator.store.database import Workshop
+    from facilitator.ui.welcome import WelcomePage
 
 NAV_STYLE = (
     "QListWidget{font-size:14px;border:none;background:#2F3E4E;color:#E8EEF3;}"
@@ -51,7 +52,9 @@ BANNER_STYLE = "background:#FFF3CD;color:#664D03;padding:6px 10px;"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, welcome: bool = True) -> None:
+        """``welcome=False`` when a workshop is opened before the window shows (the app's
+        start with a file): the page shown without one is then built only if it is needed."""
         super().__init__()
         self.workshop: Workshop | None = None
         self.ctx: AreaContext | None = None
@@ -61,9 +64,14 @@ class MainWindow(QMainWindow):
             lambda: str(self.workshop.path) if self.workshop is not None else "The workshop",
         )
         self.areas: dict[str, QWidget] = {}
+        self._welcome: WelcomePage | None = None
+        self._painted = False
+        self._after_paint: list[Callable[[], Any]] = []
         settings = settings or QSettings("Facilitator", "Facilitator")
         self.files = FileActions(self, settings)
         self._build_body()
+        if welcome:
+            self.show_welcome()
         self.menus = Menus(self, self.files, self.undo_stack)
         self._update_title()
         self.place = WindowPlace(self, settings)
@@ -97,17 +105,51 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_area_at)
         self.stack = QStackedWidget()
-        self.welcome = WelcomePage()
-        self.welcome.new_requested.connect(self.files.new_workshop)
-        self.welcome.open_requested.connect(self.files.open_dialog)
-        self.welcome.demo_requested.connect(self.files.open_demo)
-        self.stack.addWidget(self.welcome)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         outer.addLayout(row, 1)
         self.setCentralWidget(central)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
+
+    @property
+    def welcome(self) -> WelcomePage:
+        """The page shown while no workshop is open (built the first time it is needed)."""
+        if self._welcome is None:
+            from facilitator.ui.welcome import WelcomePage
+
+            self._welcome = WelcomePage()
+            self._welcome.new_requested.connect(self.files.new_workshop)
+            self._welcome.open_requested.connect(self.files.open_dialog)
+            self._welcome.demo_requested.connect(self.files.open_demo)
+            self.stack.addWidget(self._welcome)
+        return self._welcome
+
+    def show_welcome(self) -> None:
+        self.stack.setCurrentWidget(self.welcome)
+
+    # -- the first frame -------------------------------------------------------------------
+    def after_first_paint(self, work: Callable[[], Any]) -> None:
+        """Run ``work`` once the window's first frame is on screen (at once if it is), so
+        that what the first frame does not show never holds it up."""
+        if self._painted:
+            work()
+        else:
+            self._after_paint.append(work)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        if not self._painted:
+            self._painted = True
+            # The window is painted before its children, in the same frame; the work waits
+            # two turns of the event loop so that whatever was queued while the frame was
+            # painted (a view's own follow-up) goes first.
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._run_after_paint))
+        super().paintEvent(event)
+
+    def _run_after_paint(self) -> None:
+        work, self._after_paint = self._after_paint, []
+        for job in work:
+            job()
 
     # -- opening and closing ---------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
@@ -121,7 +163,7 @@ class MainWindow(QMainWindow):
         except WorkshopError as exc:
             self.show_error(exc)
             return False
-        self.close_workshop()
+        self.close_workshop(welcome=False)  # the new one shows at once
         self.workshop = ws
         self.undo_stack.clear()
         self.ctx = AreaContext(
@@ -130,7 +172,7 @@ class MainWindow(QMainWindow):
             navigate=self.navigate,
             status=lambda msg: self.statusBar().showMessage(msg, 5000),
             error=self.show_error,
-            bus=AreaBus(Clock(ws.agenda.timezone()), self),
+            bus=AreaBus(Clock(ws.info.timezone()), self),  # the agenda store loads later
             window=self,
         )
         ws.hub.changed.connect(self._on_changed)
@@ -148,7 +190,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         return True
 
-    def close_workshop(self) -> None:
+    def close_workshop(self, welcome: bool = True) -> None:
+        """Close the open workshop; ``welcome`` shows the page for opening another."""
         if self.workshop is None:
             return
         self.files.closing()
@@ -166,12 +209,13 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(-1)
         self.nav.blockSignals(False)
-        self.stack.setCurrentWidget(self.welcome)
+        if welcome:
+            self.show_welcome()
         self._update_title()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         self.place.save()
-        self.close_workshop()
+        self.close_workshop(welcome=False)
         super().closeEvent(event)
 
     # -- areas -----------------------------------------------------------------------------
@@ -200,7 +244,9 @@ class MainWindow(QMainWindow):
         return widget
 
     def build_all_areas(self) -> None:
-        """Build every area not visited yet (the keyboard help lists their keys)."""
+        """Build every area not visited yet and fill the menus filled on first use (the
+        keyboard help lists their keys)."""
+        self.menus.fill_exports()
         if self.ctx is None:
             return
         shown = self.current_area()

@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from facilitator import __version__
 from facilitator.ui.areas import ACTIONS, AREAS
-from facilitator.ui.shortcuts import mnemonic_letter, with_mnemonic
 
 if TYPE_CHECKING:
     from facilitator.ui.file_actions import FileActions
@@ -55,7 +54,10 @@ class Menus:
         self._add(file, "Restore from &Backup…", files.restore, workshop=True)
         file.addSeparator()
         self.export_menu = file.addMenu("&Export")
-        self._fill_exports()
+        # Filled when first opened or once the window's first frame is up, whichever comes
+        # first (the exporters' registry is not needed to paint it).
+        self.export_menu.aboutToShow.connect(self.fill_exports)
+        window.after_first_paint(self.fill_exports)
         self._add_area_actions(file, "File")
         file.addSeparator()
         self._add(file, "&Close", window.close_workshop, "Ctrl+W", workshop=True)
@@ -113,7 +115,10 @@ class Menus:
                 workshop=True,
             )
 
-    def _fill_exports(self) -> None:
+    def fill_exports(self) -> None:
+        """File ▸ Export's submenus, one per area (once)."""
+        if self.export_menu.actions():
+            return
         from facilitator.exports import EXPORTERS
 
         titles = {spec.key: spec.title for spec in AREAS}
@@ -155,11 +160,31 @@ class Menus:
         self.export_menu.setEnabled(is_open)
 
 
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """``text`` with an ``&`` before its first letter not in ``taken`` (lower case)."""
+    if "&" in text.replace("&&", ""):
+        return text
+    for i, ch in enumerate(text):
+        if ch.isalnum() and ch.lower() not in taken:
+            return text[:i] + "&" + text[i:]
+    return text
+
+
 def _letters(menu: QMenu) -> set[str]:
-    return {mnemonic_letter(a.text()).lower() for a in menu.actions()} - {""}
+    """The letters a menu's items already answer to (the keyboard table, ``shortcuts.py``,
+    reads them the same way; it is loaded only when that table is asked for)."""
+    found = set()
+    portable = QKeySequence.SequenceFormat.PortableText
+    for action in menu.actions():
+        seq = QKeySequence.mnemonic(action.text()).toString(portable)
+        if seq:
+            found.add(seq.split("+")[-1].lower())
+    return found
 
 
 def show_about(parent: QWidget) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.about(
         parent,
         "About Facilitator",

@@ -114,16 +114,6 @@ def mnemonic_letter(text: str) -> str:
     return seq.split("+")[-1] if seq else ""
 
 
-def with_mnemonic(text: str, taken: set[str]) -> str:
-    """``text`` with an ``&`` before its first letter not in ``taken`` (lower case)."""
-    if "&" in text.replace("&&", ""):
-        return text
-    for i, ch in enumerate(text):
-        if ch.isalnum() and ch.lower() not in taken:
-            return text[:i] + "&" + text[i:]
-    return text
-
-
 # -- reading the window -------------------------------------------------------------------
 def collect(window: MainWindow) -> list[Key]:
     """The window's keys, and those of every area built so far."""

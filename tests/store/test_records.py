@@ -467,8 +467,9 @@ def test_typed_stores_never_return_untyped_rows() -> None:
         for name, method in inspect.getmembers(store, inspect.isfunction):
             if name.startswith("_") or f"{store.__name__}.{name}" in NOT_ROWS:
                 continue
-            # annotations name domain types imported only for type checking (to open fast)
-            module = {**vars(agenda_domain), **vars(inspect.getmodule(method))}
+            # annotations name domain and row types imported only for type checking (to
+            # open fast)
+            module = {**vars(agenda_domain), **vars(records), **vars(inspect.getmodule(method))}
             hints = get_type_hints(method, module)
             if "return" not in hints:
                 found.append(f"{store.__name__}.{name}: no return type")

@@ -8,7 +8,6 @@ two") while the rehearsal time keeps running.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 class Clock:
@@ -17,6 +16,8 @@ class Clock:
         self.offset = timedelta(0)
 
     def _wall(self) -> datetime:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # not needed before a clock ticks
+
         try:
             zone = ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError):

@@ -13,20 +13,19 @@ a damage found by the check that follows a large file's opening is reported.
 from __future__ import annotations
 
 import json
-from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from facilitator.domain import people as people_dom
-from facilitator.edits.base import SetFields
 from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_overview import Ui_OverviewForm
-from facilitator.ui.jobs import Job
+
+if TYPE_CHECKING:
+    from facilitator.ui.jobs import Job
 
 # The glance's counts of the roster, with the dimension each one's labels belong to.
 GLANCE_DIMENSIONS = (("roles", "role"), ("countries", "country"), ("genders", "gender"))
@@ -229,6 +228,8 @@ class OverviewArea(QWidget):
             return
         if self.ws.info.details()[key] == value:
             return
+        from facilitator.edits.base import SetFields
+
         label = key.replace("_", " ")
         self.ctx.push(
             SetFields(
@@ -253,6 +254,8 @@ class OverviewArea(QWidget):
 
     def _on_damaged(self, error: WorkshopError) -> None:
         """The check after a large file opened found it damaged: say so, here and at once."""
+        from html import escape
+
         self._damage = (
             f"<p style='color:#8A1C1C'><b>This file is damaged; changes are not saved.</b> "
             f"{escape(error.user_message())}</p>"
@@ -296,6 +299,9 @@ class OverviewArea(QWidget):
         if self._glance_job is not None and self._glance_job.running:
             self._glance_again = True
             return
+        from facilitator.domain import people as people_dom
+        from facilitator.ui.jobs import Job
+
         self._glance_stale = False
         self._glance_again = False
         ws = self.ws
@@ -319,6 +325,8 @@ class OverviewArea(QWidget):
         job.start()
 
     def _glance_failed(self, exc: Exception) -> None:
+        from html import escape
+
         self.ui.glance_label.setText(
             self._damage + f"<p>The figures could not be counted: {escape(str(exc))}</p>"
         )
@@ -332,6 +340,8 @@ class OverviewArea(QWidget):
             self._glance_timer.start()
 
     def _show_glance(self, g: dict[str, Any]) -> None:
+        from html import escape
+
         def pairs(items: list[tuple], label: Any = str) -> str:
             return ", ".join(f"{escape(label(k) or 'none')} {n}" for k, n in items) or "none"
 
