@@ -158,6 +158,7 @@ class ImportRoster(Edit):
         prepared = self.prepared
         fields = prepared.columns
         defaults = tuple(FIELD_DEFAULTS[f] for f in fields)
+        compared = ("name", *(f for f in fields if f != "source"))
 
         # generators: each row and its provenance are made in the write step that writes it
         def added() -> Iterator[tuple[Any, ...]]:
@@ -167,7 +168,7 @@ class ImportRoster(Edit):
                     pid,
                     person["name"],
                     *map(person.get, fields, defaults),
-                    imported_source_text(row, stamp),
+                    imported_source_text(row, stamp, compared),
                     stamp,
                     stamp,
                 )
