@@ -1029,9 +1029,8 @@ class ImportPlan:
         return ", ".join(parts)
 
 
-def _keys(person: dict[str, Any]) -> tuple[str, str]:
-    email = dom.email_key(person.get("email", "") or "")
-    return email, dom.name_key(person.get("name", ""), person.get("organisation", "") or "")
+def _name_key(person: dict[str, Any]) -> str:
+    return dom.name_key(person.get("name", ""), person.get("organisation", "") or "")
 
 
 # fields an import compares with the roster (the import's own provenance is not one of them)
@@ -1206,39 +1205,49 @@ def _plan(
     saved_at: datetime | None,
 ) -> ImportPlan:
     plan = ImportPlan(file, rejected=list(rejected))
+    rows = list(rows)
+    existing = list(existing)
+    email_key = dom.email_key
+    row_emails = [email_key(r.person.get("email", "") or "") for r in rows]
+    old_emails = [email_key(p.get("email", "") or "") for p in existing]
+    # Two people of one name and organisation are the same only when one of them has no
+    # e-mail (equal addresses match first): where everyone has one, names never decide,
+    # and folding 50,000 names for nothing is a third of planning.
+    by_names = not (all(row_emails) and all(old_emails))
     by_email: dict[str, dict[str, Any]] = {}
     by_name: dict[str, list[dict[str, Any]]] = {}
     current: dict[str, dict[str, Any]] = {}
-    for p in existing:
-        email, nk = _keys(p)
+    for p, email in zip(existing, old_emails, strict=True):
         current[p["id"]] = p
         if email:
             by_email.setdefault(email, p)
-        by_name.setdefault(nk, []).append(p)
+        if by_names:
+            by_name.setdefault(_name_key(p), []).append(p)
     seen_email: dict[str, Row] = {}
     seen_name: dict[str, list[Row]] = {}
     targets: dict[int, str] = {}  # id(row) → existing person id, for rows that update
     taken: set[str] = set()  # people already matched by an earlier row
     kept: list[Row] = []
-    for row in rows:
-        email, nk = _keys(row.person)
+    for row, email in zip(rows, row_emails, strict=True):
+        nk = _name_key(row.person) if by_names else ""
         earlier = seen_email.get(email) if email else None
         why = "same e-mail" if earlier else ""
-        if earlier is None:
+        if earlier is None and by_names:
             earlier = _same_name(seen_name.get(nk, []), email, lambda r: r.person)
             why = "same name and organisation" if earlier else ""
         if earlier is not None:
             _merge_into(earlier.person, row.person)
             plan.merged.append((row, earlier.row, why))
-            e2, _n2 = _keys(earlier.person)
+            e2 = dom.email_key(earlier.person.get("email", "") or "")
             if e2:
                 seen_email.setdefault(e2, earlier)
             continue
         if email:
             seen_email[email] = row
-        seen_name.setdefault(nk, []).append(row)
+        if by_names:
+            seen_name.setdefault(nk, []).append(row)
         match = by_email.get(email) if email else None
-        if match is None:
+        if match is None and by_names:
             match = _same_name(by_name.get(nk, []), email, lambda p: p)
         if match is not None and match["id"] not in taken:
             targets[id(row)] = match["id"]

@@ -192,3 +192,68 @@ def test_undo_and_redo_of_a_large_import(workshop: Workshop) -> None:
         [after[f"Person {i + 2}"]["id"] for i in range(100)],
     ).fetchone()[0]
     assert tombstones == 0  # the redo brought them back: not buried any more
+
+
+POOL_NAMES = ["Ana Lopez", "Lopez Ana", "ana lópez", "Sok Dara", "Đức Trần", "Duc Tran"]
+POOL_ORGS = ["UNDP", "undp", "Ministry of Health", ""]
+POOL_EMAILS = ["ana@example.org", "ANA@example.org ", "sok@example.org", "duc@example.org"]
+
+
+def _outcome(plan: roster.ImportPlan) -> tuple[Any, ...]:
+    return (
+        sorted(r.row for r in plan.adds),
+        sorted((u.row.row, u.person_id) for u in plan.matched),
+        sorted((r.row, into, why) for r, into, why in plan.merged),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(POOL_NAMES), st.sampled_from(POOL_ORGS), st.sampled_from(POOL_EMAILS)
+        ),
+        max_size=12,
+    ),
+    roster_people=st.lists(
+        st.tuples(
+            st.sampled_from(POOL_NAMES), st.sampled_from(POOL_ORGS), st.sampled_from(POOL_EMAILS)
+        ),
+        max_size=5,
+    ),
+)
+def test_where_everyone_has_an_e_mail_names_decide_nothing(
+    rows: list[tuple[str, str, str]], roster_people: list[tuple[str, str, str]]
+) -> None:
+    """Planning skips names when every row and every person has an address; the plan is the
+    one that matching names as well makes (a row without an address that matches nobody
+    makes the planner look at names)."""
+    existing = [
+        {"id": f"per_{i:012d}", "name": n, "organisation": o, "email": e.strip()}
+        for i, (n, o, e) in enumerate(roster_people)
+    ]
+
+    def file_rows(with_sentinel: bool) -> list[roster.Row]:
+        out = [
+            roster.Row(i + 2, {"name": n, "organisation": o, "email": e.strip()})
+            for i, (n, o, e) in enumerate(rows)
+        ]
+        if with_sentinel:
+            out.append(roster.Row(999, {"name": "Zz Sentinel", "organisation": "Nobody"}))
+        return out
+
+    fast = roster.plan_import("f.csv", file_rows(False), [], [dict(p) for p in existing])
+    full = roster.plan_import("f.csv", file_rows(True), [], [dict(p) for p in existing])
+    adds, matched, merged = _outcome(full)
+    assert _outcome(fast) == ([r for r in adds if r != 999], matched, merged)
+
+
+def test_a_person_without_an_address_is_found_by_name_when_every_row_has_one() -> None:
+    existing = [{"id": "per_000000000001", "name": "Ana López", "organisation": "UNDP"}]
+    rows = [
+        roster.Row(2, {"name": "Lopez Ana", "organisation": "undp", "email": "ana@example.org"}),
+        roster.Row(3, {"name": "Sok Dara", "organisation": "UNDP", "email": "sok@example.org"}),
+    ]
+    plan = roster.plan_import("f.csv", rows, [], existing)
+    assert [(u.row.row, u.person_id) for u in plan.matched] == [(2, "per_000000000001")]
+    assert [r.row for r in plan.adds] == [3]
