@@ -9,12 +9,12 @@ from typing import Any
 
 from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields
 from facilitator.interchange.roster import (
+    ImportedSource,
     ImportPlan,
     Row,
     Update,
     bulk,
     imported_source,
-    imported_source_text,
 )
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id, now
@@ -158,7 +158,7 @@ class ImportRoster(Edit):
         prepared = self.prepared
         fields = prepared.columns
         defaults = tuple(FIELD_DEFAULTS[f] for f in fields)
-        compared = ("name", *(f for f in fields if f != "source"))
+        source_of = ImportedSource(stamp, ("name", *fields))
 
         # generators: each row and its provenance are made in the write step that writes it
         def added() -> Iterator[tuple[Any, ...]]:
@@ -168,7 +168,7 @@ class ImportRoster(Edit):
                     pid,
                     person["name"],
                     *map(person.get, fields, defaults),
-                    imported_source_text(row, stamp, compared),
+                    source_of(row),
                     stamp,
                     stamp,
                 )

@@ -1332,41 +1332,59 @@ _OWN_KEYS = {key: _ENCODE(key) + ": " for key in ("row", "file", *_COMPARED)}
 
 def imported_source_text(row: Row, stamp: str, fields: Iterable[str] = _COMPARED) -> str:
     """``json.dumps(imported_source(row, stamp), ensure_ascii=False)`` for a row the import
-    adds, written straight to text: an import of 50,000 rows makes one per row, and the
-    dicts and the encoder's generic walk cost more than writing the rows to the file.
+    adds, written straight to text (see :class:`ImportedSource`)."""
+    return ImportedSource(stamp, fields)(row)
+
+
+class ImportedSource:
+    """The provenance of each row an import adds, as the text ``json.dumps(imported_source(
+    row, stamp), ensure_ascii=False)`` writes, made without the dicts and the encoder's walk:
+    an import of 50,000 rows makes one per row, and they cost more than writing the rows.
 
     ``fields``: the compared fields any row of the import gives, in :data:`_COMPARED` order
-    (the others are looked at for nothing). A row whose own provenance holds anything but
-    text and numbers (a row merged from repeats lists their rows) takes the general way;
-    the text is the same either way.
+    (the others are looked at for nothing). A row whose values or own provenance hold
+    anything but text and numbers (a row merged from repeats lists their rows) takes the
+    general way; the text is the same either way.
     """
-    person = row.person
-    parts: list[str] = []
-    own = person.get("source")
-    if own:
-        for key, value in own.items():
-            kind = type(value)
-            if key in _IMPORT_KEYS or (kind is not str and kind is not int):
-                return json.dumps(imported_source(row, stamp), ensure_ascii=False)
-            parts.append(
-                f"{_ENCODE(key)}: {_ENCODE(value) if kind is str else value}"
-                if key not in _OWN_KEYS
-                else _OWN_KEYS[key] + (_ENCODE(value) if kind is str else str(value))
-            )
-    get = person.get
-    baseline: list[str] = []
-    for key in fields:
-        value = get(key)
-        if value is None:
-            continue
-        if type(value) is not str:
-            value = str(value)
-        if value and value != "[]":
-            baseline.append(_BASELINE_KEYS[key] + _ENCODE(value))
-    when = _ENCODE(stamp)
-    parts.append('"imported": {' + ", ".join(baseline) + "}")
-    parts.append(f'"imported_at": {when}, "import_stamps": [{when}]')
-    return "{" + ", ".join(parts) + "}"
+
+    def __init__(self, stamp: str, fields: Iterable[str] = _COMPARED) -> None:
+        self.stamp = stamp
+        self.prefixes = [(key, _BASELINE_KEYS[key]) for key in fields]
+        when = _ENCODE(stamp)
+        self.tail = f'}}, "imported_at": {when}, "import_stamps": [{when}]}}'
+        self.encoded: dict[str, str] = {}  # the file's name and the values it spells otherwise
+
+    def _general(self, row: Row) -> str:
+        return json.dumps(imported_source(row, self.stamp), ensure_ascii=False)
+
+    def __call__(self, row: Row) -> str:
+        person = row.person
+        get = person.get
+        head: list[str] = []
+        own = get("source")
+        if own:
+            encoded = self.encoded
+            for key, value in own.items():
+                kind = type(value)
+                if kind is str:
+                    text = encoded.get(value) or encoded.setdefault(value, _ENCODE(value))
+                elif kind is int:
+                    text = str(value)
+                else:
+                    return self._general(row)
+                if key in _IMPORT_KEYS:
+                    return self._general(row)
+                head.append((_OWN_KEYS.get(key) or f"{_ENCODE(key)}: ") + text)
+        try:  # a value that is not text (a number, even 0) raises: the general way
+            baseline = [
+                prefix + _ENCODE(value)
+                for key, prefix in self.prefixes
+                if (value := get(key)) is not None and value != "" and value != "[]"
+            ]
+        except TypeError:
+            return self._general(row)
+        head.append('"imported": {' + ", ".join(baseline))
+        return "{" + ", ".join(head) + self.tail
 
 
 def _load_json(value: Any) -> dict[str, Any]:
