@@ -257,3 +257,17 @@ def test_a_person_without_an_address_is_found_by_name_when_every_row_has_one() -
     plan = roster.plan_import("f.csv", rows, [], existing)
     assert [(u.row.row, u.person_id) for u in plan.matched] == [(2, "per_000000000001")]
     assert [r.row for r in plan.adds] == [3]
+
+
+def test_the_defaults_an_import_writes_are_the_tables_own(workshop: Workshop) -> None:
+    """A column no row of the file gives is written as the table would fill it."""
+    from facilitator.store.people import FIELD_DEFAULTS
+
+    con = sqlite3.connect(workshop.path)
+    try:
+        declared = {r[1]: r[4] for r in con.execute("PRAGMA table_info(people)")}
+    finally:
+        con.close()
+    assert set(FIELD_DEFAULTS) == set(PERSON_FIELDS) - {"name"}
+    for column, value in FIELD_DEFAULTS.items():
+        assert declared[column] == f"'{value}'", column
