@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields
-from facilitator.interchange.roster import ImportPlan, Row, Update, bulk, imported_source
+from facilitator.interchange.roster import (
+    ImportedSource,
+    ImportPlan,
+    Row,
+    Update,
+    bulk,
+    imported_source,
+)
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id, now
+from facilitator.store.people import FIELD_DEFAULTS, PERSON_FIELDS, NewPeople
 from facilitator.store.tables import Table
 
 
@@ -92,19 +101,31 @@ class PreparedImport:
     """
 
     file: str
-    adds: list[dict[str, Any]]  # each added person's values, with its new id
+    add_ids: list[str]  # the new id of each row of ``add_rows``
+    columns: tuple[str, ...]  # the person fields the added rows give (the rest: defaults)
     add_rows: list[Row]
     updates: list[tuple[str, dict[str, Any]]]  # (person id, the fields to write)
     update_rows: list[Update]
 
 
+def _new_ids(n: int) -> list[str]:
+    """``n`` ids as :func:`new_id` makes them ("per_" and 12 random hex digits), in one draw."""
+    digits = secrets.token_hex(6 * n)
+    return [f"per_{digits[i : i + 12]}" for i in range(0, 12 * n, 12)]
+
+
 def prepare_import(plan: ImportPlan) -> PreparedImport:
     """The rows an accepted plan writes, with the user's per-field choices as they are now."""
     with bulk():
-        adds = [{**row.person, "id": new_id("per")} for row in plan.adds]
+        given: set[str] = set()
+        for row in plan.adds:
+            given.update(row.person)
+        columns = tuple(f for f in PERSON_FIELDS if f in given and f not in ("name", "source"))
         update_rows = plan.updates
         updates = [(u.person_id, u.values()) for u in update_rows]
-    return PreparedImport(plan.file, adds, list(plan.adds), updates, update_rows)
+    return PreparedImport(
+        plan.file, _new_ids(len(plan.adds)), columns, list(plan.adds), updates, update_rows
+    )
 
 
 class ImportRoster(Edit):
@@ -121,11 +142,11 @@ class ImportRoster(Edit):
         self, ws: Workshop, plan: ImportPlan, prepared: PreparedImport | None = None
     ) -> None:
         prepared = prepared or prepare_import(plan)
-        n_add, n_upd = len(prepared.adds), len(prepared.updates)
+        n_add, n_upd = len(prepared.add_rows), len(prepared.updates)
         super().__init__(f"Import {prepared.file} ({n_add} added, {n_upd} updated)")
         self.ws = ws
-        self.add_rows = prepared.add_rows
-        self.adds = prepared.adds
+        self.prepared = prepared
+        self.adds = prepared.add_rows
         self.update_rows = prepared.update_rows
         self.updates = prepared.updates
         self.new_ids: list[str] = []
@@ -134,11 +155,25 @@ class ImportRoster(Edit):
 
     def apply(self) -> None:
         stamp = now()
-        # generators: each row's provenance is made in the write step that writes it
-        adds = (
-            {**person, "source": imported_source(row, stamp)}
-            for person, row in zip(self.adds, self.add_rows, strict=True)
-        )
+        prepared = self.prepared
+        fields = prepared.columns
+        defaults = tuple(FIELD_DEFAULTS[f] for f in fields)
+        source_of = ImportedSource(stamp, ("name", *fields))
+
+        # generators: each row and its provenance are made in the write step that writes it
+        def added() -> Iterator[tuple[Any, ...]]:
+            for pid, row in zip(prepared.add_ids, prepared.add_rows, strict=True):
+                person = row.person
+                yield (
+                    pid,
+                    person["name"],
+                    *map(person.get, fields, defaults),
+                    source_of(row),
+                    stamp,
+                    stamp,
+                )
+
+        adds = NewPeople(("id", "name", *fields, "source", "created", "updated"), added())
         updates = (
             (pid, {**values, "source": imported_source(update, stamp)})
             for (pid, values), update in zip(self.updates, self.update_rows, strict=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from itertools import islice
-from operator import itemgetter
 from typing import Any
 
 from facilitator.store.database import Workshop, bury, unbury
@@ -44,19 +44,65 @@ PERSON_FIELDS = (
 _JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(…, ensure_ascii=False), made once
 
 
-def _row_for_insert(person: Mapping[str, Any], stamp: str) -> dict[str, Any]:
-    row = {k: person[k] for k in PERSON_FIELDS if k in person}
-    if isinstance(row.get("source"), dict):
-        row["source"] = _JSON.encode(row["source"])
-    if "id" not in row:
-        row["id"] = person.get("id") or new_id("per")
-    row["created"] = stamp
-    row["updated"] = stamp
-    return row
+# What a column holds when an import does not give it (the table's own DEFAULTs); every
+# person has a name.
+FIELD_DEFAULTS: dict[str, Any] = {
+    "honorific": "",
+    "job_title": "",
+    "organisation": "",
+    "country": "",
+    "sector": "",
+    "gender": "",
+    "role": "participant",
+    "email": "",
+    "phone": "",
+    "languages": "[]",
+    "notes": "",
+    "source": "{}",
+}
+_INSERTABLE = frozenset(("id", *PERSON_FIELDS, "created", "updated"))
+
+
+@dataclass
+class NewPeople:
+    """People to add as ready rows of values, one tuple per person, in ``columns`` order.
+
+    The way a large import adds people: a tuple is all ``executemany`` needs, and making a
+    dict per row (and merging it with the defaults) costs as much as writing the row.
+    ``columns`` must start with ``id`` and hold ``created`` and ``updated``; columns left
+    out get the table's defaults. ``rows`` may be a generator (each row made when due).
+    """
+
+    columns: tuple[str, ...]
+    rows: Iterable[tuple[Any, ...]]
+
+    def __post_init__(self) -> None:
+        cols = self.columns
+        if not cols or cols[0] != "id" or not {"name", "created", "updated"} <= set(cols):
+            raise ValueError(f"new people need id first, name, created and updated: {cols}")
+        unknown = set(cols) - _INSERTABLE
+        if unknown or len(set(cols)) != len(cols):
+            raise ValueError(f"not columns of people (or repeated): {sorted(unknown) or cols}")
 
 
 IMPORT_STEP = 500  # rows written between two calls of an import's progress (~15 ms)
 LARGE_IMPORT = 2000  # rows from which an import is a large write (Workshop.large_write)
+
+
+def _as_new_people(adds: Iterable[Mapping[str, Any]], stamp: str) -> NewPeople:
+    """People given as mappings (any of :data:`PERSON_FIELDS`, maybe an ``id``) as rows."""
+    columns = ("id", *PERSON_FIELDS, "created", "updated")
+    fields = PERSON_FIELDS[1:]  # after the name
+    defaults = tuple(FIELD_DEFAULTS[k] for k in fields)
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for person in adds:
+            values = [person.get(k, d) for k, d in zip(fields, defaults, strict=True)]
+            if isinstance(values[-1], dict):  # the source
+                values[-1] = _JSON.encode(values[-1])
+            yield (person.get("id") or new_id("per"), person["name"], *values, stamp, stamp)
+
+    return NewPeople(columns, rows())
 
 
 def _steps(rows: Iterable[Any]) -> Iterator[list[Any]]:
@@ -246,7 +292,7 @@ class PeopleStore:
 
     def write_import(
         self,
-        adds: Iterable[Mapping[str, Any]],
+        adds: Iterable[Mapping[str, Any]] | NewPeople,
         updates: Iterable[tuple[str, Mapping[str, Any]]],
         progress: Progress = None,
         stamp: str | None = None,
@@ -255,50 +301,35 @@ class PeopleStore:
         """Insert and update people in ONE transaction; returns (new ids, old values for undo).
 
         Either every row is written or none is (a full disk rolls the whole import back).
-        ``stamp`` is the rows' new ``updated`` (and ``created``) stamp. Rows are taken from
-        ``adds`` and ``updates`` as they are written, :data:`IMPORT_STEP` at a time, and
-        ``progress`` is called after each step: a caller on the UI thread lets the window
-        repaint there, and ``adds``/``updates`` may be generators that build each row only
-        when it is written, so no step holds the thread for long. ``total`` (the number of
-        rows, for the progress fraction) is needed only when they are not sequences.
+        ``stamp`` is the rows' new ``updated`` (and ``created``) stamp; :class:`NewPeople`
+        carry their own. Rows are taken from ``adds`` and ``updates`` as they are written,
+        :data:`IMPORT_STEP` at a time, and ``progress`` is called after each step: a caller
+        on the UI thread lets the window repaint there, and ``adds``/``updates`` may be
+        generators that build each row only when it is written, so no step holds the
+        thread for long. ``total`` (the number of rows, for the progress fraction) is
+        needed only when they are not sequences.
         """
         stamp = stamp or now()
         if total is None:
-            total = len(adds) + len(updates)  # type: ignore[arg-type]
+            total = len(adds.rows if isinstance(adds, NewPeople) else adds)  # type: ignore[arg-type]
+            total += len(updates)  # type: ignore[arg-type]
         total = max(1, total)
         new_ids: list[str] = []
         olds: list[tuple[str, dict[str, Any]]] = []
-        columns = ("id", *PERSON_FIELDS, "created", "updated")
+        if not isinstance(adds, NewPeople):
+            adds = _as_new_people(adds, stamp)
+        columns = adds.columns
         insert_sql = (
             f"INSERT INTO people ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
         )
-        defaults = {
-            "honorific": "",
-            "job_title": "",
-            "organisation": "",
-            "country": "",
-            "sector": "",
-            "gender": "",
-            "role": "participant",
-            "email": "",
-            "phone": "",
-            "languages": "[]",
-            "notes": "",
-            "source": "{}",
-        }
         with self.ws.operation() as op:
             if total > LARGE_IMPORT:
                 self.ws.large_write()
             conn = self.ws.connection
-            values_of = itemgetter(*columns)
             done = 0
-            for chunk in _steps(adds):
-                batch: list[tuple[Any, ...]] = []
-                for person_values in chunk:
-                    row = {**defaults, **_row_for_insert(person_values, stamp)}
-                    new_ids.append(row["id"])
-                    batch.append(values_of(row))
+            for batch in _steps(adds.rows):
                 conn.executemany(insert_sql, batch)
+                new_ids.extend([r[0] for r in batch])
                 done += len(batch)
                 if progress:
                     progress(done / total)
@@ -308,7 +339,8 @@ class PeopleStore:
                 r[0]
                 for r in conn.execute("SELECT row_id FROM tombstones WHERE table_name = 'people'")
             }
-            unbury(conn, "people", [i for i in new_ids if i in buried])
+            if buried:
+                unbury(conn, "people", [i for i in new_ids if i in buried])
             for chunk in _steps(updates):
                 old_rows: dict[str, Mapping[str, Any]] = {
                     p["id"]: p for p in self.people_by_ids([pid for pid, _ in chunk])
