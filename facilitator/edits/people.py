@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,10 @@ from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id, now
 from facilitator.store.people import FIELD_DEFAULTS, PERSON_FIELDS, NewPeople
 from facilitator.store.tables import Table
+
+# A progress display for a long write: called with what it is doing, it gives the callback
+# the write calls between its steps with the fraction done.
+ProgressWindow = Callable[[str], AbstractContextManager[Callable[[float], None]]]
 
 
 def add_person(ws: Workshop, values: dict[str, Any]) -> InsertRow:
@@ -134,8 +139,10 @@ class ImportRoster(Edit):
     The user's per-field choices are taken when the edit is made (or when ``prepared`` was
     made from the plan); every person written remembers what the file said
     (``source["imported"]``) and the import's stamp, which the next import compares with
-    (see ``interchange/roster.py``). ``progress`` (set by the caller) is called between
-    steps of the write, so the UI can repaint while a large roster is written.
+    (see ``interchange/roster.py``). ``progress_window`` (set by the caller) opens a
+    progress display, for the import and for each later undo and redo of it, whose
+    callback is called between steps of the write, so the UI can repaint while a large
+    roster is written or taken back.
     """
 
     def __init__(
@@ -151,7 +158,12 @@ class ImportRoster(Edit):
         self.updates = prepared.updates
         self.new_ids: list[str] = []
         self.olds: list[tuple[str, dict[str, Any]]] = []
-        self.progress: Callable[[float], None] | None = None
+        self.progress_window: ProgressWindow | None = None
+
+    def _stepping(self, label: str) -> AbstractContextManager[Callable[[float], None] | None]:
+        if self.progress_window is None:
+            return nullcontext(None)
+        return self.progress_window(label)
 
     def apply(self) -> None:
         stamp = now()
@@ -178,14 +190,15 @@ class ImportRoster(Edit):
             (pid, {**values, "source": imported_source(update, stamp)})
             for (pid, values), update in zip(self.updates, self.update_rows, strict=True)
         )
-        with bulk():
+        with bulk(), self._stepping("Writing participants…") as progress:
             self.new_ids, self.olds = self.ws.people.write_import(
                 adds,
                 updates,
-                self.progress,
+                progress,
                 stamp=stamp,
                 total=len(self.adds) + len(self.updates),
             )
 
     def revert(self) -> None:
-        self.ws.people.undo_import(self.new_ids, self.olds)
+        with self._stepping("Taking the import back…") as progress:
+            self.ws.people.undo_import(self.new_ids, self.olds, progress)

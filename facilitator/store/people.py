@@ -364,21 +364,40 @@ class PeopleStore:
             progress(1.0)
         return new_ids, olds
 
-    def undo_import(self, new_ids: list[str], olds: list[tuple[str, dict[str, Any]]]) -> None:
-        """Remove what an import added and restore what it changed, in one transaction."""
+    def undo_import(
+        self,
+        new_ids: list[str],
+        olds: list[tuple[str, dict[str, Any]]],
+        progress: Progress = None,
+    ) -> None:
+        """Remove what an import added and restore what it changed, in one transaction.
+
+        Like :meth:`write_import`, a large undo runs :data:`IMPORT_STEP` rows at a time and
+        calls ``progress`` after each step, so the window can repaint while it runs.
+        """
         stamp = now()
+        total = max(1, len(new_ids) + len(olds))
         with self.ws.operation() as op:
+            if total > LARGE_IMPORT:
+                self.ws.large_write()
             db = self.ws.db
             conn = db.conn
-            for i in range(0, len(new_ids), 500):
-                chunk = new_ids[i : i + 500]
+            done = 0
+            for chunk in _steps(new_ids):
                 marks = ",".join("?" * len(chunk))
                 conn.execute(f"DELETE FROM people WHERE id IN ({marks})", chunk)
-            bury(db, "people", new_ids, stamp)
-            for pid, values in olds:
-                values = {**values, "updated": stamp}
-                if "source" in values:  # this stamp is the import's undo, not a hand edit
-                    values["source"] = _with_stamp(values["source"], stamp)
-                sets = ", ".join(f"[{c}] = ?" for c in values)
-                conn.execute(f"UPDATE people SET {sets} WHERE id = ?", [*values.values(), pid])
+                bury(db, "people", chunk, stamp)
+                done += len(chunk)
+                if progress:
+                    progress(done / total)
+            for pairs in _steps(olds):
+                for pid, values in pairs:
+                    values = {**values, "updated": stamp}
+                    if "source" in values:  # this stamp is the import's undo, not a hand edit
+                        values["source"] = _with_stamp(values["source"], stamp)
+                    sets = ", ".join(f"[{c}] = ?" for c in values)
+                    conn.execute(f"UPDATE people SET {sets} WHERE id = ?", [*values.values(), pid])
+                done += len(pairs)
+                if progress:
+                    progress(done / total)
             op.touch(Table.PEOPLE, [*new_ids, *(pid for pid, _ in olds)])

@@ -111,7 +111,47 @@ def test_a_large_roster_is_written_in_steps_as_one_undo_step(
     assert len(ctx.workshop.people.people()) == before + WALK_INS
     assert messages[-1] == f"Imported roster.csv: {WALK_INS} added, 0 updated, 0 skipped."
     assert ctx.undo_stack.count() == steps + 1
-    ctx.undo_stack.undo()
-    assert len(ctx.workshop.people.people()) == before
-    ctx.undo_stack.redo()
+
+
+def test_undoing_and_redoing_a_large_import_shows_progress_and_lets_the_window_repaint(
+    qtbot,
+    ctx,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    before = len(ctx.workshop.people.people())
+    path = write_roster(tmp_path / "roster.csv", [], WALK_INS)
+    dialog = import_dialog.open_file(ctx, path)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert import_dialog.commit(ctx, dialog)
+    seen: list[tuple[str, int]] = []  # (what the dialog says, its value) at each tick
+
+    def tick() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, import_dialog.WritingProgress) and w.isVisible():
+                seen.append((w.labelText(), w.value()))
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    try:
+        ctx.undo_stack.undo()
+        undo_seen, seen[:] = list(seen), []
+        assert len(ctx.workshop.people.people()) == before
+        ctx.undo_stack.redo()
+        redo_seen = list(seen)
+    finally:
+        timer.stop()
     assert len(ctx.workshop.people.people()) == before + WALK_INS
+    for ticks, label in ((undo_seen, "Taking the import back…"), (redo_seen, "Writing")):
+        # the window had turns during each, and saw the progress grow
+        assert len(ticks) >= 3, ticks
+        assert all(text.startswith(label) for text, _ in ticks)
+        values = [v for _, v in ticks]
+        assert values == sorted(values) and values[-1] > values[0]
+    assert not any(
+        w.isVisible()
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, import_dialog.WritingProgress)
+    )

@@ -6,6 +6,8 @@ unless the user chooses to skip them. The whole import is one undo step.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.edits.people import ImportRoster, prepare_import
+from facilitator.edits.people import ImportRoster, ProgressWindow, prepare_import
 from facilitator.interchange import roster
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_people_import import Ui_ImportDialog
@@ -226,8 +228,8 @@ class WritingProgress(QProgressDialog):
     the steps hand the event loop only what is not user input).
     """
 
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__("Writing participants…", "", 0, 1000, parent)
+    def __init__(self, parent: QWidget | None, label: str = "Writing participants…") -> None:
+        super().__init__(label, "", 0, 1000, parent)
         self.setCancelButton(None)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setAutoClose(False)
@@ -250,6 +252,24 @@ class WritingProgress(QProgressDialog):
         event.ignore()
 
 
+def progress_window(parent: QWidget) -> ProgressWindow:
+    """A :class:`WritingProgress` shown for each write of a large import: the import
+    itself, and every undo and redo of it later (from Edit ▸ Undo or Ctrl+Z)."""
+
+    @contextmanager
+    def shown(label: str) -> Iterator[Callable[[float], None]]:
+        progress = WritingProgress(parent, label)
+        progress.show()
+        progress.step(0.0)
+        try:
+            yield progress.step
+        finally:
+            progress.hide()
+            progress.deleteLater()
+
+    return shown
+
+
 def commit(ctx: AreaContext, dialog: ImportDialog) -> bool:
     """Write the accepted plan as one undoable step, with progress for large imports.
 
@@ -270,18 +290,9 @@ def commit(ctx: AreaContext, dialog: ImportDialog) -> bool:
     except JobCancelled:
         return False
     command = ImportRoster(ctx.workshop, plan, prepared)
-    progress = WritingProgress(ctx.window) if large else None
-    if progress is not None:
-        progress.show()
-        progress.step(0.0)
-        command.progress = progress.step
-    try:
-        ok = ctx.push(command)
-    finally:
-        if progress is not None:
-            progress.hide()
-            progress.deleteLater()
-        command.progress = None
+    if large:
+        command.progress_window = progress_window(ctx.window)
+    ok = ctx.push(command)
     if ok:
         ctx.status(
             f"Imported {dialog.table.path.name}: {len(command.adds)} added, "
