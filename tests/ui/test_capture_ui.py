@@ -208,6 +208,7 @@ def test_team_and_prompt_notes_fill_the_worksheet(qtbot, area: CaptureArea) -> N
     _enter(qtbot, area)
     assert area.notes.model.rows[-1]["prompt_id"] == "prm_demo01"
     assert all(r["team_id"] == "tea_demo02" for r in area.notes.model.rows)
+    area.tabs.setCurrentIndex(1)  # the grid, hidden meanwhile, catches up when shown
     assert model.index(1, 2).data() == "• Skills and jobs, not violence\n• Work is dignity"
 
 

@@ -63,6 +63,7 @@ class ContextBar(QWidget):
         self._labels: dict[str, str] = {}  # session id → title with its planned start
         self._live_ids: list[str] = []  # running now on the clock, latest start first
         self._filled_at: tuple[Any, ...] | None = None  # the clock's reading when filled
+        self._conflicts_stale = False  # notes changed while hidden: count them when shown
         self.ui.switch_label.hide()
         self._announce_timer = QTimer(self)
         self._announce_timer.setSingleShot(True)
@@ -282,9 +283,14 @@ class ContextBar(QWidget):
 
     # -- conflicts -------------------------------------------------------------------------
     def update_conflicts(self) -> None:
+        self._conflicts_stale = False
         n = self.ws.notes.conflict_count()
-        self.ui.conflict_button.setText(f"⚠ {n} merge conflict{'s' if n != 1 else ''}: resolve…")
-        self.ui.conflict_button.setVisible(n > 0)
+        text = f"⚠ {n} merge conflict{'s' if n != 1 else ''}: resolve…"
+        button = self.ui.conflict_button
+        if button.text() != text:
+            button.setText(text)
+        if button.isVisibleTo(self) != (n > 0):
+            button.setVisible(n > 0)
 
     def show_conflicts(self) -> None:
         ConflictDialog(self.ctx, self).exec()
@@ -299,6 +305,8 @@ class ContextBar(QWidget):
         # sessions were filled a moment ago on the same clock (the area is being built).
         if self._filled_at != self._clock_read():
             self.refresh_live()
+        if self._conflicts_stale:
+            self.update_conflicts()
 
     def _clock_read(self) -> tuple[Any, ...]:
         clock = self.ctx.bus.clock
@@ -313,4 +321,7 @@ class ContextBar(QWidget):
             self.fill_prompts()
             self._emit()
         if changes.touches(Table.SUMMARIES, Table.NOTES):
-            self.update_conflicts()
+            if self.isVisible():
+                self.update_conflicts()
+            else:  # counted again when the bar is shown, not for each note typed meanwhile
+                self._conflicts_stale = True
