@@ -67,6 +67,14 @@ def until(app: QApplication, done, seconds: float = 30.0) -> None:  # noqa: ANN0
         app.processEvents()
 
 
+def gone(widget: QWidget) -> None:
+    """Delete a widget now: ``deleteLater`` alone waits for an event loop that the bench
+    never runs, and an area left alive would go on taking every Changes of the file."""
+    widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+
+
 def main() -> None:
     p = parser(__doc__)
     p.add_argument("--size", default="huge", choices=["large", "huge"])
@@ -77,7 +85,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     from facilitator.domain.capture import fts_query
     from facilitator.interchange.demo import WORDS
-    from facilitator.store.database import Workshop
+    from facilitator.store.database import CACHE_KIB, Workshop
     from facilitator.store.ids import new_id, now
     from facilitator.store.tables import Table
     from facilitator.ui.areas import AreaContext
@@ -100,8 +108,7 @@ def main() -> None:
     probe = CaptureArea(ctx)
     session = probe.session_id
     probe.close()
-    probe.deleteLater()
-    app.processEvents()
+    gone(probe)
     have = ws.notes.count_for_session(session)
     start = ws.notes.next_position(session)
     ws.rows.load(
@@ -146,8 +153,7 @@ def main() -> None:
         until(app, lambda: area.model.rowCount() == count and paints.count > seen)
         listed.add("Capture area, every note listed", time.perf_counter() - t0)
         area.close()
-        area.deleteLater()
-        app.processEvents()
+        gone(area)
         return elapsed
 
     def bare_shown() -> float:
@@ -163,8 +169,7 @@ def main() -> None:
         until(app, lambda: paints.count > 0)
         elapsed = time.perf_counter() - t0
         view.close()
-        view.deleteLater()
-        app.processEvents()
+        gone(view)
         return elapsed
 
     first = paired({"Capture area": capture_shown, "bare QTableView": bare_shown}, runs)
@@ -179,8 +184,31 @@ def main() -> None:
     until(app, lambda: area.model.rowCount() == count)
     view = area.notes.view
     paints = Paints(view.viewport())
+    # The baseline's connection has the app's settings (Workshop opens its file so): the
+    # same journal (WAL, kept in the file), synchronous, foreign keys checked on insert,
+    # recursive triggers and page cache.
     bare = sqlite3.connect(path)
-    bare.execute("PRAGMA synchronous=NORMAL")
+    for pragma in (
+        "journal_mode=WAL",
+        "synchronous=NORMAL",
+        "busy_timeout=5000",
+        "foreign_keys=ON",
+        "recursive_triggers=ON",
+        f"cache_size={CACHE_KIB}",
+    ):
+        bare.execute(f"PRAGMA {pragma}")
+    app_settings = [
+        ws.connection.execute(f"PRAGMA {p}").fetchone()[0]
+        for p in ("journal_mode", "synchronous", "foreign_keys", "recursive_triggers")
+    ]
+    bare_settings = [
+        bare.execute(f"PRAGMA {p}").fetchone()[0]
+        for p in ("journal_mode", "synchronous", "foreign_keys", "recursive_triggers")
+    ]
+    if app_settings != bare_settings:
+        raise SystemExit(
+            f"the baseline's settings {bare_settings} are not the app's {app_settings}"
+        )
 
     in_list: list[float] = []
 

@@ -220,3 +220,31 @@ def test_a_hidden_note_list_answers_a_request_for_a_note_added_meanwhile(
     area.ws.notes.add_note(row)
     area.notes.select_note(row["id"])  # asked before it is shown: it catches up first
     assert area.notes.selected_ids() == [row["id"]]
+
+
+def test_a_typed_note_is_first_painted_measured_and_in_view(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QEvent, QObject
+
+    view = area.notes.view
+    model = area.notes.model
+    cap = view.fontMetrics().lineSpacing() * 6 + 10
+    seen: list[tuple[int, bool]] = []  # at each paint of the list: the new row's height, shown
+
+    class Paints(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and model.rows[-1]["text"].startswith("word"):
+                rect = view.visualRect(model.index(model.rowCount() - 1, NoteListModel.TEXT))
+                seen.append(
+                    (view.rowHeight(model.rowCount() - 1), view.viewport().rect().intersects(rect))
+                )
+            return False
+
+    qtbot.waitExposed(area)
+    paints = Paints()
+    view.viewport().installEventFilter(paints)
+    qtbot.keyClicks(area.notes.input, "word " * 300)
+    qtbot.keyClick(area.notes.input, Qt.Key.Key_Return)
+    assert model.rows[-1]["text"].startswith("word")  # in the list when Enter returns
+    qtbot.waitUntil(lambda: bool(seen), timeout=2000)
+    assert seen[0] == (cap, True)  # its first paint: six lines tall, on screen; no flicker
+    view.viewport().removeEventFilter(paints)
