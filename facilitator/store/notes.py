@@ -465,6 +465,17 @@ class NotesStore(NoteSearch):
                     out.append((table, original, alt))
         return out
 
+    def conflict_ids(self) -> list[str]:
+        """Ids of the other copies' versions (notes and summaries) waiting to be resolved
+        (both read from their partial index of conflicts only)."""
+        return [
+            r[0]
+            for r in self.ws.connection.execute(
+                "SELECT id FROM notes WHERE conflict_of IS NOT NULL"
+                " UNION ALL SELECT id FROM summaries WHERE conflict_of IS NOT NULL"
+            )
+        ]
+
     def conflict_count(self) -> int:
         """Unresolved merge conflicts of notes and summaries (one statement; both counts
         read their partial index of conflicts only)."""

@@ -248,3 +248,35 @@ def test_a_typed_note_is_first_painted_measured_and_in_view(qtbot, area: Capture
     qtbot.waitUntil(lambda: bool(seen), timeout=2000)
     assert seen[0] == (cap, True)  # its first paint: six lines tall, on screen; no flicker
     view.viewport().removeEventFilter(paints)
+
+
+def test_the_conflict_count_is_read_again_only_when_a_change_can_move_it(
+    qtbot, area: CaptureArea, monkeypatch
+) -> None:  # noqa: ANN001
+    stamp = "2026-03-11T14:00:00Z"
+    area.ws.rows.insert(
+        Table.NOTES,
+        {
+            "id": "not_theirs",
+            "session_id": "ses_demo104",
+            "text": "Their version",
+            "conflict_of": "not_ws021",
+            "position": 99,
+            "created": stamp,
+            "updated": stamp,
+        },
+    )  # as a merge leaves it
+    button = area.context.ui.conflict_button
+    assert button.isVisible() and "1 merge conflict" in button.text()
+    reads: list[int] = []
+    real = area.ws.notes.conflict_ids
+    monkeypatch.setattr(area.ws.notes, "conflict_ids", lambda: reads.append(1) or real())
+    qtbot.keyClicks(area.notes.input, "A note typed meanwhile")
+    qtbot.keyClick(area.notes.input, Qt.Key.Key_Return)
+    assert reads == []  # typing a note cannot make or settle a conflict
+    assert area.notes.select_note("not_theirs")
+    area.notes.view.setFocus()
+    qtbot.keyClick(area.notes.view, Qt.Key.Key_Delete)  # the other copy's version deleted
+    assert reads == [1] and button.isHidden()
+    area.ctx.undo_stack.undo()  # and back
+    assert button.isVisible() and "1 merge conflict" in button.text()
