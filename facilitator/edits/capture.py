@@ -8,6 +8,7 @@ from typing import Any
 from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id, now
+from facilitator.store.records import NoteView
 from facilitator.store.tables import Table
 
 
@@ -24,6 +25,7 @@ class AddNote(Edit):
         self.row = dict(row)
         self.draft_id = draft_id
         self._fresh = True  # the row's id was never in the file (its undo buries it)
+        self.written: NoteView | None = None  # the note as the file holds it, once applied
 
     @property
     def note_id(self) -> str:
@@ -32,7 +34,8 @@ class AddNote(Edit):
     def apply(self) -> None:
         # The first time, the id is new (no tombstone) and a position of None is worked
         # out by the insert; redo after undo puts back the same row, where it was.
-        self.row["position"] = self.ws.notes.insert_note(self.row, self.draft_id, self._fresh)
+        self.written = self.ws.notes.insert_note(self.row, self.draft_id, self._fresh)
+        self.row["position"] = self.written["position"]
         self._fresh = False
         self.draft_id = None  # redo after undo must not wipe a newer draft
 

@@ -336,8 +336,9 @@ class NotesStore(NoteSearch):
 
     def insert_note(
         self, row: Mapping[str, Any], draft_id: str | None = None, fresh: bool = False
-    ) -> int:
-        """Insert a note (and clear its draft) in one transaction; returns its position.
+    ) -> NoteView:
+        """Insert a note (and clear its draft) in one transaction; returns it as note lists
+        show it (:meth:`note`), from the insert itself rather than read back.
 
         A ``position`` of None puts the note last in its session, worked out by the INSERT
         itself (one statement where reading the end first took two). ``fresh``: the id was
@@ -353,7 +354,7 @@ class NotesStore(NoteSearch):
         with self.ws.operation():
             return self._insert_note(row, draft_id, fresh)
 
-    def _insert_note(self, row: Mapping[str, Any], draft_id: str | None, fresh: bool) -> int:
+    def _insert_note(self, row: Mapping[str, Any], draft_id: str | None, fresh: bool) -> NoteView:
         keys = list(row)
         values = [row[k] for k in keys]
         marks = ["?"] * len(keys)
@@ -368,16 +369,42 @@ class NotesStore(NoteSearch):
             values[at] = row.get("session_id")
         columns = ", ".join(f"[{k}]" for k in keys)
         con = self.ws.connection  # one statement as typed (sqlite-utils looks first)
-        position = con.execute(
-            f"INSERT INTO notes ({columns}) VALUES ({', '.join(marks)}) RETURNING position",
-            values,
-        ).fetchall()[0][0]
+        cursor = con.execute(
+            f"INSERT INTO notes ({columns}) VALUES ({', '.join(marks)}) RETURNING *", values
+        )
+        names = [d[0] for d in cursor.description]
+        written: dict[str, Any] = dict(zip(names, cursor.fetchall()[0], strict=True))
         if not fresh:
             unbury(con, "notes", [row["id"]])
         if draft_id:
             con.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
         self.ws.touch(Table.NOTES, [row["id"]])
-        return int(position)
+        return self._with_names(written)
+
+    def _with_names(self, note: dict[str, Any]) -> NoteView:
+        """A notes row with the names :data:`_NOTE_SELECT` joins (looked up only for the
+        references it has: a plain note needs none)."""
+        con = self.ws.connection
+        person = team = prompt = None
+        if note["attribution_person_id"] is not None:
+            person = con.execute(
+                "SELECT name, country, sector FROM people WHERE id = ?",
+                [note["attribution_person_id"]],
+            ).fetchone()
+        if note["team_id"] is not None:
+            team = con.execute("SELECT name FROM teams WHERE id = ?", [note["team_id"]]).fetchone()
+        if note["prompt_id"] is not None:
+            prompt = con.execute(
+                "SELECT text FROM exercise_prompts WHERE id = ?", [note["prompt_id"]]
+            ).fetchone()
+        note["person_name"], note["person_country"], note["person_sector"] = person or (
+            None,
+            None,
+            None,
+        )
+        note["team_name"] = team[0] if team else None
+        note["prompt_text"] = prompt[0] if prompt else None
+        return cast("NoteView", note)
 
     def summary(self, session_id: str | None, team_id: str | None) -> SummaryRow | None:
         """The summary of a session (team_id None) or of one team's output in it."""

@@ -69,6 +69,7 @@ class NotesPanel(QWidget):
         self._kind_shortcuts: list[QShortcut] = []
         self._shortcut_scope = shortcut_scope or self
         self._pending = PendingChanges()  # what changed while the panel was hidden
+        self._saving: edits.AddNote | None = None  # the note Enter is saving
         self.input = self.ui.note_input
         self.view = self.ui.note_list
         self.input.setFixedHeight(self.input.fontMetrics().lineSpacing() * 4 + 12)
@@ -183,8 +184,12 @@ class NotesPanel(QWidget):
             )
             values["action_status"] = self.ui.status_combo.currentText()
         command = edits.AddNote(self.ws, store.new_note_row(**values), DRAFT_ID)
-        if not self.ctx.push(command, initiator=self):
-            return None  # the text stays in the box and in the draft
+        self._saving = command  # the list takes the note from it, not read back
+        try:
+            if not self.ctx.push(command, initiator=self):
+                return None  # the text stays in the box and in the draft
+        finally:
+            self._saving = None
         self.input.blockSignals(True)
         self.input.clear()
         self.input.blockSignals(False)
@@ -401,7 +406,11 @@ class NotesPanel(QWidget):
             self._apply(changes)
 
     def _apply(self, changes: Changes) -> None:
-        self.model.apply_changes(changes)
+        saving = self._saving
+        if saving is not None and saving.written is not None and changes.made_by(self):
+            self.model.apply_changes(changes, {saving.note_id: saving.written})
+        else:
+            self.model.apply_changes(changes)
         if changes.touches(Table.PEOPLE):
             self._load_people()
         settings = changes.ids(Table.SETTINGS)
