@@ -8,24 +8,35 @@ from typing import Any
 from facilitator.edits.base import DeleteRows, Edit, InsertRow, Macro, SetFields
 from facilitator.store.database import Workshop
 from facilitator.store.ids import new_id, now
+from facilitator.store.records import NoteView
 from facilitator.store.tables import Table
 
 
 class AddNote(Edit):
-    """Save a typed note; the draft it came from is cleared in the same transaction."""
+    """Save a typed note; the draft it came from is cleared in the same transaction.
+
+    ``row`` is made for it (:func:`~facilitator.store.notes.new_note_row`, a new id); a
+    ``position`` of None puts it last in its session.
+    """
 
     def __init__(self, ws: Workshop, row: dict[str, Any], draft_id: str | None = None) -> None:
         super().__init__(f"Add {row.get('kind', 'note').replace('_', ' ')}")
         self.ws = ws
         self.row = dict(row)
         self.draft_id = draft_id
+        self._fresh = True  # the row's id was never in the file (its undo buries it)
+        self.written: NoteView | None = None  # the note as the file holds it, once applied
 
     @property
     def note_id(self) -> str:
         return self.row["id"]
 
     def apply(self) -> None:
-        self.ws.notes.add_note(self.row, self.draft_id)
+        # The first time, the id is new (no tombstone) and a position of None is worked
+        # out by the insert; redo after undo puts back the same row, where it was.
+        self.written = self.ws.notes.insert_note(self.row, self.draft_id, self._fresh)
+        self.row["position"] = self.written["position"]
+        self._fresh = False
         self.draft_id = None  # redo after undo must not wipe a newer draft
 
     def revert(self) -> None:

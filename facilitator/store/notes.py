@@ -331,22 +331,80 @@ class NotesStore(NoteSearch):
 
     def add_note(self, row: Mapping[str, Any], draft_id: str | None = None) -> str:
         """Insert a note and clear its draft in one transaction (no double after a crash)."""
+        self.insert_note(row, draft_id)
+        return row["id"]
+
+    def insert_note(
+        self, row: Mapping[str, Any], draft_id: str | None = None, fresh: bool = False
+    ) -> NoteView:
+        """Insert a note (and clear its draft) in one transaction; returns it as note lists
+        show it (:meth:`note`), from the insert itself rather than read back.
+
+        A ``position`` of None puts the note last in its session, worked out by the INSERT
+        itself (one statement where reading the end first took two). ``fresh``: the id was
+        just made, so it cannot have a tombstone to lift. Inside a running operation (an
+        edit) the statements join its transaction, which rolls all of it back on failure;
+        each statement is atomic itself, so no savepoint of its own is needed.
+        """
         unknown = set(row) - _NOTE_COLUMNS
         if unknown:
             raise ValueError(f"unknown note fields: {sorted(unknown)}")
+        if self.ws.writing:
+            return self._insert_note(row, draft_id, fresh)
+        with self.ws.operation():
+            return self._insert_note(row, draft_id, fresh)
+
+    def _insert_note(self, row: Mapping[str, Any], draft_id: str | None, fresh: bool) -> NoteView:
         keys = list(row)
+        values = [row[k] for k in keys]
+        marks = ["?"] * len(keys)
+        if row.get("position") is None:
+            at = keys.index("position") if "position" in keys else -1
+            if at < 0:
+                keys.append("position")
+                marks.append("")
+                values.append(None)
+                at = len(keys) - 1
+            marks[at] = "(SELECT COALESCE(MAX(position), -1) + 1 FROM notes WHERE session_id IS ?)"
+            values[at] = row.get("session_id")
         columns = ", ".join(f"[{k}]" for k in keys)
-        with self.ws.operation() as op:
-            con = self.ws.connection  # one statement as typed (sqlite-utils looks first)
-            con.execute(
-                f"INSERT INTO notes ({columns}) VALUES ({', '.join('?' * len(keys))})",
-                [row[k] for k in keys],
-            )
+        con = self.ws.connection  # one statement as typed (sqlite-utils looks first)
+        cursor = con.execute(
+            f"INSERT INTO notes ({columns}) VALUES ({', '.join(marks)}) RETURNING *", values
+        )
+        names = [d[0] for d in cursor.description]
+        written: dict[str, Any] = dict(zip(names, cursor.fetchall()[0], strict=True))
+        if not fresh:
             unbury(con, "notes", [row["id"]])
-            if draft_id:
-                con.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
-            op.touch(Table.NOTES, [row["id"]])
-        return row["id"]
+        if draft_id:
+            con.execute("DELETE FROM drafts WHERE id = ?", [draft_id])
+        self.ws.touch(Table.NOTES, [row["id"]])
+        return self._with_names(written)
+
+    def _with_names(self, note: dict[str, Any]) -> NoteView:
+        """A notes row with the names :data:`_NOTE_SELECT` joins (looked up only for the
+        references it has: a plain note needs none)."""
+        con = self.ws.connection
+        person = team = prompt = None
+        if note["attribution_person_id"] is not None:
+            person = con.execute(
+                "SELECT name, country, sector FROM people WHERE id = ?",
+                [note["attribution_person_id"]],
+            ).fetchone()
+        if note["team_id"] is not None:
+            team = con.execute("SELECT name FROM teams WHERE id = ?", [note["team_id"]]).fetchone()
+        if note["prompt_id"] is not None:
+            prompt = con.execute(
+                "SELECT text FROM exercise_prompts WHERE id = ?", [note["prompt_id"]]
+            ).fetchone()
+        note["person_name"], note["person_country"], note["person_sector"] = person or (
+            None,
+            None,
+            None,
+        )
+        note["team_name"] = team[0] if team else None
+        note["prompt_text"] = prompt[0] if prompt else None
+        return cast("NoteView", note)
 
     def summary(self, session_id: str | None, team_id: str | None) -> SummaryRow | None:
         """The summary of a session (team_id None) or of one team's output in it."""
@@ -434,12 +492,25 @@ class NotesStore(NoteSearch):
                     out.append((table, original, alt))
         return out
 
+    def conflict_ids(self) -> list[str]:
+        """Ids of the other copies' versions (notes and summaries) waiting to be resolved
+        (both read from their partial index of conflicts only)."""
+        return [
+            r[0]
+            for r in self.ws.connection.execute(
+                "SELECT id FROM notes WHERE conflict_of IS NOT NULL"
+                " UNION ALL SELECT id FROM summaries WHERE conflict_of IS NOT NULL"
+            )
+        ]
+
     def conflict_count(self) -> int:
-        return sum(
+        """Unresolved merge conflicts of notes and summaries (one statement; both counts
+        read their partial index of conflicts only)."""
+        return int(
             self.ws.connection.execute(
-                f"SELECT count(*) FROM [{t}] WHERE conflict_of IS NOT NULL"
+                "SELECT (SELECT count(*) FROM notes WHERE conflict_of IS NOT NULL)"
+                " + (SELECT count(*) FROM summaries WHERE conflict_of IS NOT NULL)"
             ).fetchone()[0]
-            for t in ("notes", "summaries")
         )
 
     def remember_version(self, table: Table, row_id: str, stamp: str) -> None:

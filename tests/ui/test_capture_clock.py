@@ -122,7 +122,7 @@ def test_note_rows_fit_their_text_when_the_area_opens_in_the_window(qtbot, demo_
     long = store.new_note_row(session_id="ses_demo001", text="word " * 400)
     area.ctx.push(capture_edits.AddNote(area.ws, long))
     row = area.notes.model.row_of(long["id"])
-    assert view.rowHeight(row) == cap
+    qtbot.waitUntil(lambda: view.rowHeight(row) == cap, timeout=1000)  # measured before painted
     # The newest note stays in view once the rows have settled.
     last = area.notes.model.index(row, NoteListModel.TEXT)
     qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(last)), timeout=2000)

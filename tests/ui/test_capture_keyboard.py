@@ -107,6 +107,8 @@ def test_session_team_and_prompt_are_chosen_from_the_keyboard(qtbot, area: Captu
         "prm_demo00",
         "answer",
     )
+    _alt(qtbot, area, Qt.Key.Key_W)  # the worksheet tab shows the answer in its cell
+    qtbot.waitUntil(area.worksheet.isVisible, timeout=1000)
     cell = area.worksheet.model.index(0, 1)  # target audience × Team 2
     assert "Parents of teenagers in border towns" in cell.data()
 

@@ -12,7 +12,7 @@ from facilitator.edits import agenda as agenda_edits
 from facilitator.edits import capture as edits
 from facilitator.store.tables import Table
 from facilitator.ui.agenda.clock import FixedClock
-from facilitator.ui.capture.area import CaptureArea
+from facilitator.ui.capture.area import WORKSHEET_TAB, CaptureArea
 from facilitator.ui.capture.dialogs import ConflictDialog
 from facilitator.ui.capture.models import NoteListModel
 
@@ -82,6 +82,7 @@ def test_said_by_shows_a_renamed_person(qtbot, area: CaptureArea) -> None:  # no
 
 
 def test_worksheet_cells_follow_note_edits_in_place(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
+    area.tabs.setCurrentIndex(WORKSHEET_TAB)
     model = area.worksheet.model
     view = area.worksheet.ui.worksheet_view
     resets: list[int] = []
@@ -98,6 +99,7 @@ def test_worksheet_cells_follow_note_edits_in_place(qtbot, area: CaptureArea, ct
     area.open_context("ses_demo104", "tea_demo02", "prm_demo01")
     qtbot.keyClicks(area.notes.input, "Work is dignity")
     qtbot.keyClick(area.notes.input, Qt.Key.Key_Return)
+    area.tabs.setCurrentIndex(WORKSHEET_TAB)  # the grid, hidden meanwhile, catches up
     assert cell.data() == "• Skills and jobs, not violence\n• Work is dignity"
     assert resets == []
     assert (view.currentIndex().row(), view.currentIndex().column()) == (4, 3)
@@ -167,3 +169,114 @@ def test_model_tester_after_changes(qtmodeltester, area: CaptureArea, ctx) -> No
     area.ws.rows.update(Table.TEAMS, "tea_demo02", {"name": "Team Three"})
     qtmodeltester.check(area.notes.model)
     qtmodeltester.check(area.worksheet.model)
+
+
+def test_a_hidden_note_list_reads_new_notes_only_once_shown(
+    qtbot, area: CaptureArea, monkeypatch
+) -> None:  # noqa: ANN001
+    from facilitator.store.notes import new_note_row
+    from facilitator.ui.capture.area import NOTES_TAB, SEARCH_TAB
+
+    reads: list[list[str]] = []
+    real = area.ws.notes.notes_by_ids
+    monkeypatch.setattr(area.ws.notes, "notes_by_ids", lambda ids: reads.append(ids) or real(ids))
+    before = area.notes.model.rowCount()
+    area.tabs.setCurrentIndex(SEARCH_TAB)  # the list is not on screen
+    qtbot.waitUntil(lambda: not area.notes.isVisible(), timeout=1000)
+    rows = [
+        new_note_row(session_id="ses_demo104", text=f"From a phone {i}", position=None)
+        for i in range(3)
+    ]
+    for row in rows:
+        area.ws.notes.add_note(row)  # another writer (the venue server)
+    area.hide()
+    gone = new_note_row(session_id="ses_demo104", text="Added and deleted while away")
+    area.ws.notes.add_note(gone)
+    area.ws.rows.delete(Table.NOTES, [gone["id"]])
+    assert reads == [] and area.notes.model.rowCount() == before
+
+    area.show()
+    area.tabs.setCurrentIndex(NOTES_TAB)
+    qtbot.waitUntil(area.notes.isVisible, timeout=1000)
+    assert len(reads) == 1  # everything that came meanwhile, in one read
+    model = area.notes.model
+    assert [r["text"] for r in model.rows[-3:]] == [r["text"] for r in rows]
+    assert model.rowCount() == before + 3
+    view = area.notes.view
+    qtbot.waitUntil(
+        lambda: view.viewport().rect().intersects(view.visualRect(model.index(before + 2, 0))),
+        timeout=1000,
+    )  # and the newest is on screen
+
+
+def test_a_hidden_note_list_answers_a_request_for_a_note_added_meanwhile(
+    qtbot, area: CaptureArea
+) -> None:  # noqa: ANN001
+    from facilitator.store.notes import new_note_row
+    from facilitator.ui.capture.area import SEARCH_TAB
+
+    area.tabs.setCurrentIndex(SEARCH_TAB)
+    row = new_note_row(session_id="ses_demo104", text="Open me from the search")
+    area.ws.notes.add_note(row)
+    area.notes.select_note(row["id"])  # asked before it is shown: it catches up first
+    assert area.notes.selected_ids() == [row["id"]]
+
+
+def test_a_typed_note_is_first_painted_measured_and_in_view(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QEvent, QObject
+
+    view = area.notes.view
+    model = area.notes.model
+    cap = view.fontMetrics().lineSpacing() * 6 + 10
+    seen: list[tuple[int, bool]] = []  # at each paint of the list: the new row's height, shown
+
+    class Paints(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and model.rows[-1]["text"].startswith("word"):
+                rect = view.visualRect(model.index(model.rowCount() - 1, NoteListModel.TEXT))
+                seen.append(
+                    (view.rowHeight(model.rowCount() - 1), view.viewport().rect().intersects(rect))
+                )
+            return False
+
+    qtbot.waitExposed(area)
+    paints = Paints()
+    view.viewport().installEventFilter(paints)
+    qtbot.keyClicks(area.notes.input, "word " * 300)
+    qtbot.keyClick(area.notes.input, Qt.Key.Key_Return)
+    assert model.rows[-1]["text"].startswith("word")  # in the list when Enter returns
+    qtbot.waitUntil(lambda: bool(seen), timeout=2000)
+    assert seen[0] == (cap, True)  # its first paint: six lines tall, on screen; no flicker
+    view.viewport().removeEventFilter(paints)
+
+
+def test_the_conflict_count_is_read_again_only_when_a_change_can_move_it(
+    qtbot, area: CaptureArea, monkeypatch
+) -> None:  # noqa: ANN001
+    stamp = "2026-03-11T14:00:00Z"
+    area.ws.rows.insert(
+        Table.NOTES,
+        {
+            "id": "not_theirs",
+            "session_id": "ses_demo104",
+            "text": "Their version",
+            "conflict_of": "not_ws021",
+            "position": 99,
+            "created": stamp,
+            "updated": stamp,
+        },
+    )  # as a merge leaves it
+    button = area.context.ui.conflict_button
+    assert button.isVisible() and "1 merge conflict" in button.text()
+    reads: list[int] = []
+    real = area.ws.notes.conflict_ids
+    monkeypatch.setattr(area.ws.notes, "conflict_ids", lambda: reads.append(1) or real())
+    qtbot.keyClicks(area.notes.input, "A note typed meanwhile")
+    qtbot.keyClick(area.notes.input, Qt.Key.Key_Return)
+    assert reads == []  # typing a note cannot make or settle a conflict
+    assert area.notes.select_note("not_theirs")
+    area.notes.view.setFocus()
+    qtbot.keyClick(area.notes.view, Qt.Key.Key_Delete)  # the other copy's version deleted
+    assert reads == [1] and button.isHidden()
+    area.ctx.undo_stack.undo()  # and back
+    assert button.isVisible() and "1 merge conflict" in button.text()

@@ -208,6 +208,7 @@ def test_team_and_prompt_notes_fill_the_worksheet(qtbot, area: CaptureArea) -> N
     _enter(qtbot, area)
     assert area.notes.model.rows[-1]["prompt_id"] == "prm_demo01"
     assert all(r["team_id"] == "tea_demo02" for r in area.notes.model.rows)
+    area.tabs.setCurrentIndex(1)  # the grid, hidden meanwhile, catches up when shown
     assert model.index(1, 2).data() == "• Skills and jobs, not violence\n• Work is dignity"
 
 
@@ -390,3 +391,25 @@ def test_read_only_file_disables_capture(qtbot, demo_path: Path) -> None:  # noq
         widget.close()
     finally:
         ws.close()
+
+
+def test_a_saved_note_is_listed_as_the_file_holds_it_without_reading_it_back(
+    qtbot,  # noqa: ANN001
+    area: CaptureArea,
+    monkeypatch,  # noqa: ANN001
+) -> None:
+    people = area.ws.notes.people()
+    names = [p["name"] for p in people]
+    person = next(p for p in people if names.count(p["name"]) == 1)
+    area.open_context("ses_demo104", "tea_demo02", "prm_demo01")
+    reads: list[list[str]] = []
+    real = area.ws.notes.notes_by_ids
+    monkeypatch.setattr(area.ws.notes, "notes_by_ids", lambda ids: reads.append(ids) or real(ids))
+    area.notes.ui.said_by_edit.setText(person["name"])  # (typed, its completer pops up)
+    _type(qtbot, area, "Work is dignity")
+    _enter(qtbot, area)
+    shown = area.notes.model.rows[-1]
+    assert shown == area.ws.notes.note(shown["id"])  # names, stamps, position: as in the file
+    assert (shown["team_name"], shown["person_name"]) == ("Team 3", person["name"])
+    assert shown["prompt_text"]
+    assert all(shown["id"] not in ids for ids in reads)  # not read back after the insert

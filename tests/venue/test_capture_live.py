@@ -14,6 +14,7 @@ def test_capture_worksheet_grid_shows_a_team_answer_as_it_is_stored(qtbot, ctx) 
     ws = ctx.workshop
     panel = WorksheetPanel(ctx)
     qtbot.addWidget(panel)
+    panel.show()  # the grid on screen follows the answers; a hidden one catches up when shown
     panel.fill_exercises()
     combo = panel.ui.exercise_combo
     combo.setCurrentIndex(combo.findData("exe_demo1"))

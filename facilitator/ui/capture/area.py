@@ -84,6 +84,7 @@ class CaptureArea(QWidget):
         self.input = self.notes.input
         self.model = self.notes.model
 
+        self.context.own_note_edits = (self.notes,)  # typing a note changes no conflict
         self.context.changed.connect(self._follow)
         self.context.picked.connect(self.back_to_typing)
         self.context.kinds_requested.connect(self.notes.edit_kinds)

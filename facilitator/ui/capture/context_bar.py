@@ -63,6 +63,11 @@ class ContextBar(QWidget):
         self._labels: dict[str, str] = {}  # session id → title with its planned start
         self._live_ids: list[str] = []  # running now on the clock, latest start first
         self._filled_at: tuple[Any, ...] | None = None  # the clock's reading when filled
+        self._conflicts_stale = False  # notes changed while hidden: count them when shown
+        self._conflict_ids: set[str] = set()  # every other copy's version seen, resolved too
+        # views whose edits only add, edit, move or delete the notes they show (the area
+        # sets its note list): see _may_change_conflicts
+        self.own_note_edits: tuple[object, ...] = ()
         self.ui.switch_label.hide()
         self._announce_timer = QTimer(self)
         self._announce_timer.setSingleShot(True)
@@ -282,9 +287,35 @@ class ContextBar(QWidget):
 
     # -- conflicts -------------------------------------------------------------------------
     def update_conflicts(self) -> None:
-        n = self.ws.notes.conflict_count()
-        self.ui.conflict_button.setText(f"⚠ {n} merge conflict{'s' if n != 1 else ''}: resolve…")
-        self.ui.conflict_button.setVisible(n > 0)
+        self._conflicts_stale = False
+        ids = self.ws.notes.conflict_ids()
+        self._conflict_ids.update(ids)
+        n = len(ids)
+        text = f"⚠ {n} merge conflict{'s' if n != 1 else ''}: resolve…"
+        button = self.ui.conflict_button
+        if button.text() != text:
+            button.setText(text)
+        if button.isVisibleTo(self) != (n > 0):
+            button.setVisible(n > 0)
+
+    def _may_change_conflicts(self, changes: Changes) -> bool:
+        """Whether ``changes`` can change the number of merge conflicts shown.
+
+        Any change of notes or summaries can, except one made in this area's note list
+        (``own_note_edits``) that touches none of the other copies' versions seen here:
+        the list adds notes of its own (never a conflict), and edits, moves or deletes the
+        notes it shows, which were counted before it showed them. So no count per note
+        typed; a merge, an undo or another writer is counted again.
+        """
+        if not changes.touches(Table.SUMMARIES, Table.NOTES):
+            return False
+        if not any(changes.made_by(who) for who in self.own_note_edits):
+            return True
+        for table in (Table.NOTES, Table.SUMMARIES):
+            ids = changes.ids(table)
+            if ids is None or not ids.isdisjoint(self._conflict_ids):
+                return True
+        return False
 
     def show_conflicts(self) -> None:
         ConflictDialog(self.ctx, self).exec()
@@ -299,6 +330,8 @@ class ContextBar(QWidget):
         # sessions were filled a moment ago on the same clock (the area is being built).
         if self._filled_at != self._clock_read():
             self.refresh_live()
+        if self._conflicts_stale:
+            self.update_conflicts()
 
     def _clock_read(self) -> tuple[Any, ...]:
         clock = self.ctx.bus.clock
@@ -312,5 +345,8 @@ class ContextBar(QWidget):
         elif changes.touches(Table.EXERCISES, Table.EXERCISE_PROMPTS):
             self.fill_prompts()
             self._emit()
-        if changes.touches(Table.SUMMARIES, Table.NOTES):
-            self.update_conflicts()
+        if self._may_change_conflicts(changes):
+            if self.isVisible():
+                self.update_conflicts()
+            else:  # counted again when the bar is shown, not for each note typed meanwhile
+                self._conflicts_stale = True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -16,6 +16,7 @@ from facilitator.domain.capture import ACTION_STATUSES, Kind, label_of
 from facilitator.edits import capture as edits
 from facilitator.store.changes import Changes
 from facilitator.store.database import Workshop
+from facilitator.store.records import NoteView
 from facilitator.store.tables import Table
 from facilitator.ui.jobs import Job
 from facilitator.ui.models import RowsModel
@@ -231,9 +232,10 @@ class NoteListModel(RowsModel):
     def ids(self) -> list[str]:
         return [r["id"] for r in self.rows]
 
-    def apply_changes(self, changes: Changes) -> None:
+    def apply_changes(self, changes: Changes, known: Mapping[str, NoteView] | None = None) -> None:
         """Bring the shown rows up to date: the notes a change names, and the notes that show
-        the name of a team, prompt or person it names."""
+        the name of a team, prompt or person it names. ``known``: notes of the change as
+        the file holds them now (the edit that wrote them has them), not read again."""
         note_ids = changes.ids(Table.NOTES)
         if note_ids is None:
             self.reload()
@@ -252,11 +254,17 @@ class NoteListModel(RowsModel):
             elif ids:
                 todo.update(r["id"] for r in self.rows if r[key] in ids)
         if todo:
-            self.refresh_notes(todo)
+            self.refresh_notes(todo, known)
 
-    def refresh_notes(self, ids: set[str] | frozenset[str]) -> None:
-        """Re-read these notes: update, insert or remove each row as the file now has it."""
-        fresh = self.ws.notes.notes_by_ids(list(ids))
+    def refresh_notes(
+        self, ids: set[str] | frozenset[str], known: Mapping[str, NoteView] | None = None
+    ) -> None:
+        """Re-read these notes (but those ``known``): update, insert or remove each row as
+        the file now has it."""
+        known = {k: v for k, v in (known or {}).items() if k in ids}
+        unknown = [i for i in ids if i not in known]
+        fresh: dict[str, Any] = self.ws.notes.notes_by_ids(unknown) if unknown else {}
+        fresh.update(known)
         resort = False
         for note_id in ids:
             row = fresh.get(note_id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -53,6 +53,9 @@ class NoteListView(QTableView):
         # At the end of the list, the list stays at its end: rows that grow as they are
         # fitted, or a list made shorter by the action fields, keep the newest note in view.
         self._follow_end = True
+        # rows added and not yet measured (first, last, at the end): see _rows_inserted
+        self._unsettled: tuple[int, int, bool] | None = None
+        self._settle_queued = False
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
@@ -85,6 +88,10 @@ class NoteListView(QTableView):
         # rows that change on an edit (sizing every row per insert costs a pass per note).
         self.rows_fitter.watch(model)
         model.rowsInserted.connect(self._rows_inserted)
+        # rows added and not yet measured are measured before the rows move or go
+        model.rowsAboutToBeRemoved.connect(lambda *_a: self._settle())
+        model.layoutAboutToBeChanged.connect(lambda *_a: self._settle())
+        model.modelAboutToBeReset.connect(self._drop_unsettled)
         model.dataChanged.connect(self._rows_changed)
         model.modelReset.connect(self.fit_columns)
         model.rowsRemoved.connect(self.fit_columns)
@@ -189,15 +196,41 @@ class NoteListView(QTableView):
         self.fit_widths()
 
     def _rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """Rows added are measured and scrolled to just before the next paint, not while the
+        edit that added them is still running: Enter returns with the note saved and in the
+        model, and the list lays it out once (several notes at once, once for all)."""
+        self._settle()  # rows added before these: measured where they are
+        self._unsettled = (first, last, last == self.model().rowCount() - 1)
+        if not self._settle_queued:
+            self._settle_queued = True
+            # a zero-time call runs before the paint that the insert asked for
+            QTimer.singleShot(0, self, self._settle_now)
+
+    def _settle_now(self) -> None:
+        self._settle_queued = False
+        self._settle()
+
+    def _settle(self) -> None:
+        """Show the columns, measure and scroll to the rows added (see _rows_inserted)."""
+        if self._unsettled is None:
+            return
+        first, last, at_end = self._unsettled
+        self._unsettled = None
+        count = self.model().rowCount()
+        if first >= count:
+            return
+        last = min(last, count - 1)
         self._show_columns(self._rows()[first : last + 1], keep=True)
         self.rows_fitter.fit_rows(first, last)
-        at_end = last == self.model().rowCount() - 1
         # A note added (at the end, or one put in its place) is scrolled to, unless the
         # list follows its end: the range it grows by scrolls it there, in the layout Qt
         # makes anyway before painting (scrolling now means laying out all the rows one
         # more time). Earlier notes listed above those shown (a large session) are not.
         if (at_end or first == last) and not (self._follow_end and at_end):
             self.scrollTo(self.model().index(last, 0))
+
+    def _drop_unsettled(self) -> None:
+        self._unsettled = None  # the model is reset: every row is measured again anyway
 
     def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: Any) -> None:
         changed = self._rows()[top.row() : bottom.row() + 1]

@@ -40,6 +40,7 @@ from facilitator.ui.capture.context_bar import Choice
 from facilitator.ui.capture.dialogs import KindsDialog
 from facilitator.ui.capture.drafts import DRAFT_ID
 from facilitator.ui.capture.models import NoteListModel
+from facilitator.ui.capture.pending import PendingChanges
 from facilitator.ui.capture.widgets import EnterSubmits, mnemonics, person_completer
 from facilitator.ui.forms.ui_capture_notes import Ui_CaptureNotesPanel
 from facilitator.ui.jobs import Job
@@ -67,6 +68,8 @@ class NotesPanel(QWidget):
         self._people_job: Job | None = None
         self._kind_shortcuts: list[QShortcut] = []
         self._shortcut_scope = shortcut_scope or self
+        self._pending = PendingChanges()  # what changed while the panel was hidden
+        self._saving: edits.AddNote | None = None  # the note Enter is saving
         self.input = self.ui.note_input
         self.view = self.ui.note_list
         self.input.setFixedHeight(self.input.fontMetrics().lineSpacing() * 4 + 12)
@@ -112,6 +115,7 @@ class NotesPanel(QWidget):
     def follow(self, choice: Choice) -> None:
         """List the notes of the chosen session (and team); new notes go there, starting on
         that place's kind."""
+        self.catch_up()
         before = self.choice
         self.choice = choice
         where = (choice.session_id, choice.team_id, choice.prompt_id)
@@ -169,7 +173,7 @@ class NotesPanel(QWidget):
             "attribution_person_id": person,
             "attribution_text": "" if person else said_by,
             "starred": int(self.ui.star_check.isChecked()),
-            "position": self.ws.notes.next_position(session_id),
+            "position": None,  # last in the session: the insert works it out
         }
         if kind == "action_item":
             values["action_owner"] = self.ui.owner_edit.text().strip()
@@ -180,8 +184,12 @@ class NotesPanel(QWidget):
             )
             values["action_status"] = self.ui.status_combo.currentText()
         command = edits.AddNote(self.ws, store.new_note_row(**values), DRAFT_ID)
-        if not self.ctx.push(command, initiator=self):
-            return None  # the text stays in the box and in the draft
+        self._saving = command  # the list takes the note from it, not read back
+        try:
+            if not self.ctx.push(command, initiator=self):
+                return None  # the text stays in the box and in the draft
+        finally:
+            self._saving = None
         self.input.blockSignals(True)
         self.input.clear()
         self.input.blockSignals(False)
@@ -210,12 +218,15 @@ class NotesPanel(QWidget):
 
     # -- the list --------------------------------------------------------------------------
     def selected_ids(self) -> list[str]:
+        self.catch_up()
         return self.view.selected_ids()
 
     def select_row(self, row: int) -> None:
+        self.catch_up()
         self.view.select_row(row)
 
     def select_note(self, note_id: str) -> bool:
+        self.catch_up()
         return self.view.select_note(note_id)
 
     def delete_selected(self) -> None:
@@ -383,7 +394,23 @@ class NotesPanel(QWidget):
 
     # -- reacting to the file --------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
-        self.model.apply_changes(changes)
+        if not self.isVisible():
+            self._pending.add(changes)  # read when shown (or asked), not per note typed
+            return
+        self._apply(changes)
+
+    def catch_up(self) -> None:
+        """Apply what changed while the panel was hidden."""
+        changes = self._pending.take()
+        if changes is not None:
+            self._apply(changes)
+
+    def _apply(self, changes: Changes) -> None:
+        saving = self._saving
+        if saving is not None and saving.written is not None and changes.made_by(self):
+            self.model.apply_changes(changes, {saving.note_id: saving.written})
+        else:
+            self.model.apply_changes(changes)
         if changes.touches(Table.PEOPLE):
             self._load_people()
         settings = changes.ids(Table.SETTINGS)
@@ -393,6 +420,7 @@ class NotesPanel(QWidget):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        self.catch_up()
         self.model.clock_moved()  # the Agenda may have started or ended a rehearsal
 
     def _set_read_only(self) -> None:

@@ -217,6 +217,7 @@ class SearchPanel(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.run())
         self.starred_check.toggled.connect(lambda _c: self.run())
         self._job: Job | None = None
+        self._reader: Workshop | None = None  # the searches' own view of the file
         self._next: SearchFilter | None = None  # asked for while a search ran
         self._focus_after = False  # Enter or Down while searching: results take the keys
         self.shown_query: str | None = None  # the text whose results are listed
@@ -312,11 +313,12 @@ class SearchPanel(QWidget):
         self._start(f)
 
     def _start(self, f: SearchFilter) -> None:
-        ws = self.ws
+        if self._reader is None:  # made here, kept: each search reads a warm cache
+            self._reader = self.ws.reader(kept=True)
+        reader = self._reader
 
         def search(_progress: Any) -> tuple[SearchFilter, list[dict[str, Any]]]:
-            with ws.reader() as reader:
-                return f, reader.notes.search(f)
+            return f, reader.notes.search(f)  # one search at a time uses it
 
         self.count_label.setText("Searching…")
         job = Job(self, "Searching the notes…", search, dialog=False)
@@ -380,6 +382,9 @@ class SearchPanel(QWidget):
         if self._job is not None:
             self._job.wait()  # its thread and reader must be gone before the file closes
             self._job_over()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):

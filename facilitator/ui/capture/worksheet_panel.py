@@ -17,6 +17,7 @@ from facilitator.ui.areas import AreaContext
 from facilitator.ui.capture.context_bar import Choice
 from facilitator.ui.capture.dialogs import PromptEditorDialog
 from facilitator.ui.capture.models import WorksheetModel
+from facilitator.ui.capture.pending import PendingChanges
 from facilitator.ui.capture.widgets import RowFitter
 from facilitator.ui.forms.ui_capture_worksheet import Ui_CaptureWorksheetPanel
 
@@ -35,6 +36,7 @@ class WorksheetPanel(QWidget):
         self.ws = ctx.workshop
         self.session_id: str | None = None
         self._filled = False
+        self._pending = PendingChanges()  # what changed while the tab was hidden
         self.model = WorksheetModel(self.ws, self)
         view = self.ui.worksheet_view
         view.setModel(self.model)
@@ -67,7 +69,16 @@ class WorksheetPanel(QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if not self._filled:
+            self._pending.take()  # filled from the file now
             self.fill_exercises()
+        else:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Apply what changed while the tab was hidden."""
+        changes = self._pending.take()
+        if changes is not None:
+            self._apply(changes)
 
     def fill_exercises(self, rebuild: bool = True) -> None:
         """(Re)load the exercises, keeping the chosen one; the grid is rebuilt when
@@ -106,6 +117,12 @@ class WorksheetPanel(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if not self._filled:
             return
+        if not self.isVisible():
+            self._pending.add(changes)  # the grid catches up when its tab is shown
+            return
+        self._apply(changes)
+
+    def _apply(self, changes: Changes) -> None:
         if changes.touches(*GRID_TABLES):
             self.fill_exercises()
             return
