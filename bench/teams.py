@@ -1,7 +1,9 @@
 """Benchmark of the breakout-team engine against a plain simulated annealing given 10x its time.
 
 Run as ``python bench/teams.py`` (``--seeds 5 --sizes 20,40,60,100,150,300 --factor 10``;
-``--effort`` is the engine's, default the :class:`Problem` default).
+``--effort`` is the engine's, default the :class:`Problem` default; ``--seed-offset 100``
+measures on rosters 101-105 instead of 1-5, so that a change is not judged on five rosters
+alone).
 
 Every roster is independent (``make_constrained_problem(n, seed)``: minority gender, mixed
 working languages, pins, absences in every round, keep-together and keep-apart groups, team
@@ -47,6 +49,11 @@ def facts(ev: Evaluation) -> str:
     return f"{ev.band_violations:>4}{ev.repeated_pairs:>4}{ev.language_isolated:>4}"
 
 
+def isolated(rows: list[dict]) -> str:
+    """Median (min-max) of the people sharing no language, engine / SA."""
+    return f"{spread([x['lang'] for x in rows], 'g')} / {spread([x['sa_lang'] for x in rows], 'g')}"
+
+
 def run_case(label: str, problem: Problem, factor: float, seed: int, clock: str) -> dict:
     start, cpu = time.perf_counter(), time.process_time()
     result = plan(problem)
@@ -78,12 +85,15 @@ def run_case(label: str, problem: Problem, factor: float, seed: int, clock: str)
         "cost": ev.overall_score,
         "sa": ev_sa.overall_score,
         "ratio": ratio,
+        "lang": ev.language_isolated,
+        "sa_lang": ev_sa.language_isolated,
     }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, default=5)
+    ap.add_argument("--seed-offset", type=int, default=0, help="rosters offset+1 .. offset+seeds")
     ap.add_argument("--sizes", default="20,40,60,100,150,300")
     ap.add_argument("--factor", type=float, default=10.0)
     ap.add_argument("--effort", type=float, default=None)
@@ -113,7 +123,7 @@ def main() -> None:
         print()
         print(header)
         rows = []
-        for seed in range(1, args.seeds + 1):
+        for seed in range(args.seed_offset + 1, args.seed_offset + args.seeds + 1):
             problem = make_constrained_problem(n, seed)
             if args.effort is not None:
                 problem.effort = args.effort
@@ -139,7 +149,10 @@ def main() -> None:
         summary.append(("rotation", rows))
     print()
     print("medians (min-max) per size")
-    print(f"{'size':<10}{'wall s':>20}{'cpu s':>20}{'ratio':>24}  engine <= SA")
+    print(
+        f"{'size':<10}{'wall s':>20}{'cpu s':>20}{'ratio':>24}  engine <= SA"
+        "  no shared language: engine / SA"
+    )
     worst_wall = worst_cpu = 0.0
     for n, rows in summary:
         walls = [x["wall"] for x in rows]
@@ -148,7 +161,8 @@ def main() -> None:
         ok = sum(1 for x in rows if x["ratio"] <= 1.0 + 1e-9)
         print(
             f"{n!s:<10}{spread(walls, '.2f'):>20}{spread([x['cpu'] for x in rows], '.2f'):>20}"
-            f"{spread([x['ratio'] for x in rows], '.3f'):>24}  {ok}/{len(rows)}"
+            f"{spread([x['ratio'] for x in rows], '.3f'):>24}  {ok:>5}/{len(rows):<6}"
+            f"  {isolated(rows)}"
         )
     total = sum(len(rows) for _, rows in summary)
     good = sum(1 for _, rows in summary for x in rows if x["ratio"] <= 1.0 + 1e-9)

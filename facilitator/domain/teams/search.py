@@ -9,7 +9,16 @@ The improvement is a focused annealing: most steps take a person (or keep-togeth
 who takes part in a cost of their team, pick the team among a few where they would fit best,
 and try every exchange with that team's members; the best one is made if it lowers the cost,
 or with the Metropolis probability ``exp(-delta / T)`` if it raises it, the temperature
-``T`` falling geometrically over the budget.  The best plan seen is kept.
+``T`` falling geometrically over the budget.  The best plan seen is kept.  A small roster
+is planned from a few independent starts (the best is kept and improved further), as one
+annealing there ends on plans whose costs spread widely.
+
+The plan is finished by a steepest descent (every single swap or move) and by two-swap
+repairs of the teams that still cost: a swap that gives somebody the mate they need (a
+speaker of their language, another of their minority category, one of a category the team
+is short of), even if it costs on its own, followed by the best swap of the person it
+displaced; and the best exchange of a keep-together group.  People who cannot move (pinned,
+or kept together) are helped by bringing their mates to them.
 
 The budget is a count of evaluated moves, so the plan depends only on the seed.  A caller
 may add a wall-clock limit (``Problem.time_limit``): on a machine too busy to finish the count
@@ -18,6 +27,7 @@ in time the search then cools faster and stops at the limit with the best plan f
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import time
@@ -76,6 +86,21 @@ class Engine(PlanState):
     POLISH = 0.03
     #: teams (at most) a person is compared into when a round is first built
     CANDIDATES = 16
+    #: independent starts: STARTS_N / people, at most STARTS_MAX (see :meth:`starts`)
+    STARTS_N = 60
+    STARTS_MAX = 6
+    #: share of the budget the starts use when there are several (the rest improves the best)
+    START_SHARE = 0.7
+    #: the first temperature of the annealing of a finished plan, as a share of T0
+    COOL = 0.5
+    #: first swaps of a two-swap repair that are followed up (see :meth:`rescue`)
+    RESCUE_FIRSTS = 8
+    #: share of the budget kept for the repairs (at most; they stop when none helps)
+    RESCUE = 0.05
+    #: choices of the people a keep-together group is exchanged with, per team, in a repair
+    GROUP_CHOICES = 20
+    #: choices of those people an annealing step compares (the best is tried)
+    GROUP_STEP_CHOICES = 3
 
     def __init__(
         self,
@@ -344,6 +369,9 @@ class Engine(PlanState):
                     o = org[x]
                     if (o >= 0 and orgc[o] > 1) or (lm[x] and not lm[x] & sh):
                         bad.add(x)
+                if len(cands) < len(mem) and self._stuck(r, t) >= 0:
+                    out.extend(cands)  # somebody has to make room for their mate
+                    continue
             if M is not None:
                 for ai, x in enumerate(mem):
                     b = x * n
@@ -371,14 +399,17 @@ class Engine(PlanState):
                     return True
         return False
 
-    def improve(self, rounds: list[int], budget: int) -> None:
+    def improve(self, rounds: list[int], budget: int, cool: bool = False) -> None:
         """Focused annealing of ``rounds`` for ``budget`` evaluations (see the module
-        docstring); ends on the best plan seen."""
+        docstring); ends on the best plan seen.  ``cool`` starts it at ``COOL`` times the
+        usual first temperature, to refine a good plan rather than rebuild it."""
         rng = self.rng
         w = self.w
         base = w.balance or max(w.minority, w.organisation, w.language, w.repeat, 1.0)
         crowded = any(self.P.q[r] >= len(self.members[r]) for r in rounds)
         t0 = (self.T0_CROWDED if crowded and self.M is not None else self.T0) * base
+        if cool:
+            t0 = max(t0 * self.COOL, self.T1 * base * 1.01)
         t1 = self.T1 * base
         log_ratio = math.log(t1 / t0)
         cur = self.total_cost()
@@ -475,29 +506,149 @@ class Engine(PlanState):
 
     def _best_swap_anywhere(self, r: int, p: int) -> bool:
         """Make the best improving swap or move of ``p`` in round ``r``, if there is one."""
-        tof = self.team_of[r]
-        A = tof[p]
-        best_d, best = -1e-9, None
+        d, x, B = self._best_anywhere(r, p)
+        if d >= -1e-9:
+            return False
+        self._make(r, p, x, B)
+        return True
+
+    def _best_anywhere(self, r: int, p: int) -> tuple[float, int, int]:
+        """The cheapest swap or move of ``p`` in round ``r`` over every other team:
+        ``(delta, x, B)`` (``x`` -1 for a move to ``B``); ``(inf, -1, -1)`` if none is legal."""
+        A = self.team_of[r][p]
+        best_d, best_x, best_B = math.inf, -1, -1
         for B in range(len(self.members[r])):
             if B == A:
                 continue
             for x, d in self.swaps_into(r, p, B):
                 if d < best_d:
-                    best_d, best = d, (x, -1)
+                    best_d, best_x, best_B = d, x, B
         q = self.P.q[r]
         if self.P.rem[r] and len(self.members[r][A]) == q + 1:
             for B, mem in enumerate(self.members[r]):
                 if len(mem) == q:
                     d = self.move_delta(r, p, B)
                     if d is not None and d < best_d:
-                        best_d, best = d, (-1, B)
+                        best_d, best_x, best_B = d, -1, B
+        return best_d, best_x, best_B
+
+    def rescue(self, rounds: list[int], budget: int) -> bool:
+        """Two-swap repairs of the teams that cost, within ``budget`` evaluations; True if
+        one was made.  For a team, every swap that could end one of its costs is priced: one
+        of its members who takes part in a cost goes to any other team, or somebody it needs
+        (a mate for a member alone with their language or minority category, one of a
+        category it is short of) comes in; the cheapest few are each followed by the best
+        swap of the person they displaced, and the best pair is made if it lowers the cost.
+        The annealing finds such pairs only by chance, as the first swap alone usually costs
+        (a repeat, a balance band), and the polish never, as it makes one swap at a time.
+        A keep-together group in a team that costs is exchanged with the best people of the
+        best team, if that lowers the cost."""
+        start = self.evals
+        improved = False
+        rng = self.rng
+        for r in rounds:
+            for group in self.groups[r]:
+                A = self.team_of[r][group[0]]
+                if self.tcost[r][A] > 1e-9 or self._has_repeat(self.members[r][A]):
+                    if self.evals - start >= budget or self.elapsed_share() >= 1.0:
+                        return improved
+                    self.tick()
+                    if self._best_group_exchange(r, group):
+                        improved = True
+        for r in rounds:
+            k = len(self.members[r])
+            if k < 2:
+                continue
+            bad: dict[int, list[int]] = {}
+            for p in self.conflicted(r):
+                bad.setdefault(self.team_of[r][p], []).append(p)
+            teams = [t for t in range(k) if self.tcost[r][t] > 1e-9 or t in bad]
+            rng.shuffle(teams)
+            for A in teams:
+                if self.evals - start >= budget or self.elapsed_share() >= 1.0:
+                    return improved
+                self.tick()
+                if self._repair(r, A, bad.get(A, [])):
+                    improved = True
+        return improved
+
+    def _needed(self, r: int, A: int) -> list[int]:
+        """Movable people of other teams whom team ``A`` needs: the other speakers of a
+        member's language when the member shares none with the team, the other members of a
+        minority category somebody is alone with, the people of a category it is short of."""
+        mv = self.movable[r]
+        tof = self.team_of[r]
+        lm = self.lmask
+        sh = self.shared[r][A]
+        cnt = self.cnt[r][A]
+        lonely = self.lonely[r]
+        fband = self.fband[r]
+        kinds: set[int] = {f for f, v in enumerate(cnt) if v < fband[f][0]}
+        langs: set[int] = set()
+        for x in self.members[r][A]:
+            if lm[x] and self.wl and not lm[x] & sh:
+                langs.update(self.P.langs[x])
+            if self.w.minority:
+                kinds.update(f for f in self.fcat[x] if lonely[f] and cnt[f] == 1)
+        pool: dict[int, None] = {}
+        for lang in sorted(langs):
+            pool.update(dict.fromkeys(self.speakers[r][lang]))
+        for f in sorted(kinds):
+            pool.update(dict.fromkeys(self.kind[r][f]))
+        return [y for y in pool if mv[y] and tof[y] != A]
+
+    def _repair(self, r: int, A: int, bad: list[int]) -> bool:
+        """The best two-swap repair of team ``A`` (see :meth:`rescue`), made if it helps."""
+        k = len(self.members[r])
+        firsts: list[tuple[float, int, int]] = []
+        for p in bad:
+            for B in range(k):
+                if B != A:
+                    firsts.extend((d, p, x) for x, d in self.swaps_into(r, p, B))
+        for y in self._needed(r, A):
+            firsts.extend((d, y, z) for z, d in self.swaps_into(r, y, A))
+        if not firsts:
+            return False
+        firsts.sort()
+        best_d, best = -1e-9, None
+        for d1, a, b in firsts[: self.RESCUE_FIRSTS]:
+            if d1 < best_d:
+                best_d, best = d1, (a, b, -1, -1, -1)
+            self.apply_swap(r, a, b)
+            d2, x, B = self._best_anywhere(r, b)
+            self.apply_swap(r, a, b)
+            if d1 + d2 < best_d:
+                best_d, best = d1 + d2, (a, b, b, x, B)
         if best is None:
             return False
-        x, B = best
-        if x >= 0:
-            self.apply_swap(r, p, x)
-        else:
-            self.apply_move(r, p, B)
+        a, b, m, x, B = best
+        self.apply_swap(r, a, b)
+        if m >= 0:
+            self._make(r, m, x, B)
+        return True
+
+    def _best_group_exchange(self, r: int, group: list[int]) -> bool:
+        """Exchange a keep-together group with the best as many movable people of the best
+        other team (every choice of them, up to ``GROUP_CHOICES`` per team), if that lowers
+        the cost."""
+        A = self.team_of[r][group[0]]
+        mv = self.movable[r]
+        best_d, best = -1e-9, None
+        for B, mem in enumerate(self.members[r]):
+            if B == A:
+                continue
+            pool = [x for x in mem if mv[x]]
+            if len(pool) < len(group):
+                continue
+            for i, others in enumerate(itertools.combinations(pool, len(group))):
+                if i >= self.GROUP_CHOICES:
+                    break
+                d = self.exchange_delta(r, group, list(others))
+                if d is not None and d < best_d:
+                    best_d, best = d, list(others)
+        if best is None:
+            return False
+        self.apply_exchange(r, group, best)
         return True
 
     def _accept(self, d: float, temp: float) -> bool:
@@ -527,11 +678,16 @@ class Engine(PlanState):
 
     def _wanted(self, r: int, p: int, A: int) -> int:
         """Somebody movable from another team whom team ``A`` needs: a speaker of ``p``'s
-        language or one of ``p``'s minority category (when ``p`` is alone with it), or one of
-        a category the team is short of; -1 if none was found."""
+        language or one of ``p``'s minority category (when ``p`` is alone with it), else the
+        same for a member who cannot move, else one of a category the team is short of; -1
+        if none was found."""
         mv = self.movable[r]
         tof = self.team_of[r]
         y = self._mate(r, p, A)
+        if y < 0:
+            s = self._stuck(r, A)
+            if s >= 0:
+                y = self._mate(r, s, A)
         if y < 0:
             cnt = self.cnt[r][A]
             fband = self.fband[r]
@@ -541,6 +697,27 @@ class Engine(PlanState):
             pool = self.kind[r][short[int(self.rng.random() * len(short))]]
             y = pool[int(self.rng.random() * len(pool))]
         return y if mv[y] and tof[y] != A else -1
+
+    def _stuck(self, r: int, t: int) -> int:
+        """A member of team ``t`` who cannot move (pinned, or in a keep-together group) and
+        is alone with their language or minority category, or -1: only a mate joining the
+        team can help them."""
+        mv = self.movable[r]
+        lm = self.lmask
+        sh = self.shared[r][t]
+        cnt = self.cnt[r][t]
+        lonely = self.lonely[r]
+        minority = self.w.minority
+        for x in self.members[r][t]:
+            if mv[x]:
+                continue
+            if lm[x] and self.wl and not lm[x] & sh:
+                return x
+            if minority:
+                for f in self.fcat[x]:
+                    if lonely[f] and cnt[f] == 1:
+                        return x
+        return -1
 
     def _mate(self, r: int, p: int, A: int) -> int:
         """Somebody present in round ``r`` who shares a working language with ``p`` when
@@ -640,7 +817,9 @@ class Engine(PlanState):
             self.apply_move(r, p, B)
 
     def _group_step(self, r: int, group: list[int], temp: float) -> float | None:
-        """Exchange a keep-together group with as many movable people of another team."""
+        """Exchange a keep-together group with as many movable people of another team: the
+        best of up to ``GROUP_STEP_CHOICES`` choices of them (combinations in roster-order
+        of the team; the pool is shuffled first so that every choice has a chance)."""
         rng = self.rng
         k = len(self.members[r])
         if k < 2:
@@ -652,8 +831,14 @@ class Engine(PlanState):
         pool = [x for x in self.members[r][B] if mv[x]]
         if len(pool) < len(group):
             return None
-        others = rng.sample(pool, len(group))
-        d = self.exchange_delta(r, group, others)
+        rng.shuffle(pool)
+        d, others = None, []
+        for i, choice in enumerate(itertools.combinations(pool, len(group))):
+            if i >= self.GROUP_STEP_CHOICES:
+                break
+            e = self.exchange_delta(r, group, list(choice))
+            if e is not None and (d is None or e < d):
+                d, others = e, list(choice)
         if d is None or not self._accept(d, temp):
             return None
         self.apply_exchange(r, group, others)
@@ -678,23 +863,76 @@ class Engine(PlanState):
         bigger teams of bigger rosters)."""
         return max(260_000, 520_000 - 650 * self.n)
 
+    def starts(self) -> int:
+        """Independent starts for a roster of this size: on a small roster one annealing ends
+        on plans whose costs spread widely (the budget is more than one descent needs), so
+        the best of a few shorter ones beats one long one; a big roster needs all of the
+        budget for one."""
+        return max(1, min(self.STARTS_MAX, int(self.STARTS_N / max(1, self.n))))
+
     def _run_rotate(self, effort: float) -> None:
-        """Round by round: each round is built and briefly improved knowing who met before;
-        then a design replaces the rounds if it is better; then all rounds are improved
-        together with what is left of the budget."""
-        R = self.R
-        all_rounds = list(range(R))
+        """Build and improve the plan from ``starts`` independent beginnings and keep the
+        best (then improve it further with the rest of the budget); polish and repair it
+        (:meth:`finish`).  What the repairs leave of their share of the budget goes to a
+        cooler annealing of the result and a second finish.
+
+        Each start builds the rounds one at a time, each briefly improved knowing who met
+        before; a design replaces the rounds if it is better; then all rounds are improved
+        together."""
+        all_rounds = list(range(self.R))
         self.budget = int(effort * self.base_budget())
+        starts = self.starts()
+        main = int(self.budget * (1 - self.POLISH - self.RESCUE))
+        search = main * (self.START_SHARE if starts > 1 else 1.0)
+        best, best_snap = math.inf, None
+        try:
+            for s in range(starts):
+                if s and self.elapsed_share() >= 1.0:
+                    break
+                self._one_start(all_rounds, int(search * (s + 1) / starts), int(search / starts))
+                cost = self.total_cost()
+                if cost < best - 1e-9:
+                    best, best_snap = cost, self.snapshot()
+        except Cancelled:
+            # a later start was interrupted (its annealing has restored its best plan, maybe
+            # with rounds not built yet): the better of that and the best earlier start
+            if best_snap is not None and (not self._built() or self.total_cost() > best):
+                self.restore(best_snap, all_rounds)
+            raise
+        if best_snap is not None and self.total_cost() > best + 1e-9:
+            self.restore(best_snap, all_rounds)
+        if main - self.evals > 0:
+            self.improve(all_rounds, main - self.evals, cool=True)
+        self.finish(all_rounds, self.budget - self.evals)
+        left = self.budget - self.evals
+        if left > self.budget * self.POLISH:
+            self.improve(all_rounds, left - int(self.budget * self.POLISH), cool=True)
+            self.finish(all_rounds, self.budget - self.evals)
+
+    def _one_start(self, all_rounds: list[int], end: int, size: int) -> None:
+        """One start: every round rebuilt from nothing (and improved alone), designs tried,
+        then all rounds improved together in ``CYCLES`` annealings until ``end`` evaluations
+        in all (``size`` is this start's share of the budget)."""
+        R = self.R
+        for r in all_rounds:
+            self.clear_round(r)
         for r in all_rounds:
             self.construct_round(r)
             self.tick()
-            self.improve([r], int(self.budget * self.PER_ROUND) // R)
+            self.improve([r], int(size * self.PER_ROUND) // R)
         self._try_designs()
-        left = int(self.budget * (1 - self.POLISH)) - self.evals
+        left = end - self.evals
         cycles = max(1, int(self.CYCLES))
         for _ in range(cycles):
             self.improve(all_rounds, left // cycles)
-        self.polish(all_rounds, self.budget - self.evals)
+
+    def finish(self, rounds: list[int], budget: int) -> None:
+        """Polish, then two-swap repairs and polish again while the repairs find something,
+        within ``budget`` evaluations."""
+        end = self.evals + budget
+        self.polish(rounds, end - self.evals)
+        while self.evals < end and self.rescue(rounds, end - self.evals):
+            self.polish(rounds, end - self.evals)
 
     def _try_designs(self) -> None:
         """Replace the greedy rounds by a design for all rounds, else by one for all but the
@@ -738,6 +976,13 @@ class Engine(PlanState):
                 continue
             tid = P.team_ids[prev][self.team_of[prev][i]]
             pref[i] = P.tpos[r].get(tid, -2)
+
+    def _built(self) -> bool:
+        """Whether every round holds everybody present in it."""
+        P = self.P
+        return all(
+            sum(len(m) for m in self.members[r]) == len(P.pres_list[r]) for r in range(self.R)
+        )
 
     def after_cancel(self) -> Assignment:
         """The best plan found when a cancel stopped the search, with any round not built yet
