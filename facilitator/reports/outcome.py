@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from itertools import groupby, islice
 from pathlib import Path
-from typing import Any
+from types import FunctionType, MethodType
+from typing import Any, BinaryIO
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -29,7 +30,17 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFBase85Encode, PDFName, PDFStream, PDFZCompress
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import (
+    PDF_VERSION_DEFAULT,
+    PDFArray,
+    PDFBase85Encode,
+    PDFDocument,
+    PDFFile,
+    PDFName,
+    PDFStream,
+    PDFZCompress,
+)
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -130,6 +141,34 @@ def _sealed(code: str, compress: bool) -> PDFStream:
     return stream
 
 
+class _StreamedFile(PDFFile):
+    """reportlab's output collector, writing each object to the file as it is formatted:
+    reportlab's own keeps every formatted object and joins them into one bytes object at
+    the end, twice the file's size in memory (120 MB for a huge workshop's report)."""
+
+    def __init__(self, out: BinaryIO, version: Any = PDF_VERSION_DEFAULT) -> None:
+        super().__init__(version)
+        for chunk in self.strings:  # the header
+            out.write(chunk)
+        self.strings = []
+        self.write = out.write
+
+    def format(self, document: Any) -> bytes:
+        return b""  # all of it is in the file already
+
+
+def _save_streamed(doc: PDFDocument, out: BinaryIO, canvas: Canvas) -> None:
+    """``doc.SaveToFile`` with :class:`_StreamedFile` as the collector: reportlab's own
+    formatting (the same bytes), run with that one name bound to the streaming one."""
+    names = dict(vars(pdfdoc), PDFFile=partial(_StreamedFile, out))
+    code = PDFDocument.format
+    doc.format = MethodType(FunctionType(code.__code__, names, code.__name__), doc)  # type: ignore[method-assign]
+    try:
+        doc.SaveToFile(out, canvas)  # writes what format returns (nothing) after it
+    finally:
+        del doc.format
+
+
 class ReportCanvas(ShapingCanvas):
     """Writes each page when it ends, with its header, footer and watermark, and adds the
     numbers only known at the end ("Page N of M", the contents' page numbers) when the
@@ -176,7 +215,11 @@ class ReportCanvas(ShapingCanvas):
         self._written = []
         if self.heading_pages:
             self.showOutline()  # viewers open with the bookmarks beside the pages
-        Canvas.save(self)
+        if hasattr(self._filename, "write"):
+            _save_streamed(self._doc, self._filename, self)
+        else:
+            with open(self._filename, "wb") as out:
+                _save_streamed(self._doc, out, self)
 
     def _numbers(self, page: int, total: int) -> None:
         """What needs the page count: the contents' numbers and "Page N of M"."""

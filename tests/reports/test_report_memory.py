@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -137,3 +138,35 @@ def test_a_note_written_while_the_report_is_laid_out_waits_for_the_next_report(
     assert f"R{count}." in text and f"R{count + 1}." not in text
     with Workshop(many_notes, read_only=True) as ws:
         assert len(ws.report.load_report().recommendations) == count + 1
+
+
+def test_the_file_is_written_as_it_is_formatted_with_reportlabs_own_bytes(
+    tmp_path: Path,
+) -> None:
+    """The report's canvas writes each PDF object to the file as it is formatted, instead
+    of holding the whole file (twice) in memory at the end; the bytes are reportlab's."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    def drawn(target: Any) -> Canvas:
+        c = Canvas(target, invariant=1, pageCompression=1)
+        for page in range(30):
+            c.drawString(72, 720, f"Page {page} of the report")
+            c.bookmarkPage(f"p{page}")
+            c.addOutlineEntry(f"Heading {page}", f"p{page}")
+            c.showPage()
+        return c
+
+    plain = drawn(str(tmp_path / "plain.pdf"))
+    plain.save()
+    streamed = tmp_path / "streamed.pdf"
+    written: list[int] = []
+    with open(streamed, "wb") as out:
+        c = drawn(out)
+
+        def write(data: bytes) -> int:
+            written.append(len(data))
+            return out.write(data)
+
+        outcome._save_streamed(c._doc, SimpleNamespace(write=write), c)  # type: ignore[arg-type]
+    assert streamed.read_bytes() == (tmp_path / "plain.pdf").read_bytes()
+    assert len(written) > 60 and max(written) < len(streamed.read_bytes()) / 5
