@@ -122,10 +122,6 @@ def report(path: str, out: str) -> None:
     run_export("report", path, out, ExportOptions(redact=True))
 
 
-def _write_demo(size: str, folder: Path) -> None:
-    workshop(size, folder)
-
-
 def _warm() -> None:
     """Import in the parent what the app has imported before anyone exports."""
     import reportlab.platypus  # noqa: F401
@@ -149,9 +145,6 @@ def main() -> int:
     ok = True
     per_note: dict[str, float] = {}
     for size in args.sizes.split(","):
-        # Written in a child of its own: a forked side inherits the parent's peak memory, so
-        # a parent that had just written the huge demo would add its peak to the report's.
-        in_child(_write_demo, size, folder)
         path = workshop(size, folder)
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         notes = con.execute("SELECT count(*) FROM notes").fetchone()[0]
