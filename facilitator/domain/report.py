@@ -9,8 +9,9 @@ never given.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from facilitator.domain.privacy import Finding
 
@@ -127,6 +128,15 @@ class Note:
     session_title: str = ""
 
 
+class Notes(Protocol):
+    """Notes in print order: a list, or the store's reader that fetches them only when they
+    are iterated (a huge workshop's report never holds every note at once)."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Note]: ...
+
+
 @dataclass
 class SessionItem:
     id: str
@@ -141,7 +151,7 @@ class SessionItem:
     speakers: list[str] = field(default_factory=list)
     description: str = ""
     summary: str = ""
-    notes: dict[str, list[Note]] = field(default_factory=dict)  # kind → notes in order
+    notes: dict[str, Notes] = field(default_factory=dict)  # kind → notes in order
 
 
 @dataclass
@@ -275,8 +285,8 @@ class ReportData:
     logos: list[Logo] = field(default_factory=list)
     days: list[DayItem] = field(default_factory=list)
     exercises: list[ExerciseItem] = field(default_factory=list)
-    recommendations: list[Note] = field(default_factory=list)
-    actions: list[Note] = field(default_factory=list)
+    recommendations: Notes = field(default_factory=list)  # in session order, numbered
+    actions: Notes = field(default_factory=list)
     participation: Participation = field(default_factory=Participation)
     participants: list[ParticipantRow] = field(default_factory=list)
     participants_mode: str = "full"  # full | name_org | organisations | none

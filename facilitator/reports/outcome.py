@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import io
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import partial
-from itertools import islice
+from itertools import groupby, islice
 from pathlib import Path
-from typing import Any
+from types import FunctionType, MethodType
+from typing import Any, BinaryIO
 
 from reportlab import rl_config
 from reportlab.lib import colors
@@ -29,7 +30,17 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFBase85Encode, PDFName, PDFStream, PDFZCompress
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import (
+    PDF_VERSION_DEFAULT,
+    PDFArray,
+    PDFBase85Encode,
+    PDFDocument,
+    PDFFile,
+    PDFName,
+    PDFStream,
+    PDFZCompress,
+)
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -47,7 +58,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
 
 from facilitator.domain.people import INTERNATIONAL, NOT_GIVEN
-from facilitator.domain.report import NOTE_KINDS, SECTIONS, ExerciseItem, Note, ReportData
+from facilitator.domain.report import NOTE_KINDS, SECTIONS, ExerciseItem, Note, Notes, ReportData
 from facilitator.exports import ExportError, ExportOptions, atomic_output, check_privacy
 from facilitator.reports import charts
 from facilitator.reports.fonts import (
@@ -68,7 +79,7 @@ from facilitator.reports.fonts import (
 )
 from facilitator.reports.heap import Kept, long_lived
 from facilitator.store.database import Workshop
-from facilitator.store.report import format_day, let_go
+from facilitator.store.report import NoteChain, format_day, let_go
 
 Progress = Callable[[float], None] | None
 
@@ -130,6 +141,34 @@ def _sealed(code: str, compress: bool) -> PDFStream:
     return stream
 
 
+class _StreamedFile(PDFFile):
+    """reportlab's output collector, writing each object to the file as it is formatted:
+    reportlab's own keeps every formatted object and joins them into one bytes object at
+    the end, twice the file's size in memory (120 MB for a huge workshop's report)."""
+
+    def __init__(self, out: BinaryIO, version: Any = PDF_VERSION_DEFAULT) -> None:
+        super().__init__(version)
+        for chunk in self.strings:  # the header
+            out.write(chunk)
+        self.strings = []
+        self.write = out.write
+
+    def format(self, document: Any) -> bytes:
+        return b""  # all of it is in the file already
+
+
+def _save_streamed(doc: PDFDocument, out: BinaryIO, canvas: Canvas) -> None:
+    """``doc.SaveToFile`` with :class:`_StreamedFile` as the collector: reportlab's own
+    formatting (the same bytes), run with that one name bound to the streaming one."""
+    names = dict(vars(pdfdoc), PDFFile=partial(_StreamedFile, out))
+    code = PDFDocument.format
+    doc.format = MethodType(FunctionType(code.__code__, names, code.__name__), doc)  # type: ignore[method-assign]
+    try:
+        doc.SaveToFile(out, canvas)  # writes what format returns (nothing) after it
+    finally:
+        del doc.format
+
+
 class ReportCanvas(ShapingCanvas):
     """Writes each page when it ends, with its header, footer and watermark, and adds the
     numbers only known at the end ("Page N of M", the contents' page numbers) when the
@@ -176,7 +215,11 @@ class ReportCanvas(ShapingCanvas):
         self._written = []
         if self.heading_pages:
             self.showOutline()  # viewers open with the bookmarks beside the pages
-        Canvas.save(self)
+        if hasattr(self._filename, "write"):
+            _save_streamed(self._doc, self._filename, self)
+        else:
+            with open(self._filename, "wb") as out:
+                _save_streamed(self._doc, out, self)
 
     def _numbers(self, page: int, total: int) -> None:
         """What needs the page count: the contents' numbers and "Page N of M"."""
@@ -341,6 +384,35 @@ class Story:
         items = self._items
         while items:
             items.pop()
+
+
+def _steps(
+    start: Callable[[], Iterator[Any]],
+    size: int,
+    make: Callable[[list[Any]], list[Any]],
+    items: Iterator[Any] | None = None,
+) -> list[Any]:
+    """One step of a story that is read as it is laid out: the next ``size`` items (of
+    ``start()``, called at the first step) made into flowables, followed by the next step
+    (a :class:`Later`) while there may be more."""
+    items = start() if items is None else items
+    part = list(islice(items, size))
+    out = make(part) if part else []
+    if len(part) == size:
+        out.append(Later(partial(_steps, start, size, make, items), 0))
+    return out
+
+
+def _by_session(notes: Notes) -> Iterator[tuple[str, Notes]]:
+    """``notes`` in runs of one session title (the recommendations' subheadings), known
+    without reading a note when they come from the store (one run per session)."""
+    parts = getattr(notes, "parts", None)
+    if parts is None:
+        for title, run in groupby(notes, key=lambda n: n.session_title):
+            yield title, list(run)
+        return
+    for title, runs in groupby(parts, key=lambda r: r.session_title):
+        yield title, NoteChain(list(runs))
 
 
 class ReportDoc(BaseDocTemplate):
@@ -595,6 +667,36 @@ class ReportBuilder:
         so one table of thousands of rows costs far more than many short ones drawn
         edge to edge. The header row heads the first piece and repeats if it splits.
         """
+        # Each piece is made when layout reaches it (a Later), like the notes.
+        body = list(rows[1:])
+        out: list[Any] = [Later(partial(self._piece, [rows[0]] + body[:TABLE_CHUNK], widths))]
+        for i in range(TABLE_CHUNK, len(body), TABLE_CHUNK):
+            out.append(Later(partial(self._piece, body[i : i + TABLE_CHUNK], widths, False)))
+        return out
+
+    def _table_of(
+        self,
+        head: Sequence[Any],
+        body: Callable[[], Iterator[Sequence[Any]]],
+        count: int,
+        widths: list[float],
+    ) -> list[Any]:
+        """:meth:`_table` of rows read only when layout reaches them (``body()`` is called
+        then), a piece at a time: a huge workshop's action plan is tens of thousands of
+        rows, and none is held before or after its piece is laid out."""
+
+        def pieces() -> Iterator[Any]:
+            rows = body()
+            yield from self._piece([head, *islice(rows, TABLE_CHUNK)], widths)
+            while part := list(islice(rows, TABLE_CHUNK)):
+                yield from self._piece(part, widths, False)
+
+        return [Later(partial(_steps, pieces, 1, list), -(-count // TABLE_CHUNK) or 1)]
+
+    def _piece(
+        self, part: Sequence[Sequence[Any]], widths: list[float], first: bool = True
+    ) -> list[Any]:
+        """One of :meth:`_table`'s pieces; the first one starts with the header row."""
         common = [
             ("FONTNAME", (0, 0), (-1, -1), BODY),
             ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
@@ -611,26 +713,17 @@ class ReportBuilder:
             ("BACKGROUND", (0, 0), (-1, 0), SHADE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ]
-
-        def piece(part: list[Sequence[Any]], first: bool) -> list[Any]:
-            cells = [
-                [self._cell(v, w, first and r == 0) for v, w in zip(row, widths, strict=True)]
-                for r, row in enumerate(part)
-            ]
-            if first:
-                t = Table(cells, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-                t.setStyle(TableStyle(common + header))
-            else:
-                t = Table(cells, colWidths=widths, splitInRow=1, hAlign="LEFT")
-                t.setStyle(TableStyle(common))
-            return [t]
-
-        # Each piece is made when layout reaches it (a Later), like the notes.
-        body = list(rows[1:])
-        out: list[Any] = [Later(partial(piece, [rows[0]] + body[:TABLE_CHUNK], True))]
-        for i in range(TABLE_CHUNK, len(body), TABLE_CHUNK):
-            out.append(Later(partial(piece, body[i : i + TABLE_CHUNK], False)))
-        return out
+        cells = [
+            [self._cell(v, w, first and r == 0) for v, w in zip(row, widths, strict=True)]
+            for r, row in enumerate(part)
+        ]
+        if first:
+            t = Table(cells, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+            t.setStyle(TableStyle(common + header))
+        else:
+            t = Table(cells, colWidths=widths, splitInRow=1, hAlign="LEFT")
+            t.setStyle(TableStyle(common))
+        return [t]
 
     def _cell(self, value: Any, width: float, bold: bool) -> Any:
         """A table cell: a plain string when it fits one line (cheap to lay out and draw),
@@ -800,29 +893,23 @@ class ReportBuilder:
                 "sessions and grouped by session."
             )
         )
-        run: list[Note] = []
-        for i, note in enumerate(recs):
-            run.append(note)
-            if i + 1 == len(recs) or recs[i + 1].session_title != note.session_title:
-                out.append(self.para(note.session_title, "kind"))
-                out += self._later(run, self._rec_flow)
-                run = []
+        for title, run in _by_session(recs):
+            out.append(self.para(title, "kind"))
+            out += self._later(run, self._rec_flow)
         return out
 
     def _rec_flow(self, note: Note) -> list[Any]:
         return self._pieces(note.text, "rec", "rec", bullet=f"R{note.number}.")
 
-    def _later(self, items: list[Any], flow: Callable[[Any], list[Any]]) -> list[Later]:
-        """The flowables of ``items``, made a step of NOTES_PER_STEP at a time during layout."""
+    def _later(self, items: Notes, flow: Callable[[Any], list[Any]]) -> list[Later]:
+        """The flowables of ``items``, made a step of NOTES_PER_STEP at a time during layout:
+        ``items`` is iterated only when layout reaches it, so the store reads the notes then
+        and each step's notes are freed once laid out."""
 
-        def make(part: list[Any]) -> list[Any]:
+        def made(part: list[Any]) -> list[Any]:
             return [f for item in part for f in flow(item)]
 
-        steps = range(0, len(items), NOTES_PER_STEP)
-        return [
-            Later(partial(make, items[i : i + NOTES_PER_STEP]), len(items[i : i + NOTES_PER_STEP]))
-            for i in steps
-        ]
+        return [Later(partial(_steps, partial(iter, items), NOTES_PER_STEP, made), len(items))]
 
     def section_action_plan(self) -> list[Any]:
         acts = self.data.actions
@@ -830,12 +917,15 @@ class ReportBuilder:
         if not acts:
             return out + [self.para("No action items were recorded.", "meta")]
         w = self.width
-        # Rows of strings as tuples: the collector stops tracking those, and a huge
-        # workshop's action plan is tens of thousands of rows waiting to be laid out.
-        rows: list[Sequence[Any]] = [("#", "What", "Who", "By when", "Status")]
-        for i, a in enumerate(acts, 1):
-            rows.append((str(i), a.text, a.owner, a.due, a.status.replace("_", " ")))
-        out += self._table(rows, [w * 0.06, w * 0.5, w * 0.2, w * 0.12, w * 0.12])
+
+        def rows() -> Iterator[Sequence[Any]]:
+            for i, a in enumerate(acts, 1):
+                yield (str(i), a.text, a.owner, a.due, a.status.replace("_", " "))
+
+        head = ("#", "What", "Who", "By when", "Status")
+        out += self._table_of(
+            head, rows, len(acts), [w * 0.06, w * 0.5, w * 0.2, w * 0.12, w * 0.12]
+        )
         return out
 
     def _free_text(self, key: str, text: str) -> list[Any]:
@@ -1066,7 +1156,7 @@ def export_report(
     settings = ws.report.load_settings()
     anonymous = options.anonymous or settings.anonymous
     draft = options.draft or settings.draft
-    with long_lived() as keep:
+    with long_lived() as keep, ws.report.snapshot():  # the notes are read during layout
         data = ws.report.load_report(settings, anonymous, Kept(progress, keep, 0.1))
         try:
             check_privacy(data.privacy, options, out)

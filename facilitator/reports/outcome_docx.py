@@ -718,7 +718,7 @@ def export_report_docx(
     """Registered as ``report-docx``: the outcome report as an editable Word document."""
     settings = ws.report.load_settings()
     anonymous = options.anonymous or settings.anonymous
-    with long_lived() as keep:
+    with long_lived() as keep, ws.report.snapshot():  # the notes are read as they are written
         data = ws.report.load_report(settings, anonymous, Kept(progress, keep, 0.3))
         try:
             check_privacy(data.privacy, options, out)

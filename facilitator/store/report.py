@@ -1,6 +1,8 @@
 """Read-only queries that assemble the outcome report's input.
 
-Everything the report shows comes through :func:`load_report`, which never writes. When the
+Everything the report shows comes through :func:`load_report`, which never writes. The
+notes come last, one session's notes of one kind at a time while the report is laid out
+(:class:`NoteRun`), so even 400,000 notes are never all in memory. When the
 report is anonymised, speakers, members and attributions are dropped here and every free text
 passes through one privacy guard (``store/privacy.py``), so the builders never hold a name.
 """
@@ -98,14 +100,17 @@ def _stoppable(
 
 
 def let_go_of(data: ReportData) -> None:
-    """Free a report's notes and findings with :func:`let_go`, when only part of it is kept."""
-    let_go(data.recommendations)
-    let_go(data.actions)
+    """Free a report's findings (and notes given as lists) with :func:`let_go`, when only
+    part of it is kept; the store's notes are read only when iterated, so hold nothing."""
     let_go(data.privacy)
+    for notes in (data.recommendations, data.actions):
+        if isinstance(notes, list):
+            let_go(notes)
     for day in data.days:
         for session in day.sessions:
             for notes in session.notes.values():
-                let_go(notes)
+                if isinstance(notes, list):
+                    let_go(notes)
 
 
 def _json_list(value: Any) -> list[str]:
@@ -174,6 +179,23 @@ class ReportStore:
     def save_settings(self, settings: ReportSettings) -> None:
         self.ws.info.set_setting(SETTING_KEY, settings.to_value())
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Within, a read-only workshop reads the file as it was on entry: a report's notes
+        are read while it is laid out (see :class:`NoteRun`), and its counts, numbers and
+        notes must agree though the app may write meanwhile. One read transaction, which
+        never blocks a writer of a WAL file; a workshop open for writing reads as it is."""
+        conn = self.ws.db.conn
+        if not self.ws.read_only or conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
     def _chatham(self) -> bool:
         try:
             return bool(self.ws.info.details().get("chatham_house"))
@@ -191,10 +213,15 @@ class ReportStore:
         Anonymised, every free text goes through one privacy guard: decided hits are applied,
         undecided ones withheld, and all of them listed in ``ReportData.privacy``.
 
-        ``progress`` is called with the share of the notes read so far, every
-        :data:`NOTES_PER_STEP` notes: reading a huge workshop's notes (and scanning them for
-        names) takes a while, and a job's Cancel raises from there. What was read by then is
-        let go in slices before the exception goes on (see :func:`let_go`).
+        The notes are only counted here: each session's notes of a kind (a :class:`NoteRun`)
+        are read from the file when they are iterated, so iterate them while the workshop is
+        open (inside :meth:`snapshot`, for a report that agrees with itself). Anonymised,
+        every note is scanned for names here, once, so the findings are complete.
+
+        ``progress`` is called with the share of the notes scanned so far, every
+        :data:`NOTES_PER_STEP` notes: scanning a huge workshop's notes for names takes a
+        while, and a job's Cancel raises from there. What was found by then is let go in
+        slices before the exception goes on (see :func:`let_go`).
         """
         db = self.ws.db
         settings = settings or self.load_settings()
@@ -323,17 +350,43 @@ class ReportStore:
                 day.sessions.append(item)
             data.days.append(day)
 
-        # Notes by session and kind; worksheet answers go to their team.
+        # Notes by session and kind, read when the report reaches them (see NoteRun); only
+        # their counts now. Anonymised, every note is scanned once here, in print order, so
+        # the findings are complete before anything is laid out; worksheet answers go to
+        # their team.
         answers: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        printed: dict[tuple[str, str], str] = {}
         try:
-            self._notes(data, sessions, answers, guard, anon, person_name, settings, progress)
-        except BaseException:  # Cancel (or a failure) half-way: the notes read go gradually
+            counts = self._note_counts(sessions, settings, progress)
+            if anon:
+                self._scan_notes(sessions, answers, guard, settings, printed, progress)
+            else:
+                self._answers(answers, progress)
+        except BaseException:  # Cancel (or a failure) half-way: what was read goes gradually
             let_go(guard.findings)
-            let_go_of(data)
             for team in answers.values():
                 for texts in team.values():
                     let_go(texts)
             raise
+        reader = _NoteReader(self.ws, anon, person_name, settings, printed)
+        recommendations: list[NoteRun] = []
+        actions: list[NoteRun] = []
+        for day in data.days:
+            for session in day.sessions:
+                shown = counts.get(session.id, {})
+                first = sum(len(r) for r in recommendations)
+                runs = {
+                    kind: NoteRun(reader, session.id, session.title, kind, shown[kind], first)
+                    for kind in NOTE_KINDS
+                    if shown.get(kind)
+                }
+                session.notes = dict(runs)
+                if "recommendation" in runs:
+                    recommendations.append(runs["recommendation"])
+                if "action_item" in runs:
+                    actions.append(runs["action_item"])
+        data.recommendations = NoteChain(recommendations)
+        data.actions = NoteChain(actions)
 
         # Group work.
         group = SECTIONS["group_work"]
@@ -428,67 +481,184 @@ class ReportStore:
         data.privacy = guard.findings
         return data
 
-    def _notes(
+    def _note_counts(
         self,
-        data: ReportData,
+        sessions: dict[str, SessionItem],
+        settings: ReportSettings,
+        progress: Callable[[float], None] | None,
+    ) -> dict[str, dict[str, int]]:
+        """How many notes of each kind every session shows: the report's headings, numbers
+        and contents are known before a single note is read."""
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        with _stoppable(self.ws.db.conn, progress):
+            for session_id, raw, starred, n in self.ws.db.execute(
+                "SELECT n.session_id, n.kind, n.starred, count(*) FROM notes n "
+                f"WHERE NOT {_ANSWER} GROUP BY n.session_id, n.kind, n.starred"
+            ).fetchall():
+                if session_id not in sessions:
+                    continue
+                kind = raw if raw in NOTE_KINDS else "key_point"
+                if settings.starred_only and not starred and kind not in OUTCOME_KINDS:
+                    continue
+                counts[session_id][kind] += n
+        return counts
+
+    def _answers(
+        self,
+        answers: dict[str, dict[str, list[str]]],
+        progress: Callable[[float], None] | None,
+    ) -> None:
+        """Worksheet answers by team and prompt, as typed (the report is not anonymised)."""
+        with _stoppable(self.ws.db.conn, progress):
+            for team_id, prompt_id, text in self.ws.db.execute(
+                f"SELECT n.team_id, n.prompt_id, n.text {_IN_ORDER} AND {_ANSWER} {_ORDER}"
+            ).fetchall():
+                answers[team_id][prompt_id].append(text or "")
+
+    def _scan_notes(
+        self,
         sessions: dict[str, SessionItem],
         answers: dict[str, dict[str, list[str]]],
         guard: Any,
-        anon: bool,
-        person_name: Callable[[str | None], str],
         settings: ReportSettings,
+        printed: dict[tuple[str, str], str],
         progress: Callable[[float], None] | None,
     ) -> None:
-        """Notes by session and kind, through the guard; worksheet answers go to their team."""
+        """Every note the report prints through the guard, in print order: its findings,
+        and in ``printed`` the texts it changed (only those: the rest print as typed), so
+        laying the notes out later scans nothing again. Worksheet answers go to their team.
+
+        ``progress`` is called with the share of the notes read so far, every
+        :data:`NOTES_PER_STEP` notes (a job's Cancel raises from there)."""
         db = self.ws.db
         total = db.execute("SELECT count(*) FROM notes").fetchone()[0] if progress else 0
         read = 0
         with _stoppable(db.conn, progress) as done:
-            for r in db.query(
-                "SELECT n.* FROM notes n LEFT JOIN sessions s ON s.id = n.session_id "
-                "LEFT JOIN days d ON d.id = s.day_id "
-                "ORDER BY d.position, d.date, s.position, n.position, n.created"
+            for nid, session_id, raw, starred, prompt_id, team_id, text, owner in db.execute(
+                "SELECT n.id, n.session_id, n.kind, n.starred, n.prompt_id, n.team_id, n.text, "
+                f"n.action_owner {_IN_ORDER} {_ORDER}"
             ):
                 read += 1
                 if progress is not None and read % NOTES_PER_STEP == 0:
                     done[0] = min(1.0, read / max(1, total))
                     progress(done[0])
-                if r["prompt_id"] and r["team_id"]:
-                    where = Source(SECTIONS["group_work"], r["id"], "text", "worksheet answer")
-                    answers[r["team_id"]][r["prompt_id"]].append(guard(r["text"], where))
+                if prompt_id and team_id:
+                    where = Source(SECTIONS["group_work"], nid, "text", "worksheet answer")
+                    answers[team_id][prompt_id].append(guard(text, where))
                     continue
-                session = sessions.get(r["session_id"] or "")
+                session = sessions.get(session_id or "")
                 if session is None:
                     continue
-                kind = r["kind"] if r["kind"] in NOTE_KINDS else "key_point"
-                starred = bool(r["starred"])
+                kind = raw if raw in NOTE_KINDS else "key_point"
                 if settings.starred_only and not starred and kind not in OUTCOME_KINDS:
                     continue
-                attribution = ""
-                if not anon:
-                    attribution = person_name(r["attribution_person_id"]) or r["attribution_text"]
-                note = Note(
-                    id=r["id"],
-                    kind=kind,
-                    text=guard(
-                        r["text"], Source(SECTIONS["sessions"], r["id"], "text", session.title)
-                    ),
-                    attribution=attribution,
-                    starred=starred,
-                    owner=guard(
-                        r["action_owner"],
-                        Source(SECTIONS["action_plan"], r["id"], "action_owner", session.title),
-                    ),
-                    due=r["action_due"] or "",
-                    status=r["action_status"] or "",
-                    session_title=session.title,
-                )
-                session.notes.setdefault(kind, []).append(note)
-                if kind == "recommendation":
-                    data.recommendations.append(note)
-                    note.number = len(data.recommendations)
-                elif kind == "action_item":
-                    data.actions.append(note)
+                shown = guard(text, Source(SECTIONS["sessions"], nid, "text", session.title))
+                if shown != (text or ""):
+                    printed[(nid, "text")] = shown
+                where = Source(SECTIONS["action_plan"], nid, "action_owner", session.title)
+                shown = guard(owner, where)
+                if shown != (owner or ""):
+                    printed[(nid, "action_owner")] = shown
+
+
+# A worksheet answer: a note with a prompt and a team (both given), shown with its team.
+_ANSWER = "(coalesce(n.prompt_id, '') != '' AND coalesce(n.team_id, '') != '')"
+_IN_ORDER = (
+    "FROM notes n LEFT JOIN sessions s ON s.id = n.session_id "
+    "LEFT JOIN days d ON d.id = s.day_id WHERE 1"
+)
+_ORDER = "ORDER BY d.position, d.date, s.position, n.position, n.created"
+_NOTE_COLUMNS = (
+    "n.id, n.kind, n.text, n.attribution_person_id, n.attribution_text, n.starred, "
+    "n.action_owner, n.action_due, n.action_status"
+)
+
+
+class _NoteReader:
+    """Reads one session's notes of one kind as the report reaches them, as printed: through
+    the guard's decisions (taken from the scan, nothing is scanned twice) and the filters."""
+
+    def __init__(
+        self,
+        ws: Workshop,
+        anon: bool,
+        person_name: Callable[[str | None], str],
+        settings: ReportSettings,
+        printed: dict[tuple[str, str], str],
+    ) -> None:
+        self.ws, self.anon, self.person_name = ws, anon, person_name
+        self.starred_only = settings.starred_only
+        self.printed = printed
+
+    def read(self, session_id: str, title: str, kind: str, first: int) -> Iterator[Note]:
+        """The notes in order; a recommendation numbered from ``first`` + 1."""
+        if kind == "key_point":  # and every kind the report does not know
+            where, params = "(coalesce(n.kind, '') NOT IN (%s) OR n.kind = ?)", [*NOTE_KINDS]
+            where %= ", ".join("?" * len(NOTE_KINDS))
+            params.append(kind)
+        else:
+            where, params = "n.kind = ?", [kind]
+        skip = self.starred_only and kind not in OUTCOME_KINDS
+        printed, anon, number = self.printed, self.anon, first
+        rows = self.ws.db.execute(
+            f"SELECT {_NOTE_COLUMNS} FROM notes n WHERE n.session_id = ? AND NOT {_ANSWER} "
+            f"AND {where} ORDER BY n.position, n.created",
+            [session_id, *params],
+        )
+        for nid, _raw, text, person, attributed, starred, owner, due, status in rows:
+            starred = bool(starred)
+            if skip and not starred:
+                continue
+            note = Note(
+                id=nid,
+                kind=kind,
+                text=printed.get((nid, "text"), text or ""),
+                attribution="" if anon else (self.person_name(person) or attributed),
+                starred=starred,
+                owner=printed.get((nid, "action_owner"), owner or ""),
+                due=due or "",
+                status=status or "",
+                session_title=title,
+            )
+            if kind == "recommendation":
+                number += 1
+                note.number = number
+            yield note
+
+
+class NoteRun:
+    """One session's notes of one kind: counted when the report is assembled, read from the
+    file each time they are iterated, so the report holds one step of notes at a time."""
+
+    __slots__ = ("count", "first", "kind", "reader", "session_id", "session_title")
+
+    def __init__(
+        self, reader: _NoteReader, session_id: str, title: str, kind: str, count: int, first: int
+    ) -> None:
+        self.reader, self.session_id, self.session_title = reader, session_id, title
+        self.kind, self.count, self.first = kind, count, first
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Note]:
+        return self.reader.read(self.session_id, self.session_title, self.kind, self.first)
+
+
+class NoteChain:
+    """Runs of notes one after the other (every session's recommendations, say)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: list[NoteRun]) -> None:
+        self.parts = parts
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self.parts)
+
+    def __iter__(self) -> Iterator[Note]:
+        for part in self.parts:
+            yield from part
 
 
 def _venue_results(ws: Workshop, data: ReportData, guard: Any, days: dict[str, DayRow]) -> None:
@@ -504,7 +674,7 @@ def _venue_results(ws: Workshop, data: ReportData, guard: Any, days: dict[str, D
     from facilitator.store.venue import eval_spec
 
     v = ws.venue
-    numbers = {n.id: n.number for n in data.recommendations}
+    numbers = _numbers(v, data)
     titles = v.session_titles()
     for row in v.polls():
         if row["kind"] != "dots":
@@ -592,6 +762,20 @@ def _venue_results(ws: Workshop, data: ReportData, guard: Any, days: dict[str, D
                     rows,
                 )
             )
+
+
+def _numbers(v: Any, data: ReportData) -> dict[str, int]:
+    """The report's numbers of the recommendations dot-voting polls offer as options."""
+    wanted = {
+        o["note_id"]
+        for row in v.polls()
+        if row["kind"] == "dots"
+        for o in v.options(row["id"])
+        if o["note_id"]
+    }
+    if not wanted:
+        return {}
+    return {n.id: n.number for n in data.recommendations if n.id in wanted}
 
 
 def _grouped(texts: Any) -> list[str]:

@@ -72,11 +72,12 @@ def render_preview(
     progress(0.0)
     pdf = folder / "preview.pdf"
     with long_lived() as keep:  # a huge workshop's notes: see reports/heap.py
-        with Workshop(workshop, read_only=True) as ws:
+        # Open until the PDF is written: the notes are read as layout reaches them.
+        with Workshop(workshop, read_only=True) as ws, ws.report.snapshot():
             data = ws.report.load_report(settings, progress=Kept(progress, keep, 0.1))
-        laid_out = Kept(lambda f: progress(f * 0.9), keep)
-        build_pdf(data, pdf, settings.paper, settings.draft, laid_out)
-        del data
+            laid_out = Kept(lambda f: progress(f * 0.9), keep)
+            build_pdf(data, pdf, settings.paper, settings.draft, laid_out)
+            del data
     total = page_count(pdf, pdfinfo)
     progress(0.92)
     for old in folder.glob(f"{PAGE_PREFIX}-*.png"):
