@@ -130,6 +130,11 @@ def test_undoing_and_redoing_a_large_import_shows_progress_and_lets_the_window_r
         for w in QApplication.topLevelWidgets():
             if isinstance(w, import_dialog.WritingProgress) and w.isVisible():
                 seen.append((w.labelText(), w.value()))
+                if len(seen) == 2:
+                    SHOTS.mkdir(parents=True, exist_ok=True)
+                    w.grab().save(
+                        str(SHOTS / f"import-{'undo' if 'back' in w.labelText() else 'redo'}.png")
+                    )
 
     timer = QTimer()
     timer.setInterval(5)
