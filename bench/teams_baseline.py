@@ -151,32 +151,25 @@ class Annealer(PlanState):
         moved = group + others
         both = [self.members[r][A], self.members[r][B]]
         before = self.tcost[r][A] + self.tcost[r][B] + self._pair_cost(moved, both)
-        for i in group:
-            self.remove(r, i)
-        for x in others:
-            self.remove(r, x)
-        for x in others:
-            self.add(r, x, A)
-        for i in group:
-            self.add(r, i, B)
-        self.tcost[r][A] = self.team_cost(r, A)
-        self.tcost[r][B] = self.team_cost(r, B)
+        self._place(r, group, B, others, A)
         after = self.tcost[r][A] + self.tcost[r][B] + self._pair_cost(moved, both)
         return after - before, others
 
     def _undo_exchange(self, r: int, group: list[int], others: list[int]) -> None:
         B = self.team_of[r][group[0]]
         A = self.team_of[r][others[0]]
-        for i in group:
+        self._place(r, group, A, others, B)
+
+    def _place(self, r: int, group: list[int], g: int, others: list[int], o: int) -> None:
+        """Put ``group`` in team ``g`` and ``others`` in team ``o`` (an exchange or its undo)."""
+        for i in (*group, *others):
             self.remove(r, i)
         for x in others:
-            self.remove(r, x)
-        for x in others:
-            self.add(r, x, B)
+            self.add(r, x, o)
         for i in group:
-            self.add(r, i, A)
-        self.tcost[r][A] = self.team_cost(r, A)
-        self.tcost[r][B] = self.team_cost(r, B)
+            self.add(r, i, g)
+        self.tcost[r][g] = self.team_cost(r, g)
+        self.tcost[r][o] = self.team_cost(r, o)
 
     def _pair_cost(self, people: list[int], teams: list[list[int]]) -> float:
         """Repeat cost, over all rounds, of the pairs of ``people`` with the members of
