@@ -145,6 +145,7 @@ class OverviewArea(QWidget):
         for key, edit in self._text_fields.items():
             if edit.text() != (d[key] or ""):
                 edit.setText(d[key] or "")
+                edit.setCursorPosition(0)  # a long value shows its beginning, not its end
         for key, edit in self._list_fields.items():
             text = "\n".join(json.loads(d[key] or "[]"))
             if edit.toPlainText() != text:
@@ -155,6 +156,7 @@ class OverviewArea(QWidget):
         langs = ", ".join(json.loads(d["languages"] or "[]"))
         if self.ui.languages_edit.text() != langs:
             self.ui.languages_edit.setText(langs)
+            self.ui.languages_edit.setCursorPosition(0)
         if self.ui.description_edit.toPlainText() != d["description"]:
             self.ui.description_edit.setPlainText(d["description"])
         for key, edit in (
