@@ -84,10 +84,13 @@ def test_a_damage_found_after_opening_is_shown(
 def test_a_long_detail_shows_its_beginning(qtbot, ctx) -> None:  # noqa: ANN001
     """The subtitle is longer than its box (a narrow window): the box shows how it
     starts, as typed."""
+    subtitle = " · ".join([ctx.workshop.info.details()["subtitle"]] * 3)
+    with ctx.workshop.operation():
+        ctx.workshop.info.set_details({"subtitle": subtitle})
     area = shown(qtbot, ctx)
-    area.resize(800, 720)
     qtbot.waitExposed(area)
     edit = area.ui.subtitle_edit
+    assert edit.text() == subtitle
     assert edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()
     assert edit.cursorPosition() == 0
     assert edit.cursorRect().left() < edit.width() // 4
