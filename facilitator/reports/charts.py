@@ -33,6 +33,29 @@ def _shorten(text: str, face: str, size: float, width: float) -> str:
     return run.drawable()
 
 
+def _fits(text: str, face: str, size: float, width: float) -> bool:
+    return font(face).shape(text).width * size / 1000 <= width
+
+
+def _lines(text: str, face: str, size: float, width: float, most: int) -> list[str]:
+    """The text in at most ``most`` lines that fit ``width``, broken between words; the
+    last line is cut with … only when the words do not fit in ``most`` lines (a script
+    written without spaces, such as Thai or Khmer, is one word and is cut)."""
+    words = text.split()
+    lines: list[str] = []
+    while words and len(lines) < most - 1:
+        take = 1
+        while take < len(words) and _fits(" ".join(words[: take + 1]), face, size, width):
+            take += 1
+        if take == len(words) or not _fits(" ".join(words[:take]), face, size, width):
+            break  # the rest fits on this line, or one word is too wide: the last line cuts
+        lines.append(" ".join(words[:take]))
+        words = words[take:]
+    if words or not lines:
+        lines.append(" ".join(words))
+    return [_shorten(line, face, size, width) for line in lines]
+
+
 def bar_chart(title: str, items: list[tuple[str, int]], width: float) -> Drawing:
     """A horizontal bar chart of counts, largest first; beyond 12 bars the rest are "Other"."""
     register()
@@ -41,28 +64,38 @@ def bar_chart(title: str, items: list[tuple[str, int]], width: float) -> Drawing
         rest = sum(v for _, v in items[MAX_BARS - 1 :])
         items = items[: MAX_BARS - 1] + [("Other", rest)]
     size = 8
-    bar_h, gap, title_h = 11, 4, 16
+    bar_h, gap, leading = 11, 4, 9
     label_w = min(width * 0.38, 150)
     value_w = 28
     plot_w = max(20, width - label_w - value_w - 6)
-    height = title_h + max(1, len(items)) * (bar_h + gap) + 4
+    # A label too long for its column takes a second line, and its row grows to hold it.
+    labels = [_lines(name, face_for(name), size, label_w - 6, 2) for name, _v in items]
+    rows = [bar_h + (len(lines) - 1) * leading for lines in labels]
+    title_face = face_for(title, bold=True) if title.strip() else BOLD
+    title_lines = _lines(clean(title), title_face, 9.5, width, 4)
+    title_h = 16 + (len(title_lines) - 1) * 11.5
+    height = title_h + (sum(h + gap for h in rows) if items else bar_h + gap) + 4
     d = Drawing(width, height)
     d.initialFontName = BODY  # the renderer would otherwise open with unembedded Helvetica
-    title = _shorten(clean(title), BOLD, 9.5, width)
-    d.add(String(0, height - 11, title, fontName=BOLD, fontSize=9.5, fillColor=colors.black))
+    for k, line in enumerate(title_lines):
+        y = height - 11 - k * 11.5
+        d.add(String(0, y, line, fontName=title_face, fontSize=9.5, fillColor=colors.black))
     top = height - title_h
     biggest = max([v for _, v in items] + [1])
     d.add(Line(label_w, 2, label_w, top, strokeColor=GRID, strokeWidth=0.6))
     if not items:
         d.add(String(label_w + 4, top - bar_h, "No data", fontName=BODY, fontSize=size))
-    for i, (name, value) in enumerate(items):
-        y = top - (i + 1) * (bar_h + gap) + gap
+    y = top + gap  # each row's gap is below it; the first bar touches the title's space
+    for (name, value), lines, row in zip(items, labels, rows, strict=True):
+        y -= row + gap
         face = face_for(name)
-        text = _shorten(name, face, size, label_w - 6)
-        d.add(String(label_w - 4, y + 2.5, text, fontName=face, fontSize=size, textAnchor="end"))
+        bar_y = y + (row - bar_h) / 2  # the bar beside the middle of its label's lines
+        for k, line in enumerate(lines):
+            line_y = bar_y + 2.5 + (len(lines) - 1) * leading / 2 - k * leading
+            d.add(String(label_w - 4, line_y, line, fontName=face, fontSize=size, textAnchor="end"))
         w = plot_w * value / biggest
         if w > 0:
-            d.add(Rect(label_w, y, w, bar_h, fillColor=ACCENT, strokeColor=None))
+            d.add(Rect(label_w, bar_y, w, bar_h, fillColor=ACCENT, strokeColor=None))
         number = _shorten(str(value), BODY, size, value_w + 6)
-        d.add(String(label_w + w + 3, y + 2.5, number, fontName=BODY, fontSize=size))
+        d.add(String(label_w + w + 3, bar_y + 2.5, number, fontName=BODY, fontSize=size))
     return d
