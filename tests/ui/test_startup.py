@@ -110,6 +110,46 @@ sys.exit(main([sys.argv[1]]))
 """
 
 
+# A damaged file checked after it opens, as a large one is: note which threads had started
+# at the first paint of the workshop, then what the window says once the check found it.
+DAMAGED_LARGE_PROBE = r"""
+import json, sys, threading
+from PySide6.QtWidgets import QApplication, QMessageBox
+from facilitator.store import database
+from facilitator.ui import main_window
+
+database.CHECK_NOW_BYTES = 0  # checked after it opens, as a large file is
+seen = {}
+started = []
+real_start = threading.Thread.start
+real_paint = main_window.MainWindow.paintEvent
+
+def start(self):
+    started.append(self.name)
+    real_start(self)
+
+def paint(self, event):
+    if "threads" not in seen:
+        seen["threads"] = list(started)
+        seen["title"] = self.current_area().ui.title_edit.text()
+    real_paint(self, event)
+
+threading.Thread.start = start
+
+def opened(box):
+    window = box.parent()
+    seen["message"] = box.text()
+    seen["glance"] = window.current_area().ui.glance_label.text()
+    print(json.dumps(seen), flush=True)
+    QApplication.instance().quit()
+
+main_window.MainWindow.paintEvent = paint
+QMessageBox.open = opened
+from facilitator.cli import main
+sys.exit(main([sys.argv[1]]))
+"""
+
+
 def run_probe(path: Path, tmp_path: Path, keys: list[tuple[str, str]], probe: str = PROBE) -> dict:
     env = dict(
         os.environ,
@@ -171,6 +211,19 @@ def test_a_file_that_cannot_be_opened_leaves_the_welcome_page_and_says_why(
     seen = run_probe(bad, tmp_path, [], BAD_FILE_PROBE)
     assert "notes.workshop" in seen["message"] and "not a workshop file" in seen["message"]
     assert seen["visible"] and seen["welcome"] and not seen["workshop"]
+
+
+def test_a_large_file_is_checked_once_it_is_on_screen_and_its_damage_is_shown(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    from tests.store.test_opening_fast import damage_an_index
+
+    damage_an_index(demo_path)
+    seen = run_probe(demo_path, tmp_path, [], DAMAGED_LARGE_PROBE)
+    assert seen["title"] == "Regional Workshop on Preventing Violent Extremism"
+    assert "integrity check" not in seen["threads"]  # not competing with the first frame
+    assert "integrity check" in seen["message"] and demo_path.name in seen["message"]
+    assert "This file is damaged" in seen["glance"]
 
 
 @pytest.fixture
