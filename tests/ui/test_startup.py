@@ -43,6 +43,7 @@ def paint(self, event):
         area = self.current_area()
         seen["title"] = area.ui.title_edit.text() if area is not None else None
         seen["areas"] = sorted(self.areas)
+        seen["menus"] = {a.text(): len(a.menu().actions()) for a in self.menuBar().actions()}
     real_paint(self, event)
 
 def init(self, *args, **kwargs):
@@ -191,6 +192,8 @@ def test_the_first_frame_shows_the_workshop_and_imports_only_what_it_shows(
     assert loaded == []
     others = [spec.target.split(":")[0] for spec in AREAS if spec.key != "overview"]
     assert [m for m in others if m in modules] == []
+    # the menu bar shows its titles; their items are made once the frame is up
+    assert seen["menus"] == {"&File": 0, "&Edit": 0, "&View": 0, "&Help": 0}
 
 
 def test_each_area_is_imported_and_built_when_its_key_is_first_pressed(
@@ -201,6 +204,19 @@ def test_each_area_is_imported_and_built_when_its_key_is_first_pressed(
     for (key, _module), spec in zip(keys, AREAS[1:], strict=True):
         before, shown, after = seen["pressed"][key]
         assert (before, shown, after) == (False, f"{spec.key}_area", True), key
+
+
+def test_a_menu_opened_before_the_first_frame_is_complete(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    menus = {a.text(): a.menu() for a in w.menuBar().actions()}
+    menus["&File"].aboutToShow.emit()  # as when Alt+F opens it
+    texts = [a.text() for a in menus["&File"].actions() if not a.isSeparator()]
+    assert texts[:3] == ["&New…", "&Open…", "Open &Recent"] and "&Quit" in texts
+    assert not w.menus.export_menu.isEnabled()  # no workshop open
+    view = [a.text().replace("&", "") for a in menus["&View"].actions()]
+    assert view[: len(AREAS)] == [s.title for s in AREAS]
 
 
 def test_a_file_that_cannot_be_opened_leaves_the_welcome_page_and_says_why(
@@ -236,6 +252,9 @@ def window(qtbot, tmp_path: Path, demo_path: Path):  # noqa: ANN001, ANN201
     w.show()
     w.activateWindow()
     qtbot.waitExposed(w)
+    ran: list[bool] = []
+    w.after_first_paint(lambda: ran.append(True))
+    qtbot.waitUntil(lambda: bool(ran), timeout=5000)  # the first frame is up: menu keys answer
     yield w
     w.close_workshop()
 
