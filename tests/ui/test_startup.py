@@ -71,7 +71,8 @@ sys.exit(main([sys.argv[1]]))
 """
 
 # Modules the first frame never needs: the other areas, the exports, the venue server,
-# the document and roster libraries, sqlite-utils, the log file's handler.
+# the document and roster libraries, sqlite-utils, the log file's handler, what new ids
+# and writes from other threads use.
 NOT_AT_START = (
     "reportlab",
     "aiohttp",
@@ -87,6 +88,8 @@ NOT_AT_START = (
     "facilitator.exports",
     "facilitator.domain.privacy",
     "facilitator.ui.welcome",
+    "secrets",
+    "concurrent.futures",
 )
 
 
