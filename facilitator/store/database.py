@@ -8,8 +8,10 @@ when it opens.
 
 Opening is quick at any size. SQLite's integrity check reads the whole file (half a second
 for 400,000 notes), so a writable file larger than ``CHECK_NOW_BYTES`` is checked in a
-background thread right after it opens; the first write waits for that check and is
-refused, like every later one, if the file is damaged (``hub.damaged`` says so at once).
+background thread right after it opens (the window starts it once its first frame shows
+the workshop: the check's reading would compete with that frame for the CPU); the first
+write waits for that check and is refused, like every later one, if the file is damaged
+(``hub.damaged`` says so at once).
 sqlite-utils (``Workshop.db``) is loaded when a store first needs it, not to open a file.
 
 Writing: every write runs inside :meth:`Workshop.operation`, one SQLite transaction that
@@ -280,21 +282,32 @@ class IntegrityCheck(QObject):
 
     It reads the file on its own read-only connection. ``wait()`` blocks until it is done
     and raises the damage it found; the first write of the workshop calls it. When the
-    check fails the workshop's ``hub.damaged`` is emitted on the UI thread.
+    check fails the workshop's ``hub.damaged`` is emitted on the UI thread. ``start=False``
+    leaves it waiting for :meth:`start` (or the first ``wait()``).
     """
 
     _finished = Signal()
 
-    def __init__(self, ws: Workshop) -> None:
+    def __init__(self, ws: Workshop, start: bool = True) -> None:
         super().__init__()
         self.ws = ws
         self.path = ws.path
         self.error: WorkshopError | None = None
         self._con: sqlite3.Connection | None = None
         self._stopped = False
+        self._started = False
         self._guard = threading.Lock()
         self._finished.connect(self._announce)
         self._thread = threading.Thread(target=self._run, name="integrity check", daemon=True)
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start reading the file, once (a stopped check never starts)."""
+        with self._guard:
+            if self._started or self._stopped:
+                return
+            self._started = True
         self._thread.start()
 
     def _run(self) -> None:
@@ -327,11 +340,14 @@ class IntegrityCheck(QObject):
 
     @property
     def done(self) -> bool:
-        return not self._thread.is_alive()
+        return self._started and not self._thread.is_alive()
 
     def wait(self) -> None:
-        """Block until the check is done; raise the damage it found."""
-        self._thread.join()
+        """Block until the check is done (starting it if it was waiting); raise the damage
+        it found."""
+        self.start()
+        if self._started:
+            self._thread.join()
         if self.error is not None:
             raise self.error
 
@@ -341,7 +357,8 @@ class IntegrityCheck(QObject):
             self._stopped = True
             if self._con is not None:
                 self._con.interrupt()
-        self._thread.join()
+        if self._started:
+            self._thread.join()
 
 
 class Workshop:
@@ -362,12 +379,15 @@ class Workshop:
         lock: bool = True,
         inspect: bool = True,
         kept: bool = False,
+        check_later: bool = False,
     ) -> None:
         """Open ``path`` (created when missing, unless ``read_only``).
 
         ``inspect=False`` (read-only only) skips the look at the file before it opens:
         for views of a file this process already has open (:meth:`reader`); ``kept``: such
-        a view kept for many reads (see :meth:`reader`).
+        a view kept for many reads (see :meth:`reader`). ``check_later``: the check that
+        follows a large file's opening waits for :meth:`check_in_background` (the window
+        calls it once the workshop is on screen); the first write still waits for it.
         """
         self.path = Path(path).resolve()
         self.hub = ChangeHub()
@@ -380,7 +400,7 @@ class Workshop:
         self._writer: Writer | None = None
         self._conn: sqlite3.Connection | None = None
         self._db: Database | None = None
-        self.integrity: IntegrityCheck | None = None  # running after a large file opened
+        self.integrity: IntegrityCheck | None = None  # after a large file opened
         self.last_changes = Changes()
         # A large file opened for writing is checked right after it opens (see the module).
         later = not read_only and _size(self.path) > CHECK_NOW_BYTES
@@ -460,7 +480,13 @@ class Workshop:
         # and the operations other threads submit must run on this one.
         self._writer = Writer(self)
         if info.exists and not info.empty and not info.checked:
-            self.integrity = IntegrityCheck(self)
+            self.integrity = IntegrityCheck(self, start=not check_later)
+
+    def check_in_background(self) -> None:
+        """Start the check that follows a large file's opening, if it is still waiting
+        (``check_later``); nothing for a file checked before it opened."""
+        if self.integrity is not None and self.is_open:
+            self.integrity.start()
 
     def _attach_collation(self) -> None:
         """``COLLATE HUMAN`` on the connection, in the workshop's first working language

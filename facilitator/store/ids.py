@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 from datetime import UTC, datetime
 
 
 def new_id(prefix: str) -> str:
     """A random text id, unique across laptops, so copies of a workshop can be merged."""
-    return f"{prefix}_{secrets.token_hex(6)}"
+    # What secrets.token_hex(6) returns (os.urandom's bytes in hex), without importing
+    # secrets and hmac to open a file.
+    return f"{prefix}_{os.urandom(6).hex()}"
 
 
 def now() -> str:

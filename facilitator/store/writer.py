@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -35,6 +34,8 @@ from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from facilitator.store.database import Workshop
 
 
@@ -76,6 +77,8 @@ class Writer(QObject):
         self._queued.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, op: Operation, initiator: object | None = None) -> Future[Outcome]:
+        from concurrent.futures import Future  # not needed to open a file
+
         future: Future[Outcome] = Future()
         with self._lock:
             if not self._open:

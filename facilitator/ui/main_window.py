@@ -159,7 +159,9 @@ class MainWindow(QMainWindow):
 
         Edit.on_error = self.show_error
         try:
-            ws = Workshop(path)
+            # A large file's check starts once the window shows it (at once if it already
+            # shows something): its reading would compete with the first frame.
+            ws = Workshop(path, check_later=True)
         except WorkshopError as exc:
             self.show_error(exc)
             return False
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self._show_area_at(0)
         self._update_title()
+        self.after_first_paint(ws.check_in_background)
         return True
 
     def close_workshop(self, welcome: bool = True) -> None:

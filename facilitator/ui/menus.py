@@ -19,13 +19,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
 
 from facilitator import __version__
 from facilitator.ui.areas import ACTIONS, AREAS
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from facilitator.ui.file_actions import FileActions
     from facilitator.ui.main_window import MainWindow
 
@@ -38,40 +40,72 @@ def area_shortcut(index: int) -> str:
 
 
 class Menus:
+    """The menu bar. Its titles are in the window's first frame; the items are made when a
+    menu is first opened or once that frame is up, whichever comes first (their keys
+    answer from then on): the first frame does not wait for some thirty actions."""
+
     def __init__(self, window: MainWindow, files: FileActions, undo_stack: QUndoStack) -> None:
         self.window = window
         self.files = files
-        self.workshop_actions: list[QAction] = []  # enabled only while a workshop is open
+        self.undo_stack = undo_stack
+        self._workshop_actions: list[QAction] = []  # enabled only while a workshop is open
+        self._workshop_open = False
+        self._filled = False
         bar = window.menuBar()
+        self._menus = [bar.addMenu(title) for title in ("&File", "&Edit", "&View", "&Help")]
+        for menu in self._menus:
+            menu.aboutToShow.connect(self.fill)
+        window.after_first_paint(self.fill)
+        # File ▸ Export's submenus follow (the exporters' registry is not needed to paint).
+        window.after_first_paint(self.fill_exports)
 
-        file = bar.addMenu("&File")
+    @property
+    def workshop_actions(self) -> list[QAction]:
+        self.fill()
+        return self._workshop_actions
+
+    @property
+    def recent_menu(self) -> QMenu:
+        self.fill()
+        return self._recent_menu
+
+    @property
+    def export_menu(self) -> QMenu:
+        self.fill()
+        return self._export_menu
+
+    def fill(self) -> None:
+        """Make the menus' items (once)."""
+        if self._filled:
+            return
+        self._filled = True
+        window, files = self.window, self.files
+        file, edit, view, help_menu = self._menus
+
         self._add(file, "&New…", files.new_workshop)
         self._add(file, "&Open…", files.open_dialog, "Ctrl+O")
-        self.recent_menu = file.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self.fill_recent)
+        self._recent_menu = file.addMenu("Open &Recent")
+        self._recent_menu.aboutToShow.connect(self.fill_recent)
         file.addSeparator()
         self._add(file, "Save a Cop&y…", files.save_copy, "Ctrl+Shift+S", workshop=True)
         self._add(file, "Restore from &Backup…", files.restore, workshop=True)
         file.addSeparator()
-        self.export_menu = file.addMenu("&Export")
+        self._export_menu = file.addMenu("&Export")
         # Filled when first opened or once the window's first frame is up, whichever comes
-        # first (the exporters' registry is not needed to paint it).
-        self.export_menu.aboutToShow.connect(self.fill_exports)
-        window.after_first_paint(self.fill_exports)
+        # first.
+        self._export_menu.aboutToShow.connect(self.fill_exports)
         self._add_area_actions(file, "File")
         file.addSeparator()
         self._add(file, "&Close", window.close_workshop, "Ctrl+W", workshop=True)
         self._add(file, "&Quit", window.close, "Ctrl+Q")
 
-        edit = bar.addMenu("&Edit")
-        undo = undo_stack.createUndoAction(window, "&Undo")
+        undo = self.undo_stack.createUndoAction(window, "&Undo")
         undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = undo_stack.createRedoAction(window, "&Redo")
+        redo = self.undo_stack.createRedoAction(window, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(undo)
         edit.addAction(redo)
 
-        view = bar.addMenu("&View")
         for i, spec in enumerate(AREAS):
             self._add(
                 view,
@@ -83,10 +117,10 @@ class Menus:
         view.addSeparator()
         self._add_area_actions(view, "View")
 
-        help_menu = bar.addMenu("&Help")
         keys = self._add(help_menu, "&Keyboard shortcuts", self.show_keys)
         keys.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+?")])
         self._add(help_menu, "&About Facilitator", lambda: show_about(window))
+        self.set_workshop_open(self._workshop_open)
 
     def _add(
         self,
@@ -96,13 +130,15 @@ class Menus:
         shortcut: Shortcut = None,
         workshop: bool = False,
     ) -> QAction:
+        from PySide6.QtGui import QAction  # its type is made with the items, after the frame
+
         action = QAction(text, self.window)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         if workshop:
-            self.workshop_actions.append(action)
+            self._workshop_actions.append(action)
         return action
 
     def _add_area_actions(self, menu: QMenu, name: str) -> None:
@@ -155,9 +191,12 @@ class Menus:
         show_shortcuts(self.window)
 
     def set_workshop_open(self, is_open: bool) -> None:
-        for action in self.workshop_actions:
+        self._workshop_open = is_open
+        if not self._filled:
+            return  # applied when the items are made
+        for action in self._workshop_actions:
             action.setEnabled(is_open)
-        self.export_menu.setEnabled(is_open)
+        self._export_menu.setEnabled(is_open)
 
 
 def with_mnemonic(text: str, taken: set[str]) -> str:

@@ -117,6 +117,7 @@ def mnemonic_letter(text: str) -> str:
 # -- reading the window -------------------------------------------------------------------
 def collect(window: MainWindow) -> list[Key]:
     """The window's keys, and those of every area built so far."""
+    window.menus.fill()
     areas = {widget: spec_title(window, key) for key, widget in window.areas.items()}
     keys = list(_menu_keys(window))
     keys += _action_keys(window, areas)

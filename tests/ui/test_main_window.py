@@ -21,6 +21,9 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN
     w.errors_shown = shown
     qtbot.addWidget(w)
     w.show()
+    ran: list[bool] = []
+    w.after_first_paint(lambda: ran.append(True))
+    qtbot.waitUntil(lambda: bool(ran), timeout=5000)  # the first frame is up: menu keys answer
     yield w
     w.close_workshop()
 

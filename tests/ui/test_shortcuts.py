@@ -33,6 +33,9 @@ def window(qtbot, tmp_path: Path, demo_path: Path):  # noqa: ANN001, ANN201
     w.show()
     assert w.open_path(demo_path)
     w.activateWindow()
+    ran: list[bool] = []
+    w.after_first_paint(lambda: ran.append(True))
+    qtbot.waitUntil(lambda: bool(ran), timeout=5000)  # the first frame is up: menu keys answer
     yield w
     w.close_workshop()
 

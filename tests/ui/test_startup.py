@@ -43,6 +43,7 @@ def paint(self, event):
         area = self.current_area()
         seen["title"] = area.ui.title_edit.text() if area is not None else None
         seen["areas"] = sorted(self.areas)
+        seen["menus"] = {a.text(): len(a.menu().actions()) for a in self.menuBar().actions()}
     real_paint(self, event)
 
 def init(self, *args, **kwargs):
@@ -70,7 +71,8 @@ sys.exit(main([sys.argv[1]]))
 """
 
 # Modules the first frame never needs: the other areas, the exports, the venue server,
-# the document and roster libraries, sqlite-utils, the log file's handler.
+# the document and roster libraries, sqlite-utils, the log file's handler, what new ids
+# and writes from other threads use.
 NOT_AT_START = (
     "reportlab",
     "aiohttp",
@@ -86,6 +88,8 @@ NOT_AT_START = (
     "facilitator.exports",
     "facilitator.domain.privacy",
     "facilitator.ui.welcome",
+    "secrets",
+    "concurrent.futures",
 )
 
 
@@ -104,6 +108,46 @@ def opened(box):
     }), flush=True)
     QApplication.instance().quit()
 
+QMessageBox.open = opened
+from facilitator.cli import main
+sys.exit(main([sys.argv[1]]))
+"""
+
+
+# A damaged file checked after it opens, as a large one is: note which threads had started
+# at the first paint of the workshop, then what the window says once the check found it.
+DAMAGED_LARGE_PROBE = r"""
+import json, sys, threading
+from PySide6.QtWidgets import QApplication, QMessageBox
+from facilitator.store import database
+from facilitator.ui import main_window
+
+database.CHECK_NOW_BYTES = 0  # checked after it opens, as a large file is
+seen = {}
+started = []
+real_start = threading.Thread.start
+real_paint = main_window.MainWindow.paintEvent
+
+def start(self):
+    started.append(self.name)
+    real_start(self)
+
+def paint(self, event):
+    if "threads" not in seen:
+        seen["threads"] = list(started)
+        seen["title"] = self.current_area().ui.title_edit.text()
+    real_paint(self, event)
+
+threading.Thread.start = start
+
+def opened(box):
+    window = box.parent()
+    seen["message"] = box.text()
+    seen["glance"] = window.current_area().ui.glance_label.text()
+    print(json.dumps(seen), flush=True)
+    QApplication.instance().quit()
+
+main_window.MainWindow.paintEvent = paint
 QMessageBox.open = opened
 from facilitator.cli import main
 sys.exit(main([sys.argv[1]]))
@@ -151,6 +195,8 @@ def test_the_first_frame_shows_the_workshop_and_imports_only_what_it_shows(
     assert loaded == []
     others = [spec.target.split(":")[0] for spec in AREAS if spec.key != "overview"]
     assert [m for m in others if m in modules] == []
+    # the menu bar shows its titles; their items are made once the frame is up
+    assert seen["menus"] == {"&File": 0, "&Edit": 0, "&View": 0, "&Help": 0}
 
 
 def test_each_area_is_imported_and_built_when_its_key_is_first_pressed(
@@ -163,6 +209,19 @@ def test_each_area_is_imported_and_built_when_its_key_is_first_pressed(
         assert (before, shown, after) == (False, f"{spec.key}_area", True), key
 
 
+def test_a_menu_opened_before_the_first_frame_is_complete(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    menus = {a.text(): a.menu() for a in w.menuBar().actions()}
+    menus["&File"].aboutToShow.emit()  # as when Alt+F opens it
+    texts = [a.text() for a in menus["&File"].actions() if not a.isSeparator()]
+    assert texts[:3] == ["&New…", "&Open…", "Open &Recent"] and "&Quit" in texts
+    assert not w.menus.export_menu.isEnabled()  # no workshop open
+    view = [a.text().replace("&", "") for a in menus["&View"].actions()]
+    assert view[: len(AREAS)] == [s.title for s in AREAS]
+
+
 def test_a_file_that_cannot_be_opened_leaves_the_welcome_page_and_says_why(
     tmp_path: Path,
 ) -> None:
@@ -171,6 +230,19 @@ def test_a_file_that_cannot_be_opened_leaves_the_welcome_page_and_says_why(
     seen = run_probe(bad, tmp_path, [], BAD_FILE_PROBE)
     assert "notes.workshop" in seen["message"] and "not a workshop file" in seen["message"]
     assert seen["visible"] and seen["welcome"] and not seen["workshop"]
+
+
+def test_a_large_file_is_checked_once_it_is_on_screen_and_its_damage_is_shown(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    from tests.store.test_opening_fast import damage_an_index
+
+    damage_an_index(demo_path)
+    seen = run_probe(demo_path, tmp_path, [], DAMAGED_LARGE_PROBE)
+    assert seen["title"] == "Regional Workshop on Preventing Violent Extremism"
+    assert "integrity check" not in seen["threads"]  # not competing with the first frame
+    assert "integrity check" in seen["message"] and demo_path.name in seen["message"]
+    assert "This file is damaged" in seen["glance"]
 
 
 @pytest.fixture
@@ -183,6 +255,9 @@ def window(qtbot, tmp_path: Path, demo_path: Path):  # noqa: ANN001, ANN201
     w.show()
     w.activateWindow()
     qtbot.waitExposed(w)
+    ran: list[bool] = []
+    w.after_first_paint(lambda: ran.append(True))
+    qtbot.waitUntil(lambda: bool(ran), timeout=5000)  # the first frame is up: menu keys answer
     yield w
     w.close_workshop()
 

@@ -112,7 +112,7 @@ class OverviewArea(QWidget):
             "organisers": self.ui.organisers_edit,
             "funders": self.ui.funders_edit,
         }
-        self._load()
+        self._load(connected=False)
         self._wire()
         self._glance_timer = QTimer(self, singleShot=True, interval=300)
         self._glance_timer.timeout.connect(self._refresh_glance)
@@ -125,9 +125,10 @@ class OverviewArea(QWidget):
         self.ui.glance_label.installEventFilter(self)
         self.ws.hub.changed.connect(self._on_changed)
         self.ws.hub.damaged.connect(self._on_damaged)
-        for w in self.findChildren(QWidget):
-            if hasattr(w, "setReadOnly"):
-                w.setReadOnly(ctx.read_only)
+        if ctx.read_only:  # every field starts editable (finding them all takes a while)
+            for w in self.findChildren(QWidget):
+                if hasattr(w, "setReadOnly"):
+                    w.setReadOnly(True)
         for w in (
             self.ui.start_date_edit,
             self.ui.end_date_edit,
@@ -139,9 +140,14 @@ class OverviewArea(QWidget):
             w.setEnabled(not ctx.read_only)
 
     # -- loading ---------------------------------------------------------------------------
-    def _load(self) -> None:
+    def _load(self, connected: bool = True) -> None:
+        """Show the workshop's details. Once the fields are ``connected`` to the edits their
+        changes make, their signals are blocked meanwhile; the first load, before that,
+        needs no blocking (finding every child widget to block it would cost the first
+        frame some milliseconds)."""
         d = self.ws.info.details()
-        blockers = [QSignalBlocker(w) for w in self.findChildren(QWidget)]
+        children = self.findChildren(QWidget) if connected else []
+        blockers = [QSignalBlocker(w) for w in children]
         for key, edit in self._text_fields.items():
             if edit.text() != (d[key] or ""):
                 edit.setText(d[key] or "")
