@@ -273,6 +273,29 @@ def test_draft_is_kept_within_a_second_and_offered_back(qtbot, area: CaptureArea
     assert area.ws.notes.load_draft(DRAFT_ID) is None
 
 
+def test_a_kept_draft_goes_with_the_note_it_became(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
+    """Enter deletes the draft the keeper wrote, also one a restored backup brought back
+    (a note sent before any draft was kept has none to delete): reopening offers nothing."""
+    _type(qtbot, area, "kept for a while")
+    qtbot.waitUntil(lambda: area.ws.notes.load_draft(DRAFT_ID) is not None, timeout=1000)
+    backup = area.ws.take_backup()  # holds the draft
+    _enter(qtbot, area)
+    assert area.ws.notes.load_draft(DRAFT_ID) is None
+    _type(qtbot, area, "sent at once")
+    _enter(qtbot, area)  # no draft was written for it
+    assert area.ws.notes.load_draft(DRAFT_ID) is None
+    area.ws.restore_backup(backup)
+    assert area.ws.notes.load_draft(DRAFT_ID)["text"] == "kept for a while"
+    _type(qtbot, area, "typed after the restore")
+    _enter(qtbot, area)
+    assert area.ws.notes.load_draft(DRAFT_ID) is None
+    assert area.notes.model.rows[-1]["text"] == "typed after the restore"
+    again = CaptureArea(ctx)
+    qtbot.addWidget(again)
+    assert again.notes.input.toPlainText() == ""
+    assert again.drafts.isHidden()
+
+
 def test_search_opens_the_note_in_place(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
     qtbot.keyClick(area.notes.input, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert area.tabs.currentIndex() == 2

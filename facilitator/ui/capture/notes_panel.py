@@ -15,6 +15,7 @@ from ``Changes`` (a saved note's row comes back with the names it points at and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -70,6 +71,9 @@ class NotesPanel(QWidget):
         self._shortcut_scope = shortcut_scope or self
         self._pending = PendingChanges()  # what changed while the panel was hidden
         self._saving: edits.AddNote | None = None  # the note Enter is saving
+        # The draft a saved note deletes in its transaction (the area's draft keeper knows
+        # whether there is one; a panel on its own always deletes it).
+        self.draft_to_clear: Callable[[], str | None] = lambda: DRAFT_ID
         self.input = self.ui.note_input
         self.view = self.ui.note_list
         self.input.setFixedHeight(self.input.fontMetrics().lineSpacing() * 4 + 12)
@@ -183,7 +187,7 @@ class NotesPanel(QWidget):
                 else None
             )
             values["action_status"] = self.ui.status_combo.currentText()
-        command = edits.AddNote(self.ws, store.new_note_row(**values), DRAFT_ID)
+        command = edits.AddNote(self.ws, store.new_note_row(**values), self.draft_to_clear())
         self._saving = command  # the list takes the note from it, not read back
         try:
             if not self.ctx.push(command, initiator=self):
