@@ -197,7 +197,7 @@ class NotesPanel(QWidget):
         self.input.blockSignals(True)
         self.input.clear()
         self.input.blockSignals(False)
-        self._update_kind_ui()
+        self._update_kind_ui("")
         self.ui.said_by_edit.clear()
         self.ui.star_check.setChecked(False)
         self.ui.owner_edit.clear()
@@ -349,8 +349,11 @@ class NotesPanel(QWidget):
             self.kind = self.ui.kind_combo.currentData()
         self._update_kind_ui()
 
-    def _update_kind_ui(self) -> None:
-        prefixed, _rest = parse_prefix(self.input.toPlainText(), self.kinds)
+    def _update_kind_ui(self, text: str | None = None) -> None:
+        """Show the kind a prefix picks and the action fields; ``text``: the input's text
+        when the caller knows it (the input just cleared), not read from it again."""
+        typed = self.input.toPlainText() if text is None else text
+        prefixed, _rest = parse_prefix(typed, self.kinds)
         kind = prefixed or self.kind
         hint = f"→ {label_of(kind, self.kinds)} (prefix)" if kind != self.kind else ""
         self.ui.prefix_hint.setText(hint)

@@ -171,6 +171,9 @@ class RowFitter(QObject):
         self.text_column = text_column
         self._pending = False  # a fit is due when the view is next shown
         self._fitted: set[int] = set()  # rows measured at the current widths (lazy mode)
+        # No row above this one is in ``_fitted`` (it may be higher than the last one left):
+        # a note added at the end moves no measured row, so nothing is renumbered per note.
+        self._fitted_end = -1
         self._line: int | None = None  # height of a row whose text is one line
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -185,10 +188,19 @@ class RowFitter(QObject):
         model.modelReset.connect(self.schedule)
         model.layoutChanged.connect(self.schedule)
         # Rows added or removed move the measured rows after them (lazy mode).
-        model.rowsInserted.connect(lambda _p, first, last: self._moved(first, last - first + 1))
-        model.rowsRemoved.connect(lambda _p, first, last: self._moved(first, first - last - 1))
+        model.rowsInserted.connect(self._inserted)
+        model.rowsRemoved.connect(self._removed)
+
+    def _inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._moved(first, last - first + 1)
+
+    def _removed(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._moved(first, first - last - 1)
 
     def _moved(self, first: int, by: int) -> None:
+        if first > self._fitted_end:
+            return  # every measured row is above the rows added or removed
+        self._fitted_end = max(self._fitted_end + by, first - 1)
         if by < 0:
             gone = range(first, first - by)
             self._fitted = {r if r < first else r + by for r in self._fitted if r not in gone}
@@ -197,6 +209,7 @@ class RowFitter(QObject):
 
     def schedule(self) -> None:
         self._fitted.clear()
+        self._fitted_end = -1
         self._line = None
         self.timer.start()
 
@@ -283,6 +296,8 @@ class RowFitter(QObject):
         if self.view.rowHeight(row) != height:
             self.view.setRowHeight(row, height)
         self._fitted.add(row)
+        if row > self._fitted_end:
+            self._fitted_end = row
 
     def _fit_visible(self) -> None:
         model = self.view.model()
