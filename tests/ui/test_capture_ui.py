@@ -63,6 +63,30 @@ def test_enter_saves_shift_enter_breaks_line(qtbot, area: CaptureArea) -> None: 
     assert area.notes.model.rowCount() == before + 1
 
 
+def test_keys_typed_straight_after_enter_start_the_next_note(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
+    """Keys queued behind Enter (a fast typist: no turn of the event loop between them) are
+    the next note; a second Enter at once saves nothing twice; the box is empty to anyone
+    who asks as soon as Enter has saved, and on screen before it is painted again."""
+    before = area.notes.model.rowCount()
+    _type(qtbot, area, "One")
+    _enter(qtbot, area)
+    assert area.notes.input.toPlainText() == ""
+    _type(qtbot, area, "Two")
+    _enter(qtbot, area)
+    _type(qtbot, area, "Thr")
+    _enter(qtbot, area)
+    area.notes.input.insertPlainText("Fo")
+    _type(qtbot, area, "ur")
+    assert [r["text"] for r in area.notes.model.rows[before:]] == ["One", "Two", "Thr"]
+    assert area.notes.input.toPlainText() == "Four"
+    _enter(qtbot, area)
+    area.notes.input.setPlainText("Five")
+    _enter(qtbot, area)
+    _enter(qtbot, area)
+    assert [r["text"] for r in _notes(area)[-5:]] == ["One", "Two", "Thr", "Four", "Five"]
+    qtbot.waitUntil(lambda: area.notes.input.document().isEmpty(), timeout=1000)
+
+
 def test_kind_by_shortcut_and_by_prefix(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
     qtbot.keyClick(area.notes.input, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
     assert area.notes.kind == "decision"

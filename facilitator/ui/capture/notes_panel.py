@@ -194,10 +194,10 @@ class NotesPanel(QWidget):
                 return None  # the text stays in the box and in the draft
         finally:
             self._saving = None
-        self.input.blockSignals(True)
-        self.input.clear()
-        self.input.blockSignals(False)
-        self._update_kind_ui("")
+        # The box empties on the next turn of the event loop, before it is painted (the
+        # note is in the file and the list now); the kind hint and the message follow it.
+        message = f"Saved {label_of(kind, self.kinds).lower()}."
+        self.input.clear_soon(lambda: self._note_left(message))
         self.ui.said_by_edit.clear()
         self.ui.star_check.setChecked(False)
         self.ui.owner_edit.clear()
@@ -205,8 +205,12 @@ class NotesPanel(QWidget):
         self.ui.status_combo.setCurrentIndex(0)
         self.input.setFocus()  # Enter in the owner or due field: the next note is typed here
         self.saved.emit(command.note_id)
-        self.ctx.status(f"Saved {label_of(kind, self.kinds).lower()}.")
         return command.note_id
+
+    def _note_left(self, message: str) -> None:
+        """The saved note's text left the box."""
+        self._update_kind_ui("")
+        self.ctx.status(message)
 
     def focus_input(self) -> None:
         self.input.setFocus()

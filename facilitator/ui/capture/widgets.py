@@ -3,6 +3,7 @@ Enter key of the action fields, and the area's keyboard mnemonics."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, QTimer, Signal
@@ -26,11 +27,66 @@ from facilitator.domain.capture import ACTION_STATUSES, Kind
 
 
 class NoteInput(QPlainTextEdit):
-    """Enter saves the note, Shift+Enter starts a new line."""
+    """Enter saves the note, Shift+Enter starts a new line.
+
+    A saved note leaves the box on the next turn of the event loop (:meth:`clear_soon`),
+    before the box is painted again: emptying a text edit from inside its own key event
+    cost about as much as the rest of the note's journey to the list, which Enter waits
+    for. Whatever reads or changes the text first (a key, a paste, the text asked for or
+    set) empties the box, so no key typed meanwhile is lost and no note is read twice.
+    """
 
     submitted = Signal()
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._then: Callable[[], None] | None = None  # due: empty the box, then call it
+
+    def clear_soon(self, then: Callable[[], None]) -> None:
+        """Empty the box without ``textChanged`` on the next turn of the event loop, or
+        sooner if its text is asked for or typed into; then call ``then``."""
+        due = self._then is None
+        self._then = then
+        if due:
+            QTimer.singleShot(0, self, self.settle)
+
+    def settle(self) -> None:
+        """Empty the box now if a save left it due to be emptied."""
+        then = self._then
+        if then is None:
+            return
+        self._then = None
+        blocked = self.blockSignals(True)
+        super().clear()
+        self.blockSignals(blocked)
+        then()
+
+    def toPlainText(self) -> str:  # noqa: N802 - Qt API
+        self.settle()
+        return super().toPlainText()
+
+    def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt API
+        self.settle()
+        super().setPlainText(text)
+
+    def insertPlainText(self, text: str) -> None:  # noqa: N802 - Qt API
+        self.settle()
+        super().insertPlainText(text)
+
+    def clear(self) -> None:
+        self.settle()
+        super().clear()
+
+    def insertFromMimeData(self, source: Any) -> None:  # noqa: N802 - Qt API
+        self.settle()  # pasted or dropped
+        super().insertFromMimeData(source)
+
+    def inputMethodEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self.settle()  # composed text (accents, other scripts)
+        super().inputMethodEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        self.settle()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.insertPlainText("\n")
