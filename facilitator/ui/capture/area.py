@@ -91,6 +91,7 @@ class CaptureArea(QWidget):
         self.notes.unsent_changed.connect(self.drafts.schedule)
         self.notes.saved.connect(self.drafts.note_saved)
         self.notes.draft_to_clear = self.drafts.to_clear
+        self.notes.draft_cleared = self.drafts.cleared
         self.drafts.discard_requested.connect(self.notes.clear_unsent)
         self.tabs.currentChanged.connect(self._tab_changed)
         # Alt+N on the tab already shown changes no tab; it still takes the keyboard there.

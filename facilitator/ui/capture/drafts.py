@@ -61,6 +61,10 @@ class DraftKeeper(QWidget):
         """The draft a note saved now must delete in its transaction (None: none in the file)."""
         return DRAFT_ID if self._on_disk else None
 
+    def cleared(self) -> None:
+        """A note's transaction deleted the draft."""
+        self._on_disk = False
+
     def _file_changed(self, changes: Changes) -> None:
         if changes.everything:
             self._on_disk = True
@@ -104,8 +108,8 @@ class DraftKeeper(QWidget):
         self._on_disk = bool(text)
 
     def note_saved(self, _note_id: str = "") -> None:
-        """The text became a note (whose transaction cleared the draft, if there was one)."""
-        self._on_disk = False
+        """The text became a note and left the box (the note's transaction deleted the
+        draft, if there was one: :meth:`cleared`)."""
         self.timer.stop()
         self.hide()
 

@@ -49,7 +49,7 @@ from facilitator.ui.jobs import Job
 
 class NotesPanel(QWidget):
     unsent_changed = Signal()  # the text in the input changed (typed, not saved)
-    saved = Signal(str)  # the input became this note
+    saved = Signal(str)  # the input became this note (its text has left the box)
 
     def __init__(
         self, ctx: AreaContext, shortcut_scope: QWidget | None = None, parent: QWidget | None = None
@@ -71,9 +71,11 @@ class NotesPanel(QWidget):
         self._shortcut_scope = shortcut_scope or self
         self._pending = PendingChanges()  # what changed while the panel was hidden
         self._saving: edits.AddNote | None = None  # the note Enter is saving
-        # The draft a saved note deletes in its transaction (the area's draft keeper knows
-        # whether there is one; a panel on its own always deletes it).
+        # The draft a saved note deletes in its transaction, and who is told when it did
+        # (the area's draft keeper knows whether there is one; a panel on its own always
+        # deletes it).
         self.draft_to_clear: Callable[[], str | None] = lambda: DRAFT_ID
+        self.draft_cleared: Callable[[], None] = lambda: None
         self.input = self.ui.note_input
         self.view = self.ui.note_list
         self.input.setFixedHeight(self.input.fontMetrics().lineSpacing() * 4 + 12)
@@ -166,7 +168,8 @@ class NotesPanel(QWidget):
             self.ctx.status("Add a session in the Agenda first: every note belongs to a session.")
             return None
         kind = prefixed or self.kind
-        said_by = self.ui.said_by_edit.text().strip()
+        said_by_typed = self.ui.said_by_edit.text()
+        said_by = said_by_typed.strip()
         person = self._person_id(said_by)
         values: dict[str, Any] = {
             "session_id": session_id,
@@ -187,29 +190,36 @@ class NotesPanel(QWidget):
                 else None
             )
             values["action_status"] = self.ui.status_combo.currentText()
-        command = edits.AddNote(self.ws, store.new_note_row(**values), self.draft_to_clear())
+        draft_id = self.draft_to_clear()
+        command = edits.AddNote(self.ws, store.new_note_row(**values), draft_id)
         self._saving = command  # the list takes the note from it, not read back
         try:
             if not self.ctx.push(command, initiator=self):
                 return None  # the text stays in the box and in the draft
         finally:
             self._saving = None
-        # The box empties on the next turn of the event loop, before it is painted (the
-        # note is in the file and the list now); the kind hint and the message follow it.
+        if draft_id:
+            self.draft_cleared()
+        # The box empties on the next turn of the event loop, before it is painted, or as
+        # soon as its text is typed into or read (the note is in the file and the list
+        # now); the kind hint, the message and ``saved`` follow it.
+        note_id = command.note_id
         message = f"Saved {label_of(kind, self.kinds).lower()}."
-        self.input.clear_soon(lambda: self._note_left(message))
-        self.ui.said_by_edit.clear()
-        self.ui.star_check.setChecked(False)
+        self.input.clear_soon(lambda: self._note_left(note_id, message))
+        if said_by_typed:
+            self.ui.said_by_edit.clear()
+        if values["starred"]:
+            self.ui.star_check.setChecked(False)
         self.ui.owner_edit.clear()
         self.ui.due_check.setChecked(False)
         self.ui.status_combo.setCurrentIndex(0)
         self.input.setFocus()  # Enter in the owner or due field: the next note is typed here
-        self.saved.emit(command.note_id)
-        return command.note_id
+        return note_id
 
-    def _note_left(self, message: str) -> None:
+    def _note_left(self, note_id: str, message: str) -> None:
         """The saved note's text left the box."""
         self._update_kind_ui("")
+        self.saved.emit(note_id)
         self.ctx.status(message)
 
     def focus_input(self) -> None:
