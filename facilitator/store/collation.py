@@ -158,8 +158,10 @@ def workshop_languages(value: Any) -> list[str]:
 def follow_workshop(collation: Collation, ws: Any) -> None:
     """Use the workshop's first working language, now and whenever the details change."""
 
+    workshop = _workshop_table()  # looked up once: every edit's Changes comes here
+
     def refresh(changes: Any = None) -> None:
-        if changes is not None and not changes.touches(_workshop_table()):
+        if changes is not None and not changes.touches(workshop):
             return
         try:
             languages = workshop_languages(ws.info.details()["languages"])

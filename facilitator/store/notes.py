@@ -81,7 +81,7 @@ LEFT JOIN exercise_prompts ep ON ep.id = n.prompt_id
 
 def new_note_row(**values: Any) -> dict[str, Any]:
     """A complete notes row with a fresh id and stamps; unknown keys are refused."""
-    unknown = set(values) - set(NOTE_FIELDS) - {"id", "created", "updated"}
+    unknown = values.keys() - _NOTE_COLUMNS
     if unknown:
         raise ValueError(f"unknown note fields: {sorted(unknown)}")
     stamp = now()

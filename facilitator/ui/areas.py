@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoStack
@@ -138,12 +139,20 @@ class AreaContext:
         ``initiator`` is the view that asked for the edit and already shows its result; the
         Changes it causes carry it, so that view can skip refreshing itself.
         """
-        from facilitator.edits.base import push
-        from facilitator.store.errors import WorkshopError
-
+        push, workshop_error = _edits()
         try:
             push(self.undo_stack, command, initiator)
-        except WorkshopError as exc:
+        except workshop_error as exc:
             self.error(exc)
             return False
         return True
+
+
+@cache
+def _edits() -> tuple[Callable[..., Any], type[Exception]]:
+    """``edits.base.push`` and ``WorkshopError``, imported by the first edit (not at start-up)
+    and then kept: an import statement run on every edit costs more than the call itself."""
+    from facilitator.edits.base import push
+    from facilitator.store.errors import WorkshopError
+
+    return push, WorkshopError

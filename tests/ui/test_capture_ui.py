@@ -63,6 +63,30 @@ def test_enter_saves_shift_enter_breaks_line(qtbot, area: CaptureArea) -> None: 
     assert area.notes.model.rowCount() == before + 1
 
 
+def test_keys_typed_straight_after_enter_start_the_next_note(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
+    """Keys queued behind Enter (a fast typist: no turn of the event loop between them) are
+    the next note; a second Enter at once saves nothing twice; the box is empty to anyone
+    who asks as soon as Enter has saved, and on screen before it is painted again."""
+    before = area.notes.model.rowCount()
+    _type(qtbot, area, "One")
+    _enter(qtbot, area)
+    assert area.notes.input.toPlainText() == ""
+    _type(qtbot, area, "Two")
+    _enter(qtbot, area)
+    _type(qtbot, area, "Thr")
+    _enter(qtbot, area)
+    area.notes.input.insertPlainText("Fo")
+    _type(qtbot, area, "ur")
+    assert [r["text"] for r in area.notes.model.rows[before:]] == ["One", "Two", "Thr"]
+    assert area.notes.input.toPlainText() == "Four"
+    _enter(qtbot, area)
+    area.notes.input.setPlainText("Five")
+    _enter(qtbot, area)
+    _enter(qtbot, area)
+    assert [r["text"] for r in _notes(area)[-5:]] == ["One", "Two", "Thr", "Four", "Five"]
+    qtbot.waitUntil(lambda: area.notes.input.document().isEmpty(), timeout=1000)
+
+
 def test_kind_by_shortcut_and_by_prefix(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
     qtbot.keyClick(area.notes.input, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
     assert area.notes.kind == "decision"
@@ -271,6 +295,29 @@ def test_draft_is_kept_within_a_second_and_offered_back(qtbot, area: CaptureArea
     assert not again.drafts.isHidden()
     again.drafts.ui.discard_button.click()
     assert area.ws.notes.load_draft(DRAFT_ID) is None
+
+
+def test_a_kept_draft_goes_with_the_note_it_became(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
+    """Enter deletes the draft the keeper wrote, also one a restored backup brought back
+    (a note sent before any draft was kept has none to delete): reopening offers nothing."""
+    _type(qtbot, area, "kept for a while")
+    qtbot.waitUntil(lambda: area.ws.notes.load_draft(DRAFT_ID) is not None, timeout=1000)
+    backup = area.ws.take_backup()  # holds the draft
+    _enter(qtbot, area)
+    assert area.ws.notes.load_draft(DRAFT_ID) is None
+    _type(qtbot, area, "sent at once")
+    _enter(qtbot, area)  # no draft was written for it
+    assert area.ws.notes.load_draft(DRAFT_ID) is None
+    area.ws.restore_backup(backup)
+    assert area.ws.notes.load_draft(DRAFT_ID)["text"] == "kept for a while"
+    _type(qtbot, area, "typed after the restore")
+    _enter(qtbot, area)
+    assert area.ws.notes.load_draft(DRAFT_ID) is None
+    assert area.notes.model.rows[-1]["text"] == "typed after the restore"
+    again = CaptureArea(ctx)
+    qtbot.addWidget(again)
+    assert again.notes.input.toPlainText() == ""
+    assert again.drafts.isHidden()
 
 
 def test_search_opens_the_note_in_place(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001

@@ -89,7 +89,9 @@ class CaptureArea(QWidget):
         self.context.picked.connect(self.back_to_typing)
         self.context.kinds_requested.connect(self.notes.edit_kinds)
         self.notes.unsent_changed.connect(self.drafts.schedule)
-        self.notes.saved.connect(lambda _note_id: self.drafts.note_saved())
+        self.notes.saved.connect(self.drafts.note_saved)
+        self.notes.draft_to_clear = self.drafts.to_clear
+        self.notes.draft_cleared = self.drafts.cleared
         self.drafts.discard_requested.connect(self.notes.clear_unsent)
         self.tabs.currentChanged.connect(self._tab_changed)
         # Alt+N on the tab already shown changes no tab; it still takes the keyboard there.

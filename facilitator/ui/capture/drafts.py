@@ -4,7 +4,10 @@ The keeper writes what is in the note input (and where it was typed) as a draft 
 ``DRAFT_DELAY_MS`` of the first unsaved key, and it is the banner that offers recovered text
 back when the area opens. It sees the text only through the ``unsent`` callable the area
 gives it; saving a note clears the draft in the note's own transaction
-(:class:`~facilitator.edits.capture.AddNote`).
+(:class:`~facilitator.edits.capture.AddNote`) when one may be in the file: the keeper knows
+whether it wrote one since the last note, so a note sent before any draft of it was
+written (pasted, or typed and sent within ``DRAFT_DELAY_MS``) runs no delete that finds
+nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.capture.models import clock_time
@@ -45,7 +49,25 @@ class DraftKeeper(QWidget):
         self.timer.setInterval(DRAFT_DELAY_MS)
         self.timer.timeout.connect(self.save)
         self.ui.discard_button.clicked.connect(self.discard)
+        # Whether the file may hold a draft: unknown when the file opens (a previous run's,
+        # even one whose text was empty) and after the whole file was replaced (a backup
+        # brought back); true once a draft is written; false once a note's transaction or
+        # an empty save deleted it.
+        self._on_disk = True
+        self.ws.hub.changed.connect(self._file_changed)
         self.hide()
+
+    def to_clear(self) -> str | None:
+        """The draft a note saved now must delete in its transaction (None: none in the file)."""
+        return DRAFT_ID if self._on_disk else None
+
+    def cleared(self) -> None:
+        """A note's transaction deleted the draft."""
+        self._on_disk = False
+
+    def _file_changed(self, changes: Changes) -> None:
+        if changes.everything:
+            self._on_disk = True
 
     def recovered(self) -> dict[str, Any] | None:
         """The draft a previous run left in the file, if any (text, context, updated)."""
@@ -77,13 +99,17 @@ class DraftKeeper(QWidget):
         if self.ctx.read_only or not self.ws.is_open:
             return
         text, context = self.unsent()
+        self._on_disk = True  # written, deleted, or (failing) not known
         try:
             self.ws.notes.save_draft(DRAFT_ID, text, context)
         except WorkshopError as exc:
             self.ctx.status(f"Unsent text could not be kept: {exc.message}")
+            return
+        self._on_disk = bool(text)
 
-    def note_saved(self) -> None:
-        """The text became a note (whose transaction cleared the draft)."""
+    def note_saved(self, _note_id: str = "") -> None:
+        """The text became a note and left the box (the note's transaction deleted the
+        draft, if there was one: :meth:`cleared`)."""
         self.timer.stop()
         self.hide()
 

@@ -15,6 +15,7 @@ from ``Changes`` (a saved note's row comes back with the names it points at and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -48,7 +49,7 @@ from facilitator.ui.jobs import Job
 
 class NotesPanel(QWidget):
     unsent_changed = Signal()  # the text in the input changed (typed, not saved)
-    saved = Signal(str)  # the input became this note
+    saved = Signal(str)  # the input became this note (its text has left the box)
 
     def __init__(
         self, ctx: AreaContext, shortcut_scope: QWidget | None = None, parent: QWidget | None = None
@@ -70,6 +71,11 @@ class NotesPanel(QWidget):
         self._shortcut_scope = shortcut_scope or self
         self._pending = PendingChanges()  # what changed while the panel was hidden
         self._saving: edits.AddNote | None = None  # the note Enter is saving
+        # The draft a saved note deletes in its transaction, and who is told when it did
+        # (the area's draft keeper knows whether there is one; a panel on its own always
+        # deletes it).
+        self.draft_to_clear: Callable[[], str | None] = lambda: DRAFT_ID
+        self.draft_cleared: Callable[[], None] = lambda: None
         self.input = self.ui.note_input
         self.view = self.ui.note_list
         self.input.setFixedHeight(self.input.fontMetrics().lineSpacing() * 4 + 12)
@@ -162,7 +168,8 @@ class NotesPanel(QWidget):
             self.ctx.status("Add a session in the Agenda first: every note belongs to a session.")
             return None
         kind = prefixed or self.kind
-        said_by = self.ui.said_by_edit.text().strip()
+        said_by_typed = self.ui.said_by_edit.text()
+        said_by = said_by_typed.strip()
         person = self._person_id(said_by)
         values: dict[str, Any] = {
             "session_id": session_id,
@@ -183,26 +190,37 @@ class NotesPanel(QWidget):
                 else None
             )
             values["action_status"] = self.ui.status_combo.currentText()
-        command = edits.AddNote(self.ws, store.new_note_row(**values), DRAFT_ID)
+        draft_id = self.draft_to_clear()
+        command = edits.AddNote(self.ws, store.new_note_row(**values), draft_id)
         self._saving = command  # the list takes the note from it, not read back
         try:
             if not self.ctx.push(command, initiator=self):
                 return None  # the text stays in the box and in the draft
         finally:
             self._saving = None
-        self.input.blockSignals(True)
-        self.input.clear()
-        self.input.blockSignals(False)
-        self._update_kind_ui()
-        self.ui.said_by_edit.clear()
-        self.ui.star_check.setChecked(False)
+        if draft_id:
+            self.draft_cleared()
+        # The box empties on the next turn of the event loop, before it is painted, or as
+        # soon as its text is typed into or read (the note is in the file and the list
+        # now); the kind hint, the message and ``saved`` follow it.
+        note_id = command.note_id
+        message = f"Saved {label_of(kind, self.kinds).lower()}."
+        self.input.clear_soon(lambda: self._note_left(note_id, message))
+        if said_by_typed:
+            self.ui.said_by_edit.clear()
+        if values["starred"]:
+            self.ui.star_check.setChecked(False)
         self.ui.owner_edit.clear()
         self.ui.due_check.setChecked(False)
         self.ui.status_combo.setCurrentIndex(0)
         self.input.setFocus()  # Enter in the owner or due field: the next note is typed here
-        self.saved.emit(command.note_id)
-        self.ctx.status(f"Saved {label_of(kind, self.kinds).lower()}.")
-        return command.note_id
+        return note_id
+
+    def _note_left(self, note_id: str, message: str) -> None:
+        """The saved note's text left the box."""
+        self._update_kind_ui("")
+        self.saved.emit(note_id)
+        self.ctx.status(message)
 
     def focus_input(self) -> None:
         self.input.setFocus()
@@ -345,8 +363,11 @@ class NotesPanel(QWidget):
             self.kind = self.ui.kind_combo.currentData()
         self._update_kind_ui()
 
-    def _update_kind_ui(self) -> None:
-        prefixed, _rest = parse_prefix(self.input.toPlainText(), self.kinds)
+    def _update_kind_ui(self, text: str | None = None) -> None:
+        """Show the kind a prefix picks and the action fields; ``text``: the input's text
+        when the caller knows it (the input just cleared), not read from it again."""
+        typed = self.input.toPlainText() if text is None else text
+        prefixed, _rest = parse_prefix(typed, self.kinds)
         kind = prefixed or self.kind
         hint = f"→ {label_of(kind, self.kinds)} (prefix)" if kind != self.kind else ""
         self.ui.prefix_hint.setText(hint)

@@ -3,6 +3,7 @@ Enter key of the action fields, and the area's keyboard mnemonics."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, QTimer, Signal
@@ -26,11 +27,66 @@ from facilitator.domain.capture import ACTION_STATUSES, Kind
 
 
 class NoteInput(QPlainTextEdit):
-    """Enter saves the note, Shift+Enter starts a new line."""
+    """Enter saves the note, Shift+Enter starts a new line.
+
+    A saved note leaves the box on the next turn of the event loop (:meth:`clear_soon`),
+    before the box is painted again: emptying a text edit from inside its own key event
+    cost about as much as the rest of the note's journey to the list, which Enter waits
+    for. Whatever reads or changes the text first (a key, a paste, the text asked for or
+    set) empties the box, so no key typed meanwhile is lost and no note is read twice.
+    """
 
     submitted = Signal()
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._then: Callable[[], None] | None = None  # due: empty the box, then call it
+
+    def clear_soon(self, then: Callable[[], None]) -> None:
+        """Empty the box without ``textChanged`` on the next turn of the event loop, or
+        sooner if its text is asked for or typed into; then call ``then``."""
+        due = self._then is None
+        self._then = then
+        if due:
+            QTimer.singleShot(0, self, self.settle)
+
+    def settle(self) -> None:
+        """Empty the box now if a save left it due to be emptied."""
+        then = self._then
+        if then is None:
+            return
+        self._then = None
+        blocked = self.blockSignals(True)
+        super().clear()
+        self.blockSignals(blocked)
+        then()
+
+    def toPlainText(self) -> str:  # noqa: N802 - Qt API
+        self.settle()
+        return super().toPlainText()
+
+    def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt API
+        self.settle()
+        super().setPlainText(text)
+
+    def insertPlainText(self, text: str) -> None:  # noqa: N802 - Qt API
+        self.settle()
+        super().insertPlainText(text)
+
+    def clear(self) -> None:
+        self.settle()
+        super().clear()
+
+    def insertFromMimeData(self, source: Any) -> None:  # noqa: N802 - Qt API
+        self.settle()  # pasted or dropped
+        super().insertFromMimeData(source)
+
+    def inputMethodEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self.settle()  # composed text (accents, other scripts)
+        super().inputMethodEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        self.settle()
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.insertPlainText("\n")
@@ -171,6 +227,9 @@ class RowFitter(QObject):
         self.text_column = text_column
         self._pending = False  # a fit is due when the view is next shown
         self._fitted: set[int] = set()  # rows measured at the current widths (lazy mode)
+        # No row above this one is in ``_fitted`` (it may be higher than the last one left):
+        # a note added at the end moves no measured row, so nothing is renumbered per note.
+        self._fitted_end = -1
         self._line: int | None = None  # height of a row whose text is one line
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -185,10 +244,19 @@ class RowFitter(QObject):
         model.modelReset.connect(self.schedule)
         model.layoutChanged.connect(self.schedule)
         # Rows added or removed move the measured rows after them (lazy mode).
-        model.rowsInserted.connect(lambda _p, first, last: self._moved(first, last - first + 1))
-        model.rowsRemoved.connect(lambda _p, first, last: self._moved(first, first - last - 1))
+        model.rowsInserted.connect(self._inserted)
+        model.rowsRemoved.connect(self._removed)
+
+    def _inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._moved(first, last - first + 1)
+
+    def _removed(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._moved(first, first - last - 1)
 
     def _moved(self, first: int, by: int) -> None:
+        if first > self._fitted_end:
+            return  # every measured row is above the rows added or removed
+        self._fitted_end = max(self._fitted_end + by, first - 1)
         if by < 0:
             gone = range(first, first - by)
             self._fitted = {r if r < first else r + by for r in self._fitted if r not in gone}
@@ -197,6 +265,7 @@ class RowFitter(QObject):
 
     def schedule(self) -> None:
         self._fitted.clear()
+        self._fitted_end = -1
         self._line = None
         self.timer.start()
 
@@ -283,6 +352,8 @@ class RowFitter(QObject):
         if self.view.rowHeight(row) != height:
             self.view.setRowHeight(row, height)
         self._fitted.add(row)
+        if row > self._fitted_end:
+            self._fitted_end = row
 
     def _fit_visible(self) -> None:
         model = self.view.model()
