@@ -42,6 +42,7 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
@@ -746,16 +747,147 @@ def paragraph(
     (a number, an attribution). Give list numbers and bullets as ``bullet``: reportlab lays
     out a paragraph much faster when its text stays one run of one font, and every tag or
     entity starts a new run.
-    """
-    from reportlab.platypus import Paragraph
 
+    Plain text (no tag but line breaks) skips reportlab's markup parser: its runs are made
+    directly (:func:`plain_frags`), the parser's own result, at a third of its cost.
+    """
     markup, shaped = _markup(clean(text), bold)
     if bold:
         markup = f"<b>{markup}</b>"
     shaped = shaped or needs_shaping(suffix)
-    return Paragraph(
-        prefix + markup + suffix, style if shaped else unshaped(style), bulletText=bullet
-    )
+    if not shaped:
+        style = unshaped(style)
+    markup = prefix + markup + suffix
+    frags = None if shaped else plain_frags(markup, style)
+    return paragraph_class()(markup, style, bulletText=bullet, frags=frags)
+
+
+@cache
+def paragraph_class() -> type:
+    """reportlab's Paragraph, remembering its lines for the width it was last wrapped to.
+
+    A table wraps each cell's paragraph when it measures its rows, again when it splits at
+    a page end and again when it draws; a paragraph that did not fit at the foot of a frame
+    is wrapped again at the top of the next. For a paragraph of one run (every plain note
+    and cell) the lines depend on the width alone, so the second wrap at the same width
+    gives back the first one's result instead of breaking the lines again.
+    """
+    from reportlab.platypus import Paragraph
+    from reportlab.platypus.paragraph import _FUZZ
+
+    class Para(Paragraph):
+        _wrapped: tuple[float, dict[str, Any]] | None = None
+
+        def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+            done = self._wrapped
+            if done is not None and done[0] == availWidth:
+                self.__dict__.update(done[1])
+                return self.width, self.height
+            size = Paragraph.wrap(self, availWidth, availHeight)
+            if availWidth < _FUZZ:
+                return size  # too narrow: reportlab breaks no lines, what is set is stale
+            blpara = self.__dict__.get("blPara")
+            if blpara is not None and blpara.kind == 0 and len(self.frags) == 1:
+                self._wrapped = (
+                    availWidth,
+                    {k: self.__dict__[k] for k in _WRAPPED if k in self.__dict__},
+                )
+            return size
+
+    return Para
+
+
+# What Paragraph.wrap sets (with breakLines for a paragraph of one run).
+_WRAPPED = (
+    "width",
+    "_wrapWidths",
+    "blPara",
+    "height",
+    "_width_max",
+    "_splitLongWordCount",
+    "_hyphenations",
+)
+
+# Characters reportlab's cleaner (``cleanBlockQuotedText``) folds into one space between words
+# or drops at the ends: every whitespace character it or ``str.split`` knows but the space and
+# the no-break space (and spaces next to each other or at either end, see plain_frags).
+_FOLDED = re.compile(
+    "[\t\n\x0b\x0c\r\x1c-\x1f\x85\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000]"
+)
+_TOKEN = re.compile(r"&(amp|lt|gt);|<br/>")
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">"}
+
+
+@cache
+def _parser_parts() -> tuple[type, Callable[..., Any], Callable[..., Any]]:
+    """What :func:`plain_frags` takes from reportlab, imported once (not at start-up)."""
+    from reportlab.lib.fonts import ps2tt, tt2ps
+    from reportlab.platypus.paraparser import ParaFrag
+
+    return ParaFrag, ps2tt, tt2ps
+
+
+def plain_frags(markup: str, style: ParagraphStyle) -> list[Any] | None:
+    """The runs reportlab's parser makes of ``markup`` in ``style``, when ``markup`` is plain
+    text: escaped (``&amp;`` ``&lt;`` ``&gt;``), line breaks as ``<br/>``, no other tag or
+    entity, and nothing the cleaner would change; otherwise None (parse it).
+
+    The parser hands each stretch of text between entities and tags over as its own run,
+    each a copy of the paragraph's first run (the style's face, size and colour) sharing
+    its link and underline lists; a line break is a run of its own with no text.
+    """
+    if (
+        not markup
+        or style.textTransform
+        or markup[0] == " "
+        or markup[-1] == " "
+        or "  " in markup
+        or _FOLDED.search(markup)
+    ):
+        return None
+    ParaFrag, ps2tt, tt2ps = _parser_parts()  # noqa: N806 - a class
+    family, bold, italic = ps2tt(style.fontName)
+    base = {
+        "rise": 0,
+        "greek": 0,
+        "link": [],
+        "fontName": tt2ps(family, bold, italic),
+        "bold": bold,
+        "italic": italic,
+        "fontSize": style.fontSize,
+        "textColor": style.textColor,
+        "us_lines": [],
+        "__tag__": "para",
+    }
+    if "<" not in markup and "&" not in markup:
+        frag = ParaFrag()
+        frag.__dict__.update(base, text=markup)
+        return [frag]
+    frags: list[Any] = []
+
+    def run(text: str, **extra: Any) -> None:
+        frag = ParaFrag()
+        frag.__dict__.update(base, **extra, text=text)
+        frags.append(frag)
+
+    pos = 0
+    for m in _TOKEN.finditer(markup):
+        text = markup[pos : m.start()]
+        if "<" in text or "&" in text:
+            return None  # another tag or entity: the parser's
+        if text:
+            run(text)
+        if m.group(1):
+            run(_ENTITIES[m.group(1)])
+        else:
+            run("", __tag__="br", lineBreak=True)
+        pos = m.end()
+    text = markup[pos:]
+    if "<" in text or "&" in text:
+        return None
+    if text:
+        run(text)
+    return frags
 
 
 def _pieces(text: str, bold: bool) -> list[tuple[str, str | None]]:
