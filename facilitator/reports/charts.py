@@ -20,17 +20,16 @@ MAX_BARS = 12
 def _shorten(text: str, face: str, size: float, width: float) -> str:
     """The label shaped in its face (as every text is), cut with … between clusters to fit."""
     shaper = font(face)
-    run = shaper.shape(text)
-    if run.width * size / 1000 <= width:
-        return run.drawable()
+    if _fits(text, face, size, width):
+        return shaper.shape(text).drawable()
     ellipsis = "…" if ord("…") in shaper.face.charToGlyph else ""  # Noto Sans Thai has none
     cut = len(text)
     while cut > 0:
         cut = max((g.cluster for g in shaper.shape(text[:cut]).glyphs), default=0)
-        run = shaper.shape(text[:cut].rstrip() + ellipsis)
-        if run.width * size / 1000 <= width:
+        shortened = text[:cut].rstrip() + ellipsis
+        if _fits(shortened, face, size, width):
             break
-    return run.drawable()
+    return shaper.shape(shortened).drawable()
 
 
 def _fits(text: str, face: str, size: float, width: float) -> bool:
