@@ -40,11 +40,27 @@ def needs_x() -> None:
             pytest.skip(f"{tool} is not installed (CI installs it)")
 
 
-def _free_display() -> int:
-    for n in range(90, 200):
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
-            return n
-    raise RuntimeError("no free X display number")
+def _start_xvfb() -> tuple[subprocess.Popen, str]:
+    """An Xvfb at 1280×720 on a display number it picks itself (``-displayfd``), so that two
+    test runs at once never share or race for a display."""
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{WIDTH}x{HEIGHT}x24"]
+        + ["-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        pass_fds=(write,),
+    )
+    os.close(write)
+    number = b""
+    with os.fdopen(read, "rb") as pipe:
+        while not number.endswith(b"\n"):
+            chunk = pipe.read(1)  # Xvfb writes the number once it accepts clients
+            if not chunk:
+                xvfb.kill()
+                raise RuntimeError("Xvfb did not start")
+            number += chunk
+    return xvfb, f":{int(number)}"
 
 
 class Screen:
@@ -54,7 +70,7 @@ class Screen:
         needs_x()
         self.shots = shots
         self.shots.mkdir(parents=True, exist_ok=True)
-        self.display = f":{_free_display()}"
+        self.xvfb, self.display = _start_xvfb()
         self.env = dict(os.environ)
         self.env.update(
             DISPLAY=self.display,
@@ -64,11 +80,6 @@ class Screen:
             PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
         )
         self.env.pop("WAYLAND_DISPLAY", None)
-        self.xvfb = subprocess.Popen(
-            ["Xvfb", self.display, "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
         self.app: subprocess.Popen | None = None
         self.count = 0
         self.wait_for(lambda: self._x_ready(), 15, "Xvfb did not start")
