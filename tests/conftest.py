@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,6 +26,43 @@ def demo_path(tmp_path: Path, _demo_template: Path) -> Path:
     target = tmp_path / "demo.workshop"
     target.write_bytes(_demo_template.read_bytes())
     return target
+
+
+def _deal_by_hand(path: Path) -> Path:
+    """Replace the demo's planned teams with a deal by hand: participants and speakers sorted
+    by country, sector and name and dealt round-robin, absent people included. Its flaws
+    (people absent that day in a team, sectors bunched together) are what the tests of the
+    Teams area's warnings and of Generate teams start from."""
+    con = sqlite3.connect(path)
+    with con:
+        people = con.execute(
+            "SELECT id, country, sector, name FROM people WHERE role IN ('participant', 'speaker')"
+        ).fetchall()
+        ordered = [p[0] for p in sorted(people, key=lambda p: (p[1], p[2], p[3]))]
+        for (team_set_id,) in con.execute("SELECT id FROM team_sets ORDER BY id").fetchall():
+            teams = con.execute(
+                "SELECT teams.id, teams.created FROM teams JOIN rounds ON rounds.id = round_id"
+                " WHERE team_set_id = ? ORDER BY teams.position",
+                (team_set_id,),
+            ).fetchall()
+            for t, (team_id, stamp) in enumerate(teams):
+                con.execute("DELETE FROM team_members WHERE team_id = ?", (team_id,))
+                con.executemany(
+                    "INSERT INTO team_members (id, team_id, person_id, locked, position, created,"
+                    " updated) VALUES (?, ?, ?, 0, ?, ?, ?)",
+                    [
+                        (f"mem_{team_id}_{pid}", team_id, pid, k, stamp, stamp)
+                        for k, pid in enumerate(ordered[t :: len(teams)])
+                    ],
+                )
+    con.close()
+    return path
+
+
+@pytest.fixture
+def deal_by_hand() -> Callable[[Path], Path]:
+    """Deals a demo file's teams by hand (see ``_deal_by_hand``); returns the path."""
+    return _deal_by_hand
 
 
 @pytest.fixture

@@ -340,6 +340,39 @@ def _load_people() -> list[list[Any]]:
     return json.loads(resource("demo", "people.json").read_text(encoding="utf-8"))
 
 
+def _load_teams() -> dict[str, dict[str, list[str]]]:
+    """Each demo team set's planned teams: team name → the ids of its members."""
+    return json.loads(resource("demo", "teams.json").read_text(encoding="utf-8"))
+
+
+def plan_demo_teams(out: Path) -> dict[str, dict[str, list[str]]]:
+    """Plan the demo's teams with the engine, as Generate teams does at the default effort,
+    and write them to ``out`` (``resources/demo/teams.json``).
+
+    Run after changing the demo's people, attendance or exercises:
+    ``python -m facilitator.interchange.demo --plan-teams``."""
+    import tempfile
+
+    from facilitator.domain import teams as engine
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_demo(Path(folder) / "plan.workshop")
+        ws = Workshop(path, lock=False)
+        try:
+            planned: dict[str, dict[str, list[str]]] = {}
+            for ts in ws.teams.team_sets():
+                tp = ws.teams.build_problem(ts["id"], for_generation=True)
+                result = engine.plan(tp.problem)
+                if result.evaluation.hard_violations:
+                    raise ValueError(f"{ts['id']}: {result.evaluation.hard_violations}")
+                (teams,) = result.assignment.values()
+                planned[ts["id"]] = {name: list(ids) for name, ids in teams.items()}
+        finally:
+            ws.close()
+    out.write_text(json.dumps(planned, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return planned
+
+
 def _slug(name: str) -> str:
     import unicodedata
 
@@ -494,7 +527,7 @@ def _fill_demo(ws: Workshop, progress: Progress) -> None:
                 )
     exercises, prompts, team_sets, rounds, teams, members, notes = [], [], [], [], [], [], []
     group_sessions = [s for s in session_rows if s["kind"] == "group"]
-    participants = [p for p in people if p["role"] in ("participant", "speaker")]
+    stored_teams = _load_teams()
     colours = ["#E15759", "#4E79A7", "#59A14F", "#F28E2B"]
     for e, (title, n_teams, prompt_texts) in enumerate(EXERCISES):
         session = group_sessions[e]
@@ -534,8 +567,10 @@ def _fill_demo(ws: Workshop, progress: Progress) -> None:
                 "day_id": session["day_id"],
             }
         )
-        # Deal people round-robin after sorting by country so teams are mixed.
-        ordered = sorted(participants, key=lambda p: (p["country"], p["sector"], p["name"]))
+        # The teams the engine planned for this round (``resources/demo/teams.json``, made by
+        # ``python -m facilitator.interchange.demo --plan-teams``): a demo opens on well-mixed
+        # teams of the people present that day, without planning them each time it is written.
+        planned = stored_teams.get(ts_id, {})
         for t in range(n_teams):
             tid = f"tea_demo{e}{t}"
             teams.append(
@@ -549,12 +584,12 @@ def _fill_demo(ws: Workshop, progress: Progress) -> None:
                     "position": t,
                 }
             )
-            for k, p in enumerate(ordered[t::n_teams]):
+            for k, person_id in enumerate(planned.get(f"Team {t + 1}", [])):
                 members.append(
                     {
-                        "id": f"mem_{tid}_{p['id']}",
+                        "id": f"mem_{tid}_{person_id}",
                         "team_id": tid,
-                        "person_id": p["id"],
+                        "person_id": person_id,
                         "position": k,
                     }
                 )
@@ -854,3 +889,13 @@ def _fill_large(
         (Table.NOTES, notes),
     ]
     ws.rows.load(plan, progress)
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] != ["--plan-teams"]:
+        raise SystemExit("usage: python -m facilitator.interchange.demo --plan-teams")
+    target = Path(__file__).resolve().parents[2] / "resources" / "demo" / "teams.json"
+    for team_set, teams in plan_demo_teams(target).items():
+        print(team_set, {name: len(ids) for name, ids in teams.items()})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
@@ -14,6 +16,12 @@ from facilitator.store.tables import Table
 from facilitator.ui.teams.area import TeamsArea
 from facilitator.ui.teams.board import RoundBoard
 from facilitator.ui.teams.cards import FIXED_ROLE, PERSON_ROLE
+
+
+@pytest.fixture
+def demo_path(demo_path: Path, deal_by_hand) -> Path:  # noqa: ANN001
+    """The demo with its teams dealt by hand, flaws and all, so that there is something to fix."""
+    return deal_by_hand(demo_path)
 
 
 def _area(qtbot, ctx) -> TeamsArea:  # noqa: ANN001

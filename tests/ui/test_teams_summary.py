@@ -8,6 +8,8 @@ what the engine's evaluation reports; they follow a move at once.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -17,6 +19,12 @@ from facilitator.ui.teams.area import TeamsArea
 from facilitator.ui.teams.summary import quality, summarise_round
 
 ROUND = "rnd_demo0"
+
+
+@pytest.fixture
+def demo_path(demo_path: Path, deal_by_hand) -> Path:  # noqa: ANN001
+    """The demo with its teams dealt by hand, flaws and all, so that there is something to fix."""
+    return deal_by_hand(demo_path)
 
 
 def _area(qtbot, ctx) -> TeamsArea:  # noqa: ANN001
