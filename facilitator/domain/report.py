@@ -170,6 +170,14 @@ class TeamItem:
     members: list[str] = field(default_factory=list)  # empty when anonymised
     summary: str = ""
     answers: dict[str, list[str]] = field(default_factory=dict)  # prompt id → texts
+    size: int = 0  # how many people were in the team (given when anonymised too)
+
+    @property
+    def who(self) -> str:
+        """The members' names, or when anonymised how many there were: "8 members"."""
+        if self.members:
+            return ", ".join(self.members)
+        return f"{self.size} member{'' if self.size == 1 else 's'}" if self.size else ""
 
 
 @dataclass

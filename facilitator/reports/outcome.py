@@ -861,10 +861,8 @@ class ReportBuilder:
         rounds = len({t.round_title for t in ex.teams}) > 1
         for t in ex.teams:
             name = f"{t.name} ({t.round_title})" if rounds and t.round_title else t.name
-            if t.members:
-                out.append(
-                    paragraph(", ".join(t.members), self.s["note"], prefix=f"<b>{rich(name)}:</b> ")
-                )
+            if t.who:
+                out.append(paragraph(t.who, self.s["note"], prefix=f"<b>{rich(name)}:</b> "))
             elif self.data.anonymous:
                 out.append(paragraph(name, self.s["note"], True))
             if t.summary:

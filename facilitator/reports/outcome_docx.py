@@ -585,7 +585,7 @@ def build_docx(data: ReportData, target: Path, paper: str, draft: bool) -> None:
                 if ex.instructions:
                     blocks(ex.instructions)
                 for t in ex.teams:
-                    line = t.name + (": " + ", ".join(t.members) if t.members else "")
+                    line = t.name + (": " + t.who if t.who else "")
                     para(line, "List Bullet")
                     if t.summary:
                         blocks(t.summary)

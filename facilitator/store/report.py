@@ -396,6 +396,7 @@ class ReportStore:
                 (r["id"], guard(r["text"], Source(group, r["id"], "text")))
             )
         members: dict[str, list[str]] = defaultdict(list)
+        sizes = dict(db.execute("SELECT team_id, COUNT(*) FROM team_members GROUP BY team_id"))
         if not anon:
             for r in db.query(
                 "SELECT team_id, person_id FROM team_members ORDER BY team_id, position"
@@ -436,6 +437,7 @@ class ReportStore:
                             Source(group, t["id"], "summary", team_name),
                         ),
                         {k: list(v) for k, v in answers.get(t["id"], {}).items()},
+                        sizes.get(t["id"], 0),
                     )
                 )
             data.exercises.append(item)

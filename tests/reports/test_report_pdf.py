@@ -98,6 +98,26 @@ def test_anonymised_report_names_nobody(demo_path: Path, tmp_path: Path):
         assert name not in blob
     assert "[name withheld]" in anon_text
     assert "Chatham House Rule" in anon_text
+    # the teams are listed without names, with how many were in each
+    sizes = _team_sizes(demo_path)
+    for name, size in sizes:
+        assert f"{name}: {size} members" in anon_text, name
+    assert (
+        f"{sizes[0][0]}: " in full_text and f"{sizes[0][0]}: {sizes[0][1]} members" not in full_text
+    )
+
+
+def _team_sizes(path: Path) -> list[tuple[str, int]]:
+    """(team name, members) of the first exercise's teams, in order."""
+    with Workshop(path, read_only=True) as ws:
+        return [
+            (r["name"], r["n"])
+            for r in ws.db.query(
+                "SELECT t.name, COUNT(m.id) AS n FROM teams t"
+                " JOIN team_members m ON m.team_id = t.id WHERE t.round_id = 'rnd_demo0'"
+                " GROUP BY t.id ORDER BY t.position"
+            )
+        ]
 
 
 def test_chatham_house_workshop_is_always_anonymised(demo_path: Path, tmp_path: Path):
@@ -224,6 +244,8 @@ def test_docx_report_has_content_and_no_names_when_anonymised(demo_path: Path, t
         assert a in cells
     for name in _names(demo_path):  # the demo is under the Chatham House Rule
         assert name not in body and name not in cells
+    for name, size in _team_sizes(demo_path):
+        assert f"{name}: {size} members" in body
     assert d.core_properties.title.startswith("Regional Workshop")
 
 
