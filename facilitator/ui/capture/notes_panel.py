@@ -429,7 +429,7 @@ class NotesPanel(QWidget):
     def _apply(self, changes: Changes) -> None:
         saving = self._saving
         if saving is not None and saving.written is not None and changes.made_by(self):
-            self.model.apply_changes(changes, {saving.note_id: saving.written})
+            self.model.note_added(changes, saving.written)
         else:
             self.model.apply_changes(changes)
         if changes.touches(Table.PEOPLE):
