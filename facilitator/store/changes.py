@@ -69,7 +69,8 @@ class ChangeSet:
         self._rows: dict[Table, set[str] | None] = {}
 
     def touch(self, table: Table, ids: Iterable[str] | None = ANY) -> None:
-        table = Table(table)
+        if type(table) is not Table:
+            table = Table(table)
         if ids is None:
             self._rows[table] = None
             return

@@ -81,9 +81,8 @@ LEFT JOIN exercise_prompts ep ON ep.id = n.prompt_id
 
 def new_note_row(**values: Any) -> dict[str, Any]:
     """A complete notes row with a fresh id and stamps; unknown keys are refused."""
-    unknown = values.keys() - _NOTE_COLUMNS
-    if unknown:
-        raise ValueError(f"unknown note fields: {sorted(unknown)}")
+    if not _NOTE_COLUMNS.issuperset(values):
+        raise ValueError(f"unknown note fields: {sorted(values.keys() - _NOTE_COLUMNS)}")
     stamp = now()
     row: dict[str, Any] = {
         "id": new_id("not"),
@@ -377,9 +376,8 @@ class NotesStore(NoteSearch):
         edit) the statements join its transaction, which rolls all of it back on failure;
         each statement is atomic itself, so no savepoint of its own is needed.
         """
-        unknown = set(row) - _NOTE_COLUMNS
-        if unknown:
-            raise ValueError(f"unknown note fields: {sorted(unknown)}")
+        if not _NOTE_COLUMNS.issuperset(row):
+            raise ValueError(f"unknown note fields: {sorted(set(row) - _NOTE_COLUMNS)}")
         if self.ws.writing:
             return self._insert_note(row, draft_id, fresh)
         with self.ws.operation():
