@@ -168,6 +168,28 @@ def test_action_item_has_owner_due_and_status(qtbot, area: CaptureArea) -> None:
     assert area.ws.notes.note(row["id"])["action_status"] == "done"
 
 
+def test_two_action_items_in_a_row_start_empty(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
+    notes = area.notes
+    qtbot.keyClick(notes.input, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # stays chosen
+    for owner in ("UNODC", "SEARCCT"):
+        assert notes.ui.action_row.isVisible()
+        assert notes.ui.owner_edit.text() == "" and not notes.ui.due_check.isChecked()
+        notes.ui.owner_edit.setText(owner)
+        notes.ui.due_check.setChecked(True)
+        notes.ui.status_combo.setCurrentText("in progress")
+        _type(qtbot, area, f"Follow up with {owner}")
+        _enter(qtbot, area)
+        qtbot.waitUntil(lambda: notes.input.toPlainText() == "")
+        row = notes.model.rows[-1]
+        assert (row["kind"], row["action_owner"], row["action_status"]) == (
+            "action_item",
+            owner,
+            "in progress",
+        )
+    assert notes.ui.owner_edit.text() == "" and not notes.ui.due_check.isChecked()
+    assert notes.ui.status_combo.currentText() == "open"
+
+
 def test_action_fields_left_filled_under_another_kind_are_empty_for_the_next_action(
     qtbot,  # noqa: ANN001
     area: CaptureArea,
