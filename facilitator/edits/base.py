@@ -22,6 +22,7 @@ from facilitator.store.ids import new_id, now
 from facilitator.store.tables import Table
 
 _MERGE_IDS: dict[tuple[str, str, tuple[str, ...]], int] = {}
+_NOTHING = Changes()  # what an edit changed before it ran (frozen: one for all of them)
 
 
 class Edit(QUndoCommand):
@@ -39,7 +40,7 @@ class Edit(QUndoCommand):
     def __init__(self, text: str, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
         self._applied_once = False
-        self.changes = Changes()
+        self.changes = _NOTHING
 
     def apply(self) -> None:
         raise NotImplementedError

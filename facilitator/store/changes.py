@@ -42,7 +42,7 @@ class Changes:
 
     def touches(self, *tables: Table) -> bool:
         """Whether any of ``tables`` changed (always true after a restore or merge)."""
-        return self.everything or any(t in self.rows for t in tables)
+        return self.everything or not self.rows.keys().isdisjoint(tables)
 
     def ids(self, table: Table) -> frozenset[str] | None:
         """Ids changed in ``table``: empty when untouched, None when unknown (reload it)."""
@@ -69,7 +69,8 @@ class ChangeSet:
         self._rows: dict[Table, set[str] | None] = {}
 
     def touch(self, table: Table, ids: Iterable[str] | None = ANY) -> None:
-        table = Table(table)
+        if type(table) is not Table:
+            table = Table(table)
         if ids is None:
             self._rows[table] = None
             return

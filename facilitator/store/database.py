@@ -296,6 +296,7 @@ class IntegrityCheck(QObject):
         self._con: sqlite3.Connection | None = None
         self._stopped = False
         self._started = False
+        self._passed = False  # the check ended and found the file sound
         self._guard = threading.Lock()
         self._finished.connect(self._announce)
         self._thread = threading.Thread(target=self._run, name="integrity check", daemon=True)
@@ -345,11 +346,14 @@ class IntegrityCheck(QObject):
     def wait(self) -> None:
         """Block until the check is done (starting it if it was waiting); raise the damage
         it found."""
+        if self._passed:
+            return  # done and found nothing: each edit asks, once is enough
         self.start()
         if self._started:
             self._thread.join()
         if self.error is not None:
             raise self.error
+        self._passed = self._started and not self._stopped
 
     def stop(self) -> None:
         """Interrupt a check still reading (the workshop closes)."""
@@ -688,8 +692,18 @@ class Workshop:
         collector = ChangeSet(initiator)
         self._op = collector
         try:
-            with self._atomic():
-                yield collector
+            conn = self.connection
+            if conn.in_transaction:  # one left open outside any operation: a savepoint
+                with self._atomic():
+                    yield collector
+            else:  # _atomic's transaction written out (every edit runs it)
+                conn.execute("BEGIN")
+                try:
+                    yield collector
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.rollback()
+                    raise
         except sqlite3.DatabaseError as exc:
             raise _storage_error(self.path, exc) from exc
         finally:

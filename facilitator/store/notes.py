@@ -81,9 +81,8 @@ LEFT JOIN exercise_prompts ep ON ep.id = n.prompt_id
 
 def new_note_row(**values: Any) -> dict[str, Any]:
     """A complete notes row with a fresh id and stamps; unknown keys are refused."""
-    unknown = values.keys() - _NOTE_COLUMNS
-    if unknown:
-        raise ValueError(f"unknown note fields: {sorted(unknown)}")
+    if not _NOTE_COLUMNS.issuperset(values):
+        raise ValueError(f"unknown note fields: {sorted(values.keys() - _NOTE_COLUMNS)}")
     stamp = now()
     row: dict[str, Any] = {
         "id": new_id("not"),
@@ -100,6 +99,37 @@ def new_note_row(**values: Any) -> dict[str, Any]:
     }
     row.update(values)
     return row
+
+
+class _InsertPlan:
+    """The INSERT of a notes row with these columns (made once, then looked up by them)."""
+
+    __slots__ = ("at", "sql")
+
+    def __init__(self, sql: str, at: int) -> None:
+        self.sql = sql
+        self.at = at  # where the session's id goes when the INSERT works out the position
+
+
+_INSERTS: dict[tuple[tuple[str, ...], bool], _InsertPlan] = {}
+
+
+def _insert_plan(keys: tuple[str, ...], last: bool) -> _InsertPlan:
+    """The INSERT for a row of ``keys``; ``last``: its position is worked out by the INSERT
+    itself, last in the session (one statement where reading the end first took two)."""
+    columns = list(keys)
+    marks = ["?"] * len(columns)
+    at = -1
+    if last:
+        at = columns.index("position") if "position" in columns else len(columns)
+        if at == len(columns):
+            columns.append("position")
+            marks.append("")
+        marks[at] = "(SELECT COALESCE(MAX(position), -1) + 1 FROM notes WHERE session_id IS ?)"
+    names = ", ".join(f"[{k}]" for k in columns)
+    plan = _InsertPlan(f"INSERT INTO notes ({names}) VALUES ({', '.join(marks)}) RETURNING *", at)
+    _INSERTS[(keys, last)] = plan
+    return plan
 
 
 # -- summaries ---------------------------------------------------------------------------------
@@ -346,32 +376,25 @@ class NotesStore(NoteSearch):
         edit) the statements join its transaction, which rolls all of it back on failure;
         each statement is atomic itself, so no savepoint of its own is needed.
         """
-        unknown = set(row) - _NOTE_COLUMNS
-        if unknown:
-            raise ValueError(f"unknown note fields: {sorted(unknown)}")
+        if not _NOTE_COLUMNS.issuperset(row):
+            raise ValueError(f"unknown note fields: {sorted(set(row) - _NOTE_COLUMNS)}")
         if self.ws.writing:
             return self._insert_note(row, draft_id, fresh)
         with self.ws.operation():
             return self._insert_note(row, draft_id, fresh)
 
     def _insert_note(self, row: Mapping[str, Any], draft_id: str | None, fresh: bool) -> NoteView:
-        keys = list(row)
+        keys = tuple(row)
+        last = row.get("position") is None
+        plan = _INSERTS.get((keys, last)) or _insert_plan(keys, last)
         values = [row[k] for k in keys]
-        marks = ["?"] * len(keys)
-        if row.get("position") is None:
-            at = keys.index("position") if "position" in keys else -1
-            if at < 0:
-                keys.append("position")
-                marks.append("")
-                values.append(None)
-                at = len(keys) - 1
-            marks[at] = "(SELECT COALESCE(MAX(position), -1) + 1 FROM notes WHERE session_id IS ?)"
-            values[at] = row.get("session_id")
-        columns = ", ".join(f"[{k}]" for k in keys)
+        if last:
+            if plan.at < len(values):
+                values[plan.at] = row.get("session_id")
+            else:
+                values.append(row.get("session_id"))
         con = self.ws.connection  # one statement as typed (sqlite-utils looks first)
-        cursor = con.execute(
-            f"INSERT INTO notes ({columns}) VALUES ({', '.join(marks)}) RETURNING *", values
-        )
+        cursor = con.execute(plan.sql, values)
         names = [d[0] for d in cursor.description]
         written: dict[str, Any] = dict(zip(names, cursor.fetchall()[0], strict=True))
         if not fresh:

@@ -168,6 +168,59 @@ def test_action_item_has_owner_due_and_status(qtbot, area: CaptureArea) -> None:
     assert area.ws.notes.note(row["id"])["action_status"] == "done"
 
 
+def test_two_action_items_in_a_row_start_empty(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
+    notes = area.notes
+    qtbot.keyClick(notes.input, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # stays chosen
+    for owner in ("UNODC", "SEARCCT"):
+        assert notes.ui.action_row.isVisible()
+        assert notes.ui.owner_edit.text() == "" and not notes.ui.due_check.isChecked()
+        notes.ui.owner_edit.setText(owner)
+        notes.ui.due_check.setChecked(True)
+        notes.ui.status_combo.setCurrentText("in progress")
+        _type(qtbot, area, f"Follow up with {owner}")
+        _enter(qtbot, area)
+        qtbot.waitUntil(lambda: notes.input.toPlainText() == "")
+        row = notes.model.rows[-1]
+        assert (row["kind"], row["action_owner"], row["action_status"]) == (
+            "action_item",
+            owner,
+            "in progress",
+        )
+    assert notes.ui.owner_edit.text() == "" and not notes.ui.due_check.isChecked()
+    assert notes.ui.status_combo.currentText() == "open"
+
+
+def test_action_fields_left_filled_under_another_kind_are_empty_for_the_next_action(
+    qtbot,  # noqa: ANN001
+    area: CaptureArea,
+) -> None:
+    notes = area.notes
+    qtbot.keyClick(notes.input, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    notes.ui.owner_edit.setText("UNODC")
+    notes.ui.due_check.setChecked(True)
+    notes.ui.status_combo.setCurrentText("in progress")
+    qtbot.keyClick(notes.input, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert not notes.ui.action_row.isVisible()
+    _type(qtbot, area, "Not an action after all")
+    _enter(qtbot, area)
+    row = notes.model.rows[-1]
+    assert (row["kind"], row["action_owner"], row["action_due"]) == ("key_point", "", None)
+    qtbot.keyClick(notes.input, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert notes.ui.action_row.isVisible()
+    assert notes.ui.owner_edit.text() == ""
+    assert not notes.ui.due_check.isChecked()
+    assert notes.ui.status_combo.currentText() == "open"
+    _type(qtbot, area, "Share the resource list")
+    _enter(qtbot, area)
+    row = notes.model.rows[-1]
+    assert (row["kind"], row["action_owner"], row["action_due"], row["action_status"]) == (
+        "action_item",
+        "",
+        None,
+        "open",
+    )
+
+
 def test_edit_in_place_star_move_delete_and_undo(qtbot, area: CaptureArea, ctx) -> None:  # noqa: ANN001
     stack = ctx.undo_stack
     original = [r["text"] for r in _notes(area)]

@@ -256,6 +256,33 @@ class NoteListModel(RowsModel):
         if todo:
             self.refresh_notes(todo, known)
 
+    def note_added(self, changes: Changes, note: NoteView) -> None:
+        """The change that added ``note`` (as the file holds it), typed in this list: it
+        goes last, as it usually does, without looking at the rest; any other change, or a
+        note that goes elsewhere, is applied as :meth:`apply_changes` does."""
+        rows = changes.rows
+        ids = rows.get(Table.NOTES)
+        note_id = note["id"]
+        if (
+            len(rows) == 1
+            and ids is not None
+            and len(ids) == 1
+            and note_id in ids
+            and not changes.everything
+            and self._job is None
+            and self._at is not None
+            and note_id not in self._at
+            and self._belongs(note)
+            and (not self.rows or self._key(self.rows[-1]) <= self._key(note))
+        ):
+            pos = len(self.rows)
+            self.beginInsertRows(QModelIndex(), pos, pos)
+            self.rows.append(note)
+            self._at[note_id] = pos
+            self.endInsertRows()
+            return
+        self.apply_changes(changes, {note_id: note})
+
     def refresh_notes(
         self, ids: set[str] | frozenset[str], known: Mapping[str, NoteView] | None = None
     ) -> None:

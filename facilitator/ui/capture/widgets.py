@@ -25,6 +25,10 @@ from PySide6.QtWidgets import (
 
 from facilitator.domain.capture import ACTION_STATUSES, Kind
 
+# Looked up once: finding an enum's member costs more than the key's own handling.
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_SHIFT = Qt.KeyboardModifier.ShiftModifier
+
 
 class NoteInput(QPlainTextEdit):
     """Enter saves the note, Shift+Enter starts a new line.
@@ -87,8 +91,8 @@ class NoteInput(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         self.settle()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        if event.key() in _ENTER_KEYS:
+            if event.modifiers() & _SHIFT:
                 self.insertPlainText("\n")
             else:
                 self.submitted.emit()
