@@ -896,6 +896,5 @@ if __name__ == "__main__":
 
     if sys.argv[1:] != ["--plan-teams"]:
         raise SystemExit("usage: python -m facilitator.interchange.demo --plan-teams")
-    target = Path(__file__).resolve().parents[2] / "resources" / "demo" / "teams.json"
-    for team_set, teams in plan_demo_teams(target).items():
+    for team_set, teams in plan_demo_teams(resource("demo", "teams.json")).items():
         print(team_set, {name: len(ids) for name, ids in teams.items()})
