@@ -365,6 +365,41 @@ class IntegrityCheck(QObject):
             self._thread.join()
 
 
+class _Atomic:
+    """``Workshop._atomic``: BEGIN … COMMIT, or a savepoint when a transaction is open; a
+    failure rolls back what it wrote. A class rather than a generator: every edit enters one."""
+
+    __slots__ = ("conn", "savepoint")
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.savepoint: str | None = None
+
+    def __enter__(self) -> None:
+        if self.conn.in_transaction:
+            self.savepoint = f"op_{new_id('sp')}"
+            self.conn.execute(f"SAVEPOINT {self.savepoint}")
+        else:
+            self.conn.execute("BEGIN")
+
+    def __exit__(self, kind: type[BaseException] | None, *_exc: object) -> None:
+        conn, savepoint = self.conn, self.savepoint
+        if savepoint is not None:
+            if kind is None:
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            elif conn.in_transaction:  # a RAISE(ROLLBACK) can end the whole transaction
+                conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+        elif kind is not None:
+            conn.rollback()
+        else:
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.rollback()
+                raise
+
+
 class Workshop:
     """One open workshop file: its connection, its stores, its change hub and its lock.
 
@@ -692,18 +727,8 @@ class Workshop:
         collector = ChangeSet(initiator)
         self._op = collector
         try:
-            conn = self.connection
-            if conn.in_transaction:  # one left open outside any operation: a savepoint
-                with self._atomic():
-                    yield collector
-            else:  # _atomic's transaction written out (every edit runs it)
-                conn.execute("BEGIN")
-                try:
-                    yield collector
-                    conn.execute("COMMIT")
-                except BaseException:
-                    conn.rollback()
-                    raise
+            with self._atomic():
+                yield collector
         except sqlite3.DatabaseError as exc:
             raise _storage_error(self.path, exc) from exc
         finally:
@@ -763,37 +788,10 @@ class Workshop:
         self._checkpointer = threading.Thread(target=checkpoint, name="checkpoint", daemon=True)
         self._checkpointer.start()
 
-    @contextmanager
-    def _atomic(self) -> Iterator[None]:
+    def _atomic(self) -> _Atomic:
         """One transaction, or a savepoint inside the running one (sqlite-utils' ``atomic``
         without loading it for the first edit)."""
-        conn = self.connection
-        if conn.in_transaction:
-            savepoint = f"op_{new_id('sp')}"
-            conn.execute(f"SAVEPOINT {savepoint}")
-            try:
-                yield
-            except BaseException:
-                # a RAISE(ROLLBACK) can end the whole transaction, savepoints included
-                if conn.in_transaction:
-                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
-                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
-                raise
-            else:
-                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
-            return
-        conn.execute("BEGIN")
-        try:
-            yield
-        except BaseException:
-            conn.rollback()
-            raise
-        else:
-            try:
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.rollback()
-                raise
+        return _Atomic(self.connection)
 
     # -- copies and backups (SQLite's online backup API; the file stays open) -------------
     def save_copy(self, target: Path) -> None:
