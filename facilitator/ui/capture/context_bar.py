@@ -309,7 +309,7 @@ class ContextBar(QWidget):
         """
         if not changes.touches(Table.SUMMARIES, Table.NOTES):
             return False
-        if changes.initiator is None or changes.initiator not in self.own_note_edits:
+        if not any(changes.made_by(who) for who in self.own_note_edits):
             return True
         for table in (Table.NOTES, Table.SUMMARIES):
             ids = changes.ids(table)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from facilitator.ui.agenda.clock import Clock
 
 Index = QModelIndex | QPersistentModelIndex
+_NOTES = frozenset({Table.NOTES})
 
 KIND_COLOURS = {
     "key_point": "#4E79A7",
@@ -243,51 +244,33 @@ class NoteListModel(RowsModel):
         if self._job is not None:
             self._touched.update(note_ids)  # read again once the earlier notes are in
         todo = set(note_ids)
-        for table, key in (
-            (Table.TEAMS, "team_id"),
-            (Table.EXERCISE_PROMPTS, "prompt_id"),
-            (Table.PEOPLE, "attribution_person_id"),
-        ):
-            ids = changes.ids(table)
-            if ids is None:
-                todo.update(r["id"] for r in self.rows if r[key])
-            elif ids:
-                todo.update(r["id"] for r in self.rows if r[key] in ids)
+        if changes.rows.keys() - _NOTES:  # a name shown beside the notes may have changed
+            for table, key in (
+                (Table.TEAMS, "team_id"),
+                (Table.EXERCISE_PROMPTS, "prompt_id"),
+                (Table.PEOPLE, "attribution_person_id"),
+            ):
+                ids = changes.ids(table)
+                if ids is None:
+                    todo.update(r["id"] for r in self.rows if r[key])
+                elif ids:
+                    todo.update(r["id"] for r in self.rows if r[key] in ids)
         if todo:
             self.refresh_notes(todo, known)
-
-    def note_added(self, changes: Changes, note: NoteView) -> None:
-        """The change that added ``note`` (as the file holds it), typed in this list: it
-        goes last, as it usually does, without looking at the rest; any other change, or a
-        note that goes elsewhere, is applied as :meth:`apply_changes` does."""
-        rows = changes.rows
-        ids = rows.get(Table.NOTES)
-        note_id = note["id"]
-        if (
-            len(rows) == 1
-            and ids is not None
-            and len(ids) == 1
-            and note_id in ids
-            and not changes.everything
-            and self._job is None
-            and self._at is not None
-            and note_id not in self._at
-            and self._belongs(note)
-            and (not self.rows or self._key(self.rows[-1]) <= self._key(note))
-        ):
-            pos = len(self.rows)
-            self.beginInsertRows(QModelIndex(), pos, pos)
-            self.rows.append(note)
-            self._at[note_id] = pos
-            self.endInsertRows()
-            return
-        self.apply_changes(changes, {note_id: note})
 
     def refresh_notes(
         self, ids: set[str] | frozenset[str], known: Mapping[str, NoteView] | None = None
     ) -> None:
         """Re-read these notes (but those ``known``): update, insert or remove each row as
         the file now has it."""
+        if len(ids) == 1 and known and self._job is None and self._at is not None:
+            # the usual case, a note just written (its row in hand) that is not shown yet:
+            # no lookup and, when it goes last, no search
+            (note_id,) = ids
+            row = known.get(note_id)
+            if row is not None and note_id not in self._at and self._belongs(row):
+                self._insert(row)
+                return
         known = {k: v for k, v in (known or {}).items() if k in ids}
         unknown = [i for i in ids if i not in known]
         fresh: dict[str, Any] = self.ws.notes.notes_by_ids(unknown) if unknown else {}
@@ -303,21 +286,9 @@ class NoteListModel(RowsModel):
                 self.rows[at] = row
                 self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
             elif belongs:
-                key = self._key(row)
-                if self._job is not None and self.rows and key < self._key(self.rows[0]):
+                if self._job is not None and self.rows and self._key(row) < self._key(self.rows[0]):
                     continue  # above the rows shown: it comes with the earlier notes
-                # A new note usually goes last: no search, and the row index stays valid.
-                if not self.rows or self._key(self.rows[-1]) <= key:
-                    pos = len(self.rows)
-                else:
-                    pos = bisect.bisect_right(self.rows, key, key=self._key)
-                self.beginInsertRows(QModelIndex(), pos, pos)
-                self.rows.insert(pos, row)
-                if self._at is not None and pos == len(self.rows) - 1:
-                    self._at[row["id"]] = pos
-                else:
-                    self._at = None
-                self.endInsertRows()
+                self._insert(row)
             elif at >= 0:
                 self.beginRemoveRows(QModelIndex(), at, at)
                 del self.rows[at]
@@ -325,6 +296,22 @@ class NoteListModel(RowsModel):
                 self.endRemoveRows()
         if resort:
             self._resort()
+
+    def _insert(self, row: NoteView) -> None:
+        """Show a note that is not shown yet, in its place."""
+        key = self._key(row)
+        # A new note usually goes last: no search, and the row index stays valid.
+        if not self.rows or self._key(self.rows[-1]) <= key:
+            pos = len(self.rows)
+        else:
+            pos = bisect.bisect_right(self.rows, key, key=self._key)
+        self.beginInsertRows(QModelIndex(), pos, pos)
+        self.rows.insert(pos, row)
+        if self._at is not None and pos == len(self.rows) - 1:
+            self._at[row["id"]] = pos
+        else:
+            self._at = None
+        self.endInsertRows()
 
     def _resort(self) -> None:
         self.layoutAboutToBeChanged.emit()

@@ -46,8 +46,6 @@ from facilitator.ui.capture.widgets import EnterSubmits, mnemonics, person_compl
 from facilitator.ui.forms.ui_capture_notes import Ui_CaptureNotesPanel
 from facilitator.ui.jobs import Job
 
-_NOTES_ONLY = frozenset({Table.NOTES})  # a change of notes and nothing else
-
 
 class NotesPanel(QWidget):
     unsent_changed = Signal()  # the text in the input changed (typed, not saved)
@@ -89,7 +87,6 @@ class NotesPanel(QWidget):
         self.ui.due_check.toggled.connect(self._due_toggled)
         self.ui.status_combo.addItems(list(ACTION_STATUSES))
         self.ui.action_row.hide()
-        self._action_shown = False  # the action fields were shown since they were last reset
         self._enter = EnterSubmits(
             self.submit,
             [self.ui.owner_edit, self.ui.due_check, self.ui.due_edit, self.ui.status_combo],
@@ -213,11 +210,9 @@ class NotesPanel(QWidget):
             self.ui.said_by_edit.clear()
         if values["starred"]:
             self.ui.star_check.setChecked(False)
-        if self._action_shown:  # (hidden, they cannot have been changed)
-            self._action_shown = False  # shown again, if they stay, when the box empties
-            self.ui.owner_edit.clear()
-            self.ui.due_check.setChecked(False)
-            self.ui.status_combo.setCurrentIndex(0)
+        self.ui.owner_edit.clear()
+        self.ui.due_check.setChecked(False)
+        self.ui.status_combo.setCurrentIndex(0)
         self.input.setFocus()  # Enter in the owner or due field: the next note is typed here
         return note_id
 
@@ -376,10 +371,7 @@ class NotesPanel(QWidget):
         kind = prefixed or self.kind
         hint = f"→ {label_of(kind, self.kinds)} (prefix)" if kind != self.kind else ""
         self.ui.prefix_hint.setText(hint)
-        action = kind == "action_item"
-        if action:
-            self._action_shown = True
-        self.ui.action_row.setVisible(action)
+        self.ui.action_row.setVisible(kind == "action_item")
 
     def reserved_keys(self) -> dict[str, str]:
         """Keys a kind's shortcut must not take: the area's Alt+letters and the window's
@@ -437,11 +429,9 @@ class NotesPanel(QWidget):
     def _apply(self, changes: Changes) -> None:
         saving = self._saving
         if saving is not None and saving.written is not None and changes.made_by(self):
-            self.model.note_added(changes, saving.written)
+            self.model.apply_changes(changes, {saving.note_id: saving.written})
         else:
             self.model.apply_changes(changes)
-        if changes.rows.keys() == _NOTES_ONLY and not changes.everything:
-            return  # (a note saved, edited or moved)
         if changes.touches(Table.PEOPLE):
             self._load_people()
         settings = changes.ids(Table.SETTINGS)
