@@ -66,6 +66,13 @@ def deal_by_hand() -> Callable[[Path], Path]:
 
 
 @pytest.fixture
+def teams_dealt_by_hand(demo_path: Path) -> Path:
+    """The test's demo copy with its teams dealt by hand (for ``usefixtures``: it runs before
+    the workshop opens)."""
+    return _deal_by_hand(demo_path)
+
+
+@pytest.fixture
 def workshop(demo_path: Path) -> Iterator[Workshop]:
     ws = Workshop(demo_path)
     yield ws

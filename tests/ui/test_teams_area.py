@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
 from facilitator.ui.teams.area import TeamsArea
 from facilitator.ui.teams.cards import FIXED_ROLE
 
-
-@pytest.fixture
-def demo_path(demo_path: Path, deal_by_hand) -> Path:  # noqa: ANN001
-    """The demo with its teams dealt by hand, flaws and all, so that there is something to fix."""
-    return deal_by_hand(demo_path)
+# the demo with its teams dealt by hand, flaws and all, so that there is something to fix
+pytestmark = pytest.mark.usefixtures("teams_dealt_by_hand")
 
 
 def _area(qtbot, ctx) -> TeamsArea:  # noqa: ANN001

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
@@ -17,11 +15,8 @@ from facilitator.ui.teams.area import TeamsArea
 from facilitator.ui.teams.board import RoundBoard
 from facilitator.ui.teams.cards import FIXED_ROLE, PERSON_ROLE
 
-
-@pytest.fixture
-def demo_path(demo_path: Path, deal_by_hand) -> Path:  # noqa: ANN001
-    """The demo with its teams dealt by hand, flaws and all, so that there is something to fix."""
-    return deal_by_hand(demo_path)
+# the demo with its teams dealt by hand, flaws and all, so that there is something to fix
+pytestmark = pytest.mark.usefixtures("teams_dealt_by_hand")
 
 
 def _area(qtbot, ctx) -> TeamsArea:  # noqa: ANN001

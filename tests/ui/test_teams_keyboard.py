@@ -35,10 +35,8 @@ from facilitator.ui.venue.charts import ensure_fonts
 JARGON = re.compile(r"\b(seed|weights?|score|lock(ed)?|unlock|pin(ned)?|constraints?)\b", re.I)
 
 
-@pytest.fixture
-def demo_path(demo_path: Path, deal_by_hand) -> Path:  # noqa: ANN001
-    """The demo with its teams dealt by hand, flaws and all, so that there is something to fix."""
-    return deal_by_hand(demo_path)
+# the demo with its teams dealt by hand, flaws and all, so that there is something to fix
+pytestmark = pytest.mark.usefixtures("teams_dealt_by_hand")
 
 
 def _area(qtbot, ctx) -> TeamsArea:  # noqa: ANN001

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from facilitator.edits import teams as edits
@@ -11,11 +9,8 @@ from facilitator.store import teams as store
 from facilitator.store.tables import Table
 from facilitator.ui.teams.area import TeamsArea
 
-
-@pytest.fixture
-def demo_path(demo_path: Path, deal_by_hand) -> Path:  # noqa: ANN001
-    """The demo with its teams dealt by hand, flaws and all, so that there is something to fix."""
-    return deal_by_hand(demo_path)
+# the demo with its teams dealt by hand, flaws and all, so that there is something to fix
+pytestmark = pytest.mark.usefixtures("teams_dealt_by_hand")
 
 
 def _area(qtbot, ctx) -> TeamsArea:  # noqa: ANN001

@@ -8,8 +8,6 @@ what the engine's evaluation reports; they follow a move at once.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -21,10 +19,8 @@ from facilitator.ui.teams.summary import quality, summarise_round
 ROUND = "rnd_demo0"
 
 
-@pytest.fixture
-def demo_path(demo_path: Path, deal_by_hand) -> Path:  # noqa: ANN001
-    """The demo with its teams dealt by hand, flaws and all, so that there is something to fix."""
-    return deal_by_hand(demo_path)
+# the demo with its teams dealt by hand, flaws and all, so that there is something to fix
+pytestmark = pytest.mark.usefixtures("teams_dealt_by_hand")
 
 
 def _area(qtbot, ctx) -> TeamsArea:  # noqa: ANN001
