@@ -170,7 +170,7 @@ def follow_workshop(collation: Collation, ws: Any) -> None:
         collation.set_languages(languages)
 
     refresh()
-    ws.hub.changed.connect(refresh)
+    ws.hub.listen(refresh)
 
 
 def _workshop_table() -> Any:

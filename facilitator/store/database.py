@@ -28,7 +28,7 @@ import hashlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,12 +88,32 @@ WAL_AUTOCHECKPOINT = 1000  # pages: SQLite's default
 
 
 class ChangeHub(QObject):
-    """Announces every committed operation, once, with what it changed."""
+    """Announces every committed operation, once, with what it changed.
+
+    Views connect to ``changed`` (a Qt signal, on the UI thread). The workshop's own stores
+    and caches :meth:`listen` instead: a plain call, no Qt connection. A job's thread opens
+    a read-only ``Workshop`` of its own, and a Qt connection made there can deadlock
+    against the UI thread deleting widgets (both want Qt's connection lock and the
+    interpreter), so nothing a ``Workshop`` builds connects a signal.
+    """
 
     changed = Signal(object)  # Changes
     # The integrity check that runs after a large file opened found it damaged: every
     # write is refused from now on with this error (a CorruptWorkshopError naming the file).
     damaged = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._listeners: list[Callable[[Changes], None]] = []
+
+    def listen(self, listener: Callable[[Changes], None]) -> None:
+        """Call ``listener(changes)`` on every announcement, before the views hear of it."""
+        self._listeners.append(listener)
+
+    def announce(self, changes: Changes) -> None:
+        for listener in self._listeners:
+            listener(changes)
+        self.changed.emit(changes)
 
 
 @dataclass
@@ -738,7 +758,7 @@ class Workshop:
         changes = collector.freeze()
         self.last_changes = changes
         if changes:
-            self.hub.changed.emit(changes)
+            self.hub.announce(changes)
 
     @property
     def writing(self) -> bool:
@@ -831,7 +851,7 @@ class Workshop:
         """Announce that the whole file changed under the views (restore, merge)."""
         changes = Changes.all(initiator)
         self.last_changes = changes
-        self.hub.changed.emit(changes)
+        self.hub.announce(changes)
 
 
 def _load_store_modules() -> None:

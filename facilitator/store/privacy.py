@@ -37,7 +37,7 @@ class PrivacyStore:
     def __init__(self, ws: Workshop) -> None:
         self.ws = ws
         self._engine: tuple[tuple[Any, ...], PrivacyEngine] | None = None
-        ws.hub.changed.connect(self._forget_engine)
+        ws.hub.listen(self._forget_engine)
 
     def _forget_engine(self, changes: Changes) -> None:
         if changes.touches(Table.PEOPLE, Table.WORKSHOP):  # the roster, organisers, funders
