@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -118,6 +119,10 @@ class Job(QObject):
     failed = Signal(object)
     cancelled = Signal()
 
+    # Every job whose thread may still run, so that closing a workshop can stop them all
+    # before it deletes any widget (see :meth:`stop_all`).
+    _live: weakref.WeakSet[Job] = weakref.WeakSet()
+
     def __init__(
         self,
         parent: QWidget | None,
@@ -132,6 +137,12 @@ class Job(QObject):
         from facilitator.store.errors import WorkshopError
 
         self.label = label
+        self.cancellable = cancellable
+        if parent is not None:
+            # No thread outlives the widget that started it: Qt aborts the process when a
+            # running QThread is destroyed, and a parent announces its end before it deletes
+            # its children (this job among them).
+            parent.destroyed.connect(self.wait)
         self.thread = QThread(self)
         self.worker = _Worker(work, label, (WorkshopError, *expected))
         self.worker.moveToThread(self.thread)
@@ -167,6 +178,7 @@ class Job(QObject):
         if sys.getswitchinterval() > SWITCH_INTERVAL:
             sys.setswitchinterval(SWITCH_INTERVAL)
         self._running = True
+        Job._live.add(self)
         self.thread.start()
         return self
 
@@ -175,10 +187,27 @@ class Job(QObject):
         self.worker.flag.set()
 
     def wait(self) -> None:
-        """Block until the thread has stopped (closing a window or a workshop)."""
-        self.cancel()
+        """Block until the thread has stopped (closing a window or a workshop).
+
+        Cancellable work is asked to stop first; other work (a merge: one transaction)
+        runs to its end.
+        """
+        if self.cancellable:
+            self.cancel()
         self.thread.quit()
         self.thread.wait()
+        Job._live.discard(self)
+
+    @classmethod
+    def stop_all(cls) -> None:
+        """Stop every running job and wait for its thread (a workshop is closing).
+
+        Widgets are deleted only after this: deleting Qt objects while a job's thread runs
+        Python can deadlock, the deleting thread holding Qt's connection lock while it waits
+        for the interpreter, and the job's thread the other way round.
+        """
+        for job in list(cls._live):
+            job.wait()
 
     @Slot(int)
     def _progressed(self, value: int) -> None:
@@ -201,6 +230,7 @@ class Job(QObject):
 
     def _stop(self) -> None:
         self._running = False
+        Job._live.discard(self)
         if self.dialog is not None:
             self.dialog.reset()
             self.dialog.close()

@@ -36,6 +36,7 @@ from facilitator.ui.areas import AREAS, ActionSpec, AreaContext
 from facilitator.ui.bus import AreaBus
 from facilitator.ui.errors import ErrorReporter
 from facilitator.ui.file_actions import FileActions
+from facilitator.ui.jobs import Job
 from facilitator.ui.menus import Menus, area_shortcut
 from facilitator.ui.window_place import WindowPlace
 
@@ -198,8 +199,13 @@ class MainWindow(QMainWindow):
         if self.workshop is None:
             return
         self.files.closing()
+        # Every area stops its background work and saves what is pending before any is
+        # deleted: deleting widgets while another area's job thread still runs Python can
+        # deadlock (Qt's connection lock against the interpreter's).
         for widget in self.areas.values():
-            widget.close()  # an area stops its background work and saves what is pending
+            widget.close()
+        Job.stop_all()  # an export or a merge started from the window, too
+        for widget in self.areas.values():
             self.stack.removeWidget(widget)
             # Delete now, not later: an area's pending timers must not fire on a closed file.
             shiboken6.delete(widget)

@@ -121,9 +121,6 @@ class GenerationRunner(QWidget):
         job.done.connect(lambda plan: self._done(tp, plan, team_set_id, draw))
         job.failed.connect(self._failed)
         job.cancelled.connect(self._cancelled)
-        # Closing the workshop deletes the area at once: the thread must have stopped
-        # before the job (a child of this widget) is deleted with it.
-        self.destroyed.connect(job.wait)
         self.job = job
         self.progress.setValue(0)
         self.progress.show()
