@@ -105,7 +105,7 @@ class ErrorReporter(QObject):
         box.setObjectName("error_box")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # Shown on the next turn of the event loop: a hook may run inside a paint or a drag.
-        QTimer.singleShot(0, box.open)
+        QTimer.singleShot(0, box, box.open)
 
 
 def install(reporter: ErrorReporter) -> None:

@@ -167,7 +167,7 @@ class LivePanel(QWidget):
         ctx.bus.selected_day_changed.connect(self._day_changed)
         self.refresh()
         # Practice left from a rehearsal the app was closed during.
-        QTimer.singleShot(0, self.forget_rehearsal)
+        QTimer.singleShot(0, self, self.forget_rehearsal)
 
     @property
     def clock(self) -> Clock:

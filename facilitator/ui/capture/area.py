@@ -255,7 +255,7 @@ class CaptureArea(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
-            QTimer.singleShot(0, lambda: self._focus_tab(self.tabs.currentIndex()))
+            QTimer.singleShot(0, self, lambda: self._focus_tab(self.tabs.currentIndex()))
         return False
 
     def _tab_changed(self, index: int) -> None:

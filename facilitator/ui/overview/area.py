@@ -280,7 +280,7 @@ class OverviewArea(QWidget):
             # The workshop is on screen: now count (and load the rest) without holding up
             # its first frame.
             self._painted = True
-            QTimer.singleShot(0, self._first_shown)
+            QTimer.singleShot(0, self, self._first_shown)
         return False
 
     def _first_shown(self) -> None:

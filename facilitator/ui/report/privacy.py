@@ -464,7 +464,7 @@ class PrivacyPanel(QWidget):
         else:
             edit = decide(self.ws, Choice.WITHHOLD, hits=[target.finding], replacement=text)
         if self.ctx.push(edit, initiator=self):
-            QTimer.singleShot(0, self.apply_policy)  # after the editor has closed
+            QTimer.singleShot(0, self, self.apply_policy)  # after the editor has closed
 
     def _style_chosen(self, index: int) -> None:
         style = self.ui.replacement_combo.itemData(index)

@@ -385,7 +385,7 @@ class RoundBoard(QWidget):
     # -- edits from the cards --------------------------------------------------------------
     def _drop_mover(self, person_id: str, team_id: str, row: int) -> None:
         # A drop arrives inside the view's drop event: apply it once the event is over.
-        QTimer.singleShot(0, lambda: self.move_person(person_id, team_id, row))
+        QTimer.singleShot(0, self, lambda: self.move_person(person_id, team_id, row))
 
     def move_person(
         self, person_id: str, team_id: str, row: int = -1, follow: bool = False

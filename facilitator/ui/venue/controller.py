@@ -110,7 +110,7 @@ class VenueController(QObject):
             publisher.detach()
             publisher.deleteLater()
         # After the teams' last writes still queued for this thread: their notes catch up.
-        QTimer.singleShot(0, self._mirror_notes)
+        QTimer.singleShot(0, self, self._mirror_notes)
         self.connections = 0
         self.presence = Presence()
         self.presence_changed.emit(self.presence)
