@@ -130,6 +130,41 @@ def test_only_the_store_opens_the_database() -> None:
     assert not wrong, "\n".join(wrong)
 
 
+def test_a_deferred_call_names_the_object_it_belongs_to() -> None:
+    """``QTimer.singleShot(ms, receiver, fn)``: Qt drops the call when the receiver is
+    deleted. Without it, a call queued by an area runs after the workshop has closed."""
+    wrong = []
+    for path in _modules():
+        for node in ast.walk(_tree(path)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "singleShot"
+                and len(node.args) < 3
+            ):
+                wrong.append(f"{_where(path, node)}: singleShot without a receiver")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_store_connects_no_signal() -> None:
+    """The stores run in jobs' threads too, where a Qt connection can deadlock against the
+    UI thread deleting widgets: they follow changes through ``ChangeHub.listen``."""
+    wrong = []
+    for path in _modules():
+        if _layer(path) not in ("store", "domain", "reports", "exports"):
+            continue
+        for node in ast.walk(_tree(path)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "connect"
+                and isinstance(node.func.value, ast.Attribute)
+                and node.func.value.attr == "changed"
+            ):
+                wrong.append(f"{_where(path, node)}: connects to a change signal")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_no_sql_outside_the_store() -> None:
     wrong = []
     for path in _outside_store():

@@ -218,3 +218,73 @@ def test_closing_the_workshop_stops_a_running_preview(
     job.thread.finished.connect(lambda: ended.append(True), Qt.ConnectionType.DirectConnection)
     window.close_workshop()  # the area is told to close before it is deleted
     assert ended == [True] and window.workshop is None  # its thread ended first
+
+
+def test_closing_stops_every_job_before_it_deletes_a_widget(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every area open with its background work running, then the window closes at once.
+
+    Deleting widgets while a job's thread still runs Python can deadlock the window, so
+    no widget may be deleted while any job (an area's, or one of the window's own such as
+    an export) still runs.
+    """
+    import threading
+
+    import shiboken6
+
+    import facilitator.ui.main_window as main_window
+    from facilitator.ui.jobs import Job
+
+    window.open_path(demo_path)
+    for spec in AREAS:
+        window.show_area(spec.key)  # the Report area starts its privacy scan
+    started = threading.Event()
+
+    def export_like(progress) -> None:  # noqa: ANN001 - a long job of the window's own
+        started.set()
+        while True:
+            progress.check()
+            threading.Event().wait(0.005)
+
+    Job(window, "Writing…", export_like, dialog=False).start()
+    assert started.wait(5)
+    running_at_delete: list[str] = []
+    delete = shiboken6.delete
+
+    def checked_delete(widget) -> None:  # noqa: ANN001
+        running = [job.label for job in list(Job._live) if job.thread.isRunning()]
+        if running:
+            running_at_delete.append(f"{widget.objectName()}: {running}")
+        delete(widget)
+
+    monkeypatch.setattr(main_window.shiboken6, "delete", checked_delete)
+    window.close()
+    assert running_at_delete == []
+    assert window.workshop is None
+
+
+def test_work_in_a_jobs_thread_connects_no_signal(demo_path: Path) -> None:
+    """A job opens its own read-only workshop and reads every store: no Qt connection."""
+    import threading
+
+    from PySide6.QtCore import SIGNAL
+
+    from facilitator.store.report import ReportStore  # noqa: F401 - loaded as a job would
+
+    seen: dict[str, int] = {}
+
+    def work() -> None:
+        with Workshop(demo_path, read_only=True) as ws:
+            settings = ws.report.load_settings()
+            ws.report.load_report(settings, anonymous=True)
+            ws.privacy.engine()
+            for name in ("agenda", "people", "teams", "notes", "merge", "info", "rows"):
+                getattr(ws, name)
+            seen["changed"] = ws.hub.receivers(SIGNAL("changed(PyObject)"))
+            seen["damaged"] = ws.hub.receivers(SIGNAL("damaged(PyObject)"))
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(30)
+    assert seen == {"changed": 0, "damaged": 0}
