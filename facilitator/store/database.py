@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLockFile, QObject, Signal, Slot
+from PySide6.QtCore import QLockFile, QObject, Signal, SignalInstance, Slot
 
 from facilitator.store.changes import ANY, Changes, ChangeSet
 from facilitator.store.errors import (
@@ -87,24 +87,43 @@ LARGE_WRITE_CACHE_KIB = -4 * 1024
 WAL_AUTOCHECKPOINT = 1000  # pages: SQLite's default
 
 
-class ChangeHub(QObject):
-    """Announces every committed operation, once, with what it changed.
-
-    Views connect to ``changed`` (a Qt signal, on the UI thread). The workshop's own stores
-    and caches :meth:`listen` instead: a plain call, no Qt connection. A job's thread opens
-    a read-only ``Workshop`` of its own, and a Qt connection made there can deadlock
-    against the UI thread deleting widgets (both want Qt's connection lock and the
-    interpreter), so nothing a ``Workshop`` builds connects a signal.
-    """
-
+class _HubSignals(QObject):
     changed = Signal(object)  # Changes
     # The integrity check that runs after a large file opened found it damaged: every
     # write is refused from now on with this error (a CorruptWorkshopError naming the file).
     damaged = Signal(object)
 
+
+class ChangeHub:
+    """Announces every committed operation, once, with what it changed.
+
+    Views connect to ``changed`` (a Qt signal, on the UI thread). The workshop's own stores
+    and caches :meth:`listen` instead: a plain call, no Qt connection. A job's thread opens
+    a read-only ``Workshop`` of its own, and a Qt object made, connected or deleted there
+    can deadlock against the UI thread deleting widgets (both want Qt's connection lock and
+    the interpreter): a workshop opened off the main thread makes its signals only if
+    something asks for them, which nothing in a job does.
+    """
+
     def __init__(self) -> None:
-        super().__init__()
         self._listeners: list[Callable[[Changes], None]] = []
+        self._signals: _HubSignals | None = None
+        if threading.current_thread() is threading.main_thread():
+            self._signals = _HubSignals()  # on the UI thread, where views connect to it
+
+    @property
+    def signals(self) -> _HubSignals:
+        if self._signals is None:
+            self._signals = _HubSignals()
+        return self._signals
+
+    @property
+    def changed(self) -> SignalInstance:
+        return self.signals.changed
+
+    @property
+    def damaged(self) -> SignalInstance:
+        return self.signals.damaged
 
     def listen(self, listener: Callable[[Changes], None]) -> None:
         """Call ``listener(changes)`` on every announcement, before the views hear of it."""
@@ -113,7 +132,8 @@ class ChangeHub(QObject):
     def announce(self, changes: Changes) -> None:
         for listener in self._listeners:
             listener(changes)
-        self.changed.emit(changes)
+        if self._signals is not None:
+            self._signals.changed.emit(changes)
 
 
 @dataclass
