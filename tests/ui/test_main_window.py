@@ -271,7 +271,7 @@ def test_work_in_a_jobs_thread_connects_no_signal(demo_path: Path) -> None:
 
     from facilitator.store.report import ReportStore  # noqa: F401 - loaded as a job would
 
-    seen: dict[str, int] = {}
+    seen: dict[str, bool] = {}
 
     def work() -> None:
         with Workshop(demo_path, read_only=True) as ws:
