@@ -229,3 +229,34 @@ def test_a_large_workshop_lists_the_notes_after_the_area_is_built(
     qtbot.waitUntil(lambda: area.notes.listed, timeout=5_000)  # the next turn of the loop
     qtbot.waitUntil(lambda: not area.notes.model.loading, timeout=10_000)
     assert area.notes.model.ids() == [r["id"] for r in ctx.workshop.notes.notes_for(session)]
+
+
+def test_a_large_workshop_reads_the_roster_when_said_by_is_first_used(
+    qtbot,  # noqa: ANN001
+    ctx,  # noqa: ANN001
+    large: None,
+) -> None:
+    """Reading thousands of names in a job as the area opens slowed its first display
+    (the job's Python work competes with every paint): they are read when "said by" takes
+    the keyboard, or at once when a note names someone before that."""
+    person = ctx.workshop.rows.get(Table.PEOPLE, "per_demo011")
+    area = _area(qtbot, ctx)
+    qtbot.waitUntil(lambda: not area.notes.model.loading, timeout=10_000)
+    said_by = area.notes.ui.said_by_edit
+    assert said_by.completer() is None  # nothing read while the area opened
+    area.activateWindow()
+    said_by.setFocus()
+    qtbot.waitUntil(lambda: said_by.completer() is not None, timeout=10_000)
+    completer = said_by.completer()
+    completer.setCompletionPrefix(person["name"][:5])
+    assert completer.completionCount() >= 1
+
+    # another area, just opened: a note that names someone before the names were read
+    other = _area(qtbot, ctx)
+    qtbot.waitUntil(lambda: not other.notes.model.loading, timeout=10_000)
+    assert other.notes.ui.said_by_edit.completer() is None
+    other.notes.ui.said_by_edit.setText(person["name"])
+    other.notes.input.setPlainText("Named before the roster was read")
+    qtbot.keyClick(other.notes.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: other.notes.model.rows[-1]["text"].startswith("Named"), timeout=5000)
+    assert other.notes.model.rows[-1]["attribution_person_id"] == person["id"]

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 
 from facilitator.domain.capture import ACTION_STATUSES, Kind, label_of
@@ -120,6 +120,12 @@ class NoteListModel(RowsModel):
         self._at: dict[str, int] | None = None  # note id → row; None: to be rebuilt
         self._job: Job | None = None  # listing the notes above the first HEAD_ROWS
         self._touched: set[str] = set()  # notes changed while it runs
+        # The job starts once the head rows are on screen (a timer runs when the window has
+        # nothing else to do): its Python work would slow their first paint.
+        self._rest_later = QTimer(self)
+        self._rest_later.setSingleShot(True)
+        self._rest_later.setInterval(0)
+        self._rest_later.timeout.connect(self._list_the_rest)
 
     # -- loading ---------------------------------------------------------------------------
     def set_filter(self, session_id: str | None, team_id: str | None) -> None:
@@ -129,7 +135,7 @@ class NoteListModel(RowsModel):
     @property
     def loading(self) -> bool:
         """The earlier notes of a large session are still being listed."""
-        return self._job is not None
+        return self._job is not None or self._rest_later.isActive()
 
     def reload(self) -> None:
         self.stop()
@@ -142,7 +148,8 @@ class NoteListModel(RowsModel):
         self._at = None
         self.endResetModel()
         if self.ws.is_large and len(self.rows) >= self.HEAD_ROWS:
-            self._list_the_rest()
+            self._touched = set()
+            self._rest_later.start()
 
     def _list_the_rest(self) -> None:
         ws, session_id, team_id = self.ws, self.session_id, self.team_id
@@ -151,7 +158,6 @@ class NoteListModel(RowsModel):
             with ws.reader() as reader:
                 return reader.notes.notes_for(session_id, team_id)
 
-        self._touched = set()
         job = Job(None, "Listing the session's notes…", work, dialog=False)
         job.done.connect(self._listed)
         job.failed.connect(self._listing_failed)
@@ -160,6 +166,7 @@ class NoteListModel(RowsModel):
 
     def stop(self) -> None:
         """Forget a listing still running (another session, or the area closes)."""
+        self._rest_later.stop()
         job, self._job = self._job, None
         if job is not None:
             job.blockSignals(True)
@@ -241,7 +248,7 @@ class NoteListModel(RowsModel):
         if note_ids is None:
             self.reload()
             return
-        if self._job is not None:
+        if self.loading:
             self._touched.update(note_ids)  # read again once the earlier notes are in
         todo = set(note_ids)
         if changes.rows.keys() - _NOTES:  # a name shown beside the notes may have changed
@@ -263,7 +270,7 @@ class NoteListModel(RowsModel):
     ) -> None:
         """Re-read these notes (but those ``known``): update, insert or remove each row as
         the file now has it."""
-        if len(ids) == 1 and known and self._job is None and self._at is not None:
+        if len(ids) == 1 and known and not self.loading and self._at is not None:
             # the usual case, a note just written (its row in hand) that is not shown yet:
             # no lookup and, when it goes last, no search
             (note_id,) = ids
@@ -286,7 +293,7 @@ class NoteListModel(RowsModel):
                 self.rows[at] = row
                 self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
             elif belongs:
-                if self._job is not None and self.rows and self._key(row) < self._key(self.rows[0]):
+                if self.loading and self.rows and self._key(row) < self._key(self.rows[0]):
                     continue  # above the rows shown: it comes with the earlier notes
                 self._insert(row)
             elif at >= 0:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -67,6 +67,7 @@ class NotesPanel(QWidget):
         self._listed = False
         self._people: dict[str, str] = {}
         self._people_job: Job | None = None
+        self._people_known = False  # ``_people`` holds the roster as it is now
         self._kind_shortcuts: list[QShortcut] = []
         self._shortcut_scope = shortcut_scope or self
         self._pending = PendingChanges()  # what changed while the panel was hidden
@@ -82,6 +83,7 @@ class NotesPanel(QWidget):
         self.input.submitted.connect(self.submit)
         self.input.textChanged.connect(self._input_changed)
         self.ui.said_by_edit.returnPressed.connect(self.input.setFocus)
+        self.ui.said_by_edit.installEventFilter(self)
         self.ui.kind_combo.currentIndexChanged.connect(self._kind_chosen)
         self.ui.due_edit.setDate(ctx.bus.clock.now().date() + timedelta(days=14))
         self.ui.due_check.toggled.connect(self._due_toggled)
@@ -102,6 +104,7 @@ class NotesPanel(QWidget):
             clock=ctx.bus.clock,
         )
         self.view.attach(self.model, self.kinds)
+        self.view.person_delegate.before_edit = self._people_now
         self.view.delete_requested.connect(self.delete_selected)
         self.view.move_requested.connect(self.move_selected)
         self.view.star_requested.connect(self.toggle_star)
@@ -274,16 +277,24 @@ class NotesPanel(QWidget):
 
     # -- people ----------------------------------------------------------------------------
     def _load_people(self) -> None:
-        """The names "said by" completes and resolves; in a large workshop (thousands of
-        people, sorted in human order) read in a job, and here only if a note is saved
-        before it is done."""
-        if self._people_job is not None:
-            self._people_job.blockSignals(True)
-            self._people_job.wait()
-            self._people_job.deleteLater()
-            self._people_job = None
+        """The names "said by" completes and resolves, read again (people changed).
+
+        In a large workshop (thousands of people, sorted in human order) they are read in
+        a job when first needed: when the "said by" field takes the keyboard (Alt+B, Tab,
+        a click). A job's Python work slows every Python call the window makes while it
+        runs, so reading them as the area opens would slow its first display; a note saved
+        with a "said by", or a "said by" edited in the list, before they are read reads
+        them here.
+        """
+        self._forget_people_job()
+        self._people_known = False
         if not self.ws.is_large:
             self._show_people(self.ws.notes.people())
+        elif self.ui.said_by_edit.hasFocus():
+            self._read_people_later()
+
+    def _read_people_later(self) -> None:
+        if self._people_known or self._people_job is not None:
             return
         ws = self.ws
 
@@ -293,9 +304,23 @@ class NotesPanel(QWidget):
 
         job = Job(self, "Reading the participants…", work, dialog=False)
         job.done.connect(self._people_read)
-        job.failed.connect(lambda _exc: self._people_read(_person_names(self.ws.notes.people())))
+        job.failed.connect(lambda _exc: self._people_now())
         self._people_job = job
         job.start()
+
+    def _people_now(self) -> None:
+        """Have the names now (read here if the job has not read them yet)."""
+        if self._people_known:
+            return
+        self._forget_people_job()
+        self._show_people(self.ws.notes.people())
+
+    def _forget_people_job(self) -> None:
+        if self._people_job is not None:
+            self._people_job.blockSignals(True)
+            self._people_job.wait()
+            self._people_job.deleteLater()
+            self._people_job = None
 
     def _people_read(self, read: tuple[list[str], dict[str, str]]) -> None:
         if self._people_job is not None:
@@ -303,32 +328,31 @@ class NotesPanel(QWidget):
             self._people_job = None
         self._use_people(*read)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.ui.said_by_edit and event.type() == QEvent.Type.FocusIn:
+            self._read_people_later()
+        return False
+
     def _show_people(self, people: list[dict[str, Any]]) -> None:
         self._use_people(*_person_names(people))
 
     def _use_people(self, names: list[str], ids: dict[str, str]) -> None:
         self._people = ids
+        self._people_known = True
         edit = self.ui.said_by_edit
         edit.setCompleter(person_completer(names, edit))
         self.view.set_people(names)
 
     def _person_id(self, text: str) -> str | None:
-        if self._people_job is not None and text.strip():
-            self._people_job.blockSignals(True)  # still being read: read them here
-            self._people_job.wait()
-            self._people_job.deleteLater()
-            self._people_job = None
-            self._show_people(self.ws.notes.people())
+        if not text.strip():
+            return None
+        self._people_now()
         return self._people.get(text.strip().casefold())
 
     def stop(self) -> None:
         """Stop reading in the background (the area closes)."""
         self.model.stop()
-        if self._people_job is not None:
-            self._people_job.blockSignals(True)
-            self._people_job.wait()
-            self._people_job.deleteLater()
-            self._people_job = None
+        self._forget_people_job()
 
     # -- kinds -----------------------------------------------------------------------------
     def _apply_kinds(self) -> None:

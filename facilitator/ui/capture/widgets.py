@@ -190,10 +190,12 @@ class PersonDelegate(OneLine):
     def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.names = names
+        self.before_edit: Callable[[], None] = lambda: None  # have the names read by then
 
     def createEditor(  # noqa: N802 - Qt API
         self, parent: QWidget, _option: QStyleOptionViewItem, _index: QModelIndex
     ) -> QWidget:
+        self.before_edit()
         edit = QLineEdit(parent)
         edit.setCompleter(person_completer(self.names, edit))
         return edit
