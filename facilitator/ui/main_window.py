@@ -36,6 +36,7 @@ from facilitator.ui.areas import AREAS, ActionSpec, AreaContext
 from facilitator.ui.bus import AreaBus
 from facilitator.ui.errors import ErrorReporter
 from facilitator.ui.file_actions import FileActions
+from facilitator.ui.idle import when_idle
 from facilitator.ui.jobs import Job
 from facilitator.ui.menus import Menus, area_shortcut
 from facilitator.ui.window_place import WindowPlace
@@ -68,6 +69,13 @@ class MainWindow(QMainWindow):
         self._welcome: WelcomePage | None = None
         self._painted = False
         self._after_paint: list[Callable[[], Any]] = []
+        # An area of a large workshop built on one turn of the event loop, to be shown on
+        # the next one the window has free (see show_area).
+        self._built: QWidget | None = None
+        self._show_later = QTimer(self)
+        self._show_later.setSingleShot(True)
+        self._show_later.setInterval(0)
+        self._show_later.timeout.connect(self._show_built)
         settings = settings or QSettings("Facilitator", "Facilitator")
         self.files = FileActions(self, settings)
         self._build_body()
@@ -142,9 +150,9 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             # The window is painted before its children, in the same frame; the work waits
-            # two turns of the event loop so that whatever was queued while the frame was
-            # painted (a view's own follow-up) goes first.
-            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._run_after_paint))
+            # until what was queued while the frame was painted (a view's own follow-up)
+            # is done, and the window has had a turn of its own.
+            when_idle(self, lambda: when_idle(self, self._run_after_paint))
         super().paintEvent(event)
 
     def _run_after_paint(self) -> None:
@@ -188,8 +196,7 @@ class MainWindow(QMainWindow):
             self.banner.show()
         else:
             self.banner.hide()
-        self.nav.setCurrentRow(0)
-        self._show_area_at(0)
+        self._show_area_at(0)  # (which marks its row in the list)
         self._update_title()
         self.after_first_paint(ws.check_in_background)
         return True
@@ -205,6 +212,8 @@ class MainWindow(QMainWindow):
         for widget in self.areas.values():
             widget.close()
         Job.stop_all()  # an export or a merge started from the window, too
+        self._built = None
+        self._show_later.stop()
         for widget in self.areas.values():
             self.stack.removeWidget(widget)
             # Delete now, not later: an area's pending timers must not fire on a closed file.
@@ -244,13 +253,31 @@ class MainWindow(QMainWindow):
             # Each area lays itself out to fit a 1280×720 screen (tests/ui/test_layout.py),
             # so it sits in the stack directly: no scroll bars around its controls.
             self.stack.addWidget(widget)
+            if self.ctx.workshop.is_large:
+                # Built now, laid out and painted once the window has had a turn of its own
+                # (a timer runs when nothing else waits): building an area of a large
+                # workshop and painting it in one go held the window twice as long.
+                self._built = widget
+                self._show_later.start()
+                self._mark_nav(key)
+                return widget
+        self._built = None
+        self._show_later.stop()
         self.stack.setCurrentWidget(widget)
+        self._mark_nav(key)
+        return widget
+
+    def _show_built(self) -> None:
+        widget, self._built = self._built, None
+        if widget is not None:
+            self.stack.setCurrentWidget(widget)
+
+    def _mark_nav(self, key: str) -> None:
         row = [s.key for s in AREAS].index(key)
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
-        return widget
 
     def build_all_areas(self) -> None:
         """Build every area not visited yet and fill the menus filled on first use (the
@@ -265,7 +292,7 @@ class MainWindow(QMainWindow):
             self.show_area(next(k for k, w in self.areas.items() if w is shown))
 
     def current_area(self) -> QWidget | None:
-        shown = self.stack.currentWidget()
+        shown = self._built or self.stack.currentWidget()  # (the one about to show)
         return shown if shown is not None and shown in self.areas.values() else None
 
     def navigate(self, key: str, request: dict[str, Any]) -> None:

@@ -288,3 +288,35 @@ def test_work_in_a_jobs_thread_connects_no_signal(demo_path: Path) -> None:
     thread.start()
     thread.join(30)
     assert seen == {"hub signals": False, "writer": False, "integrity check": False}
+
+
+def test_a_large_workshops_area_is_built_then_shown_on_the_next_turn(
+    window: MainWindow,
+    qtbot,  # noqa: ANN001
+    demo_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Building an area of a large workshop and painting it are two stretches of work with
+    a turn of the window's own between them; whatever the user asks for last is shown."""
+    monkeypatch.setattr(Workshop, "is_large", property(lambda _ws: True))
+    assert window.open_path(demo_path)
+    overview = window.areas["overview"]
+    assert window.current_area() is overview  # the one asked for, about to show
+    assert not overview.isVisible()  # built, not shown yet
+    qtbot.waitUntil(overview.isVisible, timeout=5000)
+    assert window.stack.currentWidget() is overview
+    assert window.nav.currentRow() == 0
+
+    capture = window.show_area("capture")
+    teams = window.show_area("teams")  # asked for before Capture showed
+    assert window.current_area() is teams
+    assert window.nav.currentRow() == [s.key for s in AREAS].index("teams")
+    qtbot.waitUntil(teams.isVisible, timeout=5000)
+    qtbot.wait(50)
+    assert window.stack.currentWidget() is teams and not capture.isVisible()
+
+    window.show_area("agenda")
+    window.close_workshop()  # before it showed: nothing shows on a closed file
+    qtbot.wait(50)
+    assert window.workshop is None and window.areas == {}
+    assert not window.errors_shown

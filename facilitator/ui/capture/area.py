@@ -79,7 +79,8 @@ class CaptureArea(QWidget):
         self._later.setSingleShot(True)
         self._later.setInterval(0)
         self._later.timeout.connect(self._build_tabs)
-        self._later.start()
+        if not self.ws.is_large:
+            self._later.start()  # (a large workshop's, once its notes are listed)
         # What the benchmark and the crash test type into and read back.
         self.input = self.notes.input
         self.model = self.notes.model
@@ -107,13 +108,15 @@ class CaptureArea(QWidget):
         declare_keys(self.notes.view, ("F2", "Edit the cell"))
 
         if self.ws.is_large:
-            # the area paints first, its notes on the next turn of the event loop (unless
-            # a recovered draft or a request chooses the place before that)
+            # The area paints first, its notes on the next turn of the event loop the
+            # window has free once it shows (unless a recovered draft or a request chooses
+            # the place before that), its other tabs on the turn after: each is one step
+            # the window paints between, not one long wait.
             self._list_later = QTimer(self)
             self._list_later.setSingleShot(True)
             self._list_later.setInterval(0)
             self._list_later.timeout.connect(self._first_follow)
-            self._list_later.start()
+            self._list_pending = True
         else:
             self._follow(self.context.choice())
         self._restore_draft()
@@ -121,6 +124,7 @@ class CaptureArea(QWidget):
     def _first_follow(self) -> None:
         if not self.notes.listed:
             self._follow(self.context.choice())
+        self._later.start()
 
     def _follow(self, choice: Choice) -> None:
         self.notes.follow(choice)
@@ -296,6 +300,9 @@ class CaptureArea(QWidget):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        if self.ws.is_large and self._list_pending:
+            self._list_pending = False
+            self._list_later.start()
         if self.tabs.currentIndex() == NOTES_TAB and not self.ctx.read_only:
             self.notes.focus_input()
 

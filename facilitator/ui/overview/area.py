@@ -23,6 +23,7 @@ from facilitator.store.errors import WorkshopError
 from facilitator.store.tables import Table
 from facilitator.ui.areas import AreaContext
 from facilitator.ui.forms.ui_overview import Ui_OverviewForm
+from facilitator.ui.idle import when_idle
 
 if TYPE_CHECKING:
     from facilitator.ui.jobs import Job
@@ -280,7 +281,7 @@ class OverviewArea(QWidget):
             # The workshop is on screen: now count (and load the rest) without holding up
             # its first frame.
             self._painted = True
-            QTimer.singleShot(0, self, self._first_shown)
+            when_idle(self, self._first_shown)
         return False
 
     def _first_shown(self) -> None:
