@@ -197,3 +197,36 @@ def test_walk_in_takes_everything_the_roster_holds(qtbot, ctx, monkeypatch) -> N
     assert person["job_title"] == "Deputy Director" and person["phone"] == "+855 12 345 678"
     assert json.loads(person["languages"]) == ["km", "en"]
     assert ctx.workshop.people.attendance_row(pid, day, "day")["present"] == 1
+
+
+def test_a_long_file_is_listed_as_the_preview_scrolls_and_the_choices_reach_every_row(
+    qtbot,  # noqa: ANN001
+    qtmodeltester,  # noqa: ANN001
+    ctx,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    """Laying out every row of a 50,000-row file froze the dialog for a second as it
+    opened: the preview lists rows in batches as it is scrolled; a choice asked for far
+    down lists the rows up to it and opens them; the plan still counts every row."""
+    known = next(p for p in ctx.workshop.people.people() if p["email"])
+    path = tmp_path / "long.csv"
+    lines = ["Name,Organisation,Country,Email"]
+    lines += [f"Walk-in {i},Org {i % 30},Kenya,w{i}@example.org" for i in range(1000)]
+    lines.append(f"{known['name']},Another organisation,{known['country']},{known['email']}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialog = _dialog(qtbot, ctx, path)
+    dialog.resize(1000, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    model = dialog.preview_model
+    assert len(model.items) == 1001
+    assert model.rowCount() <= 2 * model.BATCH < 1001  # the first rows, not every one
+    qtmodeltester.check(model)  # (which asks for more rows itself)
+    view = dialog.ui.preview_view
+    shown = model.rowCount()
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() > shown, timeout=5000)  # more as it scrolls
+    index = model.choice_index(1002, "organisation")  # the last row of the file (its line)
+    assert index.isValid() and model.rowCount() == 1001
+    qtbot.waitUntil(lambda: view.isExpanded(index.parent()), timeout=5000)  # its choices open
+    assert "1000 to add, 1 to update" in dialog.ui.summary_label.text()  # every row counts

@@ -6,12 +6,13 @@ unless the user chooses to skip them. The whole import is one undo step.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -89,6 +90,8 @@ class ImportDialog(QDialog):
         for col, width in enumerate([100, 220, 260, 320]):
             view.setColumnWidth(col, width)
         self.preview_model.choices_changed.connect(self._show_summary)
+        # rows listed as the preview scrolls: their differing fields open once they are in
+        self.preview_model.rowsInserted.connect(self._rows_listed)
         self.rejected_model = RejectedModel(self)
         self.ui.rejected_view.setModel(self.rejected_model)
         self.ui.rejected_view.verticalHeader().hide()
@@ -155,10 +158,19 @@ class ImportDialog(QDialog):
             self.ui.result_tabs.setCurrentIndex(1)
         self._show_summary()
 
-    def _expand_changes(self) -> None:
-        """Open the rows whose fields differ (the first few hundred), so choices are seen."""
+    def _rows_listed(self, parent: Any, first: int, last: int) -> None:
+        if not parent.isValid():
+            QTimer.singleShot(0, self, lambda: self._expand_changes(first, last))
+
+    def _expand_changes(self, first: int = 0, last: int | None = None) -> None:
+        """Open the rows whose fields differ (the first few hundred), so choices are seen;
+        rows listed later (as the view scrolls down) between ``first`` and ``last``."""
         model, view = self.preview_model, self.ui.preview_view
-        for r in model.changed[:300]:
+        last = model.listed - 1 if last is None else last
+        opened = bisect.bisect_left(model.changed, first)
+        for r in model.changed[opened:300]:
+            if r > last:
+                break
             view.expand(model.index(r, 0))
 
     def _show_summary(self) -> None:

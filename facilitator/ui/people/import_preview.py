@@ -32,6 +32,10 @@ Index = QModelIndex | QPersistentModelIndex
 CHOICE_COLUMN = 3
 FIELD_LABELS = {**roster.FIELDS, "name": "Name"}
 _NONE = 0xFFFFFFFF  # internalId of a top-level item (a row of the file)
+_COLUMNS = 5  # PreviewModel.HEAD
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SHOWN | Qt.ItemFlag.ItemIsEditable
 
 
 def shown(key: str, value: str) -> str:
@@ -96,6 +100,10 @@ class PreviewModel(QAbstractItemModel):
     """Rows of the file and, under each matched row, its fields old → new with a choice."""
 
     HEAD = ["Row / field", "In the roster", "In the file", "Import will", "Why"]
+    assert len(HEAD) == _COLUMNS
+    # Rows listed at a time: the view asks for more as it scrolls to the end (Qt's
+    # canFetchMore/fetchMore), so a file of 50,000 rows opens as fast as one of 200.
+    BATCH = 200
     choices_changed = Signal()
 
     def __init__(self, parent: Any = None) -> None:
@@ -103,6 +111,8 @@ class PreviewModel(QAbstractItemModel):
         self.items: list[_Item] = []
         self.changed: list[int] = []
         self.current: dict[str, dict[str, Any]] = {}
+        self.listed = 0  # the first rows of ``items`` the view has been given
+        self._inserting = False
 
     def set_plan(
         self,
@@ -114,15 +124,46 @@ class PreviewModel(QAbstractItemModel):
         rows = rows or preview_rows(plan, existing)
         self.beginResetModel()
         self.items, self.changed, self.current = rows.items, rows.changed, rows.current
+        self.listed = min(len(self.items), self.BATCH)
         self.endResetModel()
 
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self.listed < len(self.items)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if not parent.isValid():
+            self.list_up_to(self.listed + self.BATCH - 1)
+
+    def list_up_to(self, row: int) -> None:
+        """Give the view the rows of the file up to ``row`` (and the rest of its batch)."""
+        end = min(len(self.items), max(row + 1, self.listed))
+        if end > self.listed and not self._inserting:
+            # (a view that reacts to the rows inserted may ask for more before they are in)
+            self._inserting = True
+            try:
+                self.beginInsertRows(QModelIndex(), self.listed, end - 1)
+                self.listed = end
+                self.endInsertRows()
+            finally:
+                self._inserting = False
+
     # -- structure -------------------------------------------------------------------------
+    # A tree view asks for an index, the flags and the children of every row of the file as
+    # it lays itself out (50,000 rows: a second of these calls when each went through
+    # hasIndex and built its flags anew): each answers without calling back into Qt.
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        if row < 0 or not 0 <= column < _COLUMNS:
             return QModelIndex()
         if not parent.isValid():
+            if row >= self.listed:
+                return QModelIndex()
             return self.createIndex(row, column, _NONE)
-        return self.createIndex(row, column, parent.row())
+        if parent.internalId() != _NONE or parent.column() != 0:
+            return QModelIndex()
+        top = parent.row()
+        if row >= len(self.items[top].changes()):
+            return QModelIndex()
+        return self.createIndex(row, column, top)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == _NONE:
@@ -131,13 +172,21 @@ class PreviewModel(QAbstractItemModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         if not parent.isValid():
-            return len(self.items)
+            return self.listed
         if parent.internalId() != _NONE or parent.column() != 0:
             return 0
         return len(self.items[parent.row()].changes())
 
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        if not parent.isValid():
+            return self.listed > 0
+        if parent.internalId() != _NONE or parent.column() != 0:
+            return False
+        update = self.items[parent.row()].update
+        return bool(update and update.changes)
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return len(self.HEAD)
+        return _COLUMNS
 
     def _change(self, index: Index) -> roster.FieldChange | None:
         if not index.isValid() or index.internalId() == _NONE:
@@ -240,12 +289,9 @@ class PreviewModel(QAbstractItemModel):
         return True
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == CHOICE_COLUMN and self._change(index) is not None:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+            return _EDITABLE
+        return _SHOWN if index.isValid() else _NO_FLAGS
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -261,6 +307,7 @@ class PreviewModel(QAbstractItemModel):
                 continue
             for c, change in enumerate(item.changes()):
                 if change.field == field:
+                    self.list_up_to(r)
                     return self.index(c, CHOICE_COLUMN, self.index(r, 0))
         return QModelIndex()
 
