@@ -360,8 +360,8 @@ class PeopleStore:
                 if progress:
                     progress(done / total)
             op.touch(Table.PEOPLE, [*new_ids, *(pid for pid, _ in olds)])
-        if progress:
-            progress(1.0)
+            if progress:
+                progress(1.0)  # the window's turn before the commit, a step of its own
         return new_ids, olds
 
     def undo_import(
