@@ -298,6 +298,8 @@ class MainWindow(QMainWindow):
     def navigate(self, key: str, request: dict[str, Any]) -> None:
         widget = self.show_area(key)
         if widget is not None and request and hasattr(widget, "handle_request"):
+            if widget is self._built:
+                self._show_built()  # a request scrolls to and selects what it names: on screen
             widget.handle_request(request)
 
     def run_action(self, spec: ActionSpec) -> None:

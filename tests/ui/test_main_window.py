@@ -315,6 +315,14 @@ def test_a_large_workshops_area_is_built_then_shown_on_the_next_turn(
     qtbot.wait(50)
     assert window.stack.currentWidget() is teams and not capture.isVisible()
 
+    window.navigate("report", {})  # no request: shown on the next turn too
+    assert window.current_area() is window.areas["report"]
+    window.close_workshop()
+    assert window.open_path(demo_path)
+    note = window.workshop.query("SELECT id FROM notes ORDER BY id LIMIT 1")[0]["id"]
+    window.navigate("capture", {"note_id": note})  # a request: shown at once, the note chosen
+    capture = window.areas["capture"]
+    assert capture.isVisible() and capture.notes.selected_ids() == [note]
     window.show_area("agenda")
     window.close_workshop()  # before it showed: nothing shows on a closed file
     qtbot.wait(50)
