@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 from facilitator.ui.areas import AREAS
 from facilitator.ui.forms.ui_shortcuts import Ui_ShortcutsDialog
 from facilitator.ui.shortcuts import WINDOW_GROUP, Key, collect, collect_all, projector_keys
-from facilitator.ui.window_place import bring_to_front
+from facilitator.ui.window_place import bring_to_front, fit_on_screen
 
 if TYPE_CHECKING:
     from facilitator.ui.main_window import MainWindow
@@ -116,22 +116,6 @@ class ShortcutsDialog(QDialog):
                 view.setCurrentIndex(child if child.isValid() else first)
             return True
         return super().eventFilter(watched, event)
-
-
-def fit_on_screen(dialog: QWidget, near: QWidget) -> None:
-    """Size ``dialog`` to at most 90% of the available screen and centre it on ``near``."""
-    screen = near.screen() if near is not None else None
-    if screen is None:
-        return
-    free = screen.availableGeometry()
-    width = min(dialog.width(), int(free.width() * 0.9))
-    height = min(dialog.height(), int(free.height() * 0.9))
-    dialog.resize(width, height)
-    frame = dialog.frameGeometry()
-    frame.moveCenter(near.frameGeometry().center())
-    frame.moveLeft(max(free.left(), min(frame.left(), free.right() - frame.width() + 1)))
-    frame.moveTop(max(free.top(), min(frame.top(), free.bottom() - frame.height() + 1)))
-    dialog.move(frame.topLeft())
 
 
 def show_shortcuts(window: MainWindow) -> ShortcutsDialog:

@@ -89,6 +89,22 @@ def settle_inside(window: QWidget) -> None:
         QTimer.singleShot(ms, window, lambda: keep_inside(window))
 
 
+def fit_on_screen(dialog: QWidget, near: QWidget) -> None:
+    """Size ``dialog`` to at most 90% of the available screen and centre it on ``near``."""
+    screen = near.screen() if near is not None else None
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    width = min(dialog.width(), int(free.width() * 0.9))
+    height = min(dialog.height(), int(free.height() * 0.9))
+    dialog.resize(width, height)
+    frame = dialog.frameGeometry()
+    frame.moveCenter(near.frameGeometry().center())
+    frame.moveLeft(max(free.left(), min(frame.left(), free.right() - frame.width() + 1)))
+    frame.moveTop(max(free.top(), min(frame.top(), free.bottom() - frame.height() + 1)))
+    dialog.move(frame.topLeft())
+
+
 class WindowPlace:
     """Restores the window's place at start and saves it when the window closes."""
 

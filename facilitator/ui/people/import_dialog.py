@@ -39,6 +39,7 @@ from facilitator.ui.people.import_preview import (
     RejectedModel,
     preview_rows,
 )
+from facilitator.ui.window_place import fit_on_screen
 
 LARGE = 3000  # rows from which checking a file is a job with progress
 WRITE_LARGE = 2000  # rows from which an import is written in steps, with progress
@@ -47,6 +48,11 @@ FILE_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
 
 class ImportDialog(QDialog):
     """The mapping dialog: header row, column mapping, preview and rejected rows."""
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        # designed 1000×720: on a 1280×720 screen its buttons were below the screen's edge
+        fit_on_screen(self, self.parentWidget() or self)
 
     def __init__(
         self,
