@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         self.workshop = None
         self.ctx = None
         self.banner.hide()
+        self.statusBar().clearMessage()  # what an area was doing ("Generating teams…") ended
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(-1)
         self.nav.blockSignals(False)

@@ -324,7 +324,9 @@ def test_a_large_workshops_area_is_built_then_shown_on_the_next_turn(
     capture = window.areas["capture"]
     assert capture.isVisible() and capture.notes.selected_ids() == [note]
     window.show_area("agenda")
+    window.statusBar().showMessage("Generating teams…")
     window.close_workshop()  # before it showed: nothing shows on a closed file
+    assert window.statusBar().currentMessage() == ""  # nothing said of the closed file
     qtbot.wait(50)
     assert window.workshop is None and window.areas == {}
     assert not window.errors_shown

@@ -94,3 +94,31 @@ def test_a_long_detail_shows_its_beginning(qtbot, ctx) -> None:  # noqa: ANN001
     assert edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()
     assert edit.cursorPosition() == 0
     assert edit.cursorRect().left() < edit.width() // 4
+
+
+def test_the_figures_read_as_words_one_and_many(qtbot, ctx) -> None:  # noqa: ANN001
+    """ "1 exercises" and "412437 notes" were shown: one is singular, thousands grouped."""
+    area = shown(qtbot, ctx)
+    label = area.ui.glance_label
+    qtbot.waitUntil(lambda: "people" in label.text(), timeout=10_000)
+    none: list = []
+    area._show_glance(
+        {
+            "people": 1,
+            "tallied": {"roles": none, "countries": none, "genders": none},
+            "countries": none,
+            "days": [("2026-03-10", "Day 1")],
+            "attendance": [("2026-03-10", 1)],
+            "sessions": 1,
+            "group_sessions": 1,
+            "exercises": 1,
+            "teams": 12,
+            "notes": [("key_point", 412437)],
+            "summaries": 1,
+        }
+    )
+    text = label.text()
+    for phrase in ("1 person", "1 day, 1 session", "1 group session, 1 exercise, 12 teams"):
+        assert phrase in text
+    assert "412,437 notes, 1 summary" in text
+    area.close()
