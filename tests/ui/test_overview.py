@@ -105,7 +105,7 @@ def test_the_figures_read_as_words_one_and_many(qtbot, ctx) -> None:  # noqa: AN
     area._show_glance(
         {
             "people": 1,
-            "tallied": {"roles": none, "countries": none, "genders": none},
+            "tallied": {"roles": none, "countries": [("Kenya", 50000)], "genders": none},
             "countries": none,
             "days": [("2026-03-10", "Day 1")],
             "attendance": [("2026-03-10", 1)],
@@ -120,5 +120,5 @@ def test_the_figures_read_as_words_one_and_many(qtbot, ctx) -> None:  # noqa: AN
     text = label.text()
     for phrase in ("1 person", "1 day, 1 session", "1 group session, 1 exercise, 12 teams"):
         assert phrase in text
-    assert "412,437 notes, 1 summary" in text
+    assert "412,437 notes, 1 summary" in text and "Kenya 50,000" in text
     area.close()

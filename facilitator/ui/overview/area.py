@@ -352,7 +352,7 @@ class OverviewArea(QWidget):
         from html import escape
 
         def pairs(items: list[tuple], label: Any = str) -> str:
-            return ", ".join(f"{escape(label(k) or 'none')} {n}" for k, n in items) or "none"
+            return ", ".join(f"{escape(label(k) or 'none')} {n:,}" for k, n in items) or "none"
 
         days = "".join(
             f"<li>{escape(title or date)} ({escape(date)}): {n} checked in</li>"
