@@ -360,21 +360,22 @@ class OverviewArea(QWidget):
         )
 
         def count(n: int, one: str, many: str) -> str:
-            return f"{n:,} {one if n == 1 else many}"
+            """``n`` in the words ``one`` or ``many`` ("{} exercise"), thousands grouped."""
+            return (one if n == 1 else many).format(f"{n:,}")
 
         notes_total = sum(n for _, n in g["notes"])
         html = (
-            f"<h3>{count(g['people'], 'person', 'people')}</h3>"
+            f"<h3>{count(g['people'], '{} person', '{} people')}</h3>"
             f"<p><b>Roles:</b> {pairs(g['tallied']['roles'])}</p>"
             f"<p><b>Countries ({len(g['countries'])}):</b> {pairs(g['tallied']['countries'])}</p>"
             f"<p><b>Gender:</b> {pairs(g['tallied']['genders'])}</p>"
-            f"<h3>{count(len(g['days']), 'day', 'days')}, "
-            f"{count(g['sessions'], 'session', 'sessions')}</h3><ul>{days}</ul>"
-            f"<p>{count(g['group_sessions'], 'group session', 'group sessions')}, "
-            f"{count(g['exercises'], 'exercise', 'exercises')}, "
-            f"{count(g['teams'], 'team', 'teams')}</p>"
-            f"<h3>{count(notes_total, 'note', 'notes')}, "
-            f"{count(g['summaries'], 'summary', 'summaries')}</h3>"
+            f"<h3>{count(len(g['days']), '{} day', '{} days')}, "
+            f"{count(g['sessions'], '{} session', '{} sessions')}</h3><ul>{days}</ul>"
+            f"<p>{count(g['group_sessions'], '{} group session', '{} group sessions')}, "
+            f"{count(g['exercises'], '{} exercise', '{} exercises')}, "
+            f"{count(g['teams'], '{} team', '{} teams')}</p>"
+            f"<h3>{count(notes_total, '{} note', '{} notes')}, "
+            f"{count(g['summaries'], '{} summary', '{} summaries')}</h3>"
             f"<p>{pairs(g['notes'], lambda k: k.replace('_', ' '))}</p>"
         )
         self.ui.glance_label.setText(self._damage + html)
