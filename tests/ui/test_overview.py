@@ -122,3 +122,21 @@ def test_the_figures_read_as_words_one_and_many(qtbot, ctx) -> None:  # noqa: AN
         assert phrase in text
     assert "412,437 notes, 1 summary" in text and "Kenya 50,000" in text
     area.close()
+
+
+def test_the_details_keep_their_width_when_the_figures_arrive(qtbot, ctx) -> None:  # noqa: ANN001
+    """The figures are counted after the first frame; the form beside them narrowed from
+    937 to 568 px when they arrived."""
+    area = OverviewArea(ctx)
+    qtbot.addWidget(area)
+    area.resize(1110, 679)  # the window's area at 1280×720
+    area.show()
+    qtbot.waitExposed(area)
+    before = area.ui.details_group.width()
+    label = area.ui.glance_label
+    qtbot.waitUntil(lambda: "people" in label.text(), timeout=10_000)
+    qtbot.wait(50)  # laid out again with the figures
+    # (at most the share of the scroll bar that the longer figures may bring)
+    assert 0 <= before - area.ui.details_group.width() <= 20
+    assert area.ui.details_group.width() > area.ui.glance_group.width() > 300
+    area.close()

@@ -16,7 +16,15 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.store.changes import Changes
 from facilitator.store.errors import WorkshopError
@@ -92,6 +100,14 @@ class OverviewArea(QWidget):
         self.ui = Ui_OverviewForm()
         inner = QWidget()
         self.ui.setupUi(inner)
+        # The details and the figures share the width in a fixed ratio, whatever the
+        # figures say: when they arrived (counted after the first frame) the details form
+        # narrowed from 937 to 568 px under the user's eyes.
+        figures = self.ui.glance_group.sizePolicy()
+        figures.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.ui.glance_group.setSizePolicy(figures)
+        self.ui.main_layout.setStretch(0, 3)
+        self.ui.main_layout.setStretch(1, 2)
         scroll = VerticalScroll()
         scroll.setObjectName("overview_scroll")
         scroll.setWidget(inner)
