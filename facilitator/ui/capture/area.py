@@ -79,7 +79,10 @@ class CaptureArea(QWidget):
         self._later.setSingleShot(True)
         self._later.setInterval(0)
         self._later.timeout.connect(self._build_tabs)
-        if not self.ws.is_large:
+        # Decided once: a file that grows past the size while the area is open keeps the
+        # way it was opened (its list was read whole, or its timers were made).
+        large = self.ws.is_large
+        if not large:
             self._later.start()  # (a large workshop's, once its notes are listed)
         # What the benchmark and the crash test type into and read back.
         self.input = self.notes.input
@@ -107,17 +110,16 @@ class CaptureArea(QWidget):
         describe_shortcuts(self.notes.view, NOTE_LIST_KEYS)
         declare_keys(self.notes.view, ("F2", "Edit the cell"))
 
-        if self.ws.is_large:
-            # The area paints first, its notes on the next turn of the event loop the
-            # window has free once it shows (unless a recovered draft or a request chooses
-            # the place before that), its other tabs on the turn after: each is one step
-            # the window paints between, not one long wait.
-            self._list_later = QTimer(self)
-            self._list_later.setSingleShot(True)
-            self._list_later.setInterval(0)
-            self._list_later.timeout.connect(self._first_follow)
-            self._list_pending = True
-        else:
+        # A large workshop's area paints first, its notes on the next turn of the event
+        # loop the window has free once it shows (unless a recovered draft or a request
+        # chooses the place before that), its other tabs on the turn after: each is one
+        # step the window paints between, not one long wait.
+        self._list_later = QTimer(self)
+        self._list_later.setSingleShot(True)
+        self._list_later.setInterval(0)
+        self._list_later.timeout.connect(self._first_follow)
+        self._list_pending = large  # started by the first showEvent
+        if not large:
             self._follow(self.context.choice())
         self._restore_draft()
 
@@ -291,8 +293,8 @@ class CaptureArea(QWidget):
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         self._later.stop()
-        if self.ws.is_large:
-            self._list_later.stop()
+        self._list_pending = False
+        self._list_later.stop()
         if self._search is not None:
             self._search.stop()
         self.notes.stop()  # their readers must be gone before the file closes
@@ -300,7 +302,7 @@ class CaptureArea(QWidget):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        if self.ws.is_large and self._list_pending:
+        if self._list_pending:
             self._list_pending = False
             self._list_later.start()
         if self.tabs.currentIndex() == NOTES_TAB and not self.ctx.read_only:
