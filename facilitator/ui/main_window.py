@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
             return None
         spec = next(s for s in AREAS if s.key == key)
         widget = self.areas.get(key)
+        built = widget is None
         if widget is None:
             widget = spec.load()(self.ctx)
             widget.setObjectName(f"{key}_area")
@@ -254,31 +255,27 @@ class MainWindow(QMainWindow):
             # Each area lays itself out to fit a 1280×720 screen (tests/ui/test_layout.py),
             # so it sits in the stack directly: no scroll bars around its controls.
             self.stack.addWidget(widget)
-            if self.ctx.workshop.is_large:
-                # Built now, laid out and painted once the window has had a turn of its own
-                # (a timer runs when nothing else waits): building an area of a large
-                # workshop and painting it in one go held the window twice as long.
-                self._built = widget
-                self._show_later.start()
-                self._mark_nav(key)
-                return widget
-        self._built = None
-        self._show_later.stop()
-        self.stack.setCurrentWidget(widget)
-        self._mark_nav(key)
+        if built and self.ctx.workshop.is_large:
+            # Built now, laid out and painted once the window has had a turn of its own
+            # (a timer runs when nothing else waits): building an area of a large
+            # workshop and painting it in one go held the window twice as long.
+            self._built = widget
+            self._show_later.start()
+        else:
+            self._built = None
+            self._show_later.stop()
+            self.stack.setCurrentWidget(widget)
+        row = [s.key for s in AREAS].index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
         return widget
 
     def _show_built(self) -> None:
         widget, self._built = self._built, None
         if widget is not None:
             self.stack.setCurrentWidget(widget)
-
-    def _mark_nav(self, key: str) -> None:
-        row = [s.key for s in AREAS].index(key)
-        if self.nav.currentRow() != row:
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(row)
-            self.nav.blockSignals(False)
 
     def build_all_areas(self) -> None:
         """Build every area not visited yet and fill the menus filled on first use (the

@@ -49,11 +49,6 @@ FILE_FILTER = "Rosters (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)"
 class ImportDialog(QDialog):
     """The mapping dialog: header row, column mapping, preview and rejected rows."""
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        # designed 1000×720: on a 1280×720 screen its buttons were below the screen's edge
-        fit_on_screen(self, self.parentWidget() or self)
-
     def __init__(
         self,
         ctx: AreaContext,
@@ -163,6 +158,11 @@ class ImportDialog(QDialog):
         if self.plan.rejected:
             self.ui.result_tabs.setCurrentIndex(1)
         self._show_summary()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        # designed 1000×720: on a 1280×720 screen its buttons were below the screen's edge
+        fit_on_screen(self, self.parentWidget() or self)
 
     def _rows_listed(self, parent: Any, first: int, last: int) -> None:
         if not parent.isValid():

@@ -32,7 +32,6 @@ Index = QModelIndex | QPersistentModelIndex
 CHOICE_COLUMN = 3
 FIELD_LABELS = {**roster.FIELDS, "name": "Name"}
 _NONE = 0xFFFFFFFF  # internalId of a top-level item (a row of the file)
-_COLUMNS = 5  # PreviewModel.HEAD
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE = _SHOWN | Qt.ItemFlag.ItemIsEditable
@@ -100,7 +99,7 @@ class PreviewModel(QAbstractItemModel):
     """Rows of the file and, under each matched row, its fields old → new with a choice."""
 
     HEAD = ["Row / field", "In the roster", "In the file", "Import will", "Why"]
-    assert len(HEAD) == _COLUMNS
+    COLUMNS = len(HEAD)
     # Rows listed at a time: the view asks for more as it scrolls to the end (Qt's
     # canFetchMore/fetchMore), so a file of 50,000 rows opens as fast as one of 200.
     BATCH = 200
@@ -152,7 +151,7 @@ class PreviewModel(QAbstractItemModel):
     # it lays itself out (50,000 rows: a second of these calls when each went through
     # hasIndex and built its flags anew): each answers without calling back into Qt.
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if row < 0 or not 0 <= column < _COLUMNS:
+        if row < 0 or not 0 <= column < self.COLUMNS:
             return QModelIndex()
         if not parent.isValid():
             if row >= self.listed:
@@ -178,15 +177,10 @@ class PreviewModel(QAbstractItemModel):
         return len(self.items[parent.row()].changes())
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        if not parent.isValid():
-            return self.listed > 0
-        if parent.internalId() != _NONE or parent.column() != 0:
-            return False
-        update = self.items[parent.row()].update
-        return bool(update and update.changes)
+        return self.rowCount(parent) > 0  # (Qt's own asks for an index first)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return _COLUMNS
+        return self.COLUMNS
 
     def _change(self, index: Index) -> roster.FieldChange | None:
         if not index.isValid() or index.internalId() == _NONE:
