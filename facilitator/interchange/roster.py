@@ -30,6 +30,7 @@ from typing import Any
 
 from facilitator.domain import people as dom
 from facilitator.domain.errors import UserError
+from facilitator.store import heap
 from facilitator.store.people import PERSON_FIELDS
 
 Progress = Callable[[float], None] | None
@@ -416,9 +417,9 @@ def bulk() -> Iterator[None]:
 
     What was made meanwhile would still be young when the collector resumes: its next pass
     would walk all of it at once (0.1 s for 50,000 rows, holding the interpreter, so the
-    window froze). It is moved to the oldest generation instead, without a pass (frozen,
-    then thawed), where only the collector's rare full passes look at it; objects that
-    something else has frozen stay frozen (ours join them).
+    window froze). It is moved to the oldest generation instead, without a pass (the heap
+    held and let go, :mod:`facilitator.store.heap`), where only the collector's rare full
+    passes look at it; while someone else holds the heap, it stays frozen with theirs.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -426,10 +427,8 @@ def bulk() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            others_frozen = gc.get_freeze_count()
-            gc.freeze()
-            if not others_frozen:
-                gc.unfreeze()
+            heap.hold()  # (constant time, as is letting go)
+            heap.release()
             gc.enable()
 
 

@@ -19,6 +19,7 @@ from concurrent.futures import Future
 
 from aiohttp import web
 
+from facilitator.store import heap
 from facilitator.venue.app import Presence, Submit, VenueHub, make_app
 from facilitator.venue.limits import Limits
 from facilitator.venue.snapshot import Snapshot
@@ -72,7 +73,7 @@ class VenueServer:
         # of a frozen window. Collect once now and freeze what exists (the app, the workshop,
         # its views), so later full collections only walk what the server makes.
         gc.collect()
-        gc.freeze()
+        heap.hold()
         ready: Future[int] = Future()
         self.hub.open = True
         self._thread = threading.Thread(
@@ -84,6 +85,7 @@ class VenueServer:
         except BaseException:
             self._thread.join(timeout)
             self._thread = None
+            heap.release()  # (a server that never listened holds nothing)
             raise
         self.host = host
         log.info("venue server listening on %s:%s", host, self.port)
@@ -149,5 +151,5 @@ class VenueServer:
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout)
         self._thread = None
-        gc.unfreeze()  # what was frozen at start may be collected again
+        heap.release()  # what was frozen at start may be collected again
         log.info("venue server stopped")

@@ -21,8 +21,9 @@ file costs; the integrity check that follows opening it is waited for before the
 path is watched, so that each is watched alone.
 
 The objects earlier tests left in this pytest process are not the app's: before each test
-they are collected and set aside (``gc.freeze``), so the collector walks what a fresh app
-would hold, not what a thousand tests before it made.
+they are collected and set aside (``gc.freeze``, held through the app's own
+``store.heap``), so the collector walks what a fresh app would hold, not what a thousand
+tests before it made.
 
 Not a benchmark: no time of the work itself is asserted, only that the window keeps
 answering while it is done (the work runs in jobs, or in steps that each take little).
@@ -43,6 +44,7 @@ from PySide6.QtTest import QTest
 
 from facilitator.interchange.demo import write_demo
 from facilitator.store.database import Workshop
+from facilitator.store.heap import long_lived
 from facilitator.store.ids import new_id
 from facilitator.store.tables import Table
 from facilitator.ui.main_window import MainWindow
@@ -98,9 +100,8 @@ _walls: list[float] = []  # the wall-clock gaps of the test running, for its mes
 def _forget_walls() -> Iterator[None]:
     _walls.clear()
     gc.collect()
-    gc.freeze()
-    yield
-    gc.unfreeze()
+    with long_lived():  # (held as the app's own holders do: a roster read leaves it so)
+        yield
 
 
 def froze(what: str, gap: float) -> str:
