@@ -356,7 +356,7 @@ def plan_demo_teams(out: Path) -> dict[str, dict[str, list[str]]]:
     from facilitator.domain import teams as engine
 
     with tempfile.TemporaryDirectory() as folder:
-        path = write_demo(Path(folder) / "plan.workshop")
+        path = _build(Path(folder) / "plan.workshop")
         ws = Workshop(path, lock=False)
         try:
             planned: dict[str, dict[str, list[str]]] = {}
@@ -393,17 +393,51 @@ def write_demo(
 ) -> Path:
     """Write a fresh demo workshop at ``path``; an existing file is kept unless ``overwrite``.
 
-    ``size`` is a key of :data:`SIZES`: the demo, or a stress workshop for benchmarks.
+    ``size`` is a key of :data:`SIZES`: the demo, or a stress workshop for benchmarks. The
+    demo is a copy of the bundled one (:data:`TEMPLATE`) with a workshop id of its own, so
+    two fresh demos are two workshops; it is written from scratch if that file is missing
+    or of another format version.
     """
     path = Path(path)
     if not path.parent.is_dir():
         raise StorageError(path, f"cannot be written: the folder {path.parent} does not exist.")
     if path.exists() and not overwrite:
         raise StorageError(path, "already exists; choose another name (or --force to replace it).")
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
     if size not in SIZES:
         raise ValueError(f"unknown demo size {size!r}; choose one of {', '.join(SIZES)}")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    if SIZES[size] is None and _copy_template(path):
+        if progress is not None:
+            progress(1.0)
+        return path
+    return _build(path, size, progress)
+
+
+# The demo as _fill_demo writes it, bundled beside its people and teams: a fresh demo is
+# this file copied (a millisecond) where writing it takes a tenth of a second and imports
+# sqlite-utils before the window can show. Rebuilt by
+# ``python -m facilitator.interchange.demo --template``; a test checks it is current.
+TEMPLATE = ("demo", "demo.workshop")
+
+
+def _copy_template(path: Path) -> bool:
+    """Copy the bundled demo to ``path`` as a workshop of its own; False (nothing written)
+    if there is no bundled demo in this build's format to copy."""
+    from facilitator.store import template
+
+    try:
+        data = resource(*TEMPLATE).read_bytes()
+    except OSError:
+        return False
+    if not template.is_current(data):
+        return False
+    template.write_copy(data, path)
+    return True
+
+
+def _build(path: Path, size: str = "normal", progress: Progress = None) -> Path:
+    """Write the demo (or a stress workshop) at ``path`` from scratch."""
     ws = Workshop(path, lock=False)
     try:
         scale = SIZES[size]
@@ -414,6 +448,16 @@ def write_demo(
     finally:
         ws.close()
     return path
+
+
+def build_template(out: Path) -> Path:
+    """Write the bundled demo to ``out`` from scratch (``resources/demo/demo.workshop``)."""
+    import tempfile
+
+    from facilitator.store import template
+
+    with tempfile.TemporaryDirectory() as folder:
+        return template.compact(_build(Path(folder) / "template.workshop"), out)
 
 
 def _details(ws: Workshop, days: int, title: str) -> None:
@@ -894,7 +938,10 @@ def _fill_large(
 if __name__ == "__main__":
     import sys
 
-    if sys.argv[1:] != ["--plan-teams"]:
-        raise SystemExit("usage: python -m facilitator.interchange.demo --plan-teams")
-    for team_set, teams in plan_demo_teams(resource("demo", "teams.json")).items():
-        print(team_set, {name: len(ids) for name, ids in teams.items()})
+    if sys.argv[1:] not in (["--plan-teams"], ["--template"]):
+        raise SystemExit("usage: python -m facilitator.interchange.demo --plan-teams|--template")
+    if sys.argv[1:] == ["--plan-teams"]:
+        for team_set, teams in plan_demo_teams(resource("demo", "teams.json")).items():
+            print(team_set, {name: len(ids) for name, ids in teams.items()})
+    # the bundled demo holds the planned teams: rebuilt after them
+    print(build_template(resource(*TEMPLATE)))
