@@ -107,8 +107,8 @@ def test_the_figures_read_as_words_one_and_many(qtbot, ctx) -> None:  # noqa: AN
             "people": 1,
             "tallied": {"roles": none, "countries": [("Kenya", 50000)], "genders": none},
             "countries": none,
-            "days": [("2026-03-10", "Day 1")],
-            "attendance": [("2026-03-10", 1)],
+            "days": [("2026-03-10", "Day 1"), ("2026-03-11", "Day 2")],
+            "attendance": [("2026-03-10", 1), ("2026-03-11", 4850)],
             "sessions": 1,
             "group_sessions": 1,
             "exercises": 1,
@@ -118,9 +118,10 @@ def test_the_figures_read_as_words_one_and_many(qtbot, ctx) -> None:  # noqa: AN
         }
     )
     text = label.text()
-    for phrase in ("1 person", "1 day, 1 session", "1 group session, 1 exercise, 12 teams"):
+    for phrase in ("1 person", "2 days, 1 session", "1 group session, 1 exercise, 12 teams"):
         assert phrase in text
     assert "412,437 notes, 1 summary" in text and "Kenya 50,000" in text
+    assert "Day 2 (2026-03-11): 4,850 checked in" in text
     area.close()
 
 

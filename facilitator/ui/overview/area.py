@@ -371,7 +371,7 @@ class OverviewArea(QWidget):
             return ", ".join(f"{escape(label(k) or 'none')} {n:,}" for k, n in items) or "none"
 
         days = "".join(
-            f"<li>{escape(title or date)} ({escape(date)}): {n} checked in</li>"
+            f"<li>{escape(title or date)} ({escape(date)}): {n:,} checked in</li>"
             for (date, title), (_, n) in zip(g["days"], g["attendance"], strict=False)
         )
 

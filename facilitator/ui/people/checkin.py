@@ -168,7 +168,7 @@ class CheckInPanel(QWidget):
             self.count_label.setText("Add the workshop's days in the Agenda to record attendance")
             return
         n = self.ws.people.present_count(self.day_id, self.slot)
-        self.count_label.setText(f"{n} of {len(self.model.rows)} checked in")
+        self.count_label.setText(f"{n:,} of {len(self.model.rows):,} checked in")
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(Table.DAYS, Table.WORKSHOP):
