@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence
 
 from facilitator.ui.capture.area import SEARCH_TAB, CaptureArea
 from facilitator.ui.capture.dialogs import KindsDialog
@@ -14,6 +14,8 @@ from facilitator.ui.capture.search_panel import HitDelegate, SearchResultModel
 from facilitator.ui.capture.widgets import mnemonics
 
 ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 MENU_BAR = {"Alt+F", "Alt+E", "Alt+V", "Alt+H"}  # File, Edit, View, Help
 
 
@@ -279,3 +281,41 @@ def test_a_kind_cannot_take_a_key_capture_already_uses(qtbot, area: CaptureArea)
     dialog.accept()
     assert "“Alt+S” is used by both “Session” and “Key point”" in dialog.error_label.text()
     assert dialog.result() == 0 and area.ws.notes.kinds()[0].shortcut == "Alt+1"
+
+
+def test_ctrl_z_in_the_emptied_box_takes_back_the_note_just_saved(qtbot, area: CaptureArea) -> None:  # noqa: ANN001
+    # the window's Edit ▸ Undo and Redo, as menus.py makes them
+    stack = area.ctx.undo_stack
+    undo = stack.createUndoAction(area, "&Undo")
+    undo.setShortcut(QKeySequence("Ctrl+Z"))
+    redo = stack.createRedoAction(area, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    area.addActions([undo, redo])
+    box = area.notes.ui.note_input
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus, timeout=1000)
+    before = len(area.ws.notes.notes_for("ses_demo104"))
+    qtbot.keyClicks(box, "Said in haste")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert _last_note(area)["text"] == "Said in haste"
+    qtbot.waitUntil(lambda: box.toPlainText() == "", timeout=1000)
+
+    # typing in the box: Ctrl+Z undoes the typing, the saved note stays
+    qtbot.keyClicks(box, "draft")
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)
+    assert box.toPlainText() == ""
+    assert len(area.ws.notes.notes_for("ses_demo104")) == before + 1
+
+    # nothing left to undo in the box: Ctrl+Z is Edit ▸ Undo, the note is taken back
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)
+    assert len(area.ws.notes.notes_for("ses_demo104")) == before
+    assert box.hasFocus()
+    # and redone from the box the same way (the box's own redo of "draft" comes first)
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert box.toPlainText() == "draft"
+    qtbot.keyClick(box, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    box.document().clearUndoRedoStacks()
+    qtbot.keyClick(box, Qt.Key.Key_Y, CTRL)
+    assert _last_note(area)["text"] == "Said in haste"
+    assert len(area.ws.notes.notes_for("ses_demo104")) == before + 1

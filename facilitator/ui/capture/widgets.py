@@ -28,10 +28,18 @@ from facilitator.domain.capture import ACTION_STATUSES, Kind
 # Looked up once: finding an enum's member costs more than the key's own handling.
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
+_SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
+_UNDO = QKeySequence.StandardKey.Undo
+_REDO = QKeySequence.StandardKey.Redo
 
 
 class NoteInput(QPlainTextEdit):
     """Enter saves the note, Shift+Enter starts a new line.
+
+    Ctrl+Z undoes the typing while the box has typing to undo; in a box with nothing of
+    its own to undo (a note was just saved, which empties it) it is the window's Edit ▸
+    Undo, which takes back the note just saved (and Ctrl+Shift+Z / Ctrl+Y redo it the same
+    way): a text box that keeps every Ctrl+Z to itself made the key do nothing there.
 
     A saved note leaves the box on the next turn of the event loop (:meth:`clear_soon`),
     before the box is painted again: emptying a text edit from inside its own key event
@@ -88,6 +96,17 @@ class NoteInput(QPlainTextEdit):
     def inputMethodEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         self.settle()  # composed text (accents, other scripts)
         super().inputMethodEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == _SHORTCUT_OVERRIDE and not self.isReadOnly():
+            self.settle()
+            document = self.document()
+            if (event.matches(_UNDO) and not document.isUndoAvailable()) or (
+                event.matches(_REDO) and not document.isRedoAvailable()
+            ):
+                event.ignore()  # the window's Undo / Redo shortcut takes the key
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         self.settle()
