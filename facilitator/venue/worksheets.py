@@ -97,13 +97,41 @@ def unb64(value: Any, limit: int) -> bytes | None:
 
 
 class AnswerDoc:
-    __slots__ = ("doc", "text", "loaded", "full")
+    __slots__ = ("doc", "text", "loaded")
 
     def __init__(self) -> None:
         self.doc = Doc()
         self.text = self.doc.get(TEXT, type=Text)
         self.loaded = -1  # the snapshot load its stored state was merged from
-        self.full = False
+
+    def merge(self, update: bytes) -> bool | None:
+        """Merge a device's update if the answer stays within its limits (``MAX_ANSWER``
+        characters, ``MAX_DOC_STATE`` bytes of document), or if it makes the answer shorter:
+        a team can always cut an answer that grew too long. True if merged, False if refused
+        (nothing merged), None if it is not an update.
+
+        An update adds at most as many characters as it has bytes, so most are merged at
+        once; one that could cross a limit is tried on a copy of the document first."""
+        grows = len(update)
+        before = len(self.text)
+        if before + grows <= MAX_ANSWER and len(self.doc.get_update()) + grows <= MAX_DOC_STATE:
+            try:
+                self.doc.apply_update(update)
+            except Exception:  # noqa: BLE001 - not a Yjs update: refused, nothing merged
+                return None
+            return True
+        trial = Doc()
+        try:
+            trial.apply_update(self.doc.get_update())
+            trial.apply_update(update)
+        except Exception:  # noqa: BLE001 - not a Yjs update: refused, nothing merged
+            return None
+        after = len(trial.get(TEXT, type=Text))
+        fits = after <= MAX_ANSWER and len(trial.get_update()) <= MAX_DOC_STATE
+        if not fits and after >= before:
+            return False
+        self.doc.apply_update(update)
+        return True
 
 
 @dataclass
@@ -317,18 +345,25 @@ class Worksheets:
                 await self._send(ws, json.dumps({"type": "error", "error": "slow_down"}))
                 return
             d = self.doc(cell)
-            if d.full:
-                await self._send(ws, json.dumps({"type": "error", "error": "too_long"}))
-                return
-            try:
-                d.doc.apply_update(update)
-            except Exception:  # noqa: BLE001 - not a Yjs update: refused, nothing merged
+            merged = d.merge(update)
+            if merged is None:
                 await self._send(ws, json.dumps({"type": "error", "error": "bad_update"}))
                 return
-            self.merged += 1
-            if len(d.text) > MAX_ANSWER or len(d.doc.get_update()) > MAX_DOC_STATE:
-                d.full = True  # what is there is kept; further edits are refused
-            await self._broadcast(cell, update, ws)
+            if not merged:
+                # The device shows its edit already: it starts again from what the laptop
+                # holds, so no phone shows an answer the laptop has not stored.
+                await self._send(ws, json.dumps({"type": "error", "error": "too_long"}))
+                await self._send(
+                    ws,
+                    json.dumps(
+                        {"type": "reset", "prompt": prompt, "update": b64(d.doc.get_update())}
+                    ),
+                )
+            else:
+                self.merged += 1
+                await self._broadcast(cell, update, ws)
+            # acknowledged once written (a refused update with the answer as it stands), so
+            # the device's "saving" ends in order with its other edits
             self._dirty.setdefault(cell, {})[ws] = seq
             if not self._saving:
                 self._saving = True

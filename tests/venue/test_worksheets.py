@@ -14,10 +14,11 @@ from aiohttp import WSMsgType
 from aiohttp.test_utils import TestClient
 from pycrdt import Doc, Text
 
+from facilitator.domain.venue import MAX_ANSWER
 from facilitator.store.database import Workshop
 from facilitator.store.tables import Table
 from facilitator.store.venue import SETTING_WORKSHEET
-from facilitator.venue.worksheets import NO_TEAM, seed_update
+from facilitator.venue.worksheets import NO_TEAM, AnswerDoc, seed_update
 from tests.venue.phones import Venue, join
 
 ROUND = "rnd_demo0"  # the demo's first group exercise: four teams, six prompts
@@ -74,6 +75,9 @@ class Device:
                 await self.send_update(m["prompt"], missing)
         if m["type"] == "ack":
             self.acked = max(self.acked, m["seq"])
+        if m["type"] == "reset":  # as the page does: a new document from the laptop's
+            self.docs[m["prompt"]] = Doc()
+            self.doc(m["prompt"]).apply_update(base64.b64decode(m["update"]))
         return m
 
     async def send_update(self, prompt: str, update: bytes) -> None:
@@ -320,3 +324,72 @@ def test_a_note_follows_its_answer_within_a_second_and_catches_up_after_a_stop(
     ws.db.execute("UPDATE notes SET text = 'stale' WHERE id = ?", [doc["note_id"]])
     assert ws.venue.mirror_answer_notes() == [doc["note_id"]]
     assert note_text() == "First second third"
+
+
+def test_an_edit_that_would_make_an_answer_too_long_is_refused_and_the_device_shown_the_laptops(
+    venue: Venue,
+) -> None:
+    ws = venue.ws
+    open_worksheet(ws)
+    team = ws.notes.teams_for_exercise("exe_demo0")[3]["id"]
+    prompt = prompts(ws)[1]
+    long_a, long_b = "A" * 12_000, "B" * 12_000
+
+    async def scenario(client: TestClient) -> tuple[str, str, list[str], str]:
+        a = Device(client, await join(client, venue.code), team)
+        b = Device(client, await join(client, venue.code), team)
+        await a.connect()
+        await b.connect()
+        start = a.text(prompt)
+        # both typed offline; together the answer would pass its 20,000 characters
+        await a.type(prompt, len(start), long_a)
+        await a.until(lambda: a.acked >= 1)
+        seen: list[str] = []
+        await b.type(prompt, len(start), long_b)
+
+        async def watch() -> None:
+            while b.acked < 1:
+                seen.append((await b.handle(await b.sock.receive(timeout=5)))["type"])
+
+        await asyncio.wait_for(watch(), 5)
+        # b now shows what the laptop holds, and edits from there as usual: cutting works
+        refused = b.text(prompt)
+        doc = b.doc(prompt)
+        before = doc.get_state()
+        del doc.get("answer", type=Text)[len(start) : len(start) + 11_000]
+        await b.send_update(prompt, doc.get_update(before))
+        await b.until(lambda: b.acked >= 2)
+        await a.until(lambda: len(a.text(prompt)) == len(start) + 1_000)
+        return refused, b.text(prompt), seen, a.text(prompt)
+
+    refused, after, seen, on_a = venue.run(scenario)
+    start = on_a[: len(on_a) - 1_000]
+    assert "error" in seen and "reset" in seen and "ack" in seen
+    assert refused == start + long_a  # not the refused "B"s
+    assert after == on_a == start + "A" * 1_000
+    stored = ws.venue.answer_docs([team])[(team, prompt)]
+    assert stored["text"] == after
+
+
+def test_an_answer_over_its_limit_can_always_be_cut_but_not_grown() -> None:
+    # an answer stored longer than the limit (typed in Capture, or by an older version)
+    d = AnswerDoc()
+    source = Doc()
+    text = source.get("answer", type=Text)
+    text.insert(0, "x" * (MAX_ANSWER + 5_000))
+    d.doc.apply_update(source.get_update())
+    assert len(d.text) == MAX_ANSWER + 5_000
+
+    before = source.get_state()
+    text.insert(0, "more ")
+    assert d.merge(source.get_update(before)) is False
+    assert len(d.text) == MAX_ANSWER + 5_000  # nothing merged
+
+    cutter = Doc()
+    cutter.apply_update(d.doc.get_update())
+    cut = cutter.get("answer", type=Text)
+    before = cutter.get_state()
+    del cut[0:10_000]
+    assert d.merge(cutter.get_update(before)) is True
+    assert len(d.text) == MAX_ANSWER - 5_000
+    assert d.merge(b"junk") is None

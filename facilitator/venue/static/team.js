@@ -24,6 +24,7 @@
   let acked = 0;
   let timer = null;
   let named = false;
+  let notice = ""; // a refusal the team must see until it types again
   const $ = (id) => document.getElementById(id);
 
   function t(key) {
@@ -96,20 +97,31 @@
   function entry(promptId) {
     let e = docs.get(promptId);
     if (e) return e;
+    e = { doc: null, text: null, area: null, pending: [] };
+    const kept = localStorage.getItem(DOC_KEY + teamId + "." + promptId);
+    attach(promptId, e, kept ? unb64(kept) : null, "kept");
+    docs.set(promptId, e);
+    return e;
+  }
+
+  function attach(promptId, e, state, origin) {
+    // A new document for the answer, from ``state`` (what this browser kept, or what the
+    // laptop holds); a new document is a new Yjs client, so edits the laptop refused are
+    // never what later edits build on.
     const doc = new Y.Doc();
     const text = doc.getText("answer");
-    e = { doc, text, area: null, pending: [] };
-    const kept = localStorage.getItem(DOC_KEY + teamId + "." + promptId);
-    if (kept) {
+    if (state) {
       try {
-        Y.applyUpdate(doc, unb64(kept), "kept");
+        Y.applyUpdate(doc, state, origin);
       } catch (err) {
         localStorage.removeItem(DOC_KEY + teamId + "." + promptId);
       }
     }
-    doc.on("update", (update, origin) => {
+    e.doc = doc;
+    e.text = text;
+    doc.on("update", (update, from) => {
       keep(promptId, e);
-      if (origin === "remote" || origin === "kept") return;
+      if (from === "remote" || from === "kept") return;
       e.pending.push(update);
       schedule();
     });
@@ -117,8 +129,19 @@
       if (tr.origin === "local" || !e.area) return;
       redraw(e, event.delta);
     });
-    docs.set(promptId, e);
-    return e;
+  }
+
+  function reset(promptId, state) {
+    // The laptop refused an edit (the answer would be too long): show what it holds.
+    const e = entry(promptId);
+    const old = e.doc;
+    e.pending = [];
+    attach(promptId, e, state, "remote");
+    old.destroy();
+    keep(promptId, e);
+    if (e.area) e.area.value = e.text.toString();
+    notice = t("error_too_long");
+    showSaved();
   }
 
   function keep(promptId, e) {
@@ -157,6 +180,7 @@
     const before = e.text.toString();
     const after = e.area.value;
     if (before === after) return;
+    notice = "";
     let a = 0;
     while (a < before.length && a < after.length && before[a] === after[a]) a++;
     let b = before.length;
@@ -195,7 +219,8 @@
       return;
     }
     const waiting = timer || acked < seq || [...docs.values()].some((e) => e.pending.length);
-    if (waiting) status(t("saving"), "saving");
+    if (notice) status(notice, "offline");
+    else if (waiting) status(t("saving"), "saving");
     else status(t("saved"), "saved");
   }
 
@@ -282,6 +307,8 @@
       } else if (m.type === "ack") {
         acked = Math.max(acked, m.seq);
         showSaved();
+      } else if (m.type === "reset") {
+        reset(m.prompt, unb64(m.update));
       } else if (m.type === "error") {
         status(S["error_" + m.error] || t("error_generic"), "offline");
       }
