@@ -336,6 +336,156 @@ WORKSHEET_ANSWERS = [
 ]
 
 
+# The polls the facilitator prepared for the sessions (drafts: nothing reaches a phone until
+# one is opened): session title -> (kind, question, options, max choices).
+POLLS = [
+    (
+        "Opening remarks",
+        "single",
+        "Which sector do you work in?",
+        [
+            "Government",
+            "Civil society",
+            "International organisation",
+            "Academia or research",
+            "Media",
+        ],
+        0,
+    ),
+    (
+        "Partnerships between governments and civil society",
+        "multiple",
+        "What most often holds back partnerships between government and civil society in "
+        "your country? (up to two)",
+        [
+            "Lack of trust on both sides",
+            "No funding for civil-society partners",
+            "Legal or registration restrictions",
+            "No shared coordination platform",
+            "Concerns about sharing sensitive information",
+        ],
+        2,
+    ),
+    (
+        "Panel: the role of women and youth in prevention",
+        "scale",
+        "How far are women and young people involved in designing prevention programmes in "
+        "your country today? (1 not at all, 5 fully)",
+        [],
+        0,
+    ),
+    (
+        "Developing counter-narratives and alternative narratives",
+        "words",
+        "In one word: what makes a message credible to young people?",
+        [],
+        0,
+    ),
+]
+# The last session's dot vote: three dots over the recommendations captured so far.
+DOT_VOTE = (
+    "The way forward: regional cooperation",
+    "Spend your three dots on the recommendations the region should act on first",
+)
+# The evaluations prepared for the phones: (title, kind, day index or None, questions).
+EVALUATIONS = [
+    (
+        "Day 1 evaluation",
+        "day",
+        0,
+        [
+            ("scale5", "The sessions met their stated objectives"),
+            ("scale5", "I had enough time to contribute"),
+            ("text", "What should we change for tomorrow?"),
+        ],
+    ),
+    (
+        "Final evaluation",
+        "final",
+        None,
+        [
+            ("scale10", "Overall, how useful was this workshop for your work?"),
+            ("scale5", "The group exercises helped me design practical actions"),
+            ("scale5", "I made contacts I will follow up with"),
+            ("text", "What will you do differently after this workshop?"),
+            ("text", "What should the next workshop cover?"),
+        ],
+    ),
+]
+
+
+def _venue_rows(
+    sessions_by_title: dict[str, str], day_ids: list[str], notes: list[dict[str, Any]]
+) -> list[tuple[Table, list[dict[str, Any]]]]:
+    """The demo's polls (one per themed session, and a dot vote on the recommendations in
+    the last one) and its day and final evaluations, all drafts."""
+    polls, options, evaluations, questions = [], [], [], []
+    for k, (title, kind, question, texts, max_choices) in enumerate(POLLS):
+        poll_id = f"pol_demo{k}"
+        polls.append(
+            {
+                "id": poll_id,
+                "session_id": sessions_by_title[title],
+                "kind": kind,
+                "question": question,
+                "max_choices": max_choices,
+            }
+        )
+        options.extend(
+            {"id": f"opt_demo{k}{j}", "poll_id": poll_id, "position": j, "text": text}
+            for j, text in enumerate(texts)
+        )
+    title, question = DOT_VOTE
+    poll_id = f"pol_demo{len(POLLS)}"
+    polls.append(
+        {
+            "id": poll_id,
+            "session_id": sessions_by_title[title],
+            "kind": "dots",
+            "question": question,
+            "dots": 3,
+        }
+    )
+    recommendations = [n for n in notes if n.get("kind") == "recommendation"]
+    options.extend(
+        {
+            "id": f"opt_demo{len(POLLS)}{j}",
+            "poll_id": poll_id,
+            "position": j,
+            "text": note["text"],
+            "note_id": note["id"],
+        }
+        for j, note in enumerate(recommendations)
+    )
+    for k, (title, kind, day, items) in enumerate(EVALUATIONS):
+        evaluation_id = f"vev_demo{k}"
+        evaluations.append(
+            {
+                "id": evaluation_id,
+                "title": title,
+                "kind": kind,
+                "day_id": None if day is None else day_ids[day],
+                "position": k,
+            }
+        )
+        questions.extend(
+            {
+                "id": f"veq_demo{k}{j}",
+                "evaluation_id": evaluation_id,
+                "position": j,
+                "kind": question_kind,
+                "text": text,
+            }
+            for j, (question_kind, text) in enumerate(items)
+        )
+    return [
+        (Table.VENUE_POLLS, polls),
+        (Table.VENUE_POLL_OPTIONS, options),
+        (Table.VENUE_EVALUATIONS, evaluations),
+        (Table.VENUE_EVAL_QUESTIONS, questions),
+    ]
+
+
 def _load_people() -> list[list[Any]]:
     return json.loads(resource("demo", "people.json").read_text(encoding="utf-8"))
 
@@ -715,6 +865,7 @@ def _fill_demo(ws: Workshop, progress: Progress) -> None:
         (Table.TEAM_MEMBERS, members),
         (Table.NOTES, notes),
         (Table.SUMMARIES, summaries),
+        *_venue_rows(sessions_by_title, [d["id"] for d in day_rows], notes),
     ]
     ws.rows.load(plan, progress)
     # What the organisers typed in the Report area (the executive summary is left to the app).

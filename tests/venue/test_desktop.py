@@ -41,10 +41,12 @@ def test_the_area_and_its_actions_are_registered() -> None:
 def test_a_poll_runs_live_and_phones_answers_show_up(qtbot, qtmodeltester, area, ctx) -> None:  # noqa: ANN001
     ws = ctx.workshop
     session = ws.venue.qa_session()
+    prepared = len(ws.venue.polls())  # the demo's drafts
     pid = add_poll(ws, session, "single", ["Yes", "No"], "Agreed?", open_it=False)
-    qtbot.waitUntil(lambda: area.polls.polls_model.rowCount() == 1)
+    qtbot.waitUntil(lambda: area.polls.polls_model.rowCount() == prepared + 1)
     qtmodeltester.check(area.polls.polls_model)
-    area.polls.polls_view.selectRow(0)
+    row = area.polls.polls_model.row_of(pid)
+    area.polls.polls_view.selectRow(row)
     assert (
         area.polls.poll_buttons["open"].isEnabled()
         and not area.polls.poll_buttons["close"].isEnabled()
@@ -54,7 +56,7 @@ def test_a_poll_runs_live_and_phones_answers_show_up(qtbot, qtmodeltester, area,
     yes = ws.venue.options(pid)[0]["id"]
     for device in phones(ws, 3):
         ws.writer.submit(SubmitAnswer(pid, device, yes)).result(5)
-    qtbot.waitUntil(lambda: area.polls.polls_model.rows[0]["answers"] == 3)
+    qtbot.waitUntil(lambda: area.polls.polls_model.rows[row]["answers"] == 3)
     assert area.polls.poll_chart.results is not None
     assert [b.value for b in area.polls.poll_chart.results.bars] == [3, 0]
     qtbot.mouseClick(area.polls.poll_buttons["reveal"], Qt.MouseButton.LeftButton)
@@ -212,8 +214,9 @@ def test_evaluations_from_templates_and_a_pre_post_pair(
         "facilitator.ui.venue.evaluations_tab.edit_evaluation",
         lambda ws, eid, preset, parent: preset,
     )
+    prepared = len(ws.venue.evaluations())  # the demo's day and final evaluations
     area.evaluations.new_evaluation("pre")
-    assert area.evaluations.evals_model.rowCount() == 1
+    assert area.evaluations.evals_model.rowCount() == prepared + 1
     qtmodeltester.check(area.evaluations.evals_model)
     pre = area.evaluations.current_evaluation()
     assert ws.venue.evaluation(pre)["kind"] == "pre"
@@ -346,3 +349,23 @@ def test_the_area_renders_at_laptop_size(qtbot, area, ctx, tmp_path: Path) -> No
         assert (image.width(), image.height()) == (1110, 690)
         image.save(str(tmp_path / f"polls-{i}.png"))
     assert ws.rows.get(Table.VENUE_POLLS, ws.venue.polls()[0]["id"]) is not None
+
+
+def test_the_demo_comes_with_draft_polls_and_evaluations_ready_to_open(workshop) -> None:  # noqa: ANN001
+    from facilitator.domain.venue import poll_problems
+
+    polls = workshop.venue.polls()
+    kinds = {p["kind"] for p in polls}
+    assert {"single", "multiple", "scale", "words", "dots"} <= kinds
+    for poll in polls:
+        assert poll["state"] == "draft" and poll["session_id"]  # nothing on a phone yet
+        assert poll_problems(workshop.venue.spec(poll["id"])) == []  # each opens as it is
+    dots = next(p for p in polls if p["kind"] == "dots")
+    options = workshop.venue.options(dots["id"])
+    assert [o["note_id"] for o in options] == [r["id"] for r in workshop.venue.recommendations()]
+    evaluations = workshop.venue.evaluations()
+    assert [e["kind"] for e in evaluations] == ["day", "final"]
+    assert all(e["state"] == "draft" for e in evaluations)
+    for e in evaluations:
+        kinds = {q["kind"] for q in workshop.venue.eval_questions(e["id"])}
+        assert "text" in kinds and kinds & {"scale5", "scale10"}
