@@ -201,11 +201,34 @@ class ParticipantRow:
 
 @dataclass
 class Participation:
-    total: int = 0
+    total: int = 0  # registered (staff roles not counted)
     by_country: list[tuple[str, int]] = field(default_factory=list)
     by_sector: list[tuple[str, int]] = field(default_factory=list)
     by_sex: list[tuple[str, int]] = field(default_factory=list)
     per_day: list[tuple[str, int]] = field(default_factory=list)  # (day label, present)
+    # of them, present on at least one day, and their countries; None when no attendance
+    # was taken (the registered are then who took part)
+    attended: int | None = None
+    attended_countries: int = 0
+    countries: int = 0  # countries of the registered
+
+    def took_part(self, days: int) -> str:
+        """ "31 participants from 9 countries took part over 3 days (38 registered)": the
+        people who attended when attendance was taken, else the registered."""
+        count, countries = (
+            (self.total, self.countries)
+            if self.attended is None
+            else (self.attended, self.attended_countries)
+        )
+        text = f"{count} participant{'s' if count != 1 else ''}"
+        if countries > 1:
+            text += f" from {countries} countries"
+        text += " took part"
+        if days:
+            text += f" over {days} day{'s' if days != 1 else ''}"
+        if count != self.total:
+            text += f" ({self.total} registered)"
+        return text
 
 
 @dataclass

@@ -57,7 +57,6 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 from reportlab.platypus.frames import Frame
 
-from facilitator.domain.people import INTERNATIONAL, NOT_GIVEN
 from facilitator.domain.report import NOTE_KINDS, SECTIONS, ExerciseItem, Note, Notes, ReportData
 from facilitator.exports import ExportError, ExportOptions, atomic_output, check_privacy
 from facilitator.reports import charts
@@ -614,12 +613,8 @@ class ReportBuilder:
             return out + self.blocks(text)
         if d.description:
             out += self.blocks(d.description)
-        p = d.participation
-        countries = len([c for c, _ in p.by_country if c not in (NOT_GIVEN, INTERNATIONAL)])
         facts = (
-            f"{p.total} participants"
-            + (f" from {countries} countries" if countries > 1 else "")
-            + f" took part over {len(d.days)} day{'s' if len(d.days) != 1 else ''}. "
+            f"{d.participation.took_part(len(d.days))}. "
             f"The sessions produced {len(d.recommendations)} recommendations and "
             f"{len(d.actions)} action items."
         )
@@ -956,7 +951,7 @@ class ReportBuilder:
         if d.participants_mode == "none" or not d.participants:
             out.append(
                 self.para(
-                    f"{d.participation.total} participants took part. The "
+                    f"{d.participation.took_part(0)}. The "
                     "participants list is not published with this report."
                 )
             )

@@ -508,9 +508,8 @@ def build_docx(data: ReportData, target: Path, paper: str, draft: bool) -> None:
                 blocks(data.settings.executive_summary)
             else:
                 blocks(data.description)
-                p = data.participation
                 para(
-                    f"{p.total} participants took part over {len(data.days)} days. The sessions "
+                    f"{data.participation.took_part(len(data.days))}. The sessions "
                     f"produced {len(data.recommendations)} recommendations and "
                     f"{len(data.actions)} action items."
                 )
@@ -687,7 +686,7 @@ def build_docx(data: ReportData, target: Path, paper: str, draft: bool) -> None:
                 para("Participants are not named in this report (Chatham House Rule).")
                 table([["Organisation", "Country"]] + [[o, c] for o, c in data.organisations])
             elif data.participants_mode == "none" or not data.participants:
-                para(f"{data.participation.total} participants took part.")
+                para(f"{data.participation.took_part(0)}.")
             elif data.participants_mode == "full":
                 table(
                     [["Name", "Position", "Organisation", "Country", "Email"]]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
@@ -457,6 +457,20 @@ class ReportStore:
                 present[r["day_id"]].add(r["person_id"])
         for day in data.days:
             part.per_day.append((day.title, len(present.get(day.id, ()))))
+        uncounted = {people_dom.NOT_GIVEN, people_dom.INTERNATIONAL}
+
+        def countries(rows: Iterable[Mapping[str, Any]]) -> int:
+            return len(
+                {c for c, _ in people_dom.tally((r["country"] for r in rows), "country", order)}
+                - uncounted
+            )
+
+        part.countries = countries(taking_part)
+        taken = {r["person_id"] for r in db.query("SELECT DISTINCT person_id FROM attendance")}
+        if taken & ids:
+            came = set().union(*present.values()) if present else set()
+            part.attended = len(came)
+            part.attended_countries = countries(p for p in taking_part if p["id"] in came)
         data.participation = part
 
         _venue_results(self.ws, data, guard, {d["id"]: d for d in day_rows})

@@ -260,3 +260,22 @@ def test_pages_render(demo_path: Path, tmp_path: Path):
     )
     assert done.returncode == 0 and not done.stderr.strip(), done.stderr
     assert len(list(tmp_path.glob("pg-*.png"))) == 3
+
+
+def test_the_summary_counts_who_came_not_who_registered(demo_path: Path, tmp_path: Path):
+    import docx
+
+    with Workshop(demo_path) as ws:
+        late = [{"name": f"Late Registrant {i}", "country": "Mongolia"} for i in range(6)]
+        ws.rows.load([(Table.PEOPLE, [{"id": f"per_late{i}", **r} for i, r in enumerate(late)])])
+        p = ws.report.load_report().participation
+    came = p.attended
+    assert came is not None and came < p.total
+    expected = f"{came} participants from {p.attended_countries} countries took part over 3 days"
+    assert p.attended_countries < p.countries  # nobody came from Mongolia
+    pdf, word = tmp_path / "r.pdf", tmp_path / "r.docx"
+    for kind, out in (("report", pdf), ("report-docx", word)):
+        assert cli_main(["export", str(demo_path), kind, "-o", str(out), "--redact"]) == 0
+    summary = f"{expected} ({p.total} registered)."
+    assert summary in _squash(_text(pdf))
+    assert summary in "\n".join(par.text for par in docx.Document(word).paragraphs)
