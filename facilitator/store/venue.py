@@ -677,14 +677,21 @@ class VenueStore:
 
     def submit_evaluation(
         self, evaluation_id: str, device_id: str, answers: Mapping[str, Any]
-    ) -> bool:
-        """Keep a phone's answers to a questionnaire; False when it had answered already."""
-        found = self.ws.db.execute(
-            "SELECT 1 FROM venue_eval_answers WHERE evaluation_id = ? AND device_id = ? LIMIT 1",
-            [evaluation_id, device_id],
-        ).fetchone()
-        if found:
-            return False
+    ) -> bool | None:
+        """Keep a phone's answers to a questionnaire once: True when kept now, False when
+        these very answers were kept already (a resent request), None when it had answered
+        already with others (which stay)."""
+        kept = {
+            r[0]: r[1]
+            for r in self.ws.db.execute(
+                "SELECT question_id, value FROM venue_eval_answers "
+                "WHERE evaluation_id = ? AND device_id = ?",
+                [evaluation_id, device_id],
+            )
+        }
+        if kept:
+            same = kept == {q: json.dumps(v, ensure_ascii=False) for q, v in answers.items()}
+            return False if same else None
         stamp = now()
         rows = [
             {

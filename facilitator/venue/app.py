@@ -487,6 +487,8 @@ async def evaluate(request: web.Request) -> web.Response:
     stored = await hub.write(SubmitEvaluation(eid, device_id, body.get("answers")))
     if stored:
         return web.json_response({"stored": True}, status=201)
+    if stored is None:
+        raise ApiError(409, "already_evaluated", "You have already answered this evaluation.")
     return web.json_response({"stored": False, "replay": True})
 
 

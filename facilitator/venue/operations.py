@@ -85,7 +85,7 @@ class SubmitEvaluation:
     device_id: str
     answers: Any  # question id → value, as the phone sent it
 
-    def apply(self, ws: Workshop) -> bool:
+    def apply(self, ws: Workshop) -> bool | None:
         ev = ws.venue.evaluation(self.evaluation_id)
         if ev is None:
             raise VenueInputError("evaluation", "This evaluation does not exist.", 404, "no_eval")

@@ -497,9 +497,15 @@ def test_an_evaluation_is_answered_once(venue: Venue) -> None:
             out.append((r.status, (await r.json())["error"]))
         good = {q1: 4, q2: 9, q3: "More breaks,\nplease"}
         first = await client.post(url, json={"answers": good}, headers=headers)
-        again = await client.post(url, json={"answers": {q1: 1}}, headers=headers)
+        resent = await client.post(url, json={"answers": good}, headers=headers)
+        other = await client.post(url, json={"answers": {q1: 1}}, headers=headers)
         state = await (await client.get("/api/state", headers=headers)).json()
-        out += [first.status, again.status, state["me"]["evaluated"]]
+        out += [
+            first.status,
+            (resent.status, (await resent.json()).get("replay")),
+            (other.status, (await other.json())["error"]),
+            state["me"]["evaluated"],
+        ]
         ws.venue.set_evaluation_state(eid, "closed")
         late = await client.post(url, json={"answers": good}, headers=headers)
         out.append(late.status)
@@ -507,7 +513,8 @@ def test_an_evaluation_is_answered_once(venue: Venue) -> None:
 
     got = venue.run(scenario)
     assert got[:6] == [(422, "invalid")] * 6
-    assert got[6:] == [201, 200, [eid], 404]
+    # the same answers sent again change nothing; others are refused, the first kept
+    assert got[6:] == [201, (200, True), (409, "already_evaluated"), [eid], 404]
     assert ws.venue.eval_values(eid) == {q1: [4], q2: [9], q3: ["More breaks,\nplease"]}
 
 

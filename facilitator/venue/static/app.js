@@ -493,7 +493,7 @@
           }
         }
         const r = await api("POST", "/api/evaluations/" + encodeURIComponent(ev.id), { answers });
-        if (r.ok) {
+        if (r.ok || (r.data && r.data.error === "already_evaluated")) {
           if (!me.evaluated.includes(ev.id)) me.evaluated.push(ev.id);
           renderedEvals = "";
           renderEvaluations();
