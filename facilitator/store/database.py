@@ -236,6 +236,22 @@ def missing_schema(con: sqlite3.Connection, version: int) -> list[str]:
     return missing
 
 
+# Files this process has open for writing, by (device, inode): their header is not read with
+# open() again, as closing any descriptor of a file drops every POSIX lock the process holds
+# on it, the SQLite connection's too; another program could then checkpoint the log away
+# and delete it under the open workshop (SQLite itself shares its descriptors to avoid that).
+_HELD: dict[tuple[int, int], int] = {}
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def inspect_file(path: str | os.PathLike[str], integrity: bool = True) -> FileInfo:
     """Look at a file without changing it; raise a WorkshopError if it cannot be a workshop.
 
@@ -250,14 +266,17 @@ def inspect_file(path: str | os.PathLike[str], integrity: bool = True) -> FileIn
         raise NotAWorkshopError(p, "is a folder, not a workshop file.")
     try:
         size = p.stat().st_size
-        with open(p, "rb") as fh:
-            header = fh.read(16)
+        if _HELD.get(_file_key(p) or (-1, -1)):
+            header = _SQLITE_HEADER  # open here through SQLite: read it only through SQLite
+        else:
+            with open(p, "rb") as fh:
+                header = fh.read(16)
     except OSError as exc:
         raise WorkshopError(p, f"cannot be read ({exc.strerror}).") from exc
     writable = os.access(p, os.W_OK) and os.access(p.parent, os.W_OK)
     if size == 0:
         return FileInfo(p, exists=True, writable=writable)
-    if header != b"SQLite format 3\x00":
+    if header != _SQLITE_HEADER:
         raise NotAWorkshopError(
             p,
             "is not a workshop file (it is not an SQLite database).",
@@ -479,6 +498,7 @@ class Workshop:
         self._writer: Writer | None = None
         self._conn: sqlite3.Connection | None = None
         self._db: Database | None = None
+        self._held: tuple[int, int] | None = None  # this file's key in _HELD while open
         self.integrity: IntegrityCheck | None = None  # after a large file opened
         self.last_changes = Changes()
         # A large file opened for writing is checked right after it opens (see the module).
@@ -529,7 +549,10 @@ class Workshop:
                 inspect_file(self.path)  # never upgrade a file that was not checked
             conn = self._conn = sqlite3.connect(str(self.path))
             conn.execute("PRAGMA recursive_triggers=ON")
-            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA journal_mode=WAL")  # the file exists from here on
+            self._held = _file_key(self.path)
+            if self._held is not None:
+                _HELD[self._held] = _HELD.get(self._held, 0) + 1
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA busy_timeout=5000")
             conn.execute("PRAGMA foreign_keys=ON")
@@ -716,6 +739,13 @@ class Workshop:
                 pass
             self._conn = None
             self._db = None
+        held = getattr(self, "_held", None)
+        if held is not None:
+            self._held = None
+            if _HELD.get(held, 0) > 1:
+                _HELD[held] -= 1
+            else:
+                _HELD.pop(held, None)
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
