@@ -739,7 +739,7 @@ class Workshop:
                 pass
             self._conn = None
             self._db = None
-        held = getattr(self, "_held", None)
+        held = self._held
         if held is not None:
             self._held = None
             if _HELD.get(held, 0) > 1:

@@ -468,7 +468,7 @@ class ReportStore:
         part.countries = countries(taking_part)
         taken = {r["person_id"] for r in db.query("SELECT DISTINCT person_id FROM attendance")}
         if taken & ids:
-            came = set().union(*present.values()) if present else set()
+            came = set().union(*present.values())
             part.attended = len(came)
             part.attended_countries = countries(p for p in taking_part if p["id"] in came)
         data.participation = part
